@@ -1,0 +1,86 @@
+"""The ``analysis`` command line."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .errors import ModelNotInstalledError
+from .paths import default_processed_dir, default_raw_dir
+
+
+def _run(args: argparse.Namespace) -> int:
+    from .readers.fields import parse_field_mapping
+    from .run import run_pipeline
+
+    try:
+        mapping = parse_field_mapping(args.field)
+    except ValueError as exc:
+        print(f"analysis run: {exc}", file=sys.stderr)
+        return 2
+    roots = [Path(p) for p in args.inputs] or [default_raw_dir()]
+    out_dir = Path(args.out) if args.out else default_processed_dir()
+    for root in roots:
+        if root.exists() and out_dir.resolve().is_relative_to(root.resolve()):
+            print(f"analysis run: the output folder {out_dir} is inside the input {root}; choose another --out",
+                  file=sys.stderr)
+            return 2
+    summary = run_pipeline(roots, out_dir, force=args.force, workers=args.workers, field_mapping=mapping,
+                           model=args.model, progress=not args.quiet)
+    for message in summary.failures[:20]:
+        print(f"  failed: {message}", file=sys.stderr)
+    if len(summary.failures) > 20:
+        print(f"  ... and {len(summary.failures) - 20} more (see the errors table)", file=sys.stderr)
+    print(summary.line())
+    return 1 if args.strict and summary.failed else 0
+
+
+def _dictionary(args: argparse.Namespace) -> int:
+    from .schema import data_dictionary_markdown
+
+    text = data_dictionary_markdown()
+    if args.out:
+        Path(args.out).write_text(text, encoding="utf-8")
+    else:
+        print(text)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="analysis", description="Turn news articles into tidy tables.")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    run = commands.add_parser("run", help="process articles into tables (only new or changed inputs)")
+    run.add_argument("inputs", nargs="*", metavar="INPUT", help="files or folders (default: data/raw)")
+    run.add_argument("--out", metavar="DIR", help="output folder (default: data/processed)")
+    run.add_argument("--force", action="store_true", help="reprocess everything, ignoring earlier runs")
+    run.add_argument("--workers", type=int, default=1, metavar="N", help="worker processes (default 1)")
+    run.add_argument("--strict", action="store_true", help="exit non-zero when any input failed")
+    run.add_argument("--field", action="append", metavar="FIELD=COLUMN",
+                     help="name the record field holding FIELD (text, title, outlet, author, published, url)")
+    run.add_argument("--model", help="spaCy model package (default: en_core_web_sm, else the pinned re-upload)")
+    run.add_argument("--quiet", action="store_true", help="no progress bar")
+    run.set_defaults(handler=_run)
+
+    dictionary = commands.add_parser("dictionary", help="print the data dictionary (Markdown)")
+    dictionary.add_argument("--out", metavar="FILE", help="write it to FILE")
+    dictionary.set_defaults(handler=_dictionary)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the ``analysis`` command."""
+    args = build_parser().parse_args(argv)
+    try:
+        return args.handler(args)
+    except ModelNotInstalledError as exc:
+        print(f"analysis: {exc}", file=sys.stderr)
+        return 3
+    except KeyboardInterrupt:
+        print("analysis: interrupted; the tables of the previous run are intact", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,67 @@
+"""The entities stage: spaCy's named-entity mentions with a canonical name."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from .segment import Paragraph
+from .spans import SpanIndex, trim_span
+
+_LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
+_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+_ACRONYM_DEFINITION = re.compile(
+    r"(?P<name>[A-Z][\w.&'’-]*(?:\s+(?:of|and|for|the|on|&|[A-Z][\w.&'’-]*))*)"
+    r"\s+\((?P<acronym>[A-Z][A-Za-z&.]{1,9})\)"
+)
+
+
+def defined_acronyms(text: str) -> dict[str, str]:
+    """Acronyms the text defines, as in "Department of Homeland Security (DHS)" → {"DHS": "Department ..."}.
+
+    The long form is trimmed from the left until its capitals spell the acronym.
+    """
+    found: dict[str, str] = {}
+    for match in _ACRONYM_DEFINITION.finditer(text):
+        acronym = match.group("acronym").replace(".", "")
+        words = match.group("name").split()
+        for first in range(len(words)):
+            candidate = words[first:]
+            initials = "".join(w[0] for w in candidate if w[0].isupper())
+            if initials == acronym:
+                found.setdefault(acronym, _LEADING_THE.sub("", " ".join(candidate)))
+                break
+    return found
+
+
+def canonical_name(mention: str, acronyms: dict[str, str]) -> str:
+    """The mention without a leading 'the' or a possessive ending, with a defined acronym expanded."""
+    name = _POSSESSIVE.sub("", _LEADING_THE.sub("", mention.strip()))
+    return acronyms.get(name, name)
+
+
+def entity_rows(article_id: str, doc: Doc, paragraphs: list[Paragraph], sentence_starts: list[int]) -> list[dict]:
+    """One row per named-entity mention, placed in its paragraph and sentence."""
+    text = doc.text
+    acronyms = defined_acronyms(text)
+    by_paragraph = SpanIndex([p.start for p in paragraphs], [p.index for p in paragraphs])
+    by_sentence = SpanIndex(sentence_starts, range(len(sentence_starts)))
+    rows = []
+    for ent in doc.ents:
+        start, end = trim_span(text, ent.start_char, ent.end_char)
+        if end <= start:
+            continue
+        mention = text[start:end]
+        rows.append({
+            "article_id": article_id,
+            "entity": len(rows),
+            "paragraph": by_paragraph.label_at(start),
+            "sentence": by_sentence.label_at(start) if sentence_starts else 0,
+            "start": start,
+            "end": end,
+            "text": mention,
+            "label": ent.label_,
+            "canonical": canonical_name(mention, acronyms),
+        })
+    return rows

@@ -1,0 +1,85 @@
+"""Finding input files and fingerprinting them, so unchanged ones can be skipped."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import InputError
+from .paths import display_path
+
+
+@dataclass(frozen=True)
+class InputFile:
+    """One input file found on disk, with the stat fields used to spot changes."""
+
+    path: Path
+    source_path: str
+    size: int
+    mtime_ns: int
+
+
+@dataclass(frozen=True)
+class DiscoveryError:
+    """A path that was named or found but cannot be used at all (missing, a symlink loop, unreadable)."""
+
+    source_path: str
+    kind: str
+    message: str
+
+
+def input_key(source_path: str, record: int | None) -> str:
+    """``source_path`` for a single-article file, ``source_path#N`` for record N."""
+    return source_path if record is None else f"{source_path}#{record}"
+
+
+def _is_hidden(name: str) -> bool:
+    return name.startswith(".")
+
+
+def _stat_input(path: Path) -> InputFile | DiscoveryError:
+    source_path = display_path(path)
+    try:
+        stat = path.stat()
+    except OSError as exc:
+        if path.is_symlink():
+            return DiscoveryError(source_path, "bad_link", f"{source_path}: is a broken symbolic link or a link loop")
+        return DiscoveryError(source_path, "unreadable", f"{source_path}: cannot be read ({exc.strerror})")
+    return InputFile(path, source_path, stat.st_size, stat.st_mtime_ns)
+
+
+def discover_inputs(roots: list[Path]) -> tuple[list[InputFile], list[DiscoveryError]]:
+    """All files under ``roots`` (files or folders), sorted by path; hidden files and folders are skipped.
+
+    Symbolic links to folders are not followed, so a link loop cannot trap the walk.
+    """
+    found: dict[str, InputFile] = {}
+    errors: list[DiscoveryError] = []
+    for root in roots:
+        if root.is_dir():
+            for folder, subfolders, files in os.walk(root, followlinks=False):
+                subfolders[:] = sorted(d for d in subfolders if not _is_hidden(d))
+                for name in sorted(files):
+                    if not _is_hidden(name):
+                        item = _stat_input(Path(folder) / name)
+                        (errors.append(item) if isinstance(item, DiscoveryError)
+                         else found.setdefault(item.source_path, item))
+        elif root.exists() or root.is_symlink():
+            item = _stat_input(root)
+            (errors.append(item) if isinstance(item, DiscoveryError) else found.setdefault(item.source_path, item))
+        else:
+            errors.append(DiscoveryError(display_path(root), "missing", f"{root}: no such file or folder"))
+    return [found[key] for key in sorted(found)], errors
+
+
+def read_bytes(item: InputFile) -> tuple[bytes, str]:
+    """The file's bytes and their SHA-256; raises :class:`InputError` when it cannot be read."""
+    try:
+        data = item.path.read_bytes()
+    except IsADirectoryError as exc:
+        raise InputError("unreadable", "is a folder, not a file") from exc
+    except OSError as exc:
+        raise InputError("unreadable", f"cannot be read ({exc.strerror or exc.__class__.__name__})") from exc
+    return data, hashlib.sha256(data).hexdigest()

@@ -1,0 +1,16 @@
+"""Access to the rule and lexicon files shipped in ``analysis/data``."""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+
+@cache
+def load_data_yaml(name: str) -> Any:
+    """Parse ``analysis/data/<name>`` (YAML) once per process."""
+    with resources.files("analysis").joinpath("data", name).open(encoding="utf-8") as handle:
+        return yaml.safe_load(handle)

@@ -1,0 +1,102 @@
+"""Reading and writing the tables: Parquet files, a DuckDB catalogue of views, atomic replacement."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pandas as pd
+import pyarrow.parquet as pq
+
+from .paths import default_processed_dir
+from .schema import TABLES, to_arrow
+
+DUCKDB_FILE = "analysis.duckdb"
+MANIFEST_FILE = "run.json"
+
+
+class Tables(dict[str, pd.DataFrame]):
+    """The tables by name; also reachable as attributes (``tables.quotes``)."""
+
+    def __getattr__(self, name: str) -> pd.DataFrame:
+        try:
+            return self[name]
+        except KeyError:
+            raise AttributeError(f"no table {name!r}; tables: {', '.join(self)}") from None
+
+
+@contextmanager
+def atomic_path(target: Path) -> Iterator[Path]:
+    """Yield a temporary path beside ``target``; on success it replaces ``target`` in one rename."""
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.close(handle)
+    temporary_path = Path(temporary)
+    try:
+        yield temporary_path
+        with open(temporary_path, "rb") as written:
+            os.fsync(written.fileno())
+        os.replace(temporary_path, target)
+    finally:
+        temporary_path.unlink(missing_ok=True)
+
+
+def write_table(out_dir: Path, name: str, frame: pd.DataFrame) -> Path:
+    """Validate ``frame`` against its schema and write ``<out_dir>/<name>.parquet`` atomically."""
+    table = to_arrow(name, frame)
+    target = out_dir / f"{name}.parquet"
+    with atomic_path(target) as temporary:
+        pq.write_table(table, temporary, compression="zstd")
+    return target
+
+
+def write_duckdb(out_dir: Path) -> Path:
+    """(Re)create ``analysis.duckdb`` with one view per Parquet table, atomically."""
+    import duckdb
+
+    target = out_dir / DUCKDB_FILE
+    with atomic_path(target) as temporary:
+        temporary.unlink()
+        with duckdb.connect(str(temporary)) as connection:
+            for name in TABLES:
+                parquet = (out_dir / f"{name}.parquet").resolve()
+                if parquet.exists():
+                    quoted = str(parquet).replace("'", "''")
+                    connection.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet('{quoted}')")
+    return target
+
+
+def write_manifest(out_dir: Path, manifest: dict) -> None:
+    """Write the run manifest (``run.json``) atomically."""
+    with atomic_path(out_dir / MANIFEST_FILE) as temporary:
+        temporary.write_text(json.dumps(manifest, indent=2, default=str) + "\n", encoding="utf-8")
+
+
+def read_manifest(data_dir: Path | str | None = None) -> dict:
+    """The manifest of the last run that wrote ``data_dir`` ({} when none)."""
+    path = Path(data_dir or default_processed_dir()) / MANIFEST_FILE
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+
+
+def load_table(name: str, data_dir: Path | str | None = None) -> pd.DataFrame:
+    """One table as a DataFrame (empty, with its columns, when it has not been written yet)."""
+    if name not in TABLES:
+        raise KeyError(f"no table {name!r}; tables: {', '.join(TABLES)}")
+    path = Path(data_dir or default_processed_dir()) / f"{name}.parquet"
+    if not path.exists():
+        return TABLES[name].arrow.empty_table().to_pandas()
+    return pd.read_parquet(path)
+
+
+def load(data_dir: Path | str | None = None) -> Tables:
+    """All tables written by ``analysis run`` as DataFrames, by name.
+
+    ``data_dir`` defaults to $ANALYSIS_DATA_DIR, else the project's ``data/processed``.
+    """
+    folder = Path(data_dir or default_processed_dir())
+    if not folder.is_dir():
+        raise FileNotFoundError(f"{folder} does not exist: run `analysis run` (or `make report`) first")
+    return Tables({name: load_table(name, folder) for name in TABLES})
