@@ -47,6 +47,22 @@ def _dictionary(args: argparse.Namespace) -> int:
     return 0
 
 
+def _eval(args: argparse.Namespace) -> int:
+    import json
+
+    from .evaluation import run_evaluation
+
+    try:
+        result, report = run_evaluation(args.task, Path(args.gold), limit=args.limit)
+    except (FileNotFoundError, ValueError) as exc:
+        print(f"analysis eval: {exc}", file=sys.stderr)
+        return 2
+    print(report)
+    if args.json:
+        Path(args.json).write_text(json.dumps(result, indent=2, default=str) + "\n", encoding="utf-8")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="analysis", description="Turn news articles into tidy tables.")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -62,6 +78,13 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--model", help="spaCy model package (default: en_core_web_sm, else the pinned re-upload)")
     run.add_argument("--quiet", action="store_true", help="no progress bar")
     run.set_defaults(handler=_run)
+
+    evaluate = commands.add_parser("eval", help="score the pipeline against gold annotations")
+    evaluate.add_argument("task", choices=["quotes", "locations", "claims", "sentiment"])
+    evaluate.add_argument("--gold", required=True, metavar="FILE", help="gold file (JSON Lines)")
+    evaluate.add_argument("--limit", type=int, metavar="N", help="only the first N gold documents")
+    evaluate.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
+    evaluate.set_defaults(handler=_eval)
 
     dictionary = commands.add_parser("dictionary", help="print the data dictionary (Markdown)")
     dictionary.add_argument("--out", metavar="FILE", help="write it to FILE")
