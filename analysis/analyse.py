@@ -10,14 +10,12 @@ from collections.abc import Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .analyse_tables import TableRows
 from .article import Article
 from .entities import entity_rows
 from .paragraphs import paragraph_rows
 from .segment import segment_paragraphs
 from .sentences import sentence_rows
-
-TableRows = dict[str, list[dict]]
-DERIVED_TABLES = ("paragraphs", "sentences", "entities")
 
 
 def analyse_doc(article: Article, doc: Doc) -> TableRows:

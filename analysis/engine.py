@@ -5,16 +5,21 @@ from __future__ import annotations
 import multiprocessing
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from typing import TYPE_CHECKING
 
-from .analyse import TableRows, analyse_articles
 from .article import Article
-from .nlp import load_nlp
 
-Outcome = TableRows | str  # the rows, or the message of the error the article raised
+if TYPE_CHECKING:
+    pass
+
+Outcome = "TableRows | str"  # the rows, or the message of the error the article raised
 
 
 def analyse_chunk(articles: Sequence[Article], model: str | None, batch_size: int = 32) -> list[tuple[str, Outcome]]:
     """Analyse a chunk of articles; the model is loaded once per process. Picklable for pools and Dask."""
+    from .analyse import analyse_articles  # spaCy is imported only when there is work to do
+    from .nlp import load_nlp
+
     nlp = load_nlp(model)
     return [
         (article.article_id, rows if not isinstance(rows, Exception) else f"{rows.__class__.__name__}: {rows}")

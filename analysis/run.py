@@ -14,12 +14,12 @@ import pyarrow.parquet as pq
 from dateutil import parser as date_parser
 from tqdm import tqdm
 
-from .analyse import DERIVED_TABLES, TableRows
+from .analyse_tables import DERIVED_TABLES, TableRows
 from .article import Article
 from .engine import analyse_local
 from .errors import InputError, RecordError
 from .inputs import InputFile, discover_inputs, input_key, read_bytes
-from .nlp import model_version, resolve_model_name
+from .model import model_version, resolve_model_name
 from .readers import read_file
 from .schema import TABLES
 from .store import load_table, write_duckdb, write_manifest, write_table

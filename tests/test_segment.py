@@ -1,0 +1,38 @@
+"""Paragraph kinds and photo credits, checked against the seed article's hand annotation."""
+
+from __future__ import annotations
+
+from analysis.segment import segment_paragraphs
+
+
+def test_every_seed_paragraph_gets_its_gold_kind(seed_text, seed_gold):
+    found = {p.index: p.kind for p in segment_paragraphs(seed_text)}
+    expected = {index: kind for kind, indexes in seed_gold["paragraph_kinds"].items() if kind != "blank"
+                for index in indexes}
+    assert found == expected
+
+
+def test_both_photo_credits_are_recorded_without_parentheses(seed_text, seed_gold):
+    credits = {p.index: seed_text[p.credit_start:p.credit_end] for p in segment_paragraphs(seed_text)
+               if p.credit_start is not None}
+    assert credits == {c["paragraph"]: c["text"] for c in seed_gold["photo_credits"]}
+
+
+def test_paragraph_offsets_index_into_the_text_without_surrounding_spaces():
+    text = "Title Of The Story\n\n  By Jane Doe, Reuters  \nThe mayor said the bridge would reopen in May.\n"
+    paragraphs = segment_paragraphs(text)
+    assert [(p.index, p.kind, text[p.start:p.end]) for p in paragraphs] == [
+        (0, "heading", "Title Of The Story"),
+        (2, "byline", "By Jane Doe, Reuters"),
+        (3, "body", "The mayor said the bridge would reopen in May."),
+    ]
+
+
+def test_body_sentence_ending_in_parenthesised_party_is_not_a_caption():
+    text = "The bill was introduced by Senator John Cornyn (R-TX)."
+    assert segment_paragraphs(text)[0].kind == "body"
+
+
+def test_related_article_kicker_and_standalone_credit():
+    text = "READ MORE: Mayor resigns after budget row\n(AP Photo/Evan Vucci)\nPublished March 3, 2025 10:02am EST"
+    assert [p.kind for p in segment_paragraphs(text)] == ["teaser", "credit", "dateline"]
