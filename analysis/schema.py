@@ -160,7 +160,12 @@ TABLES: dict[str, TableSchema] = {
                        "or indirect (reported speech after a speech cue).", False),
                 START,
                 END,
-                _span_text("quote content, without the attribution"),
+                Column("text", S, "The quote as it stands in the article: `articles.text[start:end]`. For a split "
+                       "quote (\"A,\" she said, \"B.\") it runs from the first fragment to the last; `fragments` "
+                       "holds the content alone.", False),
+                Column("fragments", pa.list_(pa.struct([("start", I64), ("end", I64)])),
+                       "Offsets of the content fragments (one for most quotes, more for a split quote or a "
+                       "continuation in the same paragraph); outer quotation marks excluded."),
                 Column("speaker_mention", S, "The speaker as written (\"the agency\")."),
                 Column("speaker_start", I64, "Start offset of the speaker mention."),
                 Column("speaker_end", I64, "End offset of the speaker mention."),
@@ -170,6 +175,7 @@ TABLES: dict[str, TableSchema] = {
                        "continuation quote."),
                 Column("cue_start", I64, "Start offset of the cue."),
                 Column("cue_end", I64, "End offset of the cue."),
+                Column("cue_tone", S, "neutral (\"said\") or loaded (\"slammed\", \"fired back\"), from the cue lexicon."),
                 Column("in_caption", B, "True when the quote stands in a photo caption.", False),
                 Column("duplicate_of", S, "For a caption repeating a body quote: that quote's `quote_id`."),
                 Column("polarity", F64, "TextBlob polarity of the quote text."),

@@ -1,0 +1,236 @@
+"""Speech cues in a parsed Doc: the cue verb or phrase, its speaker mention and its content, from the parse."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+
+from .resources import load_data_yaml
+
+_SUBJECTS = ("nsubj",)
+_CONTENT_DEPS = ("ccomp",)
+_EDGE_PUNCT = " \t\n,;:—–-"
+# Clause parts that belong to the cue, not to the content: "also said", "said on Monday in a statement".
+_CUE_PARTS = ("aux", "auxpass", "neg", "advmod", "prt", "npadvmod", "prep", "dobj", "dative", "punct", "cc")
+# The tokens where a verb such as "saying" or "added" borrows its subject from the verb it hangs on.
+_BORROWS_SUBJECT = ("advcl", "xcomp", "conj", "pcomp")
+
+
+@dataclass(frozen=True)
+class CueLexicon:
+    verbs: dict[str, str]
+    phrasal: dict[tuple[str, str], str]
+    phrases: tuple[str, ...]
+    naming: frozenset[str]
+
+    def tone(self, lemma: str) -> str | None:
+        """``neutral`` or ``loaded`` for a cue verb lemma; None when it is no speech verb."""
+        return self.verbs.get(lemma)
+
+    def is_speech_cue(self, cue: str) -> bool:
+        """True when a cue as written ("has said", "according to", "fired back at") holds a speech verb."""
+        words = [w.strip(".,:;\"“”").lower() for w in cue.split()]
+        text = " ".join(words)
+        if any(p in text for p in self.phrases):
+            return True
+        return any(_verb_lemma(w, self) in self.verbs for w in words)
+
+
+_IRREGULAR = {"said": "say", "says": "say", "told": "tell", "wrote": "write", "written": "write", "spoke": "speak",
+              "spoken": "speak", "swore": "swear", "sworn": "swear", "found": "find", "shown": "show",
+              "shot": "shoot", "hit": "hit", "fired": "fire", "ran": "run"}
+
+
+def _verb_lemma(word: str, lexicon: CueLexicon) -> str:
+    """A rough lemma of an inflected verb form, checked against the lexicon (for gold cue strings)."""
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
+    if word in lexicon.verbs:
+        return word
+    for suffix, repl in (("ies", "y"), ("ied", "y"), ("ing", ""), ("ing", "e"), ("es", ""), ("ed", ""), ("ed", "e"),
+                         ("d", ""), ("s", "")):
+        if word.endswith(suffix):
+            stem = word[: -len(suffix)] + repl
+            if stem in lexicon.verbs:
+                return stem
+            if len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in lexicon.verbs:  # "slammed"
+                return stem[:-1]
+    return word
+
+
+@lru_cache(maxsize=1)
+def cue_lexicon() -> CueLexicon:
+    """The cue lexicon from ``data/cue_verbs.yaml``, once per process."""
+    raw = load_data_yaml("cue_verbs.yaml")
+    verbs: dict[str, str] = {}
+    phrasal: dict[tuple[str, str], str] = {}
+    for tone in ("neutral", "loaded"):
+        for entry in raw[tone]:
+            parts = entry.split()
+            if len(parts) == 1:
+                verbs.setdefault(parts[0], tone)
+            else:
+                phrasal.setdefault((parts[0], parts[1]), tone)
+    return CueLexicon(verbs, phrasal, tuple(raw["phrases"]), frozenset(raw["naming"]))
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One speech cue: offsets of the cue words, of the speaker mention and of the content (None if unknown).
+
+    ``head`` is the speaker mention's head token index; ``clause`` the span of speaker plus cue.
+    """
+
+    cue: tuple[int, int]
+    tone: str
+    speaker: tuple[int, int] | None
+    head: int | None
+    content: tuple[int, int] | None
+    clause: tuple[int, int]
+    sentence: tuple[int, int]
+    naming: bool = False
+
+
+def _span(tokens: list[Token]) -> tuple[int, int]:
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+
+def _subtree_span(token: Token) -> tuple[int, int]:
+    left, right = token.left_edge, token.right_edge
+    return left.idx, right.idx + len(right)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and text[start] in _EDGE_PUNCT:
+        start += 1
+    while end > start and text[end - 1] in _EDGE_PUNCT:
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def _subject(verb: Token) -> Token | None:
+    """The subject of a cue verb, borrowed from the verb it hangs on for "saying", "and added"."""
+    current = verb
+    for _ in range(3):
+        subjects = [c for c in current.children if c.dep_ in _SUBJECTS]
+        if subjects:
+            child = min(subjects, key=lambda c: (c.pos_ == "VERB", abs(c.i - current.i)))
+            if child.tag_ in ("WP", "WDT") and current.dep_ == "relcl":  # "Smith, who said ..."
+                return current.head
+            return child
+        if current.dep_ in _BORROWS_SUBJECT and current.head is not current:
+            current = current.head
+        else:
+            return None
+    return None
+
+
+def _mention_span(head: Token, verb: Token) -> tuple[int, int]:
+    """The speaker mention: the subject's subtree, cut before a clause that hangs on it after a comma."""
+    tokens = [t for t in head.subtree if t.i < verb.i] if head.i < verb.i else list(head.subtree)
+    if head.i > verb.i:  # "said Daryl Kimball, executive director of ..." ends at the sentence's end
+        tokens = [t for t in tokens if t.i > verb.i]
+    tokens = [t for t in tokens if not t.is_punct or tokens[0].i < t.i < tokens[-1].i] or [head]
+    return _span(tokens)
+
+
+def _verb_cue(token: Token, tone: str, naming: bool, text: str) -> Cue | None:
+    subject = _subject(token)
+    if subject is None:
+        return None
+    cue_tokens = [token] + [c for c in token.children if c.dep_ == "prt"]
+    cue_tokens.sort(key=lambda t: t.i)
+    sent = token.sent
+    speaker = _mention_span(subject, token)
+    clause_start = min(speaker[0], cue_tokens[0].idx)
+    clause_end = max(speaker[1], cue_tokens[-1].idx + len(cue_tokens[-1]))
+    content: tuple[int, int] | None = None
+    if naming:
+        objects = [c for c in token.children if c.dep_ in ("dobj", "oprd", "xcomp", "ccomp")]
+        if objects:
+            content = _trim(text, min(_subtree_span(c)[0] for c in objects),
+                            max(_subtree_span(c)[1] for c in objects))
+    else:
+        clauses = [c for c in token.children if c.dep_ in _CONTENT_DEPS and c.i != subject.i]
+        if clauses:
+            start = min(_subtree_span(c)[0] for c in clauses)
+            end = max(_subtree_span(c)[1] for c in clauses)
+            if start < clause_start or start >= cue_tokens[-1].idx:
+                content = _trim(text, start, end)
+        else:
+            content = _outside_clause(text, sent, clause_start, clause_end, token)
+    cue = _span(cue_tokens)
+    return Cue(cue, tone, speaker, subject.i, content, (clause_start, clause_end),
+               (sent.start_char, sent.end_char), naming)
+
+
+def _outside_clause(text: str, sent, clause_start: int, clause_end: int, verb: Token) -> tuple[int, int] | None:
+    """Content for a cue parsed without a clause: the rest of the sentence beside "…, she said" or "she said: …"."""
+    before = _trim(text, sent.start_char, clause_start)
+    after = _trim(text, clause_end, sent.end_char)
+    if after and text[clause_end:after[0]].strip() in (":", ",", ""):
+        gap = text[clause_end:after[0]]
+        if ":" in gap or (before is None and "," in gap):
+            return after
+    if before and text[before[1]:clause_start].strip() in (",", "—", "–", "-") and (
+            after is None or len(text[after[0]:after[1]].split()) <= 6):
+        return before
+    return None
+
+
+def _according_cue(token: Token, text: str) -> Cue | None:
+    to = next((c for c in token.children if c.lower_ == "to"), None)
+    if to is None and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to":
+        to = token.doc[token.i + 1]
+    if to is None:
+        return None
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    sent = token.sent
+    phrase_start, phrase_end = _subtree_span(token)
+    phrase_end = max(phrase_end, _subtree_span(to)[1])
+    speaker = _subtree_span(pobj) if pobj is not None else None
+    before = _trim(text, sent.start_char, phrase_start)
+    after = _trim(text, phrase_end, sent.end_char)
+    sides = [s for s in (before, after) if s]
+    content = max(sides, key=lambda s: s[1] - s[0]) if sides else None
+    cue = (token.idx, to.idx + len(to))
+    return Cue(cue, "neutral", speaker, pobj.i if pobj is not None else None, content, (phrase_start, phrase_end),
+               (sent.start_char, sent.end_char))
+
+
+def find_cues(doc: Doc, allowed: list[tuple[int, int]]) -> list[Cue]:
+    """Speech cues whose cue word stands inside one of the ``allowed`` character ranges (sorted, disjoint)."""
+    lexicon = cue_lexicon()
+    text = doc.text
+    verbs, phrasal, naming = lexicon.verbs, lexicon.phrasal, lexicon.naming
+    phrasal_verbs = {v for v, _ in phrasal}
+    cues: list[Cue] = []
+    range_index = 0
+    for token in doc:
+        lemma = token.lemma_
+        is_according = lemma == "accord" and token.lower_ == "according"
+        if not is_according and lemma not in verbs and lemma not in phrasal_verbs and lemma not in naming:
+            continue
+        while range_index < len(allowed) and allowed[range_index][1] <= token.idx:
+            range_index += 1
+        if range_index >= len(allowed) or token.idx < allowed[range_index][0]:
+            continue
+        if is_according:
+            cue = _according_cue(token, text)
+        elif token.pos_ not in ("VERB", "AUX"):
+            continue
+        else:
+            tone = verbs.get(lemma)
+            particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
+            if particle and (lemma, particle) in phrasal:
+                tone = phrasal[(lemma, particle)]
+            cue = None
+            if tone is not None:
+                cue = _verb_cue(token, tone, False, text)
+            elif lemma in naming:
+                cue = _verb_cue(token, "neutral", True, text)
+        if cue is not None:
+            cues.append(cue)
+    return cues

@@ -1,0 +1,174 @@
+"""Quote extraction measured against attribution gold in the PolNeAR JSONL format.
+
+Method (as the issue sets it): predicted quotes and gold attributions are matched one to one, greedily by
+descending token Jaccard, a pair counting when the Jaccard of their word tokens is at least 0.5. A predicted
+quote's span is its ``start``/``end``; a gold attribution's span is its ``content`` (first to last content
+fragment). "Quoted" compares gold direct + mixed with predicted direct + mixed; "speech" adds the gold indirect
+attributions whose cue holds a speech verb (``data/cue_verbs.yaml``) and compares them with every predicted quote.
+A speaker is right when the mention or the canonical speaker shares a content word with the gold source span
+(all words, when the gold source has no content word, as with "she").
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from pathlib import Path
+
+from ..cues import cue_lexicon
+from ..nlp import load_nlp
+from ..quotes import quote_rows
+from ..segment import segment_paragraphs
+
+JACCARD = 0.5
+KINDS = ("direct", "mixed", "indirect")
+_WORD = re.compile(r"\w+")
+_STOP = frozenset(
+    "a an the of and or in on at for to by with from as is was be that this these those his her its their our "
+    "he she it they we i you him them us me who which what mr mrs ms dr said says according".split()
+)
+
+
+def _read(gold: Path, limit: int | None) -> list[dict]:
+    records = []
+    with gold.open(encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip():
+                records.append(json.loads(line))
+            if limit is not None and len(records) >= limit:
+                break
+    return records
+
+
+class _Tokens:
+    """Word tokens of a text by position, to turn a character span into a set of token indices."""
+
+    def __init__(self, text: str) -> None:
+        self.starts = [m.start() for m in _WORD.finditer(text)]
+
+    def span(self, start: int, end: int) -> frozenset[int]:
+        from bisect import bisect_left
+        return frozenset(range(bisect_left(self.starts, start), bisect_left(self.starts, end)))
+
+
+def _jaccard(a: frozenset[int], b: frozenset[int]) -> float:
+    union = len(a | b)
+    return len(a & b) / union if union else 0.0
+
+
+def match(gold: list[frozenset[int]], predicted: list[frozenset[int]]) -> list[tuple[int, int]]:
+    """One-to-one (gold index, predicted index) pairs with Jaccard ≥ 0.5, best pairs first."""
+    pairs = []
+    for g, gs in enumerate(gold):
+        for p, ps in enumerate(predicted):
+            if gs & ps:
+                score = _jaccard(gs, ps)
+                if score >= JACCARD:
+                    pairs.append((score, g, p))
+    pairs.sort(reverse=True)
+    used_g, used_p, result = set(), set(), []
+    for _, g, p in pairs:
+        if g not in used_g and p not in used_p:
+            used_g.add(g)
+            used_p.add(p)
+            result.append((g, p))
+    return result
+
+
+def _content_words(text: str) -> set[str]:
+    words = {w.lower() for w in _WORD.findall(text)}
+    return words - _STOP
+
+
+def speaker_right(gold_source: str, mention: str | None, speaker: str | None) -> bool:
+    """True when the predicted mention or canonical speaker shares a content word with the gold source."""
+    gold_words = _content_words(gold_source) or {w.lower() for w in _WORD.findall(gold_source)}
+    predicted = {w.lower() for w in _WORD.findall(f"{mention or ''} {speaker or ''}")}
+    return bool(gold_words & predicted)
+
+
+def _prf(tp: int, n_gold: int, n_pred: int) -> dict:
+    precision = tp / n_pred if n_pred else 0.0
+    recall = tp / n_gold if n_gold else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"tp": tp, "gold": n_gold, "predicted": n_pred, "precision": precision, "recall": recall, "f1": f1}
+
+
+def evaluate(gold: Path, limit: int | None = None) -> dict:
+    """Run the quotes stage on every gold article and score it; see the module docstring for the method."""
+    records = _read(gold, limit)
+    nlp = load_nlp()
+    lexicon = cue_lexicon()
+    groups = {k: [0, 0, 0] for k in (*KINDS, "quoted", "speech")}
+    speaker = {"quoted": [0, 0], "speech": [0, 0]}
+    failed: list[dict] = []
+    errors: list[dict] = []
+    started = time.perf_counter()
+    texts = [r["text"] for r in records]
+    for record, doc in zip(records, nlp.pipe(texts, batch_size=16)):
+        text = record["text"]
+        try:
+            rows = quote_rows(record["id"], doc, segment_paragraphs(text))
+        except Exception as exc:  # counted and reported, never fatal to the evaluation
+            failed.append({"id": record["id"], "error": f"{type(exc).__name__}: {exc}"})
+            continue
+        tokens = _Tokens(text)
+        attributions = [a for a in record["attributions"] if a.get("content")]
+        gold_spans = [tokens.span(*a["content"]) for a in attributions]
+        pred_spans = [tokens.span(r["start"], r["end"]) for r in rows]
+        for kind in KINDS:
+            g = [i for i, a in enumerate(attributions) if a["quote_type"] == kind]
+            p = [i for i, r in enumerate(rows) if r["kind"] == kind]
+            pairs = match([gold_spans[i] for i in g], [pred_spans[i] for i in p])
+            counts = groups[kind]
+            counts[0] += len(pairs)
+            counts[1] += len(g)
+            counts[2] += len(p)
+        selections = {
+            "quoted": ([i for i, a in enumerate(attributions) if a["quote_type"] in ("direct", "mixed")],
+                       [i for i, r in enumerate(rows) if r["kind"] in ("direct", "mixed")]),
+            "speech": ([i for i, a in enumerate(attributions) if a["quote_type"] in ("direct", "mixed")
+                        or lexicon.is_speech_cue(a.get("cue_text") or "")], list(range(len(rows)))),
+        }
+        for name, (g, p) in selections.items():
+            pairs = match([gold_spans[i] for i in g], [pred_spans[i] for i in p])
+            counts = groups[name]
+            counts[0] += len(pairs)
+            counts[1] += len(g)
+            counts[2] += len(p)
+            for gi, pi in pairs:
+                attribution, row = attributions[g[gi]], rows[p[pi]]
+                if attribution.get("source_text"):
+                    right = speaker_right(attribution["source_text"], row["speaker_mention"], row["speaker"])
+                    speaker[name][0] += right
+                    speaker[name][1] += 1
+                    if name == "speech" and not right and len(errors) < 2000:
+                        errors.append({"id": record["id"], "gold": attribution["source_text"],
+                                       "mention": row["speaker_mention"], "speaker": row["speaker"]})
+    return {
+        "gold_file": str(gold),
+        "articles": len(records),
+        "articles_failed": len(failed),
+        "failures": failed,
+        "seconds": round(time.perf_counter() - started, 1),
+        "scores": {name: _prf(*counts) for name, counts in groups.items()},
+        "speaker_accuracy": {name: (right / total if total else 0.0) for name, (right, total) in speaker.items()},
+        "speaker_pairs": {name: total for name, (_, total) in speaker.items()},
+        "speaker_errors": errors,
+    }
+
+
+def format_report(result: dict) -> str:
+    """The figures as a small plain-text table."""
+    lines = [f"Quotes against {result['gold_file']}: {result['articles']} articles, "
+             f"{result['articles_failed']} failed, {result['seconds']} s",
+             f"{'kind':<10}{'gold':>7}{'pred':>7}{'tp':>7}{'P':>8}{'R':>8}{'F1':>8}"]
+    for name, s in result["scores"].items():
+        lines.append(f"{name:<10}{s['gold']:>7}{s['predicted']:>7}{s['tp']:>7}"
+                     f"{s['precision']:>8.3f}{s['recall']:>8.3f}{s['f1']:>8.3f}")
+    for name, accuracy in result["speaker_accuracy"].items():
+        lines.append(f"speaker accuracy ({name} matches, n={result['speaker_pairs'][name]}): {accuracy:.3f}")
+    for failure in result["failures"][:20]:
+        lines.append(f"failed: {failure['id']}: {failure['error']}")
+    return "\n".join(lines)

@@ -1,0 +1,95 @@
+"""Quoted stretches of text: pairing quotation marks within paragraphs, never failing on odd ones."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .segment import Paragraph
+
+_MARKS = re.compile(r"[\"“”„«»‘’]")
+_OPEN_DOUBLE = "“„«"
+_CLOSE_DOUBLE = "”»"
+# A paragraph that opens with a quotation mark (after spaces): the sign of a quote running on from the last one.
+_OPENS_WITH_MARK = re.compile(r"\s*[\"“„«‘]")
+
+
+@dataclass(frozen=True)
+class QuotedSpan:
+    """Text between quotation marks within one paragraph: ``start``/``end`` exclude the marks.
+
+    ``closed`` is False when no closing mark was found in the paragraph; ``runs_on`` is True when the
+    quote goes on into the next paragraph (which opens with a mark); ``continued`` when it goes on from the last.
+    """
+
+    start: int
+    end: int
+    paragraph: int
+    closed: bool
+    runs_on: bool = False
+    continued: bool = False
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum()
+
+
+def _scan_paragraph(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
+    """(inner start, inner end, closed) of each top-level quoted stretch of ``text[start:end]``."""
+    spans: list[tuple[int, int, bool]] = []
+    double_open: int | None = None
+    single_open: int | None = None
+    for match in _MARKS.finditer(text, start, end):
+        mark, pos = match.group(), match.start()
+        before = text[pos - 1] if pos > start else " "
+        after = text[pos + 1] if pos + 1 < end else " "
+        if mark in _OPEN_DOUBLE or mark in _CLOSE_DOUBLE or mark == '"':
+            # Decide whether this double mark opens or closes, tolerating marks of the wrong shape.
+            if double_open is None:
+                looks_closing = mark != "“" and not _is_word(after) and not before.isspace() and pos > start
+                if looks_closing and mark not in _OPEN_DOUBLE:
+                    continue  # a stray closing mark: ignore it, keep reading
+                double_open, single_open = pos, None
+            else:
+                looks_opening = mark in _OPEN_DOUBLE and before.isspace() and not after.isspace()
+                if looks_opening and mark != text[double_open]:
+                    # An opening mark while one is open: the earlier quote never closed.
+                    spans.append((double_open + 1, pos, False))
+                    double_open = pos
+                    continue
+                spans.append((double_open + 1, pos, True))
+                double_open = None
+        elif double_open is None:  # single marks count only outside double quotes
+            if mark == "‘" and not _is_word(before) and not after.isspace():
+                single_open = pos
+            elif mark == "’" and single_open is not None and not _is_word(after):
+                spans.append((single_open + 1, pos, True))
+                single_open = None
+    if double_open is not None:
+        spans.append((double_open + 1, end, False))
+    return [(s, e, closed) for s, e, closed in spans if e > s]
+
+
+def quoted_spans(text: str, paragraphs: list[Paragraph], kinds: tuple[str, ...] = ("body", "caption")
+                 ) -> list[QuotedSpan]:
+    """Quoted stretches in the paragraphs of the given kinds, in text order.
+
+    A quote left open at the end of a paragraph runs on when the next paragraph opens with a quotation mark
+    (the multi-paragraph convention); otherwise it ends with its paragraph. Unbalanced marks never raise.
+    """
+    result: list[QuotedSpan] = []
+    chosen = [p for p in paragraphs if p.kind in kinds]
+    carried = False
+    for number, para in enumerate(chosen):
+        following = chosen[number + 1] if number + 1 < len(chosen) else None
+        spans = _scan_paragraph(text, para.start, para.end)
+        for index, (start, end, closed) in enumerate(spans):
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            last = index == len(spans) - 1
+            runs_on = (not closed and last and following is not None
+                       and _OPENS_WITH_MARK.match(text, following.start) is not None)
+            continued = carried and index == 0 and start == para.start + 1
+            result.append(QuotedSpan(start, end, para.index, closed, runs_on, continued))
+        carried = bool(spans) and not spans[-1][2]
+    return result

@@ -1,0 +1,244 @@
+"""The quotes stage: direct, mixed and indirect quotes with their cue and speaker.
+
+Quotation marks are paired by a scan over each paragraph (``quote_marks``); cues, speakers and reported
+content come from the dependency parse around speech verbs (``cues``); speakers are resolved to one canonical
+source per article (``speakers``). A quoted stretch with no cue beside it is a quote only when it continues an
+attributed quote; otherwise it is a title or a scare quote and is left out.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from .cues import Cue, find_cues
+from .quote_marks import QuotedSpan, quoted_spans
+from .segment import Paragraph
+from .sentiment import score_sentiment
+from .speakers import SpeakerMention, resolve_speakers
+
+QUOTE_KINDS = ("body", "caption")
+_WORD = re.compile(r"\w+")
+_ADJACENT_BEFORE = re.compile(r"^[\s,;:—–-]*[\"“”’]?[\s,;:—–-]*$")
+_SENTENCE_END = re.compile(r"(?:^|[.!?…][\"“”’)]?)\s*$")
+_MIN_CONTINUATION_WORDS = 4
+_DUPLICATE_OVERLAP = 0.6
+_IGNORED_WORDS = frozenset({"that"})
+
+
+@dataclass
+class _Statement:
+    fragments: list[tuple[int, int]]
+    paragraph: int
+    kind: str
+    cue: Cue | None
+    speaker_from: _Statement | None = None  # the statement whose speaker a continuation takes
+    mention: SpeakerMention | None = None
+    extra: dict = field(default_factory=dict)
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _unquoted_words(text: str, span: tuple[int, int], quoted: list[QuotedSpan]) -> int:
+    """Words of ``span`` outside every quoted stretch (ignoring a leading "that")."""
+    count, position = 0, span[0]
+    for q in sorted(quoted, key=lambda q: q.start):
+        if q.start > position:
+            count += sum(1 for w in _WORD.findall(text, position, min(q.start, span[1]))
+                         if w.lower() not in _IGNORED_WORDS)
+        position = max(position, q.end)
+    if position < span[1]:
+        count += sum(1 for w in _WORD.findall(text, position, span[1]) if w.lower() not in _IGNORED_WORDS)
+    return count
+
+
+def _adjacent_quote(text: str, cue: Cue, spans: list[QuotedSpan], used: set[int]) -> list[int]:
+    """Quoted stretches right beside the cue's clause, in its paragraph: ``“…,” she said`` or ``she said: “…”``."""
+    found: list[int] = []
+    for index, q in enumerate(spans):
+        if index in used or q.end > cue.sentence[1] + 2 and q.start > cue.clause[1] + 3:
+            continue
+        if q.end <= cue.clause[0] and q.end >= cue.sentence[0] - 400:
+            between = text[q.end:cue.clause[0]]
+            if len(between) <= 4 and _ADJACENT_BEFORE.match(between) and "\n" not in between:
+                found.append(index)
+        elif q.start >= cue.clause[1]:
+            between = text[cue.clause[1]:q.start]
+            if len(between) <= 5 and _ADJACENT_BEFORE.match(between) and "\n" not in between:
+                found.append(index)
+    return found
+
+
+def _statements(text: str, cues: list[Cue], spans: list[QuotedSpan], paragraph_of) -> list[_Statement]:
+    statements: list[_Statement] = []
+    used: set[int] = set()
+    for cue in cues:
+        content = cue.content
+        inside = [i for i, q in enumerate(spans) if i not in used and content and _overlaps((q.start, q.end), content)
+                  and q.paragraph == paragraph_of(content[0])]
+        if cue.naming and not inside:
+            continue  # "called", "described" count only with quotation marks
+        if not inside and (content is None or not _WORD.search(text, content[0], content[1])):
+            inside = _adjacent_quote(text, cue, spans, used)
+            content = None
+        if inside:
+            quoted = [spans[i] for i in inside]
+            outside = _unquoted_words(text, content, quoted) if content else 0
+            if outside == 0:
+                fragments = [(q.start, q.end) for q in quoted]
+                kind = "direct"
+            else:
+                fragments = [(min(content[0], quoted[0].start), max(content[1], quoted[-1].end))]
+                kind = "mixed"
+            used.update(inside)
+            # A split quote: "A," she said, "B." takes the stretch right after the cue too.
+            if kind == "direct" and quoted[-1].end <= cue.clause[0]:
+                for extra in _adjacent_quote(text, cue, spans, used):
+                    if spans[extra].start >= cue.clause[1] and spans[extra].paragraph == quoted[-1].paragraph:
+                        fragments.append((spans[extra].start, spans[extra].end))
+                        used.add(extra)
+        elif content is not None:
+            fragments, kind = [content], "indirect"
+        else:
+            continue
+        if any(_overlaps(f, g) for s in statements for f in s.fragments for g in fragments):
+            continue
+        statements.append(_Statement(sorted(fragments), paragraph_of(fragments[0][0]), kind, cue))
+    statements.sort(key=lambda s: s.fragments[0][0])
+    _add_continuations(text, spans, used, statements, paragraph_of)
+    return statements
+
+
+def _add_continuations(text: str, spans: list[QuotedSpan], used: set[int], statements: list[_Statement],
+                       paragraph_of) -> None:
+    """Quoted sentences with no cue of their own that follow an attributed quote take its speaker.
+
+    In the same paragraph they join the statement as another fragment (as PolNeAR annotates them); in a
+    following paragraph (a quote running over paragraphs, or a paragraph that is one quote) they are a row of
+    their own with an empty cue.
+    """
+    for index, q in enumerate(spans):
+        if index in used:
+            continue
+        para_start = text.rfind("\n", 0, q.start) + 1
+        before = text[para_start:q.start - 1]
+        sentence_like = q.continued or (_SENTENCE_END.search(before) is not None
+                                        and len(_WORD.findall(text, q.start, q.end)) >= _MIN_CONTINUATION_WORDS)
+        if not sentence_like:
+            continue
+        previous = [i for i, s in enumerate(statements) if s.fragments[-1][1] <= q.start]
+        if not previous:
+            continue
+        last = statements[previous[-1]]
+        if last.paragraph == q.paragraph and last.kind == "direct":
+            last.fragments.append((q.start, q.end))
+            used.add(index)
+        elif q.paragraph > last.paragraph and (q.continued or (before.strip() == "" and
+                                                                q.paragraph - last.paragraph <= 2
+                                                                and last.kind == "direct")):
+            if any(s.paragraph == q.paragraph and s.fragments[0][0] < q.start for s in statements):
+                continue
+            statements.append(_Statement([(q.start, q.end)], q.paragraph, "direct", None,
+                                         speaker_from=last))
+            used.add(index)
+    statements.sort(key=lambda s: s.fragments[0][0])
+
+
+def _word_set(text: str) -> set[str]:
+    return {w.lower() for w in _WORD.findall(text)}
+
+
+def quote_rows(article_id: str, doc: Doc, paragraphs: list[Paragraph]) -> list[dict]:
+    """One row per quote (schema ``quotes``): kind, content span, cue, speaker mention and canonical speaker."""
+    text = doc.text
+    quotable = [p for p in paragraphs if p.kind in QUOTE_KINDS]
+    if not quotable:
+        return []
+    by_start = {p.index: p for p in paragraphs}
+    starts = [p.start for p in paragraphs]
+
+    def paragraph_of(offset: int) -> int:
+        return paragraphs[max(bisect_right(starts, offset) - 1, 0)].index
+
+    spans = quoted_spans(text, paragraphs, QUOTE_KINDS)
+    ranges = [(p.start, p.end) for p in quotable]
+    inside_quote = [(q.start, q.end) for q in spans]
+    cues = [c for c in find_cues(doc, ranges) if not any(s <= c.cue[0] < e for s, e in inside_quote)]
+    statements = _statements(text, cues, spans, paragraph_of)
+    # Keep every fragment within the paragraph of the first.
+    for s in statements:
+        para = by_start[s.paragraph]
+        s.fragments = [f for f in s.fragments if para.start <= f[0] and f[1] <= para.end] or s.fragments[:1]
+    mentions = []
+    for s in statements:
+        if s.cue is not None and s.cue.speaker is not None:
+            mentions.append(SpeakerMention(s.cue.speaker[0], s.cue.speaker[1], s.cue.head))
+        else:
+            mentions.append(None)
+    resolved = resolve_speakers(doc, mentions)
+    rows: list[dict] = []
+    for number, (s, speaker) in enumerate(zip(statements, resolved)):
+        start, end = s.fragments[0][0], s.fragments[-1][1]
+        content = " ".join(text[a:b] for a, b in s.fragments)
+        scores = score_sentiment(content)
+        cue = s.cue
+        para = by_start[s.paragraph]
+        rows.append({
+            "quote_id": f"{article_id}-q{number + 1}",
+            "article_id": article_id,
+            "paragraph": s.paragraph,
+            "kind": s.kind,
+            "start": start,
+            "end": end,
+            "text": text[start:end],
+            "fragments": [{"start": a, "end": b} for a, b in s.fragments],
+            "speaker_mention": text[cue.speaker[0]:cue.speaker[1]] if cue and cue.speaker else None,
+            "speaker_start": cue.speaker[0] if cue and cue.speaker else None,
+            "speaker_end": cue.speaker[1] if cue and cue.speaker else None,
+            "speaker": speaker.canonical if speaker else None,
+            "speaker_type": speaker.type if speaker else None,
+            "cue": text[cue.cue[0]:cue.cue[1]] if cue else None,
+            "cue_start": cue.cue[0] if cue else None,
+            "cue_end": cue.cue[1] if cue else None,
+            "cue_tone": cue.tone if cue else None,
+            "in_caption": para.kind == "caption",
+            "duplicate_of": None,
+            "polarity": scores.polarity,
+            "subjectivity": scores.subjectivity,
+            "vader": scores.vader,
+        })
+    _inherit_speakers(rows, statements)
+    _mark_caption_duplicates(rows)
+    return rows
+
+
+def _inherit_speakers(rows: list[dict], statements: list[_Statement]) -> None:
+    """A continuation quote takes the speaker of the quote it continues."""
+    for row, statement in zip(rows, statements):
+        if statement.speaker_from is None or row["speaker"] is not None:
+            continue
+        origin = rows[next(i for i, s in enumerate(statements) if s is statement.speaker_from)]
+        for key in ("speaker_mention", "speaker_start", "speaker_end", "speaker", "speaker_type"):
+            row[key] = origin[key]
+
+
+def _mark_caption_duplicates(rows: list[dict]) -> None:
+    """Point a caption quote at the body quote it repeats (word overlap), so it is counted once."""
+    body = [(r, _word_set(r["text"])) for r in rows if not r["in_caption"]]
+    for row in rows:
+        if not row["in_caption"]:
+            continue
+        words = _word_set(row["text"])
+        best, best_score = None, 0.0
+        for other, other_words in body:
+            union = words | other_words
+            score = len(words & other_words) / len(union) if union else 0.0
+            if score > best_score:
+                best, best_score = other, score
+        if best is not None and best_score >= _DUPLICATE_OVERLAP:
+            row["duplicate_of"] = best["quote_id"]

@@ -1,0 +1,292 @@
+"""Speakers: resolving each speaker mention to one canonical source per article, and the sources table.
+
+A mention resolves, in this order, as: a pronoun (to the last person or organisation before it); a named entity
+(people by surname to their fullest name in the article, organisations by defined acronym and short form);
+a spokesperson for a named body (to the body); anonymous sourcing ("a senior official", "sources"); a definite
+description ("the agency", "the spokeswoman") to the last source of its class; anything else as written.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc
+
+from .entities import canonical_name, defined_acronyms
+from .resources import load_data_yaml
+
+SOURCE_TYPES = ("person", "organization", "government", "media", "anonymous", "unknown")
+_NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC")
+_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "i"})
+_GROUP_PRONOUNS = frozenset({"it", "they", "we", "them"})
+_DETERMINERS = re.compile(r"^(?:the|a|an|this|that|these|those|another|one|two|three|several|some|many|other)\s+",
+                          re.IGNORECASE)
+_TITLES = re.compile(
+    r"^(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Lt|Gen|Col|Sgt|Gov|Capt|Prof|Rev|Det|Atty)\.?|President|Vice President|"
+    r"Secretary|Senator|Congressman|Congresswoman|Governor|Mayor|Judge|Justice|Chief|Director|Officer|"
+    r"Sheriff|Attorney General|Speaker|Leader|Minister|Prime Minister|Chairman|Chairwoman|Commissioner|"
+    r"Candidate|Nominee|Pope|King|Queen|Prince|Former|former|Democratic|Republican)\s+"
+)
+_SUFFIX = re.compile(r",?\s+(?:Jr|Sr|II|III|IV)\.?$")
+_WORDS = re.compile(r"[\w.&]+")
+
+
+@dataclass(frozen=True)
+class SpeakerMention:
+    """A speaker as written: character offsets and the index of its head token (if known)."""
+
+    start: int
+    end: int
+    head: int | None = None
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A resolved speaker: canonical source name and type."""
+
+    canonical: str
+    type: str
+
+
+@dataclass(frozen=True)
+class _Lexicons:
+    anonymous_heads: frozenset[str]
+    anonymous_markers: frozenset[str]
+    type_words: tuple[tuple[str, frozenset[str], tuple[str, ...]], ...]
+    descriptions: dict[str, str]
+    person_nouns: frozenset[str]
+    spokes: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _lexicons() -> _Lexicons:
+    types = load_data_yaml("source_types.yaml")
+    descriptions = load_data_yaml("speaker_descriptions.yaml")
+    type_words = []
+    for kind in ("media", "government", "organization"):
+        words = [w.lower() for w in types[kind]["words"]]
+        type_words.append((kind, frozenset(w for w in words if " " not in w), tuple(w for w in words if " " in w)))
+    return _Lexicons(
+        frozenset(types["anonymous"]["heads"]), frozenset(types["anonymous"]["markers"]), tuple(type_words),
+        {noun: cls for cls in ("person", "media", "government", "organization") for noun in descriptions[cls]},
+        frozenset(descriptions["person"]), frozenset(descriptions["spokes"]),
+    )
+
+
+def type_of_name(name: str, default: str = "unknown") -> str:
+    """media, government or organization from the words of a name or description, else ``default``."""
+    lowered = name.lower()
+    words = set(_WORDS.findall(lowered))
+    for kind, singles, phrases in _lexicons().type_words:
+        if words & singles or any(p in lowered for p in phrases):
+            return kind
+    return default
+
+
+def person_name(name: str) -> str:
+    """A person's name without a leading title or role ("Secretary Noem" → "Noem")."""
+    previous = None
+    while previous != name:
+        previous, name = name, _TITLES.sub("", name)
+    return name.strip()
+
+
+def _surname(name: str) -> str:
+    parts = _SUFFIX.sub("", name).replace(",", " ").split()
+    return parts[-1].lower() if parts else ""
+
+
+@dataclass
+class _Entity:
+    start: int
+    end: int
+    label: str
+    name: str
+
+
+class _Resolver:
+    """Resolution state for one article: its entities, names and the sources seen so far."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.lex = _lexicons()
+        acronyms = defined_acronyms(self.text)
+        self.acronyms = acronyms
+        self.entities: list[_Entity] = []
+        for ent in doc.ents:
+            if ent.label_ in _NAME_LABELS:
+                name = canonical_name(ent.text, acronyms)
+                if ent.label_ == "PERSON":
+                    name = person_name(name)
+                if name:
+                    self.entities.append(_Entity(ent.start_char, ent.end_char, ent.label_, name))
+        self.entity_starts = [e.start for e in self.entities]
+        self.people: dict[str, str] = {}
+        for e in self.entities:
+            if e.label == "PERSON":
+                key = _surname(e.name)
+                if len(e.name) > len(self.people.get(key, "")):
+                    self.people[key] = e.name
+        self.orgs = sorted({e.name for e in self.entities if e.label in ("ORG", "FAC")} | set(acronyms.values()),
+                           key=len, reverse=True)
+        self.history: list[tuple[int, Speaker]] = []
+
+    # -- names -------------------------------------------------------------------------------------------------
+    def person(self, name: str) -> Speaker:
+        return Speaker(self.people.get(_surname(name), name), "person")
+
+    def organisation(self, name: str, label: str) -> Speaker:
+        name = self.acronyms.get(name, name)
+        if _surname(name) in self.people and label == "ORG" and len(name.split()) == 1:
+            return self.person(name)  # the small model sometimes labels a surname as ORG
+        words = name.lower().split()
+        quoted = [s.canonical for _, s in reversed(self.history)]
+        for longer in quoted + self.orgs:
+            longer_words = longer.lower().split()
+            if len(longer_words) > len(words) and _contains(longer_words, words):
+                name = longer
+                break
+        default = "government" if label == "GPE" else "organization"
+        return Speaker(name, type_of_name(name, default))
+
+    def from_entity(self, entity: _Entity) -> Speaker:
+        if entity.label == "PERSON":
+            return self.person(entity.name)
+        if entity.label == "NORP":
+            return Speaker(entity.name, "organization")
+        return self.organisation(entity.name, entity.label)
+
+    # -- context -----------------------------------------------------------------------------------------------
+    def entities_in(self, start: int, end: int) -> list[_Entity]:
+        first = bisect_right(self.entity_starts, start - 1)
+        result = []
+        for e in self.entities[first:]:
+            if e.start >= end:
+                break
+            if e.end <= end:
+                result.append(e)
+        return result
+
+    def last_before(self, position: int, kinds: Iterable[str], noun: str | None = None) -> Speaker | None:
+        """The latest source (or, failing one, named entity) of the given types before ``position``."""
+        kinds = set(kinds)
+        candidates = [s for p, s in self.history if p < position and s.type in kinds]
+        if noun:
+            named = [s for s in candidates if noun in s.canonical.lower()]
+            if named:
+                return named[-1]
+        if candidates:
+            return candidates[-1]
+        labels = {"PERSON"} if kinds == {"person"} else {"ORG", "GPE", "FAC"}
+        for e in reversed(self.entities[:bisect_right(self.entity_starts, position - 1)]):
+            if e.label in labels and e.end <= position:
+                return self.from_entity(e)
+        return None
+
+    # -- one mention -------------------------------------------------------------------------------------------
+    def resolve(self, mention: SpeakerMention) -> Speaker:
+        text = self.text[mention.start:mention.end]
+        head = self.doc[mention.head] if mention.head is not None else None
+        head_word = head.lower_ if head is not None else text.split()[-1].lower()
+        words = set(text.lower().split())
+        if head_word in _PERSON_PRONOUNS or head_word in _GROUP_PRONOUNS:
+            kinds = ("person",) if head_word in _PERSON_PRONOUNS else (
+                "organization", "government", "media", "anonymous")
+            found = self.last_before(mention.start, kinds)
+            return found or Speaker(text, "unknown")
+        inside = self.entities_in(mention.start, mention.end)
+        if head is not None:
+            at_head = [e for e in inside if e.start <= head.idx < e.end]
+            if at_head:
+                return self.from_entity(at_head[0])
+        lemma = head.lemma_.lower() if head is not None else head_word
+        if head_word in self.lex.spokes or lemma in self.lex.spokes:
+            bodies = [e for e in inside if e.label in ("ORG", "GPE", "FAC", "NORP")]
+            if bodies:
+                return self.from_entity(bodies[0])
+            described = self.description(mention, text, "organization")
+            if described:
+                return described
+        if inside and not (words & self.lex.anonymous_markers) and head is None:
+            return self.from_entity(inside[0])
+        if head_word in self.lex.anonymous_heads or words & self.lex.anonymous_markers:
+            noun = lemma if lemma in self.lex.anonymous_heads else "source"
+            if noun in ("people", "person"):
+                noun = "source"
+            return Speaker(f"anonymous {noun}", "anonymous")
+        if lemma in self.lex.descriptions:
+            described = self.description(mention, text, self.lex.descriptions[lemma], lemma)
+            if described:
+                return described
+        name = _DETERMINERS.sub("", text)
+        if head is not None and head.pos_ == "PROPN":
+            return self.organisation(name, "ORG") if not inside else self.from_entity(inside[0])
+        kind = type_of_name(name, "person" if lemma in self.lex.person_nouns else "unknown")
+        return Speaker(name, kind)
+
+    def description(self, mention: SpeakerMention, text: str, cls: str, noun: str | None = None) -> Speaker | None:
+        """A definite description ("the agency") as the last source of its class before it."""
+        if not text.lower().startswith(("the ", "this ", "that ", "its ", "his ", "her ", "their ")):
+            return None
+        if cls == "person":
+            return self.last_before(mention.start, ("person",), noun)
+        return (self.last_before(mention.start, (cls,), noun)
+                or self.last_before(mention.start, ("organization", "government", "media"), noun))
+
+
+def _contains(longer: list[str], shorter: list[str]) -> bool:
+    n = len(shorter)
+    return any(longer[i:i + n] == shorter for i in range(len(longer) - n + 1))
+
+
+def resolve_speakers(doc: Doc, mentions: list[SpeakerMention | None]) -> list[Speaker | None]:
+    """Canonical source and type for each mention (None stays None); mentions come in text order."""
+    if not any(mentions):
+        return [None] * len(mentions)
+    resolver = _Resolver(doc)
+    result: list[Speaker | None] = []
+    for mention in mentions:
+        if mention is None:
+            result.append(None)
+            continue
+        speaker = resolver.resolve(mention)
+        resolver.history.append((mention.start, speaker))
+        result.append(speaker)
+    return result
+
+
+def source_rows(article_id: str, quote_rows: list[dict]) -> list[dict]:
+    """One row per canonical source of an article (schema ``sources``), from its quote rows."""
+    sources: dict[str, dict] = {}
+    for row in quote_rows:
+        name = row.get("speaker")
+        if not name:
+            continue
+        entry = sources.setdefault(name, {
+            "article_id": article_id, "source": name, "source_type": row.get("speaker_type") or "unknown",
+            "aliases": [], "n_quotes": 0, "first_paragraph": row["paragraph"], "_polarity": [], "_vader": [],
+        })
+        mention = row.get("speaker_mention")
+        if mention and mention not in entry["aliases"]:
+            entry["aliases"].append(mention)
+        entry["first_paragraph"] = min(entry["first_paragraph"], row["paragraph"])
+        if row.get("duplicate_of"):
+            continue
+        entry["n_quotes"] += 1
+        if row.get("polarity") is not None:
+            entry["_polarity"].append(row["polarity"])
+        if row.get("vader") is not None:
+            entry["_vader"].append(row["vader"])
+    rows = []
+    for entry in sources.values():
+        polarity, vader = entry.pop("_polarity"), entry.pop("_vader")
+        entry["mean_polarity"] = sum(polarity) / len(polarity) if polarity else None
+        entry["mean_vader"] = sum(vader) / len(vader) if vader else None
+        rows.append(entry)
+    rows.sort(key=lambda r: (r["first_paragraph"], r["source"]))
+    return rows
