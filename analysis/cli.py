@@ -63,6 +63,35 @@ def _eval(args: argparse.Namespace) -> int:
     return 0
 
 
+def _report(args: argparse.Namespace) -> int:
+    import time
+
+    from .report import build_reports
+
+    started = time.perf_counter()
+    try:
+        results = build_reports(args.data, args.out, names=args.notebook or None)
+    except FileNotFoundError as exc:
+        print(f"analysis report: {exc}", file=sys.stderr)
+        return 2
+    for r in results:
+        print(f"  {r.html_path}  {r.seconds:.1f} s" + (f"  FAILED: {r.error}" if r.error else ""))
+    print(f"{len(results)} reports and {Path(args.out) / 'index.html'} in {time.perf_counter() - started:.1f} s")
+    return 1 if any(r.error for r in results) else 0
+
+
+def _notebooks(args: argparse.Namespace) -> int:
+    from .report import refresh_notebooks
+
+    try:
+        paths = refresh_notebooks(args.notebook or None, data_dir=args.data)
+    except FileNotFoundError as exc:
+        print(f"analysis notebooks: {exc}", file=sys.stderr)
+        return 2
+    print(f"re-executed {len(paths)} notebooks in place: {', '.join(p.name for p in paths)}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="analysis", description="Turn news articles into tidy tables.")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -89,6 +118,17 @@ def build_parser() -> argparse.ArgumentParser:
     dictionary = commands.add_parser("dictionary", help="print the data dictionary (Markdown)")
     dictionary.add_argument("--out", metavar="FILE", help="write it to FILE")
     dictionary.set_defaults(handler=_dictionary)
+
+    report = commands.add_parser("report", help="execute the notebooks on the data and render offline HTML reports")
+    report.add_argument("--data", metavar="DIR", help="processed-data folder (default: data/processed)")
+    report.add_argument("--out", default="reports", metavar="DIR", help="output folder (default: reports)")
+    report.add_argument("--notebook", action="append", metavar="NAME", help="only this notebook (repeatable)")
+    report.set_defaults(handler=_report)
+
+    notebooks = commands.add_parser("notebooks", help="re-execute the notebooks in place (refresh nbval outputs)")
+    notebooks.add_argument("--data", metavar="DIR", help="processed-data folder (default: data/processed)")
+    notebooks.add_argument("--notebook", action="append", metavar="NAME", help="only this notebook (repeatable)")
+    notebooks.set_defaults(handler=_notebooks)
     return parser
 
 
