@@ -38,6 +38,7 @@ def setup(max_colwidth: int = 120) -> None:
         "axes.grid": False,
         "figure.constrained_layout.use": True,
         "svg.hashsalt": "analysis",
+        "text.parse_math": False,  # a "$" in an outlet or speaker name is a dollar, not mathtext
     })
     pd.set_option("display.max_colwidth", max_colwidth)
     pd.set_option("display.max_rows", 40)

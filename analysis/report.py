@@ -13,6 +13,7 @@ import os
 import tempfile
 import time
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib import resources
@@ -149,13 +150,17 @@ def render_html(nb: nbformat.NotebookNode, note: str = "") -> str:
     return body
 
 
-def _execute(path: Path, out_nb: Path, parameters: dict, timeout: int) -> str | None:
+def execute_notebook(path: Path, out_nb: Path, parameters: dict, timeout: int = 600) -> str | None:
+    """Run ``path`` with papermill into ``out_nb`` with ``parameters``; the error ("Name: message") or None."""
     import papermill
 
     with tempfile.TemporaryDirectory(prefix="analysis-report-") as cwd:
         try:
-            papermill.execute_notebook(str(path), str(out_nb), parameters=parameters, kernel_name=KERNEL,
-                                       progress_bar=False, log_output=False, cwd=cwd, execution_timeout=timeout)
+            # the kernel's working folder goes in nbclient's resources: papermill's own ``cwd`` chdirs the whole
+            # process, which races when notebooks execute in threads
+            papermill.execute_notebook(str(path.resolve()), str(out_nb.resolve()), parameters=parameters,
+                                       kernel_name=KERNEL, progress_bar=False, log_output=False,
+                                       execution_timeout=timeout, resources={"metadata": {"path": cwd}})
         except papermill.PapermillExecutionError as exc:
             return f"{exc.ename}: {exc.evalue}"
     return None
@@ -163,10 +168,11 @@ def _execute(path: Path, out_nb: Path, parameters: dict, timeout: int) -> str | 
 
 def build_reports(data_dir: Path | str | None = None, out_dir: Path | str = "reports",
                   names: Sequence[str] | None = None, parameters: dict | None = None,
-                  folder: Path | None = None, timeout: int = 600) -> list[ReportResult]:
+                  folder: Path | None = None, timeout: int = 600, workers: int | None = None) -> list[ReportResult]:
     """Execute each notebook against ``data_dir`` and write ``<out_dir>/<name>.html`` and ``<out_dir>/index.html``.
 
-    A notebook that fails still gets a report (showing the error) and is marked failed in the index.
+    A notebook that fails still gets a report (showing the error) and is marked failed in the index. ``workers``
+    notebooks execute at once (default: CPUs + 1, at most 4).
     """
     data = Path(data_dir or default_processed_dir()).resolve()
     if not data.is_dir():
@@ -176,18 +182,23 @@ def build_reports(data_dir: Path | str | None = None, out_dir: Path | str = "rep
     params = {"data_dir": str(data), **(parameters or {})}
     manifest = read_manifest(data)
     note = f"Data: {data.name} · run {manifest.get('finished', 'unknown')}"
-    results = []
-    with tempfile.TemporaryDirectory(prefix="analysis-executed-") as scratch:
-        for path in notebook_paths(folder, names):
-            started = time.perf_counter()
-            executed = Path(scratch) / path.name
-            error = _execute(path, executed, params, timeout)
-            nb = nbformat.read(executed, as_version=4) if executed.exists() else nbformat.read(path, as_version=4)
-            title, question = title_and_question(nb)
-            target = out / f"{path.stem}.html"
-            _write_text(target, render_html(nb, note))
-            results.append(ReportResult(path.stem, title or path.stem, question, target,
-                                        time.perf_counter() - started, error))
+    paths = notebook_paths(folder, names)
+
+    def one(path: Path, scratch: str) -> ReportResult:
+        started = time.perf_counter()
+        executed = Path(scratch) / path.name
+        error = execute_notebook(path, executed, params, timeout)
+        nb = nbformat.read(executed if executed.exists() else path, as_version=4)
+        title, question = title_and_question(nb)
+        target = out / f"{path.stem}.html"
+        _write_text(target, render_html(nb, note))
+        return ReportResult(path.stem, title or path.stem, question, target, time.perf_counter() - started, error)
+
+    # each notebook runs in its own kernel process: a few at once cut the wall time
+    workers = max(1, min(len(paths), workers or min(4, (os.cpu_count() or 1) + 1)))
+    with tempfile.TemporaryDirectory(prefix="analysis-executed-") as scratch, \
+            ThreadPoolExecutor(max_workers=workers) as pool:
+        results = list(pool.map(lambda p: one(p, scratch), paths))
     _write_text(out / "index.html", index_html(results, data, manifest))
     return results
 
