@@ -35,6 +35,13 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "analysis" / "data" / "gazetteer.tsv.gz"
+DEMONYMS_OUT = ROOT / "analysis" / "data" / "demonyms.txt"
+EXTRA_DEMONYMS = (  # hand-written: region and US-state demonyms that countryinfo lacks
+    "Arab", "Asian", "African", "European", "Latino", "Hispanic", "Kurdish", "Kurd", "Scottish", "Scot", "Welsh",
+    "English", "Texan", "Californian", "Floridian", "New Yorker", "Oklahoman", "Virginian", "Georgian",
+    "Argentine", "Saudi", "Emirati", "Briton", "Brit", "Yankee", "Persian", "Chechen", "Tibetan", "Uighur",
+    "Israeli", "Iraqi", "Afghani", "Filipina", "Kosovar", "Bosnian", "Herzegovinian", "Antiguan", "Barbudan",
+)
 LOCAL_DETAIL = {"US", "CA", "GB", "AU", "NZ", "IE"}  # countries taken from cities500 rather than cities1000
 ALT_NAME_MIN_POPULATION = 15_000
 LATIN = re.compile(r"^[A-Za-z][A-Za-z .'’-]*$")
@@ -173,6 +180,16 @@ def main() -> None:
     for continent in continents.values():
         rows.append((continent["geonameId"], continent["asciiName"], "continent", "", "", float(continent["lat"]),
                      float(continent["lng"]), continent.get("population") or 0, ""))
+
+    demonyms = set(EXTRA_DEMONYMS)
+    for extra in info.values():
+        for demonym in re.split(r"[,/]", extra.get("demonym") or ""):
+            if demonym.strip():
+                demonyms.add(demonym.strip())
+    DEMONYMS_OUT.write_text(
+        "# Demonyms (\"Iraqi\", \"Texan\"): never places. From countryinfo 1.0.1 (MIT) country demonyms, plus the\n"
+        "# hand-written EXTRA_DEMONYMS of scripts/build_gazetteer.py, which writes this file. Plurals are derived.\n"
+        + "\n".join(sorted(demonyms)) + "\n", encoding="utf-8")
 
     rows.sort(key=lambda r: (r[2], r[3], r[1]))
     with gzip.open(OUT, "wt", encoding="utf-8", compresslevel=9, newline="") as handle:

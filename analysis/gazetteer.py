@@ -1,0 +1,123 @@
+"""The offline gazetteer: places with coordinates, looked up by normalised name.
+
+Data: ``data/gazetteer.tsv.gz`` (built by ``scripts/build_gazetteer.py`` from GeoNames data shipped in PyPI
+packages) and the aliases and US state abbreviations of ``data/places_lexicon.yaml``. Loaded once per process.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import re
+import unicodedata
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from importlib import resources
+
+from .resources import load_data_yaml
+
+KIND_RANK = {"country": 0, "continent": 0, "state": 1, "county": 2, "city": 3}
+_PUNCT = re.compile(r"[.’'`]")
+_SPACE = re.compile(r"[\s\-]+")
+
+
+@dataclass(frozen=True)
+class Place:
+    """One gazetteer entry."""
+
+    name: str
+    kind: str
+    country: str
+    admin1: str
+    lat: float
+    lon: float
+    population: int
+    geonameid: int | None
+
+
+def name_key(name: str) -> str:
+    """The lookup key of a name: accents folded, lower case, no periods or apostrophes, single spaces."""
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    folded = folded.lower().replace("saint ", "st ").replace("&", "and")
+    key = _SPACE.sub(" ", _PUNCT.sub("", folded)).strip()
+    return key[4:] if key.startswith("the ") else key
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Places by name key, each list sorted by population (largest first)."""
+
+    by_key: dict[str, tuple[Place, ...]]
+    preferred: dict[str, Place]  # name key -> the reading an alias prefers
+    states: dict[str, Place]  # US state name -> place
+    state_abbreviations: dict[str, str]  # "Calif." / "CA" -> "California"
+    demonyms: frozenset[str]
+
+    def lookup(self, text: str) -> tuple[Place, ...]:
+        """Places the written name may mean (empty when none)."""
+        return self.by_key.get(name_key(text), ())
+
+    def is_demonym(self, written: str) -> bool:
+        """True for a demonym such as "Iraqi" or "Texans"."""
+        return name_key(written) in self.demonyms
+
+    def state(self, written: str) -> Place | None:
+        """The US state a full name or an abbreviation ("Calif.", "CA", "W. Va.") stands for."""
+        name = self.state_abbreviations.get(written.strip()) or self.state_abbreviations.get(name_key(written))
+        return self.states.get(name or written.strip())
+
+
+def _read_places() -> tuple[list[Place], list[tuple[str, Place]]]:
+    raw = resources.files("analysis").joinpath("data", "gazetteer.tsv.gz").read_bytes()
+    lines = gzip.decompress(raw).decode("utf-8").splitlines()
+    reader = csv.DictReader(io.StringIO("\n".join(line for line in lines if not line.startswith("#"))),
+                            delimiter="\t")
+    places, entries = [], []
+    for row in reader:
+        place = Place(row["name"], row["kind"], row["country"], row["admin1"], float(row["lat"]), float(row["lon"]),
+                      int(row["population"] or 0), int(row["geonameid"]) if row["geonameid"] else None)
+        places.append(place)
+        names = [row["name"], *(a for a in row["alternates"].split("|") if a)]
+        entries.extend((key, place) for key in {name_key(n) for n in names})
+    return places, entries
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    """The gazetteer, read once per process."""
+    places, entries = _read_places()
+    by_key: dict[str, list[Place]] = {}
+    for key, place in entries:
+        by_key.setdefault(key, []).append(place)
+    lexicon = load_data_yaml("places_lexicon.yaml")
+    preferred: dict[str, Place] = {}
+    states = {p.name: p for p in places if p.kind == "state" and p.country == "US"}
+    for written, alias in lexicon["aliases"].items():
+        matches = [p for p in by_key.get(name_key(alias["to"]), ()) if p.country == alias["country"]]
+        if not matches:
+            raise ValueError(f"places_lexicon.yaml: alias {written!r} names {alias['to']!r}, not in the gazetteer")
+        best = min(matches, key=lambda p: (p.kind != alias["kind"], -p.population))
+        target = replace(best, kind=alias["kind"], name=alias.get("name", best.name))
+        others = [p for p in by_key.get(name_key(written), ()) if p != best] if alias.get("keep_others") else []
+        preferred[name_key(written)] = target
+        by_key[name_key(written)] = [target, *others]
+    abbreviations: dict[str, str] = {}
+    for state, forms in lexicon["us_states"].items():
+        for form in forms:
+            abbreviations[form] = state
+            if "." in form:
+                abbreviations[name_key(form)] = state
+    demonyms = set()
+    text = resources.files("analysis").joinpath("data", "demonyms.txt").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            demonyms.update(name_key(form) for form in (line, line + "s", line + "es"))
+    return Gazetteer(
+        by_key={k: tuple(sorted(v, key=lambda p: (p is not preferred.get(k), -p.population, KIND_RANK.get(p.kind, 4))))
+                for k, v in by_key.items()},
+        preferred=preferred,
+        states=states,
+        state_abbreviations=abbreviations,
+        demonyms=frozenset(demonyms),
+    )

@@ -1,0 +1,203 @@
+"""The locations stage: every place an article mentions, resolved offline to a gazetteer place.
+
+Recognition is in ``analysis.toponyms``; this module picks, for each mention, the gazetteer reading that the
+article's context supports best, and places facilities within the city named near them.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from .gazetteer import Gazetteer, Place, load_gazetteer, name_key
+from .segment import Paragraph
+from .toponyms import Mention, find_mentions
+
+KIND_PRIOR = {"country": 3.0, "continent": 3.0, "state": 2.5, "county": 1.0, "city": 0.0}
+PREFERRED_BONUS = 4.0
+QUALIFIER_BONUS = 10.0
+CONTEXT_STATE_BONUS = 4.0
+CONTEXT_COUNTRY_BONUS = 1.5
+EXACT_NAME_BONUS = 1.0
+COUNTY_WORD_BONUS = 3.0
+FACILITY_WINDOW = 120  # characters between a facility and the place that holds it
+_QUALIFIER = re.compile(r"^,\s*(?P<name>[A-Z][A-Za-z.]*(?:\s?[A-Z][A-Za-z.]*){0,3})")
+_WITHIN_AFTER = re.compile(r"^(?:\s+and\s+[^.;:!?]*?)?\s*(?:,|in|at|near|outside|of)\s+(?:the\s+)?(?:city\s+of\s+)?$")
+_COUNTY_WORDS = ("county", "parish", "borough")
+
+
+@dataclass(frozen=True)
+class Resolved:
+    mention: Mention
+    text: str
+    place: Place | None
+    kind: str
+    within: str | None = None
+
+
+def _qualifier(text: str, mention: Mention, gazetteer: Gazetteer) -> Place | None:
+    """The state or country written right after a place ("Paris, Texas", "Alexandria, La.")."""
+    match = _QUALIFIER.match(text[mention.end:mention.end + 40])
+    if not match:
+        return None
+    words = match.group("name").split()
+    for n in range(len(words), 0, -1):
+        written = " ".join(words[:n]).rstrip(",")
+        state = gazetteer.state(written)
+        if state is not None:
+            return state
+        country = next((p for p in gazetteer.lookup(written) if p.kind == "country"), None)
+        if country is not None:
+            return country
+    return None
+
+
+def _candidates(written: str, mention: Mention, gazetteer: Gazetteer) -> tuple[Place, ...]:
+    if mention.source == "state":
+        state = gazetteer.state(written)
+        return (state,) if state else ()
+    places = gazetteer.lookup(written)
+    if not places and written.endswith(("'s", "’s")):
+        places = gazetteer.lookup(written[:-2])
+    return places
+
+
+def _score(place: Place, written: str, qualifier: Place | None, states: Counter, countries: Counter,
+           gazetteer: Gazetteer) -> float:
+    score = math.log10(place.population + 10) + KIND_PRIOR.get(place.kind, 0.0)
+    key = name_key(written)
+    if gazetteer.preferred.get(key) is place:
+        score += PREFERRED_BONUS
+    if name_key(place.name) == key:
+        score += EXACT_NAME_BONUS
+    if place.kind == "county" and key.endswith(_COUNTY_WORDS):
+        score += COUNTY_WORD_BONUS
+    if qualifier is not None:
+        same = place.country == qualifier.country if qualifier.kind == "country" else (
+            place.country == "US" and place.admin1 == qualifier.name)
+        score += QUALIFIER_BONUS if same else -QUALIFIER_BONUS
+    if place.country == "US" and place.kind != "state" and states[place.admin1]:
+        score += CONTEXT_STATE_BONUS
+    if countries[place.country]:
+        score += CONTEXT_COUNTRY_BONUS
+    return score
+
+
+def _context(places: list[Place | None], qualifiers: list[Place | None]) -> tuple[Counter, Counter]:
+    """US states and countries the article's places lie in."""
+    states: Counter = Counter()
+    countries: Counter = Counter()
+    for place in [*places, *qualifiers]:
+        if place is None:
+            continue
+        if place.country == "US" and place.admin1:
+            states[place.admin1] += 1
+        if place.country:
+            countries[place.country] += 1
+    return states, countries
+
+
+def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Resolved]:
+    """The gazetteer reading of every non-facility mention, chosen with the article's context."""
+    written = [text[m.start:m.end] for m in mentions]
+    options = [() if m.source == "facility" else _candidates(w, m, gazetteer) for m, w in zip(mentions, written)]
+    qualifiers = [_qualifier(text, m, gazetteer) for m in mentions]
+    # first pass: places that are unambiguous or qualified; second pass: everything, in their context
+    chosen: list[Place | None] = [
+        (o[0] if len(o) == 1 or q is not None else None) if o else None for o, q in zip(options, qualifiers)
+    ]
+    for _ in range(2):
+        states, countries = _context(chosen, qualifiers)
+        picked: list[Place | None] = []
+        for index, (places, qualifier) in enumerate(zip(options, qualifiers)):
+            if not places:
+                picked.append(None)
+                continue
+            own = chosen[index]
+            if own is not None:  # a mention does not count as its own context
+                states = states.copy()
+                countries = countries.copy()
+                states[own.admin1] -= 1
+                countries[own.country] -= 1
+            picked.append(max(places, key=lambda p, w=written[index], q=qualifier, s=states, c=countries:
+                              _score(p, w, q, s, c, gazetteer)))
+            if own is not None:
+                states, countries = _context(chosen, qualifiers)
+        chosen = picked
+    return [
+        Resolved(m, w, p, "facility" if m.source == "facility" else (p.kind if p else "other"))
+        for m, w, p in zip(mentions, written, chosen)
+    ]
+
+
+def _sentence_bounds(doc: Doc) -> list[int]:
+    return [s.start_char for s in doc.sents]
+
+
+def place_facilities(text: str, resolved: list[Resolved], sentence_starts: list[int]) -> list[Resolved]:
+    """Give each facility the place that holds it: the place named right after it ("... School in Los Angeles"),
+    else the nearest place before it in the same sentence."""
+    out = []
+    for index, item in enumerate(resolved):
+        if item.kind != "facility":
+            out.append(item)
+            continue
+        sentence = bisect_right(sentence_starts, item.mention.start) - 1
+        sentence_end = sentence_starts[sentence + 1] if sentence + 1 < len(sentence_starts) else len(text)
+        sentence_start = sentence_starts[sentence] if sentence >= 0 else 0
+        holder = None
+        for later in resolved[index + 1:]:
+            if later.mention.start >= sentence_end or later.mention.start - item.mention.end > FACILITY_WINDOW:
+                break
+            if later.place is None:
+                continue
+            if _WITHIN_AFTER.match(text[item.mention.end:later.mention.start]):
+                holder = later
+            break
+        if holder is None:
+            for earlier in reversed(resolved[:index]):
+                if earlier.mention.end <= sentence_start:
+                    break
+                if earlier.place is not None and earlier.kind in ("city", "county", "state"):
+                    holder = earlier
+                    break
+        out.append(Resolved(item.mention, item.text, holder.place if holder else None, "facility",
+                            holder.place.name if holder else None))
+    return out
+
+
+def location_rows(article_id: str, doc: Doc, paragraphs: list[Paragraph]) -> list[dict]:
+    """One row per place mention (schema ``locations``), resolved offline with the article's context."""
+    gazetteer = load_gazetteer()
+    text = doc.text
+    resolved = place_facilities(text, resolve(text, find_mentions(doc, paragraphs, gazetteer), gazetteer),
+                                _sentence_bounds(doc))
+    starts = [p.start for p in paragraphs]
+    rows = []
+    for item in resolved:
+        index = bisect_right(starts, item.mention.start) - 1
+        paragraph = paragraphs[index] if index >= 0 else None
+        place = item.place
+        rows.append({
+            "article_id": article_id,
+            "location": len(rows),
+            "paragraph": paragraph.index if paragraph else 0,
+            "start": item.mention.start,
+            "end": item.mention.end,
+            "text": item.text,
+            "place": item.text if item.kind == "facility" else (place.name if place else item.text),
+            "kind": item.kind,
+            "country": place.country or None if place else None,
+            "admin1": place.admin1 or None if place else None,
+            "lat": place.lat if place else None,
+            "lon": place.lon if place else None,
+            "geonameid": place.geonameid if place and item.kind != "facility" else None,
+            "within": item.within,
+            "in_teaser": bool(paragraph and paragraph.kind == "teaser"),
+        })
+    return rows

@@ -1,0 +1,230 @@
+"""Recognising place mentions: spaCy's GPE/LOC/FAC entities, gazetteer matches the model missed, state
+abbreviations after a city, and facility names ("HD Cooke Elementary School").
+
+Not places: names inside a photo credit, a place name that starts an organisation's name ("U.S. Immigration and
+Customs Enforcement", "Texas DPS"), and demonyms ("Iraqi").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+
+from .gazetteer import Gazetteer, load_gazetteer, name_key
+from .resources import load_data_yaml
+from .segment import Paragraph
+
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+NAME_LINKS = frozenset({"of", "de", "del", "la", "OF", "DE", "DEL", "LA"})
+MAX_NAME_TOKENS = 4
+MIN_UNTAGGED_CITY_POPULATION = 15_000
+CAPITALS_SHARE = 0.8
+_LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
+_TRAILING_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+_STATE_AFTER = re.compile(r"^,\s*(?P<state>[A-Z][A-Za-z]*\.?(?:\s?[A-Z][a-z]*\.)?(?:\s[A-Z][a-z]+)?)")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A place mention: offsets into the text, and how it was found (ner, gazetteer, state, facility)."""
+
+    start: int
+    end: int
+    source: str
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    facility_heads: tuple[tuple[str, ...], ...]  # token sequences, longest first
+    organisation_heads: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def places_lexicon() -> Lexicon:
+    """Facility and organisation head words from ``data/places_lexicon.yaml``."""
+    raw = load_data_yaml("places_lexicon.yaml")
+    heads = sorted((tuple(h.split()) for h in raw["facility_heads"]), key=len, reverse=True)
+    return Lexicon(tuple(heads), frozenset(raw["organisation_heads"]))
+
+
+def _capitalised(token: Token) -> bool:
+    return token.text[:1].isupper()
+
+
+def _in_caps(text: str, paragraph: Paragraph | None) -> bool:
+    if paragraph is None:
+        return False
+    letters = [c for c in text[paragraph.start:paragraph.end] if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) >= CAPITALS_SHARE
+
+
+def _starts_organisation(doc: Doc, end_token: int, lexicon: Lexicon) -> bool:
+    """True when the word right after a place name makes it part of an organisation's name ("Texas DPS")."""
+    if end_token >= len(doc) or not doc[end_token - 1].whitespace_:
+        return False
+    following = doc[end_token]
+    return _capitalised(following) and following.text in lexicon.organisation_heads
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    span = text[start:end]
+    lead = _LEADING_THE.match(span)
+    if lead:
+        start += lead.end()
+    tail = _TRAILING_POSSESSIVE.search(text[start:end])
+    if tail:
+        end -= len(tail.group())
+    while end > start and text[end - 1] in " ,;:":
+        end -= 1
+    return start, end
+
+
+def _facility_mentions(doc: Doc, lexicon: Lexicon) -> list[tuple[int, int]]:
+    """Token ranges of facility names: capitalised words ending in a facility head ("... Elementary School")."""
+    found = []
+    i = 0
+    while i < len(doc):
+        head = next((h for h in lexicon.facility_heads if tuple(t.text for t in doc[i:i + len(h)]) == h), None)
+        if head is None:
+            i += 1
+            continue
+        left = i
+        while left > 0 and _capitalised(doc[left - 1]) and doc[left - 1].is_alpha and not doc[left - 1].is_sent_start:
+            left -= 1
+        if left > 0 and _capitalised(doc[left - 1]) and doc[left - 1].is_alpha and doc[left - 1].is_sent_start:
+            left -= 1
+        if left < i and not doc[left:i + len(head)].text.isupper():
+            found.append((left, i + len(head)))
+        i += len(head)
+    return found
+
+
+def find_mentions(doc: Doc, paragraphs: list[Paragraph], gazetteer: Gazetteer | None = None) -> list[Mention]:
+    """Place mentions of the doc, in text order, not overlapping."""
+    gazetteer = gazetteer or load_gazetteer()
+    lexicon = places_lexicon()
+    text = doc.text
+    starts = [p.start for p in paragraphs]
+
+    def paragraph_at(offset: int) -> Paragraph | None:
+        from bisect import bisect_right
+
+        index = bisect_right(starts, offset) - 1
+        return paragraphs[index] if index >= 0 and offset < paragraphs[index].end else None
+
+    def in_credit(start: int) -> bool:
+        p = paragraph_at(start)
+        return p is not None and (p.kind == "credit" or (
+            p.credit_start is not None and p.credit_start <= start < (p.credit_end or 0)))
+
+    taken = [False] * len(doc)
+    mentions: list[Mention] = []
+
+    def add(first: int, last: int, start: int, end: int, source: str) -> None:
+        if end <= start or any(taken[first:last]) or in_credit(start):
+            return
+        for k in range(first, last):
+            taken[k] = True
+        mentions.append(Mention(start, end, source))
+
+    # 1. facility names (longest spans first, so the place inside a facility's name is not a separate mention)
+    for first, last in _facility_mentions(doc, lexicon):
+        span = doc[first:last]
+        add(first, last, *_trim(text, span.start_char, span.end_char), "facility")
+
+    # 2. gazetteer names longer than spaCy's entity ("Washington, D.C.") and spaCy's place entities
+    for ent in doc.ents:
+        if ent.label_ not in PLACE_LABELS:
+            continue
+        first, last = ent.start, ent.end
+        longer = _longest_match(doc, first, gazetteer, max_tokens=MAX_NAME_TOKENS + 2)
+        if longer and longer > last:
+            last = longer
+        start, end = _trim(text, doc[first].idx, doc[last - 1].idx + len(doc[last - 1]))
+        written = text[start:end]
+        if not written or gazetteer.is_demonym(written) or not written[:1].isupper():
+            continue
+        if _starts_organisation(doc, last, lexicon):
+            continue
+        add(first, last, start, end, "ner")
+
+    # 3. gazetteer names the model missed
+    i = 0
+    while i < len(doc):
+        token = doc[i]
+        if taken[i] or not _capitalised(token) or not token.is_alpha and token.text not in gazetteer.by_key:
+            i += 1
+            continue
+        last = _longest_match(doc, i, gazetteer)
+        if last is None or any(taken[i:last]):
+            i += 1
+            continue
+        paragraph = paragraph_at(token.idx)
+        caps = _in_caps(text, paragraph)
+        written = doc[i:last].text
+        if _acceptable(doc, i, last, written, caps, gazetteer, lexicon):
+            span = doc[i:last]
+            add(i, last, *_trim(text, span.start_char, span.end_char), "gazetteer")
+            i = last
+        else:
+            i += 1
+
+    # 4. a state after a city: "Alexandria, La." / "LOUISVILLE, KY"
+    for mention in list(mentions):
+        match = _STATE_AFTER.match(text[mention.end:mention.end + 20])
+        if not match:
+            continue
+        state = match.group("state")
+        for candidate in (state, state.split()[0]):
+            if gazetteer.state(candidate) is not None or candidate in gazetteer.state_abbreviations:
+                start = mention.end + match.start("state")
+                span = doc.char_span(start, start + len(candidate), alignment_mode="expand")
+                if span is not None:
+                    add(span.start, span.end, start, start + len(candidate), "state")
+                break
+    return sorted(mentions, key=lambda m: m.start)
+
+
+def _longest_match(doc: Doc, first: int, gazetteer: Gazetteer, max_tokens: int = MAX_NAME_TOKENS) -> int | None:
+    """End token of the longest gazetteer name starting at ``first``."""
+    for n in range(min(max_tokens, len(doc) - first), 0, -1):
+        span = doc[first:first + n]
+        if not _capitalised(span[-1]):
+            continue
+        if name_key(span.text) in gazetteer.by_key:
+            return first + n
+    return None
+
+
+def _acceptable(doc: Doc, first: int, last: int, written: str, caps: bool, gazetteer: Gazetteer,
+                lexicon: Lexicon) -> bool:
+    """Whether a gazetteer match the model did not tag is a place mention."""
+    if gazetteer.is_demonym(written):
+        return False
+    if _starts_organisation(doc, last, lexicon):
+        return False
+    blocked = any(doc[k].ent_type_ and doc[k].ent_type_ not in PLACE_LABELS for k in range(first, last))
+    if blocked and not caps:
+        return False
+    if caps and any(doc[k].is_stop for k in range(first, last)):
+        return False
+    if first > 1 and doc[first - 1].text in NAME_LINKS and _capitalised(doc[first - 2]):
+        return False  # "Tren de Aragua", "Bank of America"
+    places = gazetteer.lookup(written)
+    best = places[0]
+    if written.isupper() and len(written) <= 3 and best.kind != "country":
+        return False  # "IN", "OR", "ME": codes only count right after a city
+    if best.kind in ("country", "state", "continent") or name_key(written) in gazetteer.preferred:
+        return True
+    if caps and best.population >= MIN_UNTAGGED_CITY_POPULATION:
+        return True
+    if all(doc[k].pos_ == "PROPN" for k in range(first, last)) and best.population >= MIN_UNTAGGED_CITY_POPULATION:
+        return not doc[first].is_sent_start or last - first > 1
+    if best.kind == "county" and last - first > 1:
+        return True
+    following = doc.text[doc[last - 1].idx + len(doc[last - 1]):][:20]
+    match = _STATE_AFTER.match(following)
+    return bool(match and gazetteer.state(match.group("state").split()[0]) is not None)
