@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -13,7 +14,6 @@ _SUBJECTS = ("nsubj",)
 _CONTENT_DEPS = ("ccomp",)
 _EDGE_PUNCT = " \t\n,;:—–-"
 # Clause parts that belong to the cue, not to the content: "also said", "said on Monday in a statement".
-_CUE_PARTS = ("aux", "auxpass", "neg", "advmod", "prt", "npadvmod", "prep", "dobj", "dative", "punct", "cc")
 # The tokens where a verb such as "saying" or "added" borrows its subject from the verb it hangs on.
 _BORROWS_SUBJECT = ("advcl", "xcomp", "conj", "pcomp")
 
@@ -110,8 +110,52 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     return (start, end) if end > start else None
 
 
-def _subject(verb: Token) -> Token | None:
+_CLOSING = frozenset({"”", '"', "’", "'"})
+_GAP_SPEAKER_MAX = 12
+
+
+def _inside(offset: int, quoted: list[tuple[int, int]]) -> bool:
+    index = bisect_right(quoted, (offset, 1 << 62)) - 1
+    return index >= 0 and quoted[index][0] <= offset < quoted[index][1]
+
+
+def _gap_subject(verb: Token) -> Token | None:
+    """For ``“…,” Ramos, 58, told AFP``, which the parser may not link: the noun between the quote and the cue."""
+    sent_start = verb.sent.start
+    nouns: list[Token] = []
+    for i in range(verb.i - 1, max(sent_start, verb.i - _GAP_SPEAKER_MAX) - 1, -1):
+        token = verb.doc[i]
+        if token.text in _CLOSING or token.text in ("“", "‘"):
+            break
+        if token.pos_ in ("PROPN", "NOUN", "PRON"):
+            nouns.append(token)
+    else:
+        return _adjacent_noun(verb)
+    if not nouns:
+        return None
+    names = [t for t in nouns if t.pos_ in ("PROPN", "PRON")]
+    return (names or nouns)[-1]
+
+
+def _adjacent_noun(verb: Token) -> Token | None:
+    """A noun right before the verb (adverbs aside) that the parser failed to make its subject."""
+    i = verb.i - 1
+    while i >= verb.sent.start and verb.doc[i].pos_ in ("ADV", "AUX", "PART"):
+        i -= 1
+    if i >= verb.sent.start and verb.doc[i].pos_ in ("PROPN", "NOUN", "PRON") and verb.doc[i].dep_ != "dobj":
+        return verb.doc[i]
+    return None
+
+
+def _subject(verb: Token, quoted: list[tuple[int, int]]) -> Token | None:
     """The subject of a cue verb, borrowed from the verb it hangs on for "saying", "and added"."""
+    found = _linked_subject(verb)
+    if found is not None and not _inside(found.idx, quoted):
+        return found
+    return _gap_subject(verb)
+
+
+def _linked_subject(verb: Token) -> Token | None:
     current = verb
     for _ in range(3):
         subjects = [c for c in current.children if c.dep_ in _SUBJECTS]
@@ -128,16 +172,21 @@ def _subject(verb: Token) -> Token | None:
 
 
 def _mention_span(head: Token, verb: Token) -> tuple[int, int]:
-    """The speaker mention: the subject's subtree, cut before a clause that hangs on it after a comma."""
+    """The speaker mention: the subject's subtree on its side of the verb, within the quote's gap."""
     tokens = [t for t in head.subtree if t.i < verb.i] if head.i < verb.i else list(head.subtree)
+    if head.i < verb.i:
+        tokens = [t for t in tokens if t.i <= head.i or not t.is_punct or t.i < verb.i - 1]
+        before = [t for t in tokens if t.i < head.i and (t.text in _CLOSING or t.text in ("“", "‘"))]
+        if before:  # never reach back into the quotation
+            tokens = [t for t in tokens if t.i > before[-1].i]
     if head.i > verb.i:  # "said Daryl Kimball, executive director of ..." ends at the sentence's end
         tokens = [t for t in tokens if t.i > verb.i]
     tokens = [t for t in tokens if not t.is_punct or tokens[0].i < t.i < tokens[-1].i] or [head]
     return _span(tokens)
 
 
-def _verb_cue(token: Token, tone: str, naming: bool, text: str) -> Cue | None:
-    subject = _subject(token)
+def _verb_cue(token: Token, tone: str, naming: bool, text: str, quoted: list[tuple[int, int]]) -> Cue | None:
+    subject = _subject(token, quoted)
     if subject is None:
         return None
     cue_tokens = [token] + [c for c in token.children if c.dep_ == "prt"]
@@ -157,7 +206,9 @@ def _verb_cue(token: Token, tone: str, naming: bool, text: str) -> Cue | None:
         if clauses:
             start = min(_subtree_span(c)[0] for c in clauses)
             end = max(_subtree_span(c)[1] for c in clauses)
-            if start < clause_start or start >= cue_tokens[-1].idx:
+            if start < clause_start:
+                content = _trim(text, start, min(end, clause_start))
+            elif start >= cue_tokens[-1].idx:
                 content = _trim(text, start, end)
         else:
             content = _outside_clause(text, sent, clause_start, clause_end, token)
@@ -200,8 +251,12 @@ def _according_cue(token: Token, text: str) -> Cue | None:
                (sent.start_char, sent.end_char))
 
 
-def find_cues(doc: Doc, allowed: list[tuple[int, int]]) -> list[Cue]:
-    """Speech cues whose cue word stands inside one of the ``allowed`` character ranges (sorted, disjoint)."""
+def find_cues(doc: Doc, allowed: list[tuple[int, int]], quoted: list[tuple[int, int]] | None = None) -> list[Cue]:
+    """Speech cues whose cue word stands inside one of the ``allowed`` character ranges (sorted, disjoint).
+
+    ``quoted`` (sorted character ranges of quotations) keeps cues and subjects inside quotations out.
+    """
+    quoted = quoted or []
     lexicon = cue_lexicon()
     text = doc.text
     verbs, phrasal, naming = lexicon.verbs, lexicon.phrasal, lexicon.naming
@@ -215,7 +270,7 @@ def find_cues(doc: Doc, allowed: list[tuple[int, int]]) -> list[Cue]:
             continue
         while range_index < len(allowed) and allowed[range_index][1] <= token.idx:
             range_index += 1
-        if range_index >= len(allowed) or token.idx < allowed[range_index][0]:
+        if range_index >= len(allowed) or token.idx < allowed[range_index][0] or _inside(token.idx, quoted):
             continue
         if is_according:
             cue = _according_cue(token, text)
@@ -228,9 +283,9 @@ def find_cues(doc: Doc, allowed: list[tuple[int, int]]) -> list[Cue]:
                 tone = phrasal[(lemma, particle)]
             cue = None
             if tone is not None:
-                cue = _verb_cue(token, tone, False, text)
+                cue = _verb_cue(token, tone, False, text, quoted)
             elif lemma in naming:
-                cue = _verb_cue(token, "neutral", True, text)
+                cue = _verb_cue(token, "neutral", True, text, quoted)
         if cue is not None:
             cues.append(cue)
     return cues

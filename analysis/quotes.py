@@ -40,6 +40,14 @@ class _Statement:
     extra: dict = field(default_factory=dict)
 
 
+def _trim_edges(text: str, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and text[start] in " \t,;:—–-":
+        start += 1
+    while end > start and text[end - 1] in " \t\n,;:—–-.":
+        end -= 1
+    return (start, end) if end > start else None
+
+
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
@@ -85,7 +93,15 @@ def _statements(text: str, cues: list[Cue], spans: list[QuotedSpan], paragraph_o
             continue  # "called", "described" count only with quotation marks
         if not inside and (content is None or not _WORD.search(text, content[0], content[1])):
             inside = _adjacent_quote(text, cue, spans, used)
-            content = None
+            if not inside:
+                # "Cruz blamed the law on “knuckleheaded politicians.”": the quote is the verb's object.
+                inside = [i for i, q in enumerate(spans) if i not in used and q.start >= cue.cue[1]
+                          and q.end <= cue.sentence[1] + 1 and q.paragraph == paragraph_of(cue.cue[0])]
+                content = _trim_edges(text, cue.cue[1], max([cue.sentence[1]] + [spans[i].end for i in inside]))
+                if not inside or content is None:
+                    inside, content = [], None
+            else:
+                content = None
         if inside:
             quoted = [spans[i] for i in inside]
             outside = _unquoted_words(text, content, quoted) if content else 0
@@ -96,10 +112,10 @@ def _statements(text: str, cues: list[Cue], spans: list[QuotedSpan], paragraph_o
                 fragments = [(min(content[0], quoted[0].start), max(content[1], quoted[-1].end))]
                 kind = "mixed"
             used.update(inside)
-            # A split quote: "A," she said, "B." takes the stretch right after the cue too.
-            if kind == "direct" and quoted[-1].end <= cue.clause[0]:
+            # A split quote: "A," she said, "B." takes the stretch on the other side of the cue too.
+            if kind == "direct":
                 for extra in _adjacent_quote(text, cue, spans, used):
-                    if spans[extra].start >= cue.clause[1] and spans[extra].paragraph == quoted[-1].paragraph:
+                    if spans[extra].paragraph == quoted[-1].paragraph:
                         fragments.append((spans[extra].start, spans[extra].end))
                         used.add(extra)
         elif content is not None:
@@ -110,8 +126,36 @@ def _statements(text: str, cues: list[Cue], spans: list[QuotedSpan], paragraph_o
             continue
         statements.append(_Statement(sorted(fragments), paragraph_of(fragments[0][0]), kind, cue))
     statements.sort(key=lambda s: s.fragments[0][0])
+    _add_colon_quotes(text, cues, spans, used, statements, paragraph_of)
     _add_continuations(text, spans, used, statements, paragraph_of)
     return statements
+
+
+_COLON_BEFORE = re.compile(r":\s*[\"“”„«‘]?$")
+
+
+def _add_colon_quotes(text: str, cues: list[Cue], spans: list[QuotedSpan], used: set[int],
+                      statements: list[_Statement], paragraph_of) -> None:
+    """A quotation introduced by a colon ("…, she responded:" then the quote, in the same or the next paragraph)
+    takes the cue whose clause ends at the colon."""
+    for index, q in enumerate(spans):
+        if index in used or q.continued:
+            continue
+        lead = text[max(0, q.start - 6):q.start]
+        if not _COLON_BEFORE.search(lead.replace("\n", " ")):
+            continue
+        colon = text.rfind(":", 0, q.start)
+        if len(_WORD.findall(text, q.start, q.end)) < _MIN_CONTINUATION_WORDS:
+            continue
+        owner = [c for c in cues if c.clause[1] <= colon and not text[c.clause[1]:colon].strip()
+                 and paragraph_of(c.cue[0]) in (q.paragraph, paragraph_of(colon))]
+        if not owner:
+            continue
+        if any(_overlaps(f, (q.start, q.end)) for s in statements for f in s.fragments):
+            continue
+        statements.append(_Statement([(q.start, q.end)], q.paragraph, "direct", owner[-1]))
+        used.add(index)
+    statements.sort(key=lambda s: s.fragments[0][0])
 
 
 def _add_continuations(text: str, spans: list[QuotedSpan], used: set[int], statements: list[_Statement],
@@ -167,8 +211,7 @@ def quote_rows(article_id: str, doc: Doc, paragraphs: list[Paragraph]) -> list[d
 
     spans = quoted_spans(text, paragraphs, QUOTE_KINDS)
     ranges = [(p.start, p.end) for p in quotable]
-    inside_quote = [(q.start, q.end) for q in spans]
-    cues = [c for c in find_cues(doc, ranges) if not any(s <= c.cue[0] < e for s, e in inside_quote)]
+    cues = find_cues(doc, ranges, [(q.start, q.end) for q in spans])
     statements = _statements(text, cues, spans, paragraph_of)
     # Keep every fragment within the paragraph of the first.
     for s in statements:
