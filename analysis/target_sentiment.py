@@ -1,0 +1,99 @@
+"""Sentiment toward a named person in a sentence: how the text treats the target, not how the sentence sounds.
+
+A multinomial logistic regression trained offline on NewsMTSC train (``python -m analysis.training.target_sentiment``)
+and shipped as ``analysis/data/target_sentiment.npz``. Its features: word 1-2-grams of the sentence, words in a
+window left and right of the target (marked by side), VADER/TextBlob scores of the sentence, of each side and of the
+window around the target, and VADER lexicon valences weighted by their distance from the target.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from textblob import TextBlob
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+from .linear_model import load_linear_model, ngrams, token_spans
+
+MODEL_FILE = "target_sentiment.npz"
+LABELS = ("negative", "neutral", "positive")
+WINDOW = 6
+
+
+@dataclass(frozen=True)
+class TargetSentiment:
+    label: str
+    score: float
+    probabilities: dict[str, float]
+
+
+@lru_cache(maxsize=1)
+def _vader() -> SentimentIntensityAnalyzer:
+    return SentimentIntensityAnalyzer()
+
+
+def _compound(text: str) -> float:
+    return float(_vader().polarity_scores(text)["compound"]) if text.strip() else 0.0
+
+
+def target_features(sentence: str, target_start: int, target_end: int) -> dict[str, float]:
+    """Named features of the target ``sentence[target_start:target_end]`` in its sentence."""
+    spans = token_spans(sentence)
+    inside = [i for i, (_, s, e) in enumerate(spans) if s < target_end and e > target_start]
+    first, last = (inside[0], inside[-1]) if inside else (len(spans), len(spans) - 1)
+    words = [w for w, _, _ in spans[:first]] + ["<t>"] + [w for w, _, _ in spans[last + 1:]]
+    left = [w for w, _, _ in spans[max(0, first - WINDOW):first]]
+    right = [w for w, _, _ in spans[last + 1:last + 1 + WINDOW]]
+    features: dict[str, float] = {}
+    for name in ngrams(words, "s:"):
+        features[name] = features.get(name, 0.0) + 1.0
+    for name in [f"l:{w}" for w in left] + [f"r:{w}" for w in right]:
+        features[name] = features.get(name, 0.0) + 1.0
+    features["l1:" + (left[-1] if left else "<s>")] = 1.0
+    features["r1:" + (right[0] if right else "</s>")] = 1.0
+    features["r2:" + " ".join(right[:2])] = 1.0
+    left_text = sentence[:target_start]
+    right_text = sentence[target_end:]
+    window_start = spans[max(0, first - WINDOW)][1] if spans and first < len(spans) else 0
+    window_end = spans[min(len(spans) - 1, last + WINDOW)][2] if spans else len(sentence)
+    scores = {
+        "vader_sentence": _compound(sentence),
+        "vader_left": _compound(left_text),
+        "vader_right": _compound(right_text),
+        "vader_window": _compound(sentence[window_start:window_end]),
+        "blob_sentence": float(TextBlob(sentence).sentiment.polarity),
+        "blob_window": float(TextBlob(sentence[window_start:window_end]).sentiment.polarity),
+    }
+    lexicon = _vader().lexicon
+    near_pos = near_neg = 0.0
+    for i, (word, _, _) in enumerate(spans):
+        valence = lexicon.get(word)
+        if valence is None or first <= i <= last:
+            continue
+        distance = first - i if i < first else i - last
+        weight = valence / (4.0 * (1.0 + distance / 3.0))
+        if weight > 0:
+            near_pos += weight
+        else:
+            near_neg -= weight
+    scores["lex_near_pos"] = min(near_pos, 2.0)
+    scores["lex_near_neg"] = min(near_neg, 2.0)
+    for name, value in scores.items():
+        features[name] = value
+        features[f"{name}:{'+' if value > 0.05 else '-' if value < -0.05 else '0'}"] = 1.0
+    features["quoted"] = float(any(q in sentence for q in "\"“”"))
+    return features
+
+
+def score_target(sentence: str, target_start: int, target_end: int) -> TargetSentiment:
+    """Label, score (P(positive) − P(negative), −1 to 1) and class probabilities for the target."""
+    model = load_linear_model(MODEL_FILE)
+    probabilities = model.probabilities(target_features(sentence, target_start, target_end))
+    label = max(probabilities, key=probabilities.__getitem__)
+    return TargetSentiment(label, probabilities["positive"] - probabilities["negative"], probabilities)
+
+
+def target_sentiment(sentence_text: str, target_start: int, target_end: int) -> str:
+    """negative, neutral or positive: how the sentence treats ``sentence_text[target_start:target_end]``."""
+    return score_target(sentence_text, target_start, target_end).label
