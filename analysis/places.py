@@ -58,9 +58,11 @@ def _qualifier(text: str, mention: Mention, gazetteer: Gazetteer) -> Place | Non
 
 
 def _candidates(written: str, mention: Mention, gazetteer: Gazetteer) -> tuple[Place, ...]:
+    state = gazetteer.state(written)
+    if state is not None and (mention.source == "state" or "." in written or written.isupper()):
+        return (state,)
     if mention.source == "state":
-        state = gazetteer.state(written)
-        return (state,) if state else ()
+        return ()
     places = gazetteer.lookup(written)
     if not places and written.endswith(("'s", "’s")):
         places = gazetteer.lookup(written[:-2])
@@ -139,9 +141,23 @@ def _sentence_bounds(doc: Doc) -> list[int]:
     return [s.start_char for s in doc.sents]
 
 
-def place_facilities(text: str, resolved: list[Resolved], sentence_starts: list[int]) -> list[Resolved]:
+def _named_in(name: str, gazetteer: Gazetteer, resolved: list[Resolved]) -> Place | None:
+    """The city or county a facility is named after ("Decatur High School"), in the article's context."""
+    words = name.split()
+    places = [r.place for r in resolved if r.place is not None and r.kind != "facility"]
+    states, countries = _context(places, [])
+    for n in range(min(3, len(words) - 1), 0, -1):
+        written = " ".join(words[:n])
+        options = [p for p in gazetteer.lookup(written) if p.kind in ("city", "county")]
+        if options:
+            return max(options, key=lambda p: _score(p, written, None, states, countries, gazetteer))
+    return None
+
+
+def place_facilities(text: str, resolved: list[Resolved], sentence_starts: list[int],
+                     gazetteer: Gazetteer) -> list[Resolved]:
     """Give each facility the place that holds it: the place named right after it ("... School in Los Angeles"),
-    else the nearest place before it in the same sentence."""
+    else the nearest place before it in the same sentence, else a place its own name starts with."""
     out = []
     for index, item in enumerate(resolved):
         if item.kind != "facility":
@@ -166,8 +182,8 @@ def place_facilities(text: str, resolved: list[Resolved], sentence_starts: list[
                 if earlier.place is not None and earlier.kind in ("city", "county", "state"):
                     holder = earlier
                     break
-        out.append(Resolved(item.mention, item.text, holder.place if holder else None, "facility",
-                            holder.place.name if holder else None))
+        place = holder.place if holder else _named_in(item.text, gazetteer, resolved)
+        out.append(Resolved(item.mention, item.text, place, "facility", place.name if place else None))
     return out
 
 
@@ -176,7 +192,7 @@ def location_rows(article_id: str, doc: Doc, paragraphs: list[Paragraph]) -> lis
     gazetteer = load_gazetteer()
     text = doc.text
     resolved = place_facilities(text, resolve(text, find_mentions(doc, paragraphs, gazetteer), gazetteer),
-                                _sentence_bounds(doc))
+                                _sentence_bounds(doc), gazetteer)
     starts = [p.start for p in paragraphs]
     rows = []
     for item in resolved:

@@ -11,10 +11,11 @@ Sources (all pinned PyPI packages; nothing is downloaded at run time):
 
 Derived here:
 
-- first-level regions (states, provinces) and US counties: the centre of the 2nd–98th percentile box of the
-  region's populated places, population = the sum of theirs;
-- countries: the area-weighted centroid of the largest polygon of the outline (the mainland), else countryinfo's
-  centre point.
+- first-level regions (states, provinces) and US counties: the centre of the bounding box of the region's populated
+  places, population = the sum of theirs (of the box centre, the mean, the median and trimmed boxes, the full box
+  came closest to the GeoNames points of the states and provinces in the LGL and TR-News dev gold);
+- countries: countryinfo's centre point (the CIA World Factbook's, as GeoNames mostly uses too), with the
+  exceptions in CENTRES; the centroid of the mainland outline where countryinfo has no point.
 
 Run: ``.venv/bin/python scripts/build_gazetteer.py`` (writes analysis/data/gazetteer.tsv.gz).
 """
@@ -42,6 +43,9 @@ EXTRA_DEMONYMS = (  # hand-written: region and US-state demonyms that countryinf
     "Argentine", "Saudi", "Emirati", "Briton", "Brit", "Yankee", "Persian", "Chechen", "Tibetan", "Uighur",
     "Israeli", "Iraqi", "Afghani", "Filipina", "Kosovar", "Bosnian", "Herzegovinian", "Antiguan", "Barbudan",
 )
+# Centre points that replace countryinfo's: the geographic centre of the contiguous United States (near Lebanon,
+# Kansas, as the US Geological Survey gives it), rather than a point 235 km from it.
+CENTRES = {"US": (39.83, -98.58)}
 LOCAL_DETAIL = {"US", "CA", "GB", "AU", "NZ", "IE"}  # countries taken from cities500 rather than cities1000
 ALT_NAME_MIN_POPULATION = 15_000
 LATIN = re.compile(r"^[A-Za-z][A-Za-z .'’-]*$")
@@ -61,11 +65,7 @@ def ascii_fold(name: str) -> str:
 
 def region_centre(points: list[tuple[float, float]]) -> tuple[float, float]:
     array = np.array(points)
-    if len(array) < 5:
-        low, high = array.min(axis=0), array.max(axis=0)
-    else:
-        low, high = np.percentile(array, 2, axis=0), np.percentile(array, 98, axis=0)
-    centre = (low + high) / 2
+    centre = (array.min(axis=0) + array.max(axis=0)) / 2
     return round(float(centre[0]), 4), round(float(centre[1]), 4)
 
 
@@ -164,9 +164,11 @@ def main() -> None:
 
     for iso, country in countries.items():
         extra = info.get(iso, {})
-        centre = outline_centre(extra["geoJSON"]) if extra.get("geoJSON") else None
+        centre = CENTRES.get(iso)
         if centre is None and extra.get("latlng"):
             centre = (float(extra["latlng"][0]), float(extra["latlng"][1]))
+        if centre is None and extra.get("geoJSON"):
+            centre = outline_centre(extra["geoJSON"])
         if centre is None:
             continue
         alternates = {a for a in extra.get("altSpellings", []) if LATIN.match(a) and len(a) > 3}
