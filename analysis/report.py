@@ -62,16 +62,16 @@ def notebook_paths(folder: Path | None = None, names: Sequence[str] | None = Non
 
 
 def title_and_question(nb: nbformat.NotebookNode) -> tuple[str, str]:
-    """The notebook's title (its first ``#`` heading) and question (the first line starting with "Question")."""
+    """The notebook's title (its first ``#`` heading) and question (the paragraph starting "**Question:**")."""
     title, question = "", ""
     for cell in nb.cells:
         if cell.cell_type != "markdown":
             continue
-        for line in cell.source.splitlines():
-            text = line.strip()
+        for paragraph in cell.source.split("\n\n"):
+            text = " ".join(paragraph.split())
             if not title and text.startswith("# "):
                 title = text[2:].strip()
-            elif not question and text.lower().startswith(("**question", "question")):
+            elif not question and text.replace("**", "").lower().startswith("question"):
                 question = text.replace("**", "").split(":", 1)[-1].strip()
         if title and question:
             break
