@@ -175,10 +175,10 @@ def _add_continuations(text: str, spans: list[QuotedSpan], used: set[int], state
                                         and len(_WORD.findall(text, q.start, q.end)) >= _MIN_CONTINUATION_WORDS)
         if not sentence_like:
             continue
-        previous = [i for i, s in enumerate(statements) if s.fragments[-1][1] <= q.start]
+        previous = [s for s in statements if s.fragments[-1][1] <= q.start]
         if not previous:
             continue
-        last = statements[previous[-1]]
+        last = max(previous, key=lambda s: s.fragments[-1][1])
         if last.paragraph == q.paragraph and last.kind == "direct":
             last.fragments.append((q.start, q.end))
             used.add(index)
