@@ -107,16 +107,18 @@ def _context(places: list[Place | None], qualifiers: list[Place | None]) -> tupl
 def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Resolved]:
     """The gazetteer reading of every non-facility mention, chosen with the article's context."""
     written = [text[m.start:m.end] for m in mentions]
-    options = [() if m.source == "facility" else _candidates(w, m, gazetteer) for m, w in zip(mentions, written)]
+    options = [() if m.source == "facility" else _candidates(w, m, gazetteer)
+               for m, w in zip(mentions, written, strict=True)]
     qualifiers = [_qualifier(text, m, gazetteer) for m in mentions]
     # first pass: places that are unambiguous or qualified; second pass: everything, in their context
     chosen: list[Place | None] = [
-        (o[0] if len(o) == 1 or q is not None else None) if o else None for o, q in zip(options, qualifiers)
+        (o[0] if len(o) == 1 or q is not None else None) if o else None
+        for o, q in zip(options, qualifiers, strict=True)
     ]
     for _ in range(2):
         states, countries = _context(chosen, qualifiers)
         picked: list[Place | None] = []
-        for index, (places, qualifier) in enumerate(zip(options, qualifiers)):
+        for index, (places, qualifier) in enumerate(zip(options, qualifiers, strict=True)):
             if not places:
                 picked.append(None)
                 continue
@@ -133,7 +135,9 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Re
         chosen = picked
     return [
         Resolved(m, w, p, "facility" if m.source == "facility" else (p.kind if p else "other"))
-        for m, w, p in zip(mentions, written, chosen)
+        for m, w, p in zip(mentions, written, chosen, strict=True)
+        # a one-word name the model tagged that no gazetteer knows is more often a person than a place
+        if p is not None or m.source == "facility" or " " in w.strip()
     ]
 
 

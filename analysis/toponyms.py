@@ -21,6 +21,7 @@ PLACE_LABELS = ("GPE", "LOC", "FAC")
 NAME_LINKS = frozenset({"of", "de", "del", "la", "OF", "DE", "DEL", "LA"})
 MAX_NAME_TOKENS = 4
 MIN_UNTAGGED_CITY_POPULATION = 15_000
+MIN_RELABEL_POPULATION = 100_000
 CAPITALS_SHARE = 0.8
 _LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
 _TRAILING_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
@@ -40,6 +41,7 @@ class Mention:
 class Lexicon:
     facility_heads: tuple[tuple[str, ...], ...]  # token sequences, longest first
     organisation_heads: frozenset[str]
+    stop_places: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -47,7 +49,7 @@ def places_lexicon() -> Lexicon:
     """Facility and organisation head words from ``data/places_lexicon.yaml``."""
     raw = load_data_yaml("places_lexicon.yaml")
     heads = sorted((tuple(h.split()) for h in raw["facility_heads"]), key=len, reverse=True)
-    return Lexicon(tuple(heads), frozenset(raw["organisation_heads"]))
+    return Lexicon(tuple(heads), frozenset(raw["organisation_heads"]), frozenset(raw["stop_places"]))
 
 
 def _capitalised(token: Token) -> bool:
@@ -206,15 +208,22 @@ def _acceptable(doc: Doc, first: int, last: int, written: str, caps: bool, gazet
         return False
     if _starts_organisation(doc, last, lexicon):
         return False
+    if last - first == 1 and written.title() in lexicon.stop_places:
+        return False
+    places = gazetteer.lookup(written)
+    best = places[0]
     blocked = any(doc[k].ent_type_ and doc[k].ent_type_ not in PLACE_LABELS for k in range(first, last))
     if blocked and not caps:
-        return False
+        # the model often calls a well-known place NORP or PRODUCT ("Aleppo", "Winnipeg"): take it when the
+        # entity is exactly the name of a country, a state or a large city
+        entity = doc[first].ent_iob_ == "B" and (last == len(doc) or doc[last].ent_iob_ != "I")
+        large = best.kind in ("country", "state") or best.population >= MIN_RELABEL_POPULATION
+        if not (entity and large and doc[first].ent_type_ not in ("PERSON", "ORG")):
+            return False
     if caps and any(doc[k].is_stop for k in range(first, last)):
         return False
     if first > 1 and doc[first - 1].text in NAME_LINKS and _capitalised(doc[first - 2]):
         return False  # "Tren de Aragua", "Bank of America"
-    places = gazetteer.lookup(written)
-    best = places[0]
     if written.isupper() and len(written) <= 3 and best.kind != "country":
         return False  # "IN", "OR", "ME": codes only count right after a city
     if best.kind in ("country", "state", "continent") or name_key(written) in gazetteer.preferred:

@@ -15,6 +15,7 @@ import math
 import time
 from pathlib import Path
 
+from ..gazetteer import load_gazetteer
 from ..nlp import load_nlp
 from ..places import location_rows
 from ..segment import segment_paragraphs
@@ -70,6 +71,7 @@ def evaluate(gold: Path, limit: int | None = None) -> dict:
     """Recognition P/R/F1 and acc@161km of the locations stage on a gold JSONL file."""
     records = _read(Path(gold), limit)
     nlp = load_nlp()
+    gazetteer = load_gazetteer()
     started = time.perf_counter()
     all_pairs, n_gold, n_pred = [], 0, 0
     design_pairs, design_gold, errors = [], 0, []
@@ -80,12 +82,13 @@ def evaluate(gold: Path, limit: int | None = None) -> dict:
         n_gold += len(toponyms)
         n_pred += len(rows)
         all_pairs += pairs
-        kept = [t for t in toponyms if t.get("type") not in NOT_PLACES_BY_DESIGN]
+        kept = [t for t in toponyms if t.get("type") not in NOT_PLACES_BY_DESIGN
+                and not gazetteer.is_demonym(record["text"][t["start"]:t["end"]])]
         design_gold += len(kept)
         design_pairs += match(kept, rows)
         matched_gold = {id(g) for g, _ in pairs}
         matched_pred = {id(p) for _, p in pairs}
-        errors += [{"id": record["id"], "error": "missed", "text": t["name"] if "name" in t else "",
+        errors += [{"id": record["id"], "error": "missed", "text": t.get("name", ""),
                     "span": record["text"][t["start"]:t["end"]]} for t in toponyms if id(t) not in matched_gold]
         errors += [{"id": record["id"], "error": "spurious", "span": r["text"], "kind": r["kind"]}
                    for r in rows if id(r) not in matched_pred]
