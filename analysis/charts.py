@@ -145,6 +145,10 @@ def timeline(counts: pd.Series, title: str, ylabel: str, xlabel: str = "publicat
 def histograms(groups: Mapping[str, pd.Series], title: str, xlabel: str, bins: Sequence[float] | int = 20,
                value_range: tuple[float, float] = (-1, 1)) -> Figure | None:
     """Overlaid, normalised histograms (share of each group's rows per bin), one per group, with their means."""
+    groups = {name: values.dropna() for name, values in groups.items() if not values.dropna().empty}
+    if not groups:
+        note("no scores to plot for this selection.")
+        return None
     fig, ax = plt.subplots(figsize=(9, 4))
     edges = np.linspace(*value_range, bins + 1) if isinstance(bins, int) else np.asarray(bins)
     for i, (name, values) in enumerate(groups.items()):

@@ -70,6 +70,7 @@ def test_outputs_are_stored_without_errors_or_widgets(name: str, nb: nbformat.No
             assert output.output_type != "error", f"{name}: stored error {output.get('ename')}"
             assert WIDGET_MIME not in output.get("data", {}), f"{name}: a widget output is stored"
             if output.output_type == "stream":
+                assert output.name == "stdout", f"{name}: stderr (a warning?) stored:\n{output.text}"
                 assert "it/s]" not in output.text and "%|" not in output.text, f"{name}: a progress bar is stored"
 
 

@@ -253,6 +253,14 @@ def test_every_chart_appears_when_the_tables_have_rows(name: str, filled_data: P
             assert any("image/png" in o.get("data", {}) for o in cell.outputs), f"{name}: no image:\n{cell.source}"
 
 
+def test_an_empty_selection_runs_every_notebook_cleanly(sample_data: Path, tmp_path: Path) -> None:
+    parameters = {"outlets": ["no such outlet"], "date_from": "1900-01-01"}
+    results = build_reports(sample_data, tmp_path, parameters=parameters)
+    assert [r.error for r in results] == [None] * len(NOTEBOOKS)
+    page = (tmp_path / "03_sentiment.html").read_text(encoding="utf-8")
+    assert "0 articles" in page and "Warning" not in page
+
+
 # ---- a real browser --------------------------------------------------------------------------------------------
 
 
