@@ -14,6 +14,7 @@ from .analyse_tables import TableRows
 from .article import Article
 from .entities import entity_rows
 from .paragraphs import paragraph_rows
+from .parse import parse_articles
 from .segment import segment_paragraphs
 from .sentences import sentence_rows
 
@@ -32,8 +33,11 @@ def analyse_doc(article: Article, doc: Doc) -> TableRows:
 
 def analyse_articles(articles: Iterable[Article], nlp: Language, batch_size: int = 32
                      ) -> Iterator[tuple[Article, TableRows | Exception]]:
-    """Parse articles in batches with ``nlp.pipe`` and yield each with its rows, or the exception it raised."""
-    for doc, article in nlp.pipe(((a.text, a) for a in articles), as_tuples=True, batch_size=batch_size):
+    """Parse articles in batches and yield each with its rows, or the exception it raised."""
+    for article, doc in parse_articles(articles, nlp, batch_size=batch_size):
+        if isinstance(doc, Exception):
+            yield article, doc
+            continue
         try:
             yield article, analyse_doc(article, doc)
         except Exception as exc:  # one bad article must not cost the run; reported as an error row

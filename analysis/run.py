@@ -86,7 +86,7 @@ class _Tables:
     def add(self, name: str, rows: list[dict] | dict) -> None:
         self.rows[name].extend(rows if isinstance(rows, list) else [rows])
 
-    def add_input(self, item: InputFile, sha: str, record: int | None, outcome: str, *, fmt: str | None = None,
+    def add_input(self, item: InputFile, sha: str | None, record: int | None, outcome: str, *, fmt: str | None = None,
                   article_id: str | None = None, duplicate_of: str | None = None, encoding: str | None = None) -> None:
         self.add("inputs", {
             "input_key": input_key(item.source_path, record), "source_path": item.source_path, "record": record,
@@ -119,8 +119,8 @@ def _old_state(out_dir: Path, version: str, force: bool) -> tuple[pd.DataFrame, 
 
 def _unchanged(item: InputFile, old_rows: pd.DataFrame, sha: str | None = None) -> bool:
     first = old_rows.iloc[0]
-    if (old_rows["outcome"] == "duplicate").any():
-        return False  # a duplicate's original may have gone: always look again
+    if (old_rows["outcome"] == "duplicate").any() or pd.isna(first["file_sha256"]):
+        return False  # a duplicate's original may have gone, an unreadable file may be readable now: look again
     if sha is not None:
         return first["file_sha256"] == sha
     return int(first["file_size"]) == item.size and int(first["file_mtime_ns"]) == item.mtime_ns
@@ -168,7 +168,7 @@ def run_pipeline(
             data, sha = read_bytes(item)
         except InputError as exc:
             to_read[position] = (item, None, None)
-            new.add_input(item, "", None, "failed")
+            new.add_input(item, None, None, "failed")
             new.add_error(item.source_path, None, "read", exc.kind, f"{item.source_path}: {exc.message}")
             continue
         old_rows = old_by_path.get(item.source_path)
@@ -214,6 +214,9 @@ def run_pipeline(
             new.add_input(item, sha, None, "failed")
             new.add_error(item.source_path, None, "read", exc.kind, f"{item.source_path}: {exc.message}")
     for error in discovery_errors:
+        new.add("inputs", {"input_key": error.source_path, "source_path": error.source_path, "record": None,
+                           "source_format": None, "outcome": "failed", "article_id": None, "duplicate_of": None,
+                           "encoding": None, "file_size": None, "file_mtime_ns": None, "file_sha256": None})
         new.add_error(error.source_path, None, "discover", error.kind, error.message)
 
     failed_ids: set[str] = set()

@@ -12,6 +12,9 @@ from .html import read_html
 from .records import read_csv, read_json, read_jsonl
 from .text import read_text
 
+# Longer than this is not one article (a concatenated dump, a log): the input fails with a clear message.
+MAX_ARTICLE_CHARS = 2_000_000
+
 Reader = Callable[[Path, str, bytes], Iterator[Article | RecordError]]
 
 READERS_BY_SUFFIX: dict[str, str] = {
@@ -51,7 +54,14 @@ def read_file(
         "json": partial(read_json, mapping=mapping),
         "csv": partial(read_csv, mapping=mapping),
     }
-    yield from readers[fmt](path, source_path, data)
+    for entry in readers[fmt](path, source_path, data):
+        if isinstance(entry, Article) and len(entry.text) > MAX_ARTICLE_CHARS:
+            message = (f"has {len(entry.text):,} characters of text, more than the {MAX_ARTICLE_CHARS:,} that one "
+                       "article may have; split it into articles")
+            if entry.record is None:
+                raise InputError("too_long", message)
+            entry = RecordError(source_path, entry.record, "too_long", f"record {entry.record} {message}")
+        yield entry
 
 
 __all__ = ["READERS_BY_SUFFIX", "is_supported", "read_file"]
