@@ -19,7 +19,9 @@ from .segment import Paragraph
 from .toponyms import Mention, find_mentions
 
 KIND_PRIOR = {"country": 3.0, "continent": 3.0, "state": 2.5, "county": 1.0, "city": 0.0}
-PREFERRED_BONUS = 4.0
+PREFERRED_BONUS = 6.0
+NEARBY_BONUS = 2.0
+NEARBY_KM = 150.0
 QUALIFIER_BONUS = 10.0
 CONTEXT_STATE_BONUS = 4.0
 CONTEXT_COUNTRY_BONUS = 1.5
@@ -66,11 +68,30 @@ def _candidates(written: str, mention: Mention, gazetteer: Gazetteer) -> tuple[P
     places = gazetteer.lookup(written)
     if not places and written.endswith(("'s", "’s")):
         places = gazetteer.lookup(written[:-2])
+    if not places and " " in written:
+        places = _inner_name(written, gazetteer)
     return places
 
 
+def _inner_name(written: str, gazetteer: Gazetteer) -> tuple[Place, ...]:
+    """The places a longer name is built on: "Northeast Georgia", "Sichuan province", "Far North Queensland"."""
+    words = written.split()
+    for n in range(len(words) - 1, 0, -1):
+        for part in (words[len(words) - n:], words[:n]):
+            places = tuple(p for p in gazetteer.lookup(" ".join(part)) if p.kind != "city" or n > 1)
+            if places and part[0][:1].isupper():
+                return places
+    return ()
+
+
+def _km(a: Place, b: Place) -> float:
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b.lon - a.lon) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
+
+
 def _score(place: Place, written: str, qualifier: Place | None, states: Counter, countries: Counter,
-           gazetteer: Gazetteer) -> float:
+           gazetteer: Gazetteer, nearby: tuple[Place, ...] = ()) -> float:
     score = math.log10(place.population + 10) + KIND_PRIOR.get(place.kind, 0.0)
     key = name_key(written)
     if gazetteer.preferred.get(key) is place:
@@ -83,8 +104,11 @@ def _score(place: Place, written: str, qualifier: Place | None, states: Counter,
         same = place.country == qualifier.country if qualifier.kind == "country" else (
             place.country == "US" and place.admin1 == qualifier.name)
         score += QUALIFIER_BONUS if same else -QUALIFIER_BONUS
-    if place.country == "US" and place.kind != "state" and states[place.admin1]:
+    if place.admin1 and states[(place.country, place.admin1)]:
         score += CONTEXT_STATE_BONUS
+    if place.kind in ("city", "county") and any(
+            _km(place, other) <= NEARBY_KM for other in nearby if other is not place):
+        score += NEARBY_BONUS
     if countries[place.country]:
         score += CONTEXT_COUNTRY_BONUS
     return score
@@ -97,8 +121,8 @@ def _context(places: list[Place | None], qualifiers: list[Place | None]) -> tupl
     for place in [*places, *qualifiers]:
         if place is None:
             continue
-        if place.country == "US" and place.admin1:
-            states[place.admin1] += 1
+        if place.admin1:
+            states[(place.country, place.admin1)] += 1
         if place.country:
             countries[place.country] += 1
     return states, countries
@@ -117,6 +141,7 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Re
     ]
     for _ in range(2):
         states, countries = _context(chosen, qualifiers)
+        nearby = tuple({id(p): p for p in chosen if p is not None and p.kind in ("city", "county")}.values())
         picked: list[Place | None] = []
         for index, (places, qualifier) in enumerate(zip(options, qualifiers, strict=True)):
             if not places:
@@ -126,10 +151,10 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Re
             if own is not None:  # a mention does not count as its own context
                 states = states.copy()
                 countries = countries.copy()
-                states[own.admin1] -= 1
+                states[(own.country, own.admin1)] -= 1
                 countries[own.country] -= 1
             picked.append(max(places, key=lambda p, w=written[index], q=qualifier, s=states, c=countries:
-                              _score(p, w, q, s, c, gazetteer)))
+                              _score(p, w, q, s, c, gazetteer, nearby)))
             if own is not None:
                 states, countries = _context(chosen, qualifiers)
         chosen = picked

@@ -143,7 +143,7 @@ def main() -> None:
             admin1_points[(cc, region)].append((city["latitude"], city["longitude"]))
             admin1_population[(cc, region)] += city["population"]
         alternates = set()
-        if city["population"] >= ALT_NAME_MIN_POPULATION or cc in LOCAL_DETAIL:
+        if city["population"] >= ALT_NAME_MIN_POPULATION:
             alternates = {a for a in city.get("alternatenames", []) if LATIN.match(a) and len(a) > 2}
         folded = ascii_fold(city["name"])
         if folded != city["name"]:
