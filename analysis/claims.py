@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 
 from .checkworthiness import check_worthiness
 from .entities import canonical_name, defined_acronyms
-from .numbers import parse_numbers
+from .numbers import is_statistic, parse_numbers
 from .resources import load_data_yaml
 from .segment import Paragraph
 from .sentences import sentence_spans
@@ -77,7 +77,7 @@ def classify_claim(text: str, cue: str | None = None, speaker_type: str | None =
     reported_source = (cue or "").lower() in patterns.reported_cues or speaker_type in patterns.reported_speaker_types
     for claim_type in patterns.type_order:
         if claim_type == "statistic":
-            matched = bool(parse_numbers(text))
+            matched = is_statistic(parse_numbers(text))
         else:
             matched = any(p.search(text) for p in patterns.types.get(claim_type, ()))
         if claim_type == "denial" and matched:
@@ -209,7 +209,7 @@ def claim_rows(article_id: str, doc: Doc, paragraphs: list[Paragraph], quotes: l
             continue
         score = check_worthiness(sentence)
         is_reported = any(p.search(sentence) for p in reported)
-        if is_reported or parse_numbers(sentence) or score >= patterns.min_check_worthiness:
+        if is_reported or is_statistic(parse_numbers(sentence)) or score >= patterns.min_check_worthiness:
             rows.append(_row(text, start, end, claimant=None, quote_id=None, disputed_by=None,
                              claim_type="reported" if is_reported else classify_claim(sentence)))
 

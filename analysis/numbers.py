@@ -100,9 +100,22 @@ def _unit_after(text: str, position: int, rules: _Rules) -> tuple[str | None, in
     return (" ".join(words) or None), end
 
 
+_CODE_BEFORE = re.compile(
+    r"(?:[-/#§(\[]|\b(?:[Ss]ections?|[Ss]ec\.|No\.|[Nn]umber|[Aa]rticle|[Cc]hapter|[Tt]itle|[Rr]oute|[Hh]ighway|"
+    r"[Ii]nterstate|[Rr]oom|[Pp]art|[Rr]ule|[Ff]orm|H\.R\.|S\.|[Pp]ublic [Ll]aw)\s?)$")
+_CODE_AFTER = re.compile(r"^(?:[-/(]|\)|\.\d|[A-Za-z]\b(?!\.))")
+
+
+def _is_code(text: str, start: int, end: int) -> bool:
+    """A reference rather than a quantity: "287(g)", "OR-03", "09/22/17", "section 236", a list marker "1)"."""
+    return bool(_CODE_BEFORE.search(text[max(0, start - 16):start]) or _CODE_AFTER.match(text[end:end + 2]))
+
+
 def _is_date(text: str, start: int, digits: str | None, rules: _Rules) -> bool:
     if digits is None:
         return False
+    if _is_code(text, start, start + len(digits)):
+        return True
     before = re.search(r"([A-Za-z]+)\.?\s+$", text[:start])
     if before and before.group(1).lower() in rules.months:
         return True
@@ -134,5 +147,10 @@ def parse_numbers(text: str) -> list[NumberMention]:
             unit, end = _unit_after(text, match.end(), rules)
         if word and unit is None:
             continue  # a bare number word ("the two", "five") is rarely a quantity
-        found.append(NumberMention(value if value != int(value) else float(int(value)), qualifier, unit, start, end))
+        found.append(NumberMention(value, qualifier, unit, start, end))
     return found
+
+
+def is_statistic(numbers: list[NumberMention]) -> bool:
+    """True when a quantity is stated: a number with a unit or a qualifier ("nearly 5,000", "70 days", "3.5%")."""
+    return any(n.unit or n.qualifier for n in numbers)

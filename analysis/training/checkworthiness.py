@@ -29,14 +29,23 @@ def read_jsonl(path: Path) -> list[dict]:
         return [json.loads(line) for line in handle if line.strip()]
 
 
-def fit(texts: list[str], labels: list[int], weights: list[float]):
-    """A fitted scikit-learn logistic regression over the hashed features."""
+def features(texts: list[str]):
+    """Hashed feature matrix of sentences."""
+    return sparse_matrix((checkworthiness_features(t) for t in texts), N_BITS)
+
+
+def fit_matrix(x, labels: list[int], weights: list[float]):
+    """A scikit-learn logistic regression fitted on a feature matrix."""
     from sklearn.linear_model import LogisticRegression
 
-    x = sparse_matrix((checkworthiness_features(t) for t in texts), N_BITS)
     model = LogisticRegression(C=C, max_iter=2000, solver="liblinear")
     model.fit(x, np.array(labels), sample_weight=np.array(weights))
     return model
+
+
+def fit(texts: list[str], labels: list[int], weights: list[float]):
+    """A fitted scikit-learn logistic regression over the hashed features."""
+    return fit_matrix(features(texts), labels, weights)
 
 
 def average_precision(labels: list[int], scores: list[float]) -> float:
@@ -56,24 +65,30 @@ def cross_validate(clef: list[dict], claimbuster: list[dict], n_folds: int = N_F
     ClaimBuster sentences identical to a held-out debate sentence are left out of that fold's training.
     ``limit`` keeps only the first ``limit`` debates (in file order) for a quick run.
     """
-    by_debate: dict[str, list[dict]] = defaultdict(list)
-    for row in clef:
-        by_debate[row["source"]].append(row)
+    from scipy.sparse import vstack
+
+    by_debate: dict[str, list[int]] = defaultdict(list)
+    for index, row in enumerate(clef):
+        by_debate[row["source"]].append(index)
     debates = list(by_debate)[:limit] if limit else list(by_debate)
+    used = [i for d in debates for i in by_debate[d]]
+    x_clef = features([clef[i]["text"] for i in used])
+    row_of = {i: n for n, i in enumerate(used)}
+    x_extra = features([r["text"] for r in claimbuster]) if claimbuster else None
     folds = [debates[i::n_folds] for i in range(min(n_folds, len(debates)))]
     per_debate: dict[str, dict] = {}
     for held_out in folds:
-        test_texts = {r["text"] for d in held_out for r in by_debate[d]}
-        train = [r for d in debates if d not in held_out for r in by_debate[d]]
-        extra = [r for r in claimbuster if r["text"] not in test_texts]
-        model = fit([r["text"] for r in train] + [r["text"] for r in extra],
-                    [r["label"] for r in train] + [r["label"] for r in extra],
-                    [1.0] * len(train) + [CLAIMBUSTER_WEIGHT] * len(extra))
+        test_texts = {clef[i]["text"] for d in held_out for i in by_debate[d]}
+        train = [i for d in debates if d not in held_out for i in by_debate[d]]
+        extra = [n for n, r in enumerate(claimbuster) if r["text"] not in test_texts]
+        parts = [x_clef[[row_of[i] for i in train]]] + ([x_extra[extra]] if extra else [])
+        model = fit_matrix(vstack(parts).tocsr(),
+                           [clef[i]["label"] for i in train] + [claimbuster[n]["label"] for n in extra],
+                           [1.0] * len(train) + [CLAIMBUSTER_WEIGHT] * len(extra))
         for debate in held_out:
             rows = by_debate[debate]
-            x = sparse_matrix((checkworthiness_features(r["text"]) for r in rows), N_BITS)
-            scores = model.predict_proba(x)[:, 1]
-            labels = [r["label"] for r in rows]
+            scores = model.predict_proba(x_clef[[row_of[i] for i in rows]])[:, 1]
+            labels = [clef[i]["label"] for i in rows]
             top = np.argsort(-scores, kind="stable")
             per_debate[debate] = {
                 "sentences": len(rows),
