@@ -63,5 +63,7 @@ def entity_rows(article_id: str, doc: Doc, paragraphs: list[Paragraph], sentence
             "text": mention,
             "label": ent.label_,
             "canonical": canonical_name(mention, acronyms),
+            "target_sentiment": None,  # filled for PERSON mentions by target_sentiment.person_sentiment_rows
+            "target_sentiment_score": None,
         })
     return rows

@@ -146,6 +146,10 @@ TABLES: dict[str, TableSchema] = {
                 Column("label", S, "spaCy entity label (PERSON, ORG, GPE, LOC, FAC, NORP, DATE, ...).", False),
                 Column("canonical", S, "Canonical name: the mention without a leading 'the' or a possessive "
                        "'s, with a defined acronym expanded.", False),
+                Column("target_sentiment", S, "For a PERSON mention: how its sentence treats the person (negative, "
+                       "neutral or positive; analysis/target_sentiment.py); empty for other labels."),
+                Column("target_sentiment_score", F64, "For a PERSON mention: P(positive) - P(negative) toward the "
+                       "person, -1 to 1."),
             ),
             ("article_id", "entity"),
         ),

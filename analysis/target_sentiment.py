@@ -97,3 +97,24 @@ def score_target(sentence: str, target_start: int, target_end: int) -> TargetSen
 def target_sentiment(sentence_text: str, target_start: int, target_end: int) -> str:
     """negative, neutral or positive: how the sentence treats ``sentence_text[target_start:target_end]``."""
     return score_target(sentence_text, target_start, target_end).label
+
+
+def person_sentiment_rows(entities: list[dict], sentences: list[dict]) -> list[dict]:
+    """Entity rows with ``target_sentiment`` and ``target_sentiment_score`` set for PERSON mentions (None otherwise).
+
+    ``entities`` and ``sentences`` are rows of the entities and sentences tables of one article; the mention is
+    scored within its sentence. Returns new row dicts; the inputs are not changed.
+    """
+    by_number = {s["sentence"]: s for s in sentences}
+    rows = []
+    for entity in entities:
+        row = {**entity, "target_sentiment": None, "target_sentiment_score": None}
+        sentence = by_number.get(entity.get("sentence"))
+        if entity.get("label") == "PERSON" and sentence is not None:
+            start = max(entity["start"], sentence["start"]) - sentence["start"]
+            end = min(entity["end"], sentence["end"]) - sentence["start"]
+            if end > start:
+                scored = score_target(sentence["text"], start, end)
+                row["target_sentiment"], row["target_sentiment_score"] = scored.label, scored.score
+        rows.append(row)
+    return rows
