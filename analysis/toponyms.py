@@ -18,6 +18,7 @@ from .resources import load_data_yaml
 from .segment import Paragraph
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
+LOCATIVES = frozenset({"in", "near", "from", "outside", "across", "throughout", "around", "to", "at", "into"})
 NAME_LINKS = frozenset({"of", "de", "del", "la", "OF", "DE", "DEL", "LA"})
 MAX_NAME_TOKENS = 4
 MIN_UNTAGGED_CITY_POPULATION = 15_000
@@ -153,7 +154,8 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph], gazetteer: Gazetteer | 
             continue
         add(first, last, start, end, "ner")
 
-    # 3. gazetteer names the model missed
+    # 3. gazetteer names the model missed or mislabelled
+    named_places = frozenset(name_key(text[m.start:m.end]) for m in mentions if m.source == "ner")
     i = 0
     while i < len(doc):
         token = doc[i]
@@ -167,7 +169,7 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph], gazetteer: Gazetteer | 
         paragraph = paragraph_at(token.idx)
         caps = _in_caps(text, paragraph)
         written = doc[i:last].text
-        if _acceptable(doc, i, last, written, caps, gazetteer, lexicon):
+        if _acceptable(doc, i, last, written, caps, gazetteer, lexicon, named_places):
             span = doc[i:last]
             add(i, last, *_trim(text, span.start_char, span.end_char), "gazetteer")
             i = last
@@ -201,25 +203,47 @@ def _longest_match(doc: Doc, first: int, gazetteer: Gazetteer, max_tokens: int =
     return None
 
 
+def _followed_by_state(doc: Doc, last: int, gazetteer: Gazetteer) -> bool:
+    """True for "COLUMBUS, Ohio" and "Alexandria, La.": a name followed by a comma and a US state."""
+    following = doc.text[doc[last - 1].idx + len(doc[last - 1]):][:20]
+    match = _STATE_AFTER.match(following)
+    return bool(match and gazetteer.state(match.group("state").split()[0]) is not None)
+
+
+def _locative_before(doc: Doc, first: int) -> bool:
+    """True after "in", "near", "from" ... or after ", of" ("said Amstutz, of Wooster")."""
+    if first == 0:
+        return False
+    before = doc[first - 1].lower_
+    return before in LOCATIVES or (before == "of" and first > 1 and doc[first - 2].text == ",")
+
+
 def _acceptable(doc: Doc, first: int, last: int, written: str, caps: bool, gazetteer: Gazetteer,
-                lexicon: Lexicon) -> bool:
-    """Whether a gazetteer match the model did not tag is a place mention."""
+                lexicon: Lexicon, named_places: frozenset[str]) -> bool:
+    """Whether a gazetteer match the model did not tag as a place is a place mention."""
     if gazetteer.is_demonym(written):
         return False
     if _starts_organisation(doc, last, lexicon):
         return False
     if last - first == 1 and written.title() in lexicon.stop_places:
         return False
+    if _followed_by_state(doc, last, gazetteer):
+        return True
     places = gazetteer.lookup(written)
     best = places[0]
     blocked = any(doc[k].ent_type_ and doc[k].ent_type_ not in PLACE_LABELS for k in range(first, last))
     if blocked and not caps:
-        # the model often calls a well-known place NORP or PRODUCT ("Aleppo", "Winnipeg"): take it when the
-        # entity is exactly the name of a country, a state or a large city
+        # the model often mislabels a place ("Aleppo" NORP, "Winnipeg" PRODUCT, "Dublin" PERSON): take an entity
+        # that is exactly a place name when the article names the same place elsewhere as a place, when a
+        # locative word precedes it, or (but for PERSON and ORG) when it is a country, state or large city
         entity = doc[first].ent_iob_ == "B" and (last == len(doc) or doc[last].ent_iob_ != "I")
         large = best.kind in ("country", "state") or best.population >= MIN_RELABEL_POPULATION
-        if not (entity and large and doc[first].ent_type_ not in ("PERSON", "ORG")):
+        label = doc[first].ent_type_
+        if not entity:
             return False
+        if name_key(written) in named_places or _locative_before(doc, first):
+            return True
+        return large and label not in ("PERSON", "ORG")
     if caps and any(doc[k].is_stop for k in range(first, last)):
         return False
     if first > 1 and doc[first - 1].text in NAME_LINKS and _capitalised(doc[first - 2]):
@@ -228,12 +252,10 @@ def _acceptable(doc: Doc, first: int, last: int, written: str, caps: bool, gazet
         return False  # "IN", "OR", "ME": codes only count right after a city
     if best.kind in ("country", "state", "continent") or name_key(written) in gazetteer.preferred:
         return True
+    if name_key(written) in named_places:
+        return True
     if caps and best.population >= MIN_UNTAGGED_CITY_POPULATION:
         return True
     if all(doc[k].pos_ == "PROPN" for k in range(first, last)) and best.population >= MIN_UNTAGGED_CITY_POPULATION:
         return not doc[first].is_sent_start or last - first > 1
-    if best.kind == "county" and last - first > 1:
-        return True
-    following = doc.text[doc[last - 1].idx + len(doc[last - 1]):][:20]
-    match = _STATE_AFTER.match(following)
-    return bool(match and gazetteer.state(match.group("state").split()[0]) is not None)
+    return best.kind == "county" and last - first > 1
