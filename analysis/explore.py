@@ -97,6 +97,16 @@ def articles_per_period(articles: pd.DataFrame, freq: str = "YS") -> pd.Series:
     return published.dt.tz_convert(None).dt.to_period(freq[0]).value_counts().sort_index()
 
 
+def format_number(value: object) -> str:
+    """A number as people write it: 1,422 / 0.35 / 600,000,000 (no scientific notation); "" when missing."""
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    try:
+        return f"{float(value):,.10g}" if float(value) != int(float(value)) else f"{int(float(value)):,}"
+    except (TypeError, ValueError, OverflowError):
+        return str(value)
+
+
 def shorten(text: object, width: int = 140) -> object:
     """``text`` cut to ``width`` characters with an ellipsis (for tables); non-strings unchanged."""
     if not isinstance(text, str) or len(text) <= width:

@@ -13,7 +13,7 @@ import nbformat
 import pandas as pd
 import pytest
 
-from analysis.explore import cue_tones, narration_sentences, scorer_disagreement, select
+from analysis.explore import cue_tones, format_number, narration_sentences, scorer_disagreement, select
 from analysis.report import NOTEBOOKS, WIDGET_MIME, strip_volatile, title_and_question
 from analysis.schema import TABLES
 from analysis.store import Tables
@@ -149,3 +149,8 @@ def test_scorer_disagreement_keeps_opposite_signs_largest_gap_first() -> None:
     frame = pd.DataFrame({"article_id": ["a"] * 3, "polarity": [0.5, 0.2, 0.3], "vader": [-0.6, 0.4, -0.1]})
     result = scorer_disagreement(frame)
     assert list(result["gap"].round(2)) == [1.1, 0.4]
+
+
+def test_format_number_writes_numbers_as_people_do() -> None:
+    assert [format_number(v) for v in (19.0, 1422, 0.35, 6e8, float("nan"), None)] == [
+        "19", "1,422", "0.35", "600,000,000", "", ""]
