@@ -6,7 +6,7 @@ import importlib
 from functools import lru_cache
 
 import numpy as np
-from spacy.attrs import IDX
+from spacy.attrs import IDX, IS_SPACE, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -15,19 +15,26 @@ from .model import resolve_model_name
 
 @Language.component("paragraph_breaks")
 def paragraph_breaks(doc: Doc) -> Doc:
-    """Start a sentence at the first token after every newline, so no sentence spans two paragraphs."""
+    """Start a sentence at the first token after every newline, so no sentence spans two paragraphs.
+
+    Boundaries are set through one array round trip: ``Token.is_sent_start = True`` scans the whole doc on
+    every call, which made this quadratic in the number of paragraphs.
+    """
     text = doc.text
     if "\n" not in text or len(doc) < 2:
         return doc
-    starts = doc.to_array([IDX]).ravel()
+    values = doc.to_array([IDX, IS_SPACE, SENT_START])
+    starts, spaces = values[:, 0], values[:, 1]
+    sent_starts = values[:, 2:3].copy()
     position = text.find("\n")
     while position != -1:
         token_index = int(np.searchsorted(starts, position + 1))
-        while token_index < len(doc) and doc[token_index].is_space:
+        while token_index < len(doc) and spaces[token_index]:
             token_index += 1
         if 0 < token_index < len(doc):
-            doc[token_index].is_sent_start = True
+            sent_starts[token_index, 0] = 1
         position = text.find("\n", position + 1)
+    doc.from_array([SENT_START], sent_starts)
     return doc
 
 

@@ -11,9 +11,10 @@ from .spans import SpanIndex, trim_span
 
 def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
     """Character spans of the doc's sentences, trimmed of whitespace; whitespace-only sentences dropped."""
+    text = doc.text  # Doc.text joins every token: read it once, not once per sentence
     spans = []
     for sent in doc.sents:
-        start, end = trim_span(doc.text, sent.start_char, sent.end_char)
+        start, end = trim_span(text, sent.start_char, sent.end_char)
         if end > start:
             spans.append((start, end))
     return spans
