@@ -218,7 +218,7 @@ def index_html(results: Sequence[ReportResult], data_dir: Path, manifest: dict, 
     for r in results:
         status = f'<span class="failed">failed: {e(r.error)}</span>' if r.error else "ok"
         rows.append(f'<tr><td><a href="{e(r.html_path.name)}">{e(r.title)}</a></td><td>{e(r.question)}</td>'
-                    f"<td>{status}</td><td>{r.seconds:.1f} s</td></tr>")
+                    f'<td>{status}</td><td class="time">{r.seconds:.1f} s</td></tr>')
     facts = [
         ("Reports built", built.strftime("%Y-%m-%d %H:%M UTC")),
         ("Data folder", str(data_dir)),
@@ -243,6 +243,7 @@ def index_html(results: Sequence[ReportResult], data_dir: Path, manifest: dict, 
   thead th {{ width: auto; color: #222; }}
   a {{ color: #3b6ea5; }}
   .failed {{ color: #c44e52; font-weight: 600; }}
+  td.time {{ white-space: nowrap; }}
 </style>
 </head>
 <body>

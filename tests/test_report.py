@@ -126,6 +126,25 @@ def test_report_command_runs_from_any_folder(sample_data: Path, tmp_path: Path, 
     assert (tmp_path / "out" / "01_overview.html").exists() and (tmp_path / "out" / "index.html").exists()
 
 
+def test_refresh_executes_in_place_and_strips_volatile_metadata(sample_data: Path, tmp_path: Path) -> None:
+    from analysis.report import refresh_notebooks
+
+    (source,) = notebook_paths(names=["02_claims"])
+    shutil.copy(source, tmp_path / source.name)
+    nb = nbformat.read(tmp_path / source.name, as_version=4)
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            cell.outputs, cell.execution_count = [], None
+    nb.metadata["widgets"] = {}
+    nbformat.write(nb, tmp_path / source.name)
+    refresh_notebooks(["02_claims"], folder=tmp_path, data_dir=sample_data)
+    refreshed = nbformat.read(tmp_path / source.name, as_version=4)
+    assert "widgets" not in refreshed.metadata
+    code = [c for c in refreshed.cells if c.cell_type == "code"]
+    assert all(c.execution_count for c in code) and any(c.outputs for c in code)
+    assert not any("execution" in c.metadata for c in code)
+
+
 # ---- hostile text ----------------------------------------------------------------------------------------------
 
 
