@@ -112,6 +112,11 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 _CLOSING = frozenset({"”", '"', "’", "'"})
 _GAP_SPEAKER_MAX = 12
+# Verbs whose direct object is the person addressed, not what was said.
+_ADDRESSEE_VERBS = frozenset({"tell", "ask", "inform", "urge", "advise", "thank", "warn", "assure", "blame", "praise",
+                              "accuse", "attack", "criticize", "criticise", "mock", "slam", "blast", "hail", "laud",
+                              "applaud", "scold", "chide", "admonish", "taunt", "rip", "lambaste", "lambast",
+                              "condemn", "denounce", "caution", "answer", "quote"})
 
 
 def _inside(offset: int, quoted: list[tuple[int, int]]) -> bool:
@@ -212,6 +217,10 @@ def _verb_cue(token: Token, tone: str, naming: bool, text: str, quoted: list[tup
                 content = _trim(text, start, end)
         else:
             content = _outside_clause(text, sent, clause_start, clause_end, token)
+            if content is None and token.lemma_ not in _ADDRESSEE_VERBS:
+                objects = [c for c in token.children if c.dep_ == "dobj" and c.i > token.i]
+                if objects:  # "announced his resignation", "confirmed the meeting"
+                    content = _trim(text, *_subtree_span(objects[0]))
     cue = _span(cue_tokens)
     return Cue(cue, tone, speaker, subject.i, content, (clause_start, clause_end),
                (sent.start_char, sent.end_char), naming)

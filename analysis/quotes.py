@@ -88,7 +88,7 @@ def _statements(text: str, cues: list[Cue], spans: list[QuotedSpan], paragraph_o
     for cue in cues:
         content = cue.content
         inside = [i for i, q in enumerate(spans) if i not in used and content and _overlaps((q.start, q.end), content)
-                  and q.paragraph == paragraph_of(content[0])]
+                  and q.paragraph == paragraph_of(content[0]) and not _overlaps((q.start, q.end), cue.clause)]
         if cue.naming and not inside:
             continue  # "called", "described" count only with quotation marks
         if not inside and (content is None or not _WORD.search(text, content[0], content[1])):
@@ -225,7 +225,7 @@ def quote_rows(article_id: str, doc: Doc, paragraphs: list[Paragraph]) -> list[d
             mentions.append(None)
     resolved = resolve_speakers(doc, mentions)
     rows: list[dict] = []
-    for number, (s, speaker) in enumerate(zip(statements, resolved)):
+    for number, (s, speaker) in enumerate(zip(statements, resolved, strict=True)):
         start, end = s.fragments[0][0], s.fragments[-1][1]
         content = " ".join(text[a:b] for a, b in s.fragments)
         scores = score_sentiment(content)
@@ -262,7 +262,7 @@ def quote_rows(article_id: str, doc: Doc, paragraphs: list[Paragraph]) -> list[d
 
 def _inherit_speakers(rows: list[dict], statements: list[_Statement]) -> None:
     """A continuation quote takes the speaker of the quote it continues."""
-    for row, statement in zip(rows, statements):
+    for row, statement in zip(rows, statements, strict=True):
         if statement.speaker_from is None or row["speaker"] is not None:
             continue
         origin = rows[next(i for i, s in enumerate(statements) if s is statement.speaker_from)]

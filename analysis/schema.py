@@ -179,7 +179,8 @@ TABLES: dict[str, TableSchema] = {
                        "continuation quote."),
                 Column("cue_start", I64, "Start offset of the cue."),
                 Column("cue_end", I64, "End offset of the cue."),
-                Column("cue_tone", S, "neutral (\"said\") or loaded (\"slammed\", \"fired back\"), from the cue lexicon."),
+                Column("cue_tone", S, "neutral (\"said\") or loaded (\"slammed\", \"fired back\"), from the cue "
+                       "lexicon."),
                 Column("in_caption", B, "True when the quote stands in a photo caption.", False),
                 Column("duplicate_of", S, "For a caption repeating a body quote: that quote's `quote_id`."),
                 Column("polarity", F64, "TextBlob polarity of the quote text."),
