@@ -251,6 +251,7 @@ def quote_rows(article_id: str, doc: Doc, paragraphs: list[Paragraph]) -> list[d
             "cue_tone": cue.tone if cue else None,
             "in_caption": para.kind == "caption",
             "duplicate_of": None,
+            "continues": None,
             "polarity": scores.polarity,
             "subjectivity": scores.subjectivity,
             "vader": scores.vader,
@@ -263,11 +264,13 @@ def quote_rows(article_id: str, doc: Doc, paragraphs: list[Paragraph]) -> list[d
 def _inherit_speakers(rows: list[dict], statements: list[_Statement]) -> None:
     """A continuation quote takes the speaker of the quote it continues."""
     for row, statement in zip(rows, statements, strict=True):
-        if statement.speaker_from is None or row["speaker"] is not None:
+        if statement.speaker_from is None:
             continue
         origin = rows[next(i for i, s in enumerate(statements) if s is statement.speaker_from)]
-        for key in ("speaker_mention", "speaker_start", "speaker_end", "speaker", "speaker_type"):
-            row[key] = origin[key]
+        row["continues"] = origin["quote_id"]
+        if row["speaker"] is None:
+            for key in ("speaker_mention", "speaker_start", "speaker_end", "speaker", "speaker_type"):
+                row[key] = origin[key]
 
 
 def _mark_caption_duplicates(rows: list[dict]) -> None:

@@ -183,6 +183,8 @@ TABLES: dict[str, TableSchema] = {
                        "lexicon."),
                 Column("in_caption", B, "True when the quote stands in a photo caption.", False),
                 Column("duplicate_of", S, "For a caption repeating a body quote: that quote's `quote_id`."),
+                Column("continues", S, "For a continuation quote in a later paragraph (no cue of its own, e.g. "
+                       "the next paragraph of a multi-paragraph quote): the `quote_id` of the quote it continues."),
                 Column("polarity", F64, "TextBlob polarity of the quote text."),
                 Column("subjectivity", F64, "TextBlob subjectivity of the quote text."),
                 Column("vader", F64, "VADER compound score of the quote text."),

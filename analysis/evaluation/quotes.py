@@ -97,8 +97,27 @@ def _prf(tp: int, n_gold: int, n_pred: int) -> dict:
     return {"tp": tp, "gold": n_gold, "predicted": n_pred, "precision": precision, "recall": recall, "f1": f1}
 
 
-def evaluate(gold: Path, limit: int | None = None) -> dict:
-    """Run the quotes stage on every gold article and score it; see the module docstring for the method."""
+def merge_continuations(rows: list[dict]) -> list[dict]:
+    """Rows with each continuation quote folded into the quote it continues (one span over its paragraphs)."""
+    by_id = {r["quote_id"]: dict(r) for r in rows}
+    kept = []
+    for row in rows:
+        if row.get("continues") and row["continues"] in by_id:
+            head = by_id[row["continues"]]
+            while head.get("continues") and head["continues"] in by_id:
+                head = by_id[head["continues"]]
+            head["end"] = max(head["end"], row["end"])
+        else:
+            kept.append(by_id[row["quote_id"]])
+    return kept
+
+
+def evaluate(gold: Path, limit: int | None = None, merged: bool = False) -> dict:
+    """Run the quotes stage on every gold article and score it; see the module docstring for the method.
+
+    With ``merged``, continuation quotes in later paragraphs are folded into the quote they continue first
+    (a diagnostic: PolNeAR annotates a multi-paragraph quote as one span; our rows stay within a paragraph).
+    """
     records = _read(gold, limit)
     nlp = load_nlp()
     lexicon = cue_lexicon()
@@ -115,6 +134,8 @@ def evaluate(gold: Path, limit: int | None = None) -> dict:
         except Exception as exc:  # counted and reported, never fatal to the evaluation
             failed.append({"id": record["id"], "error": f"{type(exc).__name__}: {exc}"})
             continue
+        if merged:
+            rows = merge_continuations(rows)
         tokens = _Tokens(text)
         attributions = [a for a in record["attributions"] if a.get("content")]
         gold_spans = [tokens.span(*a["content"]) for a in attributions]
@@ -150,6 +171,7 @@ def evaluate(gold: Path, limit: int | None = None) -> dict:
                                        "mention": row["speaker_mention"], "speaker": row["speaker"]})
     return {
         "gold_file": str(gold),
+        "merged_continuations": merged,
         "articles": len(records),
         "articles_failed": len(failed),
         "failures": failed,
@@ -164,7 +186,8 @@ def evaluate(gold: Path, limit: int | None = None) -> dict:
 def format_report(result: dict) -> str:
     """The figures as a small plain-text table."""
     lines = [f"Quotes against {result['gold_file']}: {result['articles']} articles, "
-             f"{result['articles_failed']} failed, {result['seconds']} s",
+             f"{result['articles_failed']} failed, {result['seconds']} s"
+             + (" (continuations merged)" if result.get("merged_continuations") else ""),
              f"{'kind':<10}{'gold':>7}{'pred':>7}{'tp':>7}{'P':>8}{'R':>8}{'F1':>8}"]
     for name, s in result["scores"].items():
         lines.append(f"{name:<10}{s['gold']:>7}{s['predicted']:>7}{s['tp']:>7}"
