@@ -125,6 +125,8 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph], gazetteer: Gazetteer | 
 
     taken = [False] * len(doc)
     mentions: list[Mention] = []
+    # words of people's full names ("Jane Ripley"): the same word alone is the person again, not a place
+    person_words = frozenset(t.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e)
 
     def add(first: int, last: int, start: int, end: int, source: str) -> None:
         if end <= start or any(taken[first:last]) or in_credit(start):
@@ -152,6 +154,8 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph], gazetteer: Gazetteer | 
             continue
         if _starts_organisation(doc, last, lexicon):
             continue
+        if " " not in written and (written.title() in lexicon.stop_places or written in person_words):
+            continue
         add(first, last, start, end, "ner")
 
     # 3. gazetteer names the model missed or mislabelled
@@ -169,7 +173,8 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph], gazetteer: Gazetteer | 
         paragraph = paragraph_at(token.idx)
         caps = _in_caps(text, paragraph)
         written = doc[i:last].text
-        if _acceptable(doc, i, last, written, caps, gazetteer, lexicon, named_places):
+        if written not in person_words and _acceptable(doc, i, last, written, caps, gazetteer, lexicon,
+                                                       named_places):
             span = doc[i:last]
             add(i, last, *_trim(text, span.start_char, span.end_char), "gazetteer")
             i = last
