@@ -1,46 +1,108 @@
-"""Running the per-article analysis in this process or in a pool of worker processes."""
+"""Running the per-article analysis: in this process, in a pool of worker processes, or on Dask (dask_engine).
+
+The unit of work is a chunk of articles. A worker parses it with ``nlp.pipe`` (model cached per process),
+runs every stage and returns the rows as validated Arrow tables, which pickle compactly and are spilled to
+Parquet parts by the caller. Chunks are consumed lazily, with a bounded number in flight, so memory does not
+grow with the corpus; results come back in input order.
+"""
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
-from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from typing import TYPE_CHECKING
+import time
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
 
+import pyarrow as pa
+
+from .analyse_tables import DERIVED_TABLES
 from .article import Article
+from .article_rows import article_row
 
-if TYPE_CHECKING:
-    pass
-
-Outcome = "TableRows | str"  # the rows, or the message of the error the article raised
+CHUNK_SIZE = 64  # articles per task: large enough for nlp.pipe batching, small enough to balance workers
+BATCH_SIZE = 64  # nlp.pipe batch size
 
 
-def analyse_chunk(articles: Sequence[Article], model: str | None, batch_size: int = 32) -> list[tuple[str, Outcome]]:
-    """Analyse a chunk of articles; the model is loaded once per process. Picklable for pools and Dask."""
-    from .analyse import analyse_articles  # spaCy is imported only when there is work to do
+@dataclass
+class ChunkResult:
+    """What one chunk produced: rows per table, the articles that failed, and where the time went."""
+
+    tables: dict[str, pa.Table]
+    failures: list[tuple[str, int | None, str, str]]  # source_path, record, article_id, message
+    analysed: int = 0
+    n_words: int = 0
+    seconds: dict[str, float] = field(default_factory=dict)
+
+
+def analyse_chunk(articles: Sequence[Article], model: str | None, version: str,
+                  batch_size: int = BATCH_SIZE) -> ChunkResult:
+    """Analyse a chunk of articles into Arrow tables; the model is loaded once per process.
+
+    Picklable, so the same function runs in a process pool and on Dask workers.
+    """
+    from .analyse import analyse_doc  # spaCy is imported only when there is work to do
     from .nlp import load_nlp
+    from .parse import parse_articles
+    from .staging import rows_to_arrow
 
     nlp = load_nlp(model)
-    return [
-        (article.article_id, rows if not isinstance(rows, Exception) else f"{rows.__class__.__name__}: {rows}")
-        for article, rows in analyse_articles(articles, nlp, batch_size=batch_size)
-    ]
+    rows: dict[str, list[dict]] = {name: [] for name in ("articles", *DERIVED_TABLES)}
+    failures: list[tuple[str, int | None, str, str]] = []
+    spacy_seconds = stage_seconds = 0.0
+    n_words = 0
+    parsed = parse_articles(articles, nlp, batch_size=batch_size)
+    while True:
+        started = time.perf_counter()
+        item = next(parsed, None)
+        middle = time.perf_counter()
+        spacy_seconds += middle - started
+        if item is None:
+            break
+        article, doc = item
+        try:
+            if isinstance(doc, Exception):
+                raise doc
+            derived = analyse_doc(article, doc)
+        except Exception as exc:  # one bad article must not cost the run; reported as an error row
+            failures.append((article.source_path, article.record, article.article_id,
+                             f"{exc.__class__.__name__}: {exc}"))
+            continue
+        finally:
+            stage_seconds += time.perf_counter() - middle
+        rows["articles"].append(article_row(article, version, len(derived["paragraphs"])))
+        n_words += rows["articles"][-1]["n_words"]
+        for name in DERIVED_TABLES:
+            rows[name].extend(derived[name])
+    started = time.perf_counter()
+    tables = {name: rows_to_arrow(name, table_rows) for name, table_rows in rows.items() if table_rows}
+    return ChunkResult(tables, failures, analysed=len(rows["articles"]), n_words=n_words, seconds={
+        "spacy": spacy_seconds, "stages": stage_seconds, "tables": time.perf_counter() - started})
 
 
-def _chunks(articles: Sequence[Article], size: int) -> Iterator[Sequence[Article]]:
-    for start in range(0, len(articles), size):
-        yield articles[start:start + size]
+def chunked(articles: Iterable[Article], size: int = CHUNK_SIZE) -> Iterator[list[Article]]:
+    """Consecutive chunks of ``size`` articles, drawn lazily from ``articles``."""
+    iterator = iter(articles)
+    while chunk := list(itertools.islice(iterator, size)):
+        yield chunk
 
 
-def analyse_local(articles: Sequence[Article], model: str | None, workers: int = 1, chunk_size: int = 64
-                  ) -> Iterator[tuple[str, Outcome]]:
-    """Yield ``(article_id, rows or error message)`` for every article, in input order."""
-    if workers <= 1 or len(articles) <= chunk_size:
-        for chunk in _chunks(articles, chunk_size):
-            yield from analyse_chunk(chunk, model)
+def analyse_local(articles: Iterable[Article], model: str | None, version: str, workers: int = 1,
+                  chunk_size: int = CHUNK_SIZE) -> Iterator[ChunkResult]:
+    """Yield a :class:`ChunkResult` per chunk, in input order; ``workers`` > 1 uses a process pool."""
+    chunks = chunked(articles, chunk_size)
+    if workers <= 1:
+        for chunk in chunks:
+            yield analyse_chunk(chunk, model, version)
         return
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        futures = [pool.submit(analyse_chunk, chunk, model) for chunk in _chunks(articles, chunk_size)]
-        for future in futures:
-            yield from future.result()
+        in_flight: deque[Future[ChunkResult]] = deque()
+        for chunk in chunks:
+            in_flight.append(pool.submit(analyse_chunk, chunk, model, version))
+            if len(in_flight) >= 2 * workers:  # bounded: the input is read only as fast as it is analysed
+                yield in_flight.popleft().result()
+        while in_flight:
+            yield in_flight.popleft().result()

@@ -1,29 +1,42 @@
-"""``analysis run``: read every input, analyse only what is new or changed, and write the tables."""
+"""``analysis run``: read every input, analyse only what is new or changed, and write the tables.
+
+Articles stream through: inputs are read lazily, analysed in chunks (one process, a pool or Dask; see
+:mod:`analysis.engine`) and their rows spilled to Parquet parts in a staging folder (:mod:`analysis.staging`).
+Each final table is then assembled from the kept old rows plus the parts (:mod:`analysis.assemble`) and
+replaced atomically, in the crash-safe order: derived tables, errors, articles, inputs.
+"""
 
 from __future__ import annotations
 
 import sys
 import time
-from collections.abc import Mapping
+from collections import Counter
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
-from dateutil import parser as date_parser
 from tqdm import tqdm
 
-from .analyse_tables import DERIVED_TABLES, TableRows
+from .analyse_tables import DERIVED_TABLES
 from .article import Article
-from .engine import analyse_local
+from .article_rows import article_row, parse_published  # noqa: F401  (article_row: public here too)
+from .assemble import errors_table, inputs_table, sort_table, table_pieces
+from .engine import ChunkResult, analyse_local
 from .errors import InputError, RecordError
-from .inputs import InputFile, discover_inputs, input_key, read_bytes
+from .inputs import DiscoveryError, InputFile, discover_inputs, input_key, read_bytes
 from .model import model_version, resolve_model_name
 from .readers import read_file
-from .schema import TABLES
-from .store import load_table, write_duckdb, write_manifest, write_table
+from .schema import to_arrow
+from .staging import Staging, canonical, remove_stale
+from .store import load_table, write_duckdb, write_manifest, write_pieces
 from .version import pipeline_version
+
+ENGINES = ("local", "dask")
 
 
 @dataclass
@@ -36,94 +49,138 @@ class RunSummary:
     duplicate: int = 0
     failed: int = 0
     analysed: int = 0
+    analysed_words: int = 0
     seconds: float = 0.0
     failures: list[str] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per phase; worker phases summed
 
     def line(self) -> str:
         rate = f" ({self.analysed / self.seconds:.1f} articles/s)" if self.analysed and self.seconds else ""
         return (f"processed {self.processed}, unchanged {self.unchanged}, duplicate {self.duplicate}, "
                 f"failed {self.failed} in {self.seconds:.1f} s{rate} -> {self.out_dir}")
 
-
-def _parse_published(raw: str | None) -> pd.Timestamp | None:
-    if not raw:
-        return None
-    try:
-        parsed = date_parser.parse(raw)
-    except (ValueError, OverflowError):
-        return None
-    stamp = pd.Timestamp(parsed)
-    return stamp.tz_localize("UTC") if stamp.tzinfo is None else stamp.tz_convert("UTC")
+    def add_time(self, phase: str, seconds: float) -> None:
+        self.timings[phase] = self.timings.get(phase, 0.0) + seconds
 
 
-def article_row(article: Article, version: str, n_paragraphs: int) -> dict:
-    """The articles-table row of one article."""
-    return {
-        "article_id": article.article_id,
-        "source_path": article.source_path,
-        "record": article.record,
-        "source_format": article.source_format,
-        "outlet": article.outlet,
-        "title": article.title,
-        "author": article.author,
-        "published": _parse_published(article.published),
-        "published_raw": article.published,
-        "url": article.url,
-        "text": article.text,
-        "n_words": article.n_words,
-        "n_paragraphs": n_paragraphs,
-        "content_hash": article.content_hash,
-        "pipeline_version": version,
-    }
+@dataclass
+class _OldState:
+    """What the last run left: its inputs table, per-file fingerprints and its analysed article ids."""
+
+    inputs: pd.DataFrame
+    fingerprints: dict[str, tuple[object, object, object]]  # source_path -> (size, mtime_ns, sha256)
+    with_duplicates: set[str]
+    article_ids: set[str]
+
+    @classmethod
+    def load(cls, out_dir: Path, version: str, force: bool) -> _OldState:
+        inputs = load_table("inputs", out_dir)
+        articles_path = out_dir / "articles.parquet"
+        if force or inputs.empty or not articles_path.exists():
+            return cls(inputs.iloc[0:0], {}, set(), set())
+        stamped = pq.read_table(articles_path, columns=["article_id", "pipeline_version"])
+        if set(pc.unique(stamped["pipeline_version"]).to_pylist()) - {version}:
+            return cls(inputs.iloc[0:0], {}, set(), set())
+        first = inputs.drop_duplicates("source_path")
+        fingerprints = {path: (size, mtime, sha) for path, size, mtime, sha in zip(
+            first["source_path"], first["file_size"], first["file_mtime_ns"], first["file_sha256"], strict=True)}
+        with_duplicates = set(inputs.loc[inputs["outcome"] == "duplicate", "source_path"])
+        return cls(inputs, fingerprints, with_duplicates, set(stamped["article_id"].to_pylist()))
+
+    def unchanged(self, item: InputFile, sha: str | None = None) -> bool:
+        """True when ``item`` is known and unchanged (by its bytes when ``sha`` is given, else by stat)."""
+        size, mtime, old_sha = self.fingerprints[item.source_path]
+        if item.source_path in self.with_duplicates or pd.isna(old_sha):
+            return False  # a duplicate's original may have gone, an unreadable file may be readable now: look again
+        if sha is not None:
+            return old_sha == sha
+        return int(size) == item.size and int(mtime) == item.mtime_ns
 
 
-class _Tables:
-    """Rows accumulated for the new tables."""
-
-    def __init__(self) -> None:
-        self.rows: dict[str, list[dict]] = {name: [] for name in TABLES}
-
-    def add(self, name: str, rows: list[dict] | dict) -> None:
-        self.rows[name].extend(rows if isinstance(rows, list) else [rows])
-
-    def add_input(self, item: InputFile, sha: str | None, record: int | None, outcome: str, *, fmt: str | None = None,
-                  article_id: str | None = None, duplicate_of: str | None = None, encoding: str | None = None) -> None:
-        self.add("inputs", {
-            "input_key": input_key(item.source_path, record), "source_path": item.source_path, "record": record,
+def _input_row(item: InputFile, sha: str | None, record: int | None, outcome: str, *, fmt: str | None = None,
+               article_id: str | None = None, duplicate_of: str | None = None, encoding: str | None = None) -> dict:
+    return {"input_key": input_key(item.source_path, record), "source_path": item.source_path, "record": record,
             "source_format": fmt, "outcome": outcome, "article_id": article_id, "duplicate_of": duplicate_of,
-            "encoding": encoding, "file_size": item.size, "file_mtime_ns": item.mtime_ns, "file_sha256": sha,
-        })
-
-    def add_error(self, source_path: str, record: int | None, stage: str, kind: str, message: str) -> None:
-        self.add("errors", {"input_key": input_key(source_path, record), "source_path": source_path,
-                            "record": record, "stage": stage, "error": kind, "message": message})
-
-    def frame(self, name: str) -> pd.DataFrame:
-        columns = TABLES[name].column_names
-        return pd.DataFrame(self.rows[name], columns=columns)
+            "encoding": encoding, "file_size": item.size, "file_mtime_ns": item.mtime_ns, "file_sha256": sha}
 
 
-def _old_state(out_dir: Path, version: str, force: bool) -> tuple[pd.DataFrame, set[str]]:
-    """The previous run's inputs table and its analysed article ids; empty when forced or out of date."""
-    inputs = load_table("inputs", out_dir)
-    if force or inputs.empty:
-        return inputs.iloc[0:0], set()
-    articles_path = out_dir / "articles.parquet"
-    if not articles_path.exists():
-        return inputs.iloc[0:0], set()
-    stamped = pq.read_table(articles_path, columns=["article_id", "pipeline_version"]).to_pandas()
-    if set(stamped["pipeline_version"]) - {version}:
-        return inputs.iloc[0:0], set()
-    return inputs, set(stamped["article_id"])
+def _error_row(source_path: str, record: int | None, stage: str, kind: str, message: str) -> dict:
+    return {"input_key": input_key(source_path, record), "source_path": source_path, "record": record,
+            "stage": stage, "error": kind, "message": message}
 
 
-def _unchanged(item: InputFile, old_rows: pd.DataFrame, sha: str | None = None) -> bool:
-    first = old_rows.iloc[0]
-    if (old_rows["outcome"] == "duplicate").any() or pd.isna(first["file_sha256"]):
-        return False  # a duplicate's original may have gone, an unreadable file may be readable now: look again
-    if sha is not None:
-        return first["file_sha256"] == sha
-    return int(first["file_size"]) == item.size and int(first["file_mtime_ns"]) == item.mtime_ns
+def _discovery_rows(error: DiscoveryError) -> tuple[dict, dict]:
+    row = {"input_key": error.source_path, "source_path": error.source_path, "record": None, "source_format": None,
+           "outcome": "failed", "article_id": None, "duplicate_of": None, "encoding": None, "file_size": None,
+           "file_mtime_ns": None, "file_sha256": None}
+    return row, _error_row(error.source_path, None, "discover", error.kind, error.message)
+
+
+class _Reader:
+    """Reads the inputs that need reading, lazily; records input and error rows; yields articles to analyse."""
+
+    def __init__(self, to_read: list[InputFile], staging: Staging, seen: dict[str, str], old: _OldState,
+                 out_dir: Path, version: str, field_mapping: Mapping[str, str] | None, summary: RunSummary) -> None:
+        self.to_read, self.staging, self.seen, self.old = to_read, staging, seen, old
+        self.out_dir, self.version, self.mapping, self.summary = out_dir, version, field_mapping, summary
+        self.reused_ids: set[str] = set()
+        self._n_paragraphs: dict[str, int] | None = None
+
+    def _reuse(self, article: Article) -> None:
+        """An article analysed in an earlier run but arriving from another input: its rows are kept."""
+        if self._n_paragraphs is None:
+            old = pq.read_table(self.out_dir / "articles.parquet", columns=["article_id", "n_paragraphs"])
+            self._n_paragraphs = dict(zip(old["article_id"].to_pylist(), old["n_paragraphs"].to_pylist(),
+                                          strict=True))
+        self.reused_ids.add(article.article_id)
+        self.staging.add_rows("articles", article_row(article, self.version, self._n_paragraphs[article.article_id]))
+
+    def __iter__(self) -> Iterator[Article]:
+        clock = time.perf_counter()
+        for item in self.to_read:
+            try:
+                data, sha = read_bytes(item)
+            except InputError as exc:
+                self.staging.add_rows("inputs", _input_row(item, None, None, "failed"))
+                self.staging.add_rows("errors", _error_row(item.source_path, None, "read", exc.kind,
+                                                           f"{item.source_path}: {exc.message}"))
+                continue
+            try:
+                for entry in read_file(item.path, item.source_path, data, self.mapping):
+                    if isinstance(entry, RecordError):
+                        self.staging.add_rows("inputs", _input_row(item, sha, entry.record, "failed"))
+                        self.staging.add_rows("errors", _error_row(item.source_path, entry.record, entry.stage,
+                                                                   entry.kind, f"{item.source_path}: {entry.message}"))
+                        continue
+                    common = {"fmt": entry.source_format, "article_id": entry.article_id, "encoding": entry.encoding}
+                    if entry.article_id in self.seen:
+                        self.staging.add_rows("inputs", _input_row(item, sha, entry.record, "duplicate",
+                                                                   duplicate_of=self.seen[entry.article_id], **common))
+                        continue
+                    self.seen[entry.article_id] = input_key(item.source_path, entry.record)
+                    self.staging.add_rows("inputs", _input_row(item, sha, entry.record, "processed", **common))
+                    if entry.article_id in self.old.article_ids:
+                        self._reuse(entry)
+                        continue
+                    self.summary.add_time("reading", time.perf_counter() - clock)
+                    yield entry
+                    clock = time.perf_counter()
+            except InputError as exc:
+                self.staging.add_rows("inputs", _input_row(item, sha, None, "failed"))
+                self.staging.add_rows("errors", _error_row(item.source_path, None, "read", exc.kind,
+                                                           f"{item.source_path}: {exc.message}"))
+        self.summary.add_time("reading", time.perf_counter() - clock)
+
+
+def _results(articles: Iterator[Article], model_name: str, version: str, engine: str, workers: int,
+             scheduler: str | None) -> Iterator[ChunkResult]:
+    if engine == "dask":
+        from .dask_engine import analyse_dask
+
+        return analyse_dask(articles, model_name, version, scheduler=scheduler, workers=workers)
+    if engine != "local":
+        raise ValueError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
+    return analyse_local(articles, model_name, version, workers=workers)
 
 
 def run_pipeline(
@@ -135,119 +192,111 @@ def run_pipeline(
     field_mapping: Mapping[str, str] | None = None,
     model: str | None = None,
     progress: bool = True,
+    engine: str = "local",
+    scheduler: str | None = None,
 ) -> RunSummary:
     """Process ``roots`` into the tables in ``out_dir``; only new or changed inputs are analysed.
 
-    Never writes into the input folders. Each table is replaced atomically; ``inputs`` is written
-    last, so a run that dies midway is picked up correctly by the next one.
+    Never writes into the input folders. Memory is bounded: rows are spilled to a staging folder inside
+    ``out_dir`` and each table is assembled streaming. Each table is replaced atomically; ``inputs`` is written
+    last, so a run that dies midway is picked up correctly by the next one. ``engine`` is ``local`` (one
+    process, or a pool of ``workers``) or ``dask`` (the cluster at ``scheduler``, else a LocalCluster).
     """
     started = time.perf_counter()
     out_dir.mkdir(parents=True, exist_ok=True)
+    remove_stale(out_dir)
     model_name = resolve_model_name(model)
     version = pipeline_version(model_version(model_name))
     summary = RunSummary(out_dir=out_dir)
-    new = _Tables()
 
     files, discovery_errors = discover_inputs(roots)
-    old_inputs, old_article_ids = _old_state(out_dir, version, force)
-    old_by_path = {path: rows for path, rows in old_inputs.groupby("source_path", sort=False)}
+    old = _OldState.load(out_dir, version, force)
     kept_paths: set[str] = set()
-    seen: dict[str, str] = {}  # article_id -> input_key of the input that carries it
-    to_read: list[tuple[InputFile, bytes | None, str | None]] = []
-
+    to_read: list[InputFile] = []
+    read_failures: list[tuple[dict, dict]] = []
     for item in files:
-        old_rows = old_by_path.get(item.source_path)
-        if old_rows is not None and _unchanged(item, old_rows):
+        if item.source_path not in old.fingerprints:
+            to_read.append(item)
+        elif old.unchanged(item):
             kept_paths.add(item.source_path)
-        else:
-            to_read.append((item, None, None))
+        else:  # stat changed: keep it if its bytes did not (touched, copied)
+            try:
+                _, sha = read_bytes(item)
+            except InputError as exc:
+                read_failures.append((_input_row(item, None, None, "failed"), _error_row(
+                    item.source_path, None, "read", exc.kind, f"{item.source_path}: {exc.message}")))
+                continue
+            (kept_paths.add(item.source_path) if old.unchanged(item, sha) else to_read.append(item))
 
-    # Files whose stat changed but whose bytes did not (touched, copied) are kept too.
-    for position, (item, _, _) in enumerate(to_read):
-        try:
-            data, sha = read_bytes(item)
-        except InputError as exc:
-            to_read[position] = (item, None, None)
-            new.add_input(item, None, None, "failed")
-            new.add_error(item.source_path, None, "read", exc.kind, f"{item.source_path}: {exc.message}")
-            continue
-        old_rows = old_by_path.get(item.source_path)
-        if old_rows is not None and _unchanged(item, old_rows, sha):
-            kept_paths.add(item.source_path)
-            to_read[position] = (item, None, "kept")
-        else:
-            to_read[position] = (item, data, sha)
-
-    kept_inputs = old_inputs[old_inputs["source_path"].isin(kept_paths)].copy()
+    kept_inputs = old.inputs[old.inputs["source_path"].isin(kept_paths)].copy()
     kept_inputs.loc[kept_inputs["outcome"] == "processed", "outcome"] = "unchanged"
-    for item in files:  # refresh the stat fields of kept files
-        if item.source_path in kept_paths:
-            mask = kept_inputs["source_path"] == item.source_path
-            kept_inputs.loc[mask, "file_size"] = item.size
-            kept_inputs.loc[mask, "file_mtime_ns"] = item.mtime_ns
-    for row in kept_inputs.itertuples():
-        if row.outcome == "unchanged":
-            seen[row.article_id] = row.input_key
+    stats = {item.source_path: (item.size, item.mtime_ns) for item in files if item.source_path in kept_paths}
+    kept_inputs["file_size"] = kept_inputs["source_path"].map(lambda p: stats[p][0])
+    kept_inputs["file_mtime_ns"] = kept_inputs["source_path"].map(lambda p: stats[p][1])
+    unchanged_rows = kept_inputs[kept_inputs["outcome"] == "unchanged"]
+    seen: dict[str, str] = dict(zip(unchanged_rows["article_id"], unchanged_rows["input_key"], strict=True))
     kept_ids = set(seen)
+    kept = canonical("inputs", to_arrow("inputs", kept_inputs))
 
-    to_analyse: list[Article] = []
-    reused: list[Article] = []
-    for item, data, sha in to_read:
-        if data is None:
-            continue
-        try:
-            for entry in read_file(item.path, item.source_path, data, field_mapping):
-                if isinstance(entry, RecordError):
-                    new.add_input(item, sha, entry.record, "failed", fmt=None)
-                    new.add_error(item.source_path, entry.record, entry.stage, entry.kind,
-                                  f"{item.source_path}: {entry.message}")
-                    continue
-                key = input_key(item.source_path, entry.record)
-                common = {"fmt": entry.source_format, "article_id": entry.article_id, "encoding": entry.encoding}
-                if entry.article_id in seen:
-                    new.add_input(item, sha, entry.record, "duplicate", duplicate_of=seen[entry.article_id], **common)
-                    continue
-                seen[entry.article_id] = key
-                new.add_input(item, sha, entry.record, "processed", **common)
-                (reused if entry.article_id in old_article_ids else to_analyse).append(entry)
-        except InputError as exc:
-            new.add_input(item, sha, None, "failed")
-            new.add_error(item.source_path, None, "read", exc.kind, f"{item.source_path}: {exc.message}")
-    for error in discovery_errors:
-        new.add("inputs", {"input_key": error.source_path, "source_path": error.source_path, "record": None,
-                           "source_format": None, "outcome": "failed", "article_id": None, "duplicate_of": None,
-                           "encoding": None, "file_size": None, "file_mtime_ns": None, "file_sha256": None})
-        new.add_error(error.source_path, None, "discover", error.kind, error.message)
+    changed = bool(to_read or read_failures or discovery_errors or set(old.fingerprints) - kept_paths)
+    if not changed:
+        started_writing = time.perf_counter()
+        inputs = sort_table("inputs", kept)
+        write_pieces(out_dir, "inputs", [inputs])
+        if not (out_dir / "analysis.duckdb").exists():
+            write_duckdb(out_dir)
+        summary.add_time("writing", time.perf_counter() - started_writing)
+        errors = load_table("errors", out_dir)
+        return _finish(summary, out_dir, roots, model_name, version, inputs, errors["message"].tolist(), started)
 
-    failed_ids: set[str] = set()
-    bar = tqdm(total=len(to_analyse), unit="article", disable=not progress or not to_analyse, file=sys.stderr,
-               desc="analysing")
-    articles_by_id = {a.article_id: a for a in to_analyse}
-    for article_id, outcome in analyse_local(to_analyse, model_name, workers=workers):
-        bar.update(1)
-        article = articles_by_id[article_id]
-        if isinstance(outcome, str):
-            failed_ids.add(article_id)
-            new.add_error(article.source_path, article.record, "analyse", "analysis_failed",
-                          f"{input_key(article.source_path, article.record)}: analysis failed ({outcome})")
-            continue
-        _add_article(new, article, outcome, version)
-    bar.close()
-    summary.analysed = len(to_analyse) - len(failed_ids)
+    staging = Staging(out_dir)
+    try:
+        for input_row, error_row in [*read_failures, *map(_discovery_rows, discovery_errors)]:
+            staging.add_rows("inputs", input_row)
+            staging.add_rows("errors", error_row)
+        reader = _Reader(to_read, staging, seen, old, out_dir, version, field_mapping, summary)
+        failed_ids: list[str] = []
+        bar = tqdm(unit="article", disable=not progress, file=sys.stderr, desc="analysing")
+        for result in _results(iter(reader), model_name, version, engine, workers, scheduler):
+            for name, table in result.tables.items():
+                staging.add_table(name, table)
+            for source_path, record, article_id, message in result.failures:
+                failed_ids.append(article_id)
+                staging.add_rows("errors", _error_row(source_path, record, "analyse", "analysis_failed",
+                                                      f"{input_key(source_path, record)}: analysis failed ({message})"))
+            summary.analysed += result.analysed
+            summary.analysed_words += result.n_words
+            for phase, seconds in result.seconds.items():
+                summary.add_time(phase, seconds)
+            bar.update(result.analysed + len(result.failures))
+        bar.close()
 
-    reused_ids = {a.article_id for a in reused}
-    changed = bool(to_analyse or reused or new.rows["errors"] or set(old_by_path) - kept_paths
-                   or any(data is not None for _, data, _ in to_read) or discovery_errors)
-    tables = _assemble(out_dir, new, kept_ids, reused, reused_ids, version, failed_ids, kept_inputs, changed)
-    for name, frame in tables.items():
-        write_table(out_dir, name, frame)
-    if changed or not (out_dir / "analysis.duckdb").exists():
+        started_writing = time.perf_counter()
+        staging.flush()
+        # Write order matters for crash safety: derived tables, then errors, then articles (an article id there
+        # promises its derived rows exist), then inputs, which commits the run.
+        keep_ids = pa.array(sorted(kept_ids | reader.reused_ids), pa.string())
+        for name in DERIVED_TABLES:
+            write_pieces(out_dir, name, table_pieces(out_dir, name, staging, keep_ids))
+        errors = errors_table(out_dir, staging, pa.array(sorted(kept_paths), pa.string()))
+        write_pieces(out_dir, "errors", [errors])
+        write_pieces(out_dir, "articles", table_pieces(out_dir, "articles", staging,
+                                                       pa.array(sorted(kept_ids), pa.string())))
+        inputs = inputs_table(kept, staging, pa.array(sorted(set(failed_ids)), pa.string()))
+        write_pieces(out_dir, "inputs", [inputs])
         write_duckdb(out_dir)
+        summary.add_time("writing", time.perf_counter() - started_writing)
+    finally:
+        staging.remove()
+    return _finish(summary, out_dir, roots, model_name, version, inputs, errors["message"].to_pylist(), started)
 
-    inputs = tables["inputs"]
+
+def _finish(summary: RunSummary, out_dir: Path, roots: list[Path], model_name: str, version: str,
+            inputs: pa.Table, failures: list[str], started: float) -> RunSummary:
+    counts = Counter(inputs["outcome"].to_pylist())
     for outcome in ("processed", "unchanged", "duplicate", "failed"):
-        setattr(summary, outcome, int((inputs["outcome"] == outcome).sum()))
-    summary.failures = [f"{row.message}" for row in tables.get("errors", load_table("errors", out_dir)).itertuples()]
+        setattr(summary, outcome, counts[outcome])
+    summary.failures = failures
     summary.seconds = time.perf_counter() - started
     write_manifest(out_dir, {
         "finished": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -258,52 +307,3 @@ def run_pipeline(
         "seconds": round(summary.seconds, 2),
     })
     return summary
-
-
-def _add_article(new: _Tables, article: Article, rows: TableRows, version: str) -> None:
-    new.add("articles", article_row(article, version, len(rows["paragraphs"])))
-    for name in DERIVED_TABLES:
-        new.add(name, rows[name])
-
-
-def _assemble(out_dir: Path, new: _Tables, kept_ids: set[str], reused: list[Article], reused_ids: set[str],
-              version: str, failed_ids: set[str], kept_inputs: pd.DataFrame, changed: bool) -> dict[str, pd.DataFrame]:
-    """The complete new tables: kept rows of earlier runs plus this run's rows, sorted."""
-    inputs = new.frame("inputs")
-    if failed_ids:
-        failing = inputs["article_id"].isin(failed_ids) & (inputs["outcome"] == "processed")
-        inputs.loc[failing, "outcome"] = "failed"
-    inputs = pd.concat([kept_inputs, inputs], ignore_index=True) if not kept_inputs.empty else inputs
-    if not changed:
-        return {"inputs": _sorted("inputs", inputs)}
-
-    keep = kept_ids | reused_ids
-    tables: dict[str, pd.DataFrame] = {}
-    old_articles = load_table("articles", out_dir)
-    reused_rows = old_articles[old_articles["article_id"].isin(reused_ids)].set_index("article_id")
-    for article in reused:
-        new.add("articles", article_row(article, version, int(reused_rows.loc[article.article_id, "n_paragraphs"])))
-    old_articles = old_articles[old_articles["article_id"].isin(kept_ids)]
-    # Write order matters for crash safety: derived tables, then errors, then articles (an article id there
-    # promises its derived rows exist), then inputs, which commits the run.
-    for name in DERIVED_TABLES:
-        old = load_table(name, out_dir)
-        tables[name] = _sorted(name, _concat(old[old["article_id"].isin(keep)], new.frame(name)))
-    kept_paths = set(kept_inputs["source_path"])
-    old_errors = load_table("errors", out_dir)
-    old_errors = old_errors[old_errors["source_path"].isin(kept_paths) & (old_errors["stage"] != "discover")]
-    tables["errors"] = _sorted("errors", _concat(old_errors, new.frame("errors")))
-    tables["articles"] = _sorted("articles", _concat(old_articles, new.frame("articles")))
-    tables["inputs"] = _sorted("inputs", inputs)
-    return tables
-
-
-def _concat(old: pd.DataFrame, fresh: pd.DataFrame) -> pd.DataFrame:
-    frames = [f for f in (old, fresh) if not f.empty]
-    if not frames:
-        return fresh
-    return pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0].reset_index(drop=True)
-
-
-def _sorted(name: str, frame: pd.DataFrame) -> pd.DataFrame:
-    return frame.sort_values(list(TABLES[name].sort_by), kind="stable", na_position="first").reset_index(drop=True)

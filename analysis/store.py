@@ -5,15 +5,17 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
 import pyarrow.parquet as pq
 
 from .paths import default_processed_dir
 from .schema import TABLES, to_arrow
+from .staging import canonical
 
 DUCKDB_FILE = "analysis.duckdb"
 MANIFEST_FILE = "run.json"
@@ -44,12 +46,25 @@ def atomic_path(target: Path) -> Iterator[Path]:
         temporary_path.unlink(missing_ok=True)
 
 
+ROW_GROUP_ROWS = 128 * 1024
+
+
 def write_table(out_dir: Path, name: str, frame: pd.DataFrame) -> Path:
     """Validate ``frame`` against its schema and write ``<out_dir>/<name>.parquet`` atomically."""
-    table = to_arrow(name, frame)
+    return write_pieces(out_dir, name, [to_arrow(name, frame)])
+
+
+def write_pieces(out_dir: Path, name: str, pieces: Iterable[pa.Table]) -> Path:
+    """Write ``<out_dir>/<name>.parquet`` atomically from Arrow pieces, streaming: one piece in memory at a time.
+
+    Pieces must be validated rows in the final order; each becomes one or more row groups.
+    """
     target = out_dir / f"{name}.parquet"
-    with atomic_path(target) as temporary:
-        pq.write_table(table, temporary, compression="zstd")
+    schema = TABLES[name].arrow
+    with atomic_path(target) as temporary, pq.ParquetWriter(temporary, schema, compression="zstd") as writer:
+        for piece in pieces:
+            if piece.num_rows:
+                writer.write_table(canonical(name, piece), row_group_size=ROW_GROUP_ROWS)
     return target
 
 

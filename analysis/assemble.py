@@ -1,0 +1,92 @@
+"""Assembling each final table from the kept rows of the last run plus this run's staged parts, streaming.
+
+Tables sorted by ``article_id`` are assembled one bucket (first hex digit of the id) at a time and written as
+one row group per bucket, so memory holds about a sixteenth of a table; the others are small (inputs, errors)
+or sorted whole (articles).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+
+from .schema import TABLES
+from .staging import BUCKETS, Staging, canonical, is_bucketed
+
+
+def sort_table(name: str, table: pa.Table) -> pa.Table:
+    """Rows in the table's declared order (stable, empty values first), as the pandas writer sorted them."""
+    if table.num_rows < 2:
+        return table
+    keys = [(column, "ascending", "at_start") for column in TABLES[name].sort_by]
+    return table.take(pc.sort_indices(table, sort_keys=keys))
+
+
+def _conform(name: str, table: pa.Table) -> pa.Table:
+    """An older file's rows with the declared columns: missing (nullable) columns added empty."""
+    schema = TABLES[name].arrow
+    for field in schema:
+        if field.name not in table.column_names:
+            table = table.append_column(field.name, pa.nulls(table.num_rows, field.type))
+    return canonical(name, table)
+
+
+def old_rows(out_dir: Path, name: str, bucket: str | None = None, columns: list[str] | None = None) -> pa.Table | None:
+    """Rows of the table written by the last run (of one bucket), or None when there is none."""
+    path = out_dir / f"{name}.parquet"
+    if not path.exists():
+        return None
+    filters = [("article_id", ">=", bucket), ("article_id", "<", chr(ord(bucket) + 1))] if bucket else None
+    table = pq.read_table(path, columns=columns, filters=filters)
+    return table if columns else _conform(name, table)
+
+
+def _keep(table: pa.Table | None, column: str, values: pa.Array) -> list[pa.Table]:
+    if table is None or table.num_rows == 0:
+        return []
+    return [table.filter(pc.is_in(table[column], value_set=values))]
+
+
+def _combine(name: str, pieces: list[pa.Table]) -> pa.Table:
+    pieces = [p for p in pieces if p.num_rows]
+    if not pieces:
+        return TABLES[name].arrow.empty_table()
+    return sort_table(name, pa.concat_tables(pieces))
+
+
+def table_pieces(out_dir: Path, name: str, staging: Staging, keep_ids: pa.Array) -> Iterator[pa.Table]:
+    """Sorted pieces of a derived table (or ``articles``): old rows whose article is kept, then new rows."""
+    if not is_bucketed(name):
+        yield _combine(name, _keep(old_rows(out_dir, name), "article_id", keep_ids) + staging.read(name))
+        return
+    for bucket in BUCKETS:
+        yield _combine(name, _keep(old_rows(out_dir, name, bucket), "article_id", keep_ids)
+                       + staging.read(name, bucket))
+
+
+def errors_table(out_dir: Path, staging: Staging, kept_paths: pa.Array) -> pa.Table:
+    """Errors of kept inputs (discovery errors are found afresh every run) plus this run's errors."""
+    old = old_rows(out_dir, "errors")
+    if old is not None:
+        old = old.filter(pc.and_(pc.is_in(old["source_path"], value_set=kept_paths),
+                                 pc.not_equal(old["stage"], "discover")))
+    return _combine("errors", ([old] if old is not None else []) + staging.read("errors"))
+
+
+def inputs_table(kept: pa.Table, staging: Staging, failed_ids: pa.Array) -> pa.Table:
+    """Kept inputs plus this run's; a processed input whose article failed analysis becomes failed."""
+    new = staging.read("inputs")
+    if new and len(failed_ids):
+        fixed = []
+        for table in new:
+            failing = pc.and_(pc.fill_null(pc.is_in(table["article_id"], value_set=failed_ids), False),
+                              pc.equal(table["outcome"], "processed"))
+            outcome = pc.if_else(failing, "failed", table["outcome"])
+            index = table.schema.get_field_index("outcome")
+            fixed.append(table.set_column(index, table.schema.field(index), outcome))
+        new = fixed
+    return _combine("inputs", [kept, *new])
