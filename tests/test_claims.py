@@ -167,3 +167,16 @@ def test_claims_evaluation_on_a_slice(tmp_path):
     result = evaluate(gold, limit=None)
     assert result["debates"] == 3 and result["claimbuster_rows"] == 0 and 0.0 < result["map"] <= 1.0
     assert "MAP" in format_report(result)
+
+
+def test_seed_with_the_quotes_stage(seed_doc, seed_text):
+    """The issue's checks hold with the quotes stage's own rows, not only with gold quotes."""
+    from analysis.quotes import quote_rows
+
+    paragraphs = segment_paragraphs(seed_text)
+    rows = claim_rows("seed", seed_doc, paragraphs, quote_rows("seed", seed_doc, paragraphs))
+    [statistic] = [r for r in rows if "Nearly 5,000" in r["text"]]
+    assert statistic["claim_type"] == "statistic" and len(statistic["numbers"]) == 2
+    assert sum(r["claim_type"] == "denial" and r["claimant"] == DHS for r in rows) >= 4
+    [narrative] = [r for r in rows if "entering elementary schools" in r["text"]]
+    assert (narrative["claim_type"], narrative["disputed_by"]) == ("reported", DHS)
