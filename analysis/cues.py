@@ -35,7 +35,10 @@ class CueLexicon:
         text = " ".join(words)
         if any(p in text for p in self.phrases):
             return True
-        return any(_verb_lemma(w, self) in self.verbs for w in words)
+        lemmas = [_verb_lemma(w, self) for w in words]
+        if any(pair in self.phrasal for pair in zip(lemmas, words[1:], strict=False)):
+            return True
+        return any(lemma in self.verbs for lemma in lemmas)
 
 
 _IRREGULAR = {"said": "say", "says": "say", "told": "tell", "wrote": "write", "written": "write", "spoke": "speak",
@@ -47,15 +50,16 @@ def _verb_lemma(word: str, lexicon: CueLexicon) -> str:
     """A rough lemma of an inflected verb form, checked against the lexicon (for gold cue strings)."""
     if word in _IRREGULAR:
         return _IRREGULAR[word]
-    if word in lexicon.verbs:
+    if word in lexicon.verbs or any(word == verb for verb, _ in lexicon.phrasal):
         return word
     for suffix, repl in (("ies", "y"), ("ied", "y"), ("ing", ""), ("ing", "e"), ("es", ""), ("ed", ""), ("ed", "e"),
                          ("d", ""), ("s", "")):
         if word.endswith(suffix):
             stem = word[: -len(suffix)] + repl
-            if stem in lexicon.verbs:
+            known = lexicon.verbs.keys() | {verb for verb, _ in lexicon.phrasal}
+            if stem in known:
                 return stem
-            if len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in lexicon.verbs:  # "slammed"
+            if len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in known:  # "slammed"
                 return stem[:-1]
     return word
 
@@ -112,6 +116,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 _CLOSING = frozenset({"”", '"', "’", "'"})
 _GAP_SPEAKER_MAX = 12
+_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # Verbs whose direct object is the person addressed, not what was said.
 _ADDRESSEE_VERBS = frozenset({"tell", "ask", "inform", "urge", "advise", "thank", "warn", "assure", "blame", "praise",
                               "accuse", "attack", "criticize", "criticise", "mock", "slam", "blast", "hail", "laud",
@@ -152,6 +157,15 @@ def _adjacent_noun(verb: Token) -> Token | None:
     return None
 
 
+def _participle_cut(clause: Token, end: int) -> int:
+    """End of a reported clause before a trailing ", prompting …" participle: the writer's comment, not the speech."""
+    for child in clause.children:
+        if (child.dep_ == "advcl" and child.tag_ == "VBG" and child.i > clause.i and child.i > 0
+                and clause.doc[child.i - 1].text == "," and child.right_edge.idx + len(child.right_edge) >= end - 1):
+            return clause.doc[child.i - 1].idx
+    return end
+
+
 def _subject(verb: Token, quoted: list[tuple[int, int]]) -> Token | None:
     """The subject of a cue verb, borrowed from the verb it hangs on for "saying", "and added"."""
     found = _linked_subject(verb)
@@ -163,7 +177,7 @@ def _subject(verb: Token, quoted: list[tuple[int, int]]) -> Token | None:
 def _linked_subject(verb: Token) -> Token | None:
     current = verb
     for _ in range(3):
-        subjects = [c for c in current.children if c.dep_ in _SUBJECTS]
+        subjects = [c for c in current.children if c.dep_ in _SUBJECTS and c.lower_.rstrip(".") not in _NAME_SUFFIXES]
         if subjects:
             child = min(subjects, key=lambda c: (c.pos_ == "VERB", abs(c.i - current.i)))
             if child.tag_ in ("WP", "WDT") and current.dep_ == "relcl":  # "Smith, who said ..."
@@ -187,6 +201,9 @@ def _mention_span(head: Token, verb: Token) -> tuple[int, int]:
     if head.i > verb.i:  # "said Daryl Kimball, executive director of ..." ends at the sentence's end
         tokens = [t for t in tokens if t.i > verb.i]
     tokens = [t for t in tokens if not t.is_punct or tokens[0].i < t.i < tokens[-1].i] or [head]
+    doc, last = head.doc, tokens[-1].i
+    if last + 2 < len(doc) and doc[last + 1].text == "," and doc[last + 2].lower_.rstrip(".") in _NAME_SUFFIXES:
+        tokens.append(doc[last + 2])  # "Robert F. Kennedy, Jr."
     return _span(tokens)
 
 
@@ -210,7 +227,7 @@ def _verb_cue(token: Token, tone: str, naming: bool, text: str, quoted: list[tup
         clauses = [c for c in token.children if c.dep_ in _CONTENT_DEPS and c.i != subject.i]
         if clauses:
             start = min(_subtree_span(c)[0] for c in clauses)
-            end = max(_subtree_span(c)[1] for c in clauses)
+            end = max(_participle_cut(c, _subtree_span(c)[1]) for c in clauses)
             if start < clause_start:
                 content = _trim(text, start, min(end, clause_start))
             elif start >= cue_tokens[-1].idx:

@@ -33,6 +33,7 @@ _TITLES = re.compile(
 )
 _SUFFIX = re.compile(r",?\s+(?:Jr|Sr|II|III|IV)\.?$")
 _WORDS = re.compile(r"[\w.&]+")
+_FOLLOWING_SUFFIX = re.compile(r",?\s(?:Jr|Sr|II|III|IV)\b\.?")
 
 
 @dataclass(frozen=True)
@@ -118,9 +119,11 @@ class _Resolver:
         acronyms = defined_acronyms(self.text)
         self.acronyms = acronyms
         self.entities: list[_Entity] = []
+        text = self.text
         for ent in doc.ents:
             if ent.label_ in _NAME_LABELS:
-                name = canonical_name(ent.text, acronyms)
+                suffix = _FOLLOWING_SUFFIX.match(text, ent.end_char) if ent.label_ == "PERSON" else None
+                name = canonical_name(ent.text + (suffix.group() if suffix else ""), acronyms)
                 if ent.label_ == "PERSON":
                     name = person_name(name)
                 if name:
