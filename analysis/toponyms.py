@@ -40,7 +40,7 @@ class Mention:
 
 @dataclass(frozen=True)
 class Lexicon:
-    facility_heads: tuple[tuple[str, ...], ...]  # token sequences, longest first
+    facility_heads: dict[str, tuple[tuple[str, ...], ...]]  # last word -> token sequences, longest first
     organisation_heads: frozenset[str]
     stop_places: frozenset[str]
 
@@ -49,8 +49,11 @@ class Lexicon:
 def places_lexicon() -> Lexicon:
     """Facility and organisation head words from ``data/places_lexicon.yaml``."""
     raw = load_data_yaml("places_lexicon.yaml")
-    heads = sorted((tuple(h.split()) for h in raw["facility_heads"]), key=len, reverse=True)
-    return Lexicon(tuple(heads), frozenset(raw["organisation_heads"]), frozenset(raw["stop_places"]))
+    heads: dict[str, list[tuple[str, ...]]] = {}
+    for head in sorted((tuple(h.split()) for h in raw["facility_heads"]), key=len, reverse=True):
+        heads.setdefault(head[-1], []).append(head)
+    return Lexicon({last: tuple(v) for last, v in heads.items()}, frozenset(raw["organisation_heads"]),
+                   frozenset(raw["stop_places"]))
 
 
 def _capitalised(token: Token) -> bool:
@@ -58,6 +61,7 @@ def _capitalised(token: Token) -> bool:
 
 
 def _in_caps(text: str, paragraph: Paragraph | None) -> bool:
+    """True for a paragraph written in capitals (a headline or teaser)."""
     if paragraph is None:
         return False
     letters = [c for c in text[paragraph.start:paragraph.end] if c.isalpha()]
@@ -87,22 +91,27 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _facility_mentions(doc: Doc, lexicon: Lexicon) -> list[tuple[int, int]]:
     """Token ranges of facility names: capitalised words ending in a facility head ("... Elementary School")."""
+    words = [t.text for t in doc]
     found = []
-    i = 0
-    while i < len(doc):
-        head = next((h for h in lexicon.facility_heads if tuple(t.text for t in doc[i:i + len(h)]) == h), None)
+    index = len(words) - 1
+    while index > 0:
+        head = next((h for h in lexicon.facility_heads.get(words[index], ())
+                     if tuple(words[index + 1 - len(h):index + 1]) == h), None)
         if head is None:
-            i += 1
+            index -= 1
             continue
-        left = i
-        while left > 0 and _capitalised(doc[left - 1]) and doc[left - 1].is_alpha and not doc[left - 1].is_sent_start:
+        first_head = index + 1 - len(head)
+        left = first_head
+        while left > 0 and words[left - 1][:1].isupper() and words[left - 1].isalpha():
             left -= 1
-        if left > 0 and _capitalised(doc[left - 1]) and doc[left - 1].is_alpha and doc[left - 1].is_sent_start:
-            left -= 1
-        if left < i and not doc[left:i + len(head)].text.isupper():
-            found.append((left, i + len(head)))
-        i += len(head)
-    return found
+            if doc[left].is_sent_start:
+                break
+        if left < first_head and not " ".join(words[left:index + 1]).isupper():
+            found.append((left, index + 1))
+            index = left - 1
+        else:
+            index = first_head - 1
+    return found[::-1]
 
 
 def find_mentions(doc: Doc, paragraphs: list[Paragraph], gazetteer: Gazetteer | None = None) -> list[Mention]:
@@ -159,6 +168,7 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph], gazetteer: Gazetteer | 
         add(first, last, start, end, "ner")
 
     # 3. gazetteer names the model missed or mislabelled
+    caps_by_paragraph: dict[int, bool] = {}
     named_places = frozenset(name_key(text[m.start:m.end]) for m in mentions if m.source == "ner")
     i = 0
     while i < len(doc):
@@ -171,7 +181,10 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph], gazetteer: Gazetteer | 
             i += 1
             continue
         paragraph = paragraph_at(token.idx)
-        caps = _in_caps(text, paragraph)
+        key = paragraph.index if paragraph else -1
+        if key not in caps_by_paragraph:
+            caps_by_paragraph[key] = _in_caps(text, paragraph)
+        caps = caps_by_paragraph[key]
         written = doc[i:last].text
         if written not in person_words and _acceptable(doc, i, last, written, caps, gazetteer, lexicon,
                                                        named_places):
@@ -210,7 +223,7 @@ def _longest_match(doc: Doc, first: int, gazetteer: Gazetteer, max_tokens: int =
 
 def _followed_by_state(doc: Doc, last: int, gazetteer: Gazetteer) -> bool:
     """True for "COLUMBUS, Ohio" and "Alexandria, La.": a name followed by a comma and a US state."""
-    following = doc.text[doc[last - 1].idx + len(doc[last - 1]):][:20]
+    following = doc[last:last + 6].text
     match = _STATE_AFTER.match(following)
     return bool(match and gazetteer.state(match.group("state").split()[0]) is not None)
 
