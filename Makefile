@@ -31,9 +31,10 @@ notebooks: data ## re-execute the notebooks in place so their committed outputs 
 lab: $(STAMP) ## open JupyterLab on the same environment
 	$(BIN)/jupyter lab notebooks/
 
-test: $(STAMP) ## run the test suite (builds data/processed from the sample first)
+test: $(STAMP) ## run the test suite and nbval on the notebooks (builds data/processed from the sample first)
+	sh scripts/install_browser.sh
 	$(BIN)/analysis run --quiet
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest tests notebooks --nbval --nbval-current-env --nbval-sanitize-with notebooks/nbval_sanitize.cfg
 
 lint: $(STAMP) ## ruff
 	$(BIN)/ruff check analysis tests scripts benchmarks

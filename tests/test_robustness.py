@@ -59,7 +59,7 @@ def hostile_run(tmp_path_factory) -> tuple[Path, Path, object]:
         "-leading-dash.txt": "Officials said the vote was postponed until Friday.".encode(),
         "quotes-galore.txt": ("“" * 3001 + " he said " + "”" * 1000 + ' "odd " marks " here, she said.\n' +
                               "‘Unbalanced, the agency said.").encode(),
-        "seed.txt": seed.encode(),
+        "a-seed.txt": seed.encode(),
     }
     for name, data in files.items():
         (raw / name).write_bytes(data)
@@ -112,7 +112,7 @@ def test_bad_inputs_fail_with_a_named_reason(hostile_run, name, outcome, error):
 
 @pytest.mark.parametrize("name", ["latin.txt", "utf16.txt", "one-long-line.txt", "malformed.html", "nested.html", "xml-declared.html",
                                   "mixed.jsonl#1", "name with spaces é ü.txt", "-leading-dash.txt",
-                                  "quotes-galore.txt", "seed.txt"])
+                                  "quotes-galore.txt", "a-seed.txt"])
 def test_difficult_but_readable_inputs_are_processed(hostile_run, name):
     assert outcomes(hostile_run[1])[name] == "processed"
 
@@ -130,7 +130,7 @@ def test_same_article_in_two_formats_is_one_article(hostile_run):
     raw, out, _ = hostile_run
     inputs = analysis.load_table("inputs", out).set_index("input_key")
     twin = inputs.loc[f"{raw / 'mixed.jsonl'}#4"]
-    assert twin["outcome"] == "duplicate" and twin["duplicate_of"] == str(raw / "seed.txt")
+    assert twin["outcome"] == "duplicate" and twin["duplicate_of"] == str(raw / "a-seed.txt")
 
 
 def test_summary_counts_failures_and_default_run_did_not_raise(hostile_run):
