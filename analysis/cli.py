@@ -26,8 +26,9 @@ def _run(args: argparse.Namespace) -> int:
             print(f"analysis run: the output folder {out_dir} is inside the input {root}; choose another --out",
                   file=sys.stderr)
             return 2
+    engine = "dask" if args.scheduler else args.engine
     summary = run_pipeline(roots, out_dir, force=args.force, workers=args.workers, field_mapping=mapping,
-                           model=args.model, progress=not args.quiet)
+                           model=args.model, progress=not args.quiet, engine=engine, scheduler=args.scheduler)
     for message in summary.failures[:20]:
         print(f"  failed: {message}", file=sys.stderr)
     if len(summary.failures) > 20:
@@ -100,7 +101,12 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("inputs", nargs="*", metavar="INPUT", help="files or folders (default: data/raw)")
     run.add_argument("--out", metavar="DIR", help="output folder (default: data/processed)")
     run.add_argument("--force", action="store_true", help="reprocess everything, ignoring earlier runs")
-    run.add_argument("--workers", type=int, default=1, metavar="N", help="worker processes (default 1)")
+    run.add_argument("--workers", type=int, default=1, metavar="N",
+                     help="worker processes (default 1); with --engine dask, the LocalCluster's workers")
+    run.add_argument("--engine", choices=["local", "dask"], default="local",
+                     help="local: this process or a pool of --workers; dask: a Dask cluster (docs/scaling.md)")
+    run.add_argument("--scheduler", metavar="ADDRESS",
+                     help="Dask scheduler address (tcp://host:8786); implies --engine dask; default a LocalCluster")
     run.add_argument("--strict", action="store_true", help="exit non-zero when any input failed")
     run.add_argument("--field", action="append", metavar="FIELD=COLUMN",
                      help="name the record field holding FIELD (text, title, outlet, author, published, url)")

@@ -26,7 +26,7 @@ from .analyse_tables import DERIVED_TABLES
 from .article import Article
 from .article_rows import article_row, parse_published  # noqa: F401  (article_row: public here too)
 from .assemble import errors_table, inputs_table, sort_table, table_pieces
-from .engine import ChunkResult, analyse_local
+from .engine import CHUNK_SIZE, ChunkResult, analyse_local
 from .errors import InputError, RecordError
 from .inputs import DiscoveryError, InputFile, discover_inputs, input_key, read_bytes
 from .model import model_version, resolve_model_name
@@ -173,14 +173,15 @@ class _Reader:
 
 
 def _results(articles: Iterator[Article], model_name: str, version: str, engine: str, workers: int,
-             scheduler: str | None) -> Iterator[ChunkResult]:
+             scheduler: str | None, chunk_size: int) -> Iterator[ChunkResult]:
     if engine == "dask":
         from .dask_engine import analyse_dask
 
-        return analyse_dask(articles, model_name, version, scheduler=scheduler, workers=workers)
+        return analyse_dask(articles, model_name, version, scheduler=scheduler, workers=workers,
+                            chunk_size=chunk_size)
     if engine != "local":
         raise ValueError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
-    return analyse_local(articles, model_name, version, workers=workers)
+    return analyse_local(articles, model_name, version, workers=workers, chunk_size=chunk_size)
 
 
 def run_pipeline(
@@ -194,13 +195,15 @@ def run_pipeline(
     progress: bool = True,
     engine: str = "local",
     scheduler: str | None = None,
+    chunk_size: int = CHUNK_SIZE,
 ) -> RunSummary:
     """Process ``roots`` into the tables in ``out_dir``; only new or changed inputs are analysed.
 
     Never writes into the input folders. Memory is bounded: rows are spilled to a staging folder inside
     ``out_dir`` and each table is assembled streaming. Each table is replaced atomically; ``inputs`` is written
     last, so a run that dies midway is picked up correctly by the next one. ``engine`` is ``local`` (one
-    process, or a pool of ``workers``) or ``dask`` (the cluster at ``scheduler``, else a LocalCluster).
+    process, or a pool of ``workers``) or ``dask`` (the cluster at ``scheduler``, else a LocalCluster);
+    ``chunk_size`` articles make one task.
     """
     started = time.perf_counter()
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -257,7 +260,7 @@ def run_pipeline(
         reader = _Reader(to_read, staging, seen, old, out_dir, version, field_mapping, summary)
         failed_ids: list[str] = []
         bar = tqdm(unit="article", disable=not progress, file=sys.stderr, desc="analysing")
-        for result in _results(iter(reader), model_name, version, engine, workers, scheduler):
+        for result in _results(iter(reader), model_name, version, engine, workers, scheduler, chunk_size):
             for name, table in result.tables.items():
                 staging.add_table(name, table)
             for source_path, record, article_id, message in result.failures:
