@@ -225,6 +225,8 @@ def _verb_cue(token: Token, tone: str, naming: bool, text: str, quoted: list[tup
                             max(_subtree_span(c)[1] for c in objects))
     else:
         clauses = [c for c in token.children if c.dep_ in _CONTENT_DEPS and c.i != subject.i]
+        if not clauses:  # "said legalizing it could …", "pledged to repeal …"
+            clauses = [c for c in token.children if c.dep_ == "xcomp" and c.i > token.i]
         if clauses:
             start = min(_subtree_span(c)[0] for c in clauses)
             end = max(_participle_cut(c, _subtree_span(c)[1]) for c in clauses)
