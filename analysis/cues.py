@@ -95,6 +95,7 @@ class Cue:
     clause: tuple[int, int]
     sentence: tuple[int, int]
     naming: bool = False
+    coordinated: bool = False  # the cue verb is coordinated with another verb ("…, and most said …")
 
 
 def _span(tokens: list[Token]) -> tuple[int, int]:
@@ -241,8 +242,9 @@ def _verb_cue(token: Token, tone: str, naming: bool, text: str, quoted: list[tup
                 if objects:  # "announced his resignation", "confirmed the meeting"
                     content = _trim(text, *_subtree_span(objects[0]))
     cue = _span(cue_tokens)
+    coordinated = token.dep_ == "conj" and any(c.dep_ in _SUBJECTS for c in token.children)
     return Cue(cue, tone, speaker, subject.i, content, (clause_start, clause_end),
-               (sent.start_char, sent.end_char), naming)
+               (sent.start_char, sent.end_char), naming, coordinated)
 
 
 def _outside_clause(text: str, sent, clause_start: int, clause_end: int, verb: Token) -> tuple[int, int] | None:

@@ -82,11 +82,30 @@ def _adjacent_quote(text: str, cue: Cue, spans: list[QuotedSpan], used: set[int]
     return found
 
 
+_COORDINATION = re.compile(r"[\s,;]*(?:and|but|while|whereas)?[\s,;]*$")
+
+
+def _cut_at_coordinated(text: str, content: tuple[int, int], starts: list[int]) -> tuple[int, int]:
+    """Content stops before a coordinated attribution of its own ("…, and more than 4 in 10 said …")."""
+    index = bisect_right(starts, content[0])
+    if index < len(starts) and starts[index] < content[1]:
+        cut = starts[index]
+        match = _COORDINATION.search(text, content[0], cut)
+        end = match.start() if match else cut
+        trimmed = _trim_edges(text, content[0], end)
+        if trimmed and _WORD.search(text, trimmed[0], trimmed[1]):
+            return trimmed
+    return content
+
+
 def _statements(text: str, cues: list[Cue], spans: list[QuotedSpan], paragraph_of) -> list[_Statement]:
     statements: list[_Statement] = []
     used: set[int] = set()
+    coordinated = sorted(c.clause[0] for c in cues if c.coordinated)
     for cue in cues:
         content = cue.content
+        if content is not None and coordinated:
+            content = _cut_at_coordinated(text, content, coordinated)
         inside = [i for i, q in enumerate(spans) if i not in used and content and _overlaps((q.start, q.end), content)
                   and q.paragraph == paragraph_of(content[0]) and not _overlaps((q.start, q.end), cue.clause)]
         if cue.naming and not inside:
