@@ -98,7 +98,8 @@ def _cut_at_coordinated(text: str, content: tuple[int, int], starts: list[int]) 
     return content
 
 
-def _statements(text: str, cues: list[Cue], spans: list[QuotedSpan], paragraph_of) -> list[_Statement]:
+def _statements(text: str, cues: list[Cue], spans: list[QuotedSpan], paragraph_of, doc: Doc | None = None
+                ) -> list[_Statement]:
     statements: list[_Statement] = []
     used: set[int] = set()
     coordinated = sorted(c.clause[0] for c in cues if c.coordinated)
@@ -146,8 +147,60 @@ def _statements(text: str, cues: list[Cue], spans: list[QuotedSpan], paragraph_o
         statements.append(_Statement(sorted(fragments), paragraph_of(fragments[0][0]), kind, cue))
     statements.sort(key=lambda s: s.fragments[0][0])
     _add_colon_quotes(text, cues, spans, used, statements, paragraph_of)
+    if doc is not None:
+        _add_governed_quotes(doc, spans, used, statements, paragraph_of)
     _add_continuations(text, spans, used, statements, paragraph_of)
     return statements
+
+
+_NAMED = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
+
+
+def _add_governed_quotes(doc: Doc, spans: list[QuotedSpan], used: set[int], statements: list[_Statement],
+                         paragraph_of) -> None:
+    """A quotation that is the object of a verb outside the cue lexicon whose subject is a named source or a
+    pronoun ("Clinton talked up her “50-state strategy”") is a mixed quote with that verb as its cue."""
+    text = doc.text
+    starts = [t.idx for t in doc]
+    for index, q in enumerate(spans):
+        if index in used or len(_WORD.findall(text, q.start, q.end)) < 2:
+            continue
+        token = doc[max(bisect_right(starts, q.start) - 1, 0)]
+        verb = token
+        for _ in range(6):
+            if verb.pos_ in ("VERB",) and verb.i < token.i:
+                break
+            if verb.head is verb:
+                verb = None
+                break
+            verb = verb.head
+        else:
+            verb = None
+        if verb is None or verb.i >= token.i:
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None or not (subject.ent_type_ in _NAMED or subject.lower_ in _SUBJECT_PRONOUNS):
+            continue
+        sent = verb.sent
+        content = _trim_edges(text, verb.idx + len(verb), max(sent.end_char, q.end))
+        if content is None or paragraph_of(content[0]) != q.paragraph:
+            continue
+        fragment = (content[0], min(content[1], max(q.end + 1, content[1])))
+        if any(_overlaps(f, fragment) for s in statements for f in s.fragments):
+            continue
+        left, right = subject.left_edge, subject
+        speaker = (left.idx, right.idx + len(right))
+        cue = Cue((verb.idx, verb.idx + len(verb)), "other", speaker, subject.i, content,
+                  (min(speaker[0], verb.idx), max(speaker[1], verb.idx + len(verb))),
+                  (sent.start_char, sent.end_char))
+        inside = [i for i, other in enumerate(spans) if i not in used and _overlaps((other.start, other.end), content)]
+        used.update(inside)
+        if _unquoted_words(text, content, [spans[i] for i in inside]) == 0:
+            statements.append(_Statement([(q.start, q.end)], q.paragraph, "direct", cue))
+        else:
+            statements.append(_Statement([fragment], q.paragraph, "mixed", cue))
+    statements.sort(key=lambda s: s.fragments[0][0])
 
 
 _COLON_BEFORE = re.compile(r":\s*[\"“”„«‘]?$")
@@ -231,7 +284,7 @@ def quote_rows(article_id: str, doc: Doc, paragraphs: list[Paragraph]) -> list[d
     spans = quoted_spans(text, paragraphs, QUOTE_KINDS)
     ranges = [(p.start, p.end) for p in quotable]
     cues = find_cues(doc, ranges, [(q.start, q.end) for q in spans])
-    statements = _statements(text, cues, spans, paragraph_of)
+    statements = _statements(text, cues, spans, paragraph_of, doc)
     # Keep every fragment within the paragraph of the first.
     for s in statements:
         para = by_start[s.paragraph]

@@ -180,7 +180,7 @@ TABLES: dict[str, TableSchema] = {
                 Column("cue_start", I64, "Start offset of the cue."),
                 Column("cue_end", I64, "End offset of the cue."),
                 Column("cue_tone", S, "neutral (\"said\") or loaded (\"slammed\", \"fired back\"), from the cue "
-                       "lexicon."),
+                       "lexicon; other for a verb outside it that takes a quotation (\"talked up\")."),
                 Column("in_caption", B, "True when the quote stands in a photo caption.", False),
                 Column("duplicate_of", S, "For a caption repeating a body quote: that quote's `quote_id`."),
                 Column("continues", S, "For a continuation quote in a later paragraph (no cue of its own, e.g. "
