@@ -261,7 +261,7 @@ def _acceptable(doc: Doc, first: int, last: int, written: str, caps: bool, gazet
             return False
         if name_key(written) in named_places or _locative_before(doc, first):
             return True
-        return large and label not in ("PERSON", "ORG")
+        return large and (label not in ("PERSON", "ORG") or best.kind in ("country", "state"))
     if caps and any(doc[k].is_stop for k in range(first, last)):
         return False
     if first > 1 and doc[first - 1].text in NAME_LINKS and _capitalised(doc[first - 2]):
