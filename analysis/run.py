@@ -25,7 +25,7 @@ from tqdm import tqdm
 from .analyse_tables import DERIVED_TABLES
 from .article import Article
 from .article_rows import article_row, parse_published  # noqa: F401  (article_row: public here too)
-from .assemble import errors_table, inputs_table, sort_table, table_pieces
+from .assemble import errors_table, inputs_table, old_rows, sort_table, table_pieces
 from .engine import CHUNK_SIZE, ChunkResult, analyse_local
 from .errors import InputError, RecordError
 from .inputs import DiscoveryError, InputFile, discover_inputs, input_key, read_bytes
@@ -71,16 +71,17 @@ class _OldState:
     fingerprints: dict[str, tuple[object, object, object]]  # source_path -> (size, mtime_ns, sha256)
     with_duplicates: set[str]
     article_ids: set[str]
+    valid: bool = True  # False when forced or out of date: the tables on disk are not to be kept
 
     @classmethod
     def load(cls, out_dir: Path, version: str, force: bool) -> _OldState:
         inputs = load_table("inputs", out_dir)
         articles_path = out_dir / "articles.parquet"
         if force or inputs.empty or not articles_path.exists():
-            return cls(inputs.iloc[0:0], {}, set(), set())
+            return cls(inputs.iloc[0:0], {}, set(), set(), valid=False)
         stamped = pq.read_table(articles_path, columns=["article_id", "pipeline_version"])
         if set(pc.unique(stamped["pipeline_version"]).to_pylist()) - {version}:
-            return cls(inputs.iloc[0:0], {}, set(), set())
+            return cls(inputs.iloc[0:0], {}, set(), set(), valid=False)
         first = inputs.drop_duplicates("source_path")
         fingerprints = {path: (size, mtime, sha) for path, size, mtime, sha in zip(
             first["source_path"], first["file_size"], first["file_mtime_ns"], first["file_sha256"], strict=True)}
@@ -276,22 +277,42 @@ def run_pipeline(
 
         started_writing = time.perf_counter()
         staging.flush()
-        # Write order matters for crash safety: derived tables, then errors, then articles (an article id there
-        # promises its derived rows exist), then inputs, which commits the run.
-        keep_ids = pa.array(sorted(kept_ids | reader.reused_ids), pa.string())
-        for name in DERIVED_TABLES:
-            write_pieces(out_dir, name, table_pieces(out_dir, name, staging, keep_ids))
-        errors = errors_table(out_dir, staging, pa.array(sorted(kept_paths), pa.string()))
-        write_pieces(out_dir, "errors", [errors])
-        write_pieces(out_dir, "articles", table_pieces(out_dir, "articles", staging,
-                                                       pa.array(sorted(kept_ids), pa.string())))
-        inputs = inputs_table(kept, staging, pa.array(sorted(set(failed_ids)), pa.string()))
-        write_pieces(out_dir, "inputs", [inputs])
-        write_duckdb(out_dir)
+        if _only_inputs_changed(out_dir, old, staging, reader.reused_ids, failed_ids, kept_ids, kept_paths):
+            # e.g. files holding duplicates, read again: every other table would be rewritten unchanged
+            inputs = inputs_table(kept, staging, pa.array([], pa.string()))
+            write_pieces(out_dir, "inputs", [inputs])
+            if not (out_dir / "analysis.duckdb").exists():
+                write_duckdb(out_dir)
+            errors = canonical("errors", to_arrow("errors", load_table("errors", out_dir)))
+        else:
+            # Write order matters for crash safety: derived tables, then errors, then articles (an article id
+            # there promises its derived rows exist), then inputs, which commits the run.
+            keep_ids = pa.array(sorted(kept_ids | reader.reused_ids), pa.string())
+            for name in DERIVED_TABLES:
+                write_pieces(out_dir, name, table_pieces(out_dir, name, staging, keep_ids))
+            errors = errors_table(out_dir, staging, pa.array(sorted(kept_paths), pa.string()))
+            write_pieces(out_dir, "errors", [errors])
+            write_pieces(out_dir, "articles", table_pieces(out_dir, "articles", staging,
+                                                           pa.array(sorted(kept_ids), pa.string())))
+            inputs = inputs_table(kept, staging, pa.array(sorted(set(failed_ids)), pa.string()))
+            write_pieces(out_dir, "inputs", [inputs])
+            write_duckdb(out_dir)
         summary.add_time("writing", time.perf_counter() - started_writing)
     finally:
         staging.remove()
     return _finish(summary, out_dir, roots, model_name, version, inputs, errors["message"].to_pylist(), started)
+
+
+def _only_inputs_changed(out_dir: Path, old: _OldState, staging: Staging, reused_ids: set[str], failed_ids: list[str],
+                         kept_ids: set[str], kept_paths: set[str]) -> bool:
+    """True when this run leaves every table but ``inputs`` as it was: nothing analysed, reused, failed or gone."""
+    if not old.valid or reused_ids or failed_ids or old.article_ids != kept_ids:
+        return False
+    if any(staging.counts.get(name) for name in ("articles", "errors", *DERIVED_TABLES)):
+        return False
+    errors = old_rows(out_dir, "errors", columns=["source_path", "stage"])
+    return errors is None or all(path in kept_paths and stage != "discover" for path, stage in zip(
+        errors["source_path"].to_pylist(), errors["stage"].to_pylist(), strict=True))
 
 
 def _finish(summary: RunSummary, out_dir: Path, roots: list[Path], model_name: str, version: str,

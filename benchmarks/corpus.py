@@ -1,0 +1,41 @@
+"""The benchmark corpus: the first N Congress press releases of ../shared, laid out as one .txt file each."""
+
+from __future__ import annotations
+
+import gzip
+import itertools
+import json
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+BULK = ROOT.parent / "shared" / "corpora" / "bulk" / "congress_press_releases.jsonl.gz"
+FILES_PER_FOLDER = 500
+
+
+def records(n: int, source: Path = BULK) -> list[dict]:
+    """The first ``n`` records with text (id, title, date, url, member, text)."""
+    with gzip.open(source, "rt", encoding="utf-8") as handle:
+        rows = (json.loads(line) for line in handle if line.strip())
+        return list(itertools.islice((r for r in rows if (r.get("text") or "").strip()), n))
+
+
+def write_corpus(n: int, folder: Path, source: Path = BULK) -> Path:
+    """Write N articles as ``<folder>/raw/<k>/<id>.txt`` with YAML front matter (reused when already complete).
+
+    One file per article is the hard case for an incremental rerun: every file is discovered and stat'ed.
+    """
+    raw = folder / "raw"
+    done = folder / "corpus.done"
+    if done.exists() and done.read_text() == str(n):
+        return raw
+    for number, row in enumerate(records(n, source)):
+        sub = raw / f"{number // FILES_PER_FOLDER:04d}"
+        sub.mkdir(parents=True, exist_ok=True)
+        meta = {"title": row.get("title"), "outlet": f"US Congress press release: {row.get('member') or ''}".strip(),
+                "published": row.get("date"), "url": row.get("url")}
+        front = yaml.safe_dump({k: v for k, v in meta.items() if v}, allow_unicode=True, sort_keys=False)
+        (sub / f"{number:06d}.txt").write_text(f"---\n{front}---\n{row['text']}\n", encoding="utf-8")
+    done.write_text(str(n))
+    return raw
