@@ -228,6 +228,9 @@ def _verb_cue(token: Token, tone: str, naming: bool, text: str, quoted: list[tup
         clauses = [c for c in token.children if c.dep_ in _CONTENT_DEPS and c.i != subject.i]
         if not clauses:  # "said legalizing it could …", "pledged to repeal …"
             clauses = [c for c in token.children if c.dep_ == "xcomp" and c.i > token.i]
+        if clauses:  # "said X, but that Y": a second reported clause coordinated with the verb
+            clauses += [c for c in token.children if c.dep_ == "conj" and c.i > token.i
+                        and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)]
         if clauses:
             start = min(_subtree_span(c)[0] for c in clauses)
             end = max(_participle_cut(c, _subtree_span(c)[1]) for c in clauses)
