@@ -3,4 +3,4 @@
 from __future__ import annotations
 
 TableRows = dict[str, list[dict]]
-DERIVED_TABLES = ("paragraphs", "sentences", "entities")
+DERIVED_TABLES = ("paragraphs", "sentences", "entities", "quotes", "sources", "locations", "claims")
