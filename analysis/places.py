@@ -12,16 +12,19 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 
+import numpy as np
 from spacy.tokens import Doc
 
 from .gazetteer import Gazetteer, Place, load_gazetteer, name_key
 from .segment import Paragraph
-from .toponyms import Mention, find_mentions
+from .toponyms import Mention, find_mentions, places_lexicon
 
 KIND_PRIOR = {"country": 3.0, "continent": 3.0, "state": 2.5, "county": 1.0, "city": 0.0}
 PREFERRED_BONUS = 6.0
 NEARBY_BONUS = 2.0
 NEARBY_KM = 150.0
+CO_LOCATED_BONUS = 1.5
+CO_LOCATED_TOP = 5
 QUALIFIER_BONUS = 10.0
 CONTEXT_STATE_BONUS = 4.0
 CONTEXT_COUNTRY_BONUS = 1.5
@@ -76,11 +79,15 @@ def _candidates(written: str, mention: Mention, gazetteer: Gazetteer) -> tuple[P
 def _inner_name(written: str, gazetteer: Gazetteer) -> tuple[Place, ...]:
     """The places a longer name is built on: "Northeast Georgia", "Sichuan province", "Far North Queensland"."""
     words = written.split()
-    for n in range(len(words) - 1, 0, -1):
-        for part in (words[len(words) - n:], words[:n]):
-            places = tuple(p for p in gazetteer.lookup(" ".join(part)) if p.kind != "city" or n > 1)
-            if places and part[0][:1].isupper():
-                return places
+    stop = places_lexicon().stop_places
+    parts = [words[len(words) - n:] for n in range(len(words) - 1, 0, -1)]
+    parts += [words[:n] for n in range(len(words) - 1, 0, -1)]
+    for part in parts:
+        if not part[0][:1].isupper() or all(w.title() in stop or w.lower() in ("far", "the") for w in part):
+            continue
+        places = tuple(p for p in gazetteer.lookup(" ".join(part)) if p.kind != "city" or len(part) > 1)
+        if places:
+            return places
     return ()
 
 
@@ -128,12 +135,46 @@ def _context(places: list[Place | None], qualifiers: list[Place | None]) -> tupl
     return states, countries
 
 
+def _co_located(written: list[str], options: list[tuple[Place, ...]]) -> dict[int, int]:
+    """For each candidate place (by id), how many other names of the article have a reading near it.
+
+    "Paris" beside "Henry County": Paris, Tennessee lies in Henry County, Tennessee, and so each supports the other.
+    Only names whose readings are all cities or counties take part, each with its CO_LOCATED_TOP most populous
+    readings of exactly that name.
+    """
+    keys: dict[str, list[Place]] = {}
+    for name, places in zip(written, options, strict=True):
+        if any(p.kind not in ("city", "county") for p in places):
+            continue  # "Mexico", "New York": a country or state reading is not decided by nearby towns
+        local = [p for p in places if name_key(p.name) == name_key(name)][:CO_LOCATED_TOP]
+        if local:
+            keys.setdefault(name_key(name), local)
+    if len(keys) < 2:
+        return {}
+    owners = [k for k, (_, places) in enumerate(keys.items()) for _ in places]
+    flat = [p for places in keys.values() for p in places]
+    lat = np.radians([p.lat for p in flat])
+    lon = np.radians([p.lon for p in flat])
+    h = (np.sin((lat[:, None] - lat[None, :]) / 2) ** 2
+         + np.cos(lat[:, None]) * np.cos(lat[None, :]) * np.sin((lon[:, None] - lon[None, :]) / 2) ** 2)
+    near = 2 * 6371.0 * np.arcsin(np.sqrt(np.clip(h, 0, 1))) <= NEARBY_KM
+    owner = np.array(owners)
+    near &= owner[:, None] != owner[None, :]
+    support = {}
+    for i, place in enumerate(flat):
+        others = len(set(owner[near[i]].tolist()))
+        if others:
+            support[id(place)] = others
+    return support
+
+
 def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Resolved]:
     """The gazetteer reading of every non-facility mention, chosen with the article's context."""
     written = [text[m.start:m.end] for m in mentions]
     options = [() if m.source == "facility" else _candidates(w, m, gazetteer)
                for m, w in zip(mentions, written, strict=True)]
     qualifiers = [_qualifier(text, m, gazetteer) for m in mentions]
+    support = _co_located(written, options)
     # first pass: places that are unambiguous or qualified; second pass: everything, in their context
     chosen: list[Place | None] = [
         (o[0] if len(o) == 1 or q is not None else None) if o else None
@@ -154,7 +195,8 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Re
                 states[(own.country, own.admin1)] -= 1
                 countries[own.country] -= 1
             picked.append(max(places, key=lambda p, w=written[index], q=qualifier, s=states, c=countries:
-                              _score(p, w, q, s, c, gazetteer, nearby)))
+                              _score(p, w, q, s, c, gazetteer, nearby)
+                              + CO_LOCATED_BONUS * min(support.get(id(p), 0), 2)))
             if own is not None:
                 states, countries = _context(chosen, qualifiers)
         chosen = picked
