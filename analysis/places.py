@@ -30,6 +30,7 @@ CONTEXT_STATE_BONUS = 4.0
 CONTEXT_COUNTRY_BONUS = 1.5
 EXACT_NAME_BONUS = 1.0
 COUNTY_WORD_BONUS = 3.0
+OUTPUT_KIND = {"continent": "region"}  # gazetteer kind -> the kinds of the locations table
 FACILITY_WINDOW = 120  # characters between a facility and the place that holds it
 _QUALIFIER = re.compile(r"^,\s*(?P<name>[A-Z][A-Za-z.]*(?:\s?[A-Z][A-Za-z.]*){0,3})")
 _WITHIN_AFTER = re.compile(r"^(?:\s+and\s+[^.;:!?]*?)?\s*(?:,|in|at|near|outside|of)\s+(?:the\s+)?(?:city\s+of\s+)?$")
@@ -201,7 +202,7 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Re
                 states, countries = _context(chosen, qualifiers)
         chosen = picked
     return [
-        Resolved(m, w, p, "facility" if m.source == "facility" else (p.kind if p else "other"))
+        Resolved(m, w, p, "facility" if m.source == "facility" else OUTPUT_KIND.get(p.kind, p.kind) if p else "other")
         for m, w, p in zip(mentions, written, chosen, strict=True)
         # a one-word name the model tagged that no gazetteer knows is more often a person than a place
         if p is not None or m.source == "facility" or " " in w.strip()

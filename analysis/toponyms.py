@@ -18,6 +18,7 @@ from .resources import load_data_yaml
 from .segment import Paragraph
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
+DATELINE_MARKS = frozenset({"—", "–", "-", "--", "(", ":"})
 LOCATIVES = frozenset({"in", "near", "from", "outside", "across", "throughout", "around", "to", "at", "into"})
 NAME_LINKS = frozenset({"of", "de", "del", "la", "OF", "DE", "DEL", "LA"})
 MAX_NAME_TOKENS = 4
@@ -228,6 +229,12 @@ def _followed_by_state(doc: Doc, last: int, gazetteer: Gazetteer) -> bool:
     return bool(match and gazetteer.state(match.group("state").split()[0]) is not None)
 
 
+def _dateline(doc: Doc, first: int, last: int, written: str) -> bool:
+    """True for a dateline: a name in capitals opening a sentence, before a dash ("TORRINGTON — The ...")."""
+    return (written.isupper() and len(written) > 3 and doc[first].is_sent_start and last < len(doc)
+            and doc[last].text in DATELINE_MARKS)
+
+
 def _locative_before(doc: Doc, first: int) -> bool:
     """True after "in", "near", "from" ... or after ", of" ("said Amstutz, of Wooster")."""
     if first == 0:
@@ -245,7 +252,7 @@ def _acceptable(doc: Doc, first: int, last: int, written: str, caps: bool, gazet
         return False
     if last - first == 1 and written.title() in lexicon.stop_places:
         return False
-    if _followed_by_state(doc, last, gazetteer):
+    if _followed_by_state(doc, last, gazetteer) or _dateline(doc, first, last, written):
         return True
     places = gazetteer.lookup(written)
     best = places[0]
