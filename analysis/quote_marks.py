@@ -28,6 +28,7 @@ class QuotedSpan:
     closed: bool
     runs_on: bool = False
     continued: bool = False
+    single: bool = False
 
 
 def _is_word(ch: str) -> bool:
@@ -35,7 +36,10 @@ def _is_word(ch: str) -> bool:
 
 
 def _scan_paragraph(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
-    """(inner start, inner end, closed) of each top-level quoted stretch of ``text[start:end]``."""
+    """(inner start, inner end, closed) of each top-level quoted stretch of ``text[start:end]``.
+
+    A stretch in single marks is told apart by the mark before its start (``‘``).
+    """
     spans: list[tuple[int, int, bool]] = []
     double_open: int | None = None
     single_open: int | None = None
@@ -90,6 +94,7 @@ def quoted_spans(text: str, paragraphs: list[Paragraph], kinds: tuple[str, ...] 
             runs_on = (not closed and last and following is not None
                        and _OPENS_WITH_MARK.match(text, following.start) is not None)
             continued = carried and index == 0 and start == para.start + 1
-            result.append(QuotedSpan(start, end, para.index, closed, runs_on, continued))
+            single = text[start - 1] == "‘"
+            result.append(QuotedSpan(start, end, para.index, closed, runs_on, continued, single))
         carried = bool(spans) and not spans[-1][2]
     return result

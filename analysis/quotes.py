@@ -65,6 +65,14 @@ def _unquoted_words(text: str, span: tuple[int, int], quoted: list[QuotedSpan]) 
     return count
 
 
+_SCARE_SINGLE_WORDS = 4
+
+
+def _scare_single(text: str, q: QuotedSpan) -> bool:
+    """A few words in single marks inside a sentence (‘rebalance’): a scare quote, not quoted speech."""
+    return q.single and len(_WORD.findall(text, q.start, q.end)) < _SCARE_SINGLE_WORDS
+
+
 def _adjacent_quote(text: str, cue: Cue, spans: list[QuotedSpan], used: set[int]) -> list[int]:
     """Quoted stretches right beside the cue's clause, in its paragraph: ``“…,” she said`` or ``she said: “…”``."""
     found: list[int] = []
@@ -98,6 +106,22 @@ def _cut_at_coordinated(text: str, content: tuple[int, int], starts: list[int]) 
     return content
 
 
+_SPLIT_GAP = re.compile(r"^[^.!?“”\"\n]{0,100}[,:]\s*[“\"]$")
+
+
+def _split_after(text: str, cue: Cue, spans: list[QuotedSpan], used: set[int], first: QuotedSpan) -> list[int]:
+    """The second half of a split quote after a longer clause: ``“A,” Duncan told the Times in 2012, “B.”``"""
+    if first.end > cue.clause[0]:
+        return []
+    for index, q in enumerate(spans):
+        if index in used or q.start <= cue.clause[1]:
+            continue
+        if q.paragraph == first.paragraph and _SPLIT_GAP.match(text[cue.clause[1]:q.start]):
+            return [index]
+        break
+    return []
+
+
 def _statements(text: str, cues: list[Cue], spans: list[QuotedSpan], paragraph_of, doc: Doc | None = None
                 ) -> list[_Statement]:
     statements: list[_Statement] = []
@@ -108,7 +132,8 @@ def _statements(text: str, cues: list[Cue], spans: list[QuotedSpan], paragraph_o
         if content is not None and coordinated:
             content = _cut_at_coordinated(text, content, coordinated)
         inside = [i for i, q in enumerate(spans) if i not in used and content and _overlaps((q.start, q.end), content)
-                  and q.paragraph == paragraph_of(content[0]) and not _overlaps((q.start, q.end), cue.clause)]
+                  and q.paragraph == paragraph_of(content[0]) and not _overlaps((q.start, q.end), cue.clause)
+                  and not _scare_single(text, q)]
         if cue.naming and not inside:
             continue  # "called", "described" count only with quotation marks
         if not inside and (content is None or not _WORD.search(text, content[0], content[1])):
@@ -134,7 +159,8 @@ def _statements(text: str, cues: list[Cue], spans: list[QuotedSpan], paragraph_o
             used.update(inside)
             # A split quote: "A," she said, "B." takes the stretch on the other side of the cue too.
             if kind == "direct":
-                for extra in _adjacent_quote(text, cue, spans, used):
+                extras = _adjacent_quote(text, cue, spans, used) or _split_after(text, cue, spans, used, quoted[-1])
+                for extra in extras:
                     if spans[extra].paragraph == quoted[-1].paragraph:
                         fragments.append((spans[extra].start, spans[extra].end))
                         used.add(extra)
@@ -164,7 +190,7 @@ def _add_governed_quotes(doc: Doc, spans: list[QuotedSpan], used: set[int], stat
     text = doc.text
     starts = [t.idx for t in doc]
     for index, q in enumerate(spans):
-        if index in used or len(_WORD.findall(text, q.start, q.end)) < 2:
+        if index in used or len(_WORD.findall(text, q.start, q.end)) < 2 or q.single:
             continue
         token = doc[max(bisect_right(starts, q.start) - 1, 0)]
         verb = token

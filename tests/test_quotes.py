@@ -6,12 +6,12 @@ import re
 
 import pandas as pd
 import pytest
+from conftest import shared_path
 
 from analysis.quotes import quote_rows
 from analysis.schema import to_arrow
 from analysis.segment import segment_paragraphs
 from analysis.speakers import person_name, source_rows
-from tests.conftest import shared_path
 
 DHS = "Department of Homeland Security"
 WORD = re.compile(r"\w+")
