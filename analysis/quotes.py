@@ -134,6 +134,14 @@ def _statements(text: str, cues: list[Cue], spans: list[QuotedSpan], paragraph_o
         inside = [i for i, q in enumerate(spans) if i not in used and content and _overlaps((q.start, q.end), content)
                   and q.paragraph == paragraph_of(content[0]) and not _overlaps((q.start, q.end), cue.clause)
                   and not _scare_single(text, q)]
+        if content is not None and not inside:
+            # A quotation the parse left just outside the content: "said it was “a disgrace”".
+            touching = [i for i, q in enumerate(spans) if i not in used and not _scare_single(text, q)
+                        and q.paragraph == paragraph_of(content[0]) and q.end <= cue.sentence[1] + 1
+                        and 0 <= q.start - content[1] <= 3 and not _overlaps((q.start, q.end), cue.clause)]
+            if touching:
+                inside = touching[:1]
+                content = (content[0], spans[touching[0]].end)
         if cue.naming and not inside:
             continue  # "called", "described" count only with quotation marks
         if not inside and (content is None or not _WORD.search(text, content[0], content[1])):
