@@ -231,8 +231,8 @@ def _followed_by_state(doc: Doc, last: int, gazetteer: Gazetteer) -> bool:
 
 def _dateline(doc: Doc, first: int, last: int, written: str) -> bool:
     """True for a dateline: a name in capitals opening a sentence, before a dash ("TORRINGTON — The ...")."""
-    return (written.isupper() and len(written) > 3 and doc[first].is_sent_start and last < len(doc)
-            and doc[last].text in DATELINE_MARKS)
+    opens = doc[first].is_sent_start or doc[first - 1].is_punct or doc[first - 1].is_space
+    return written.isupper() and len(written) > 3 and opens and last < len(doc) and doc[last].text in DATELINE_MARKS
 
 
 def _locative_before(doc: Doc, first: int) -> bool:
