@@ -13,7 +13,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 
 from .article import Article
-from .engine import CHUNK_SIZE, ChunkResult, analyse_chunk, chunked
+from .engine import BATCH_SIZE, CHUNK_SIZE, ChunkResult, analyse_chunk, chunked
 
 
 def _client(scheduler: str | None, workers: int):  # -> (Client, LocalCluster | None)
@@ -29,14 +29,16 @@ def _client(scheduler: str | None, workers: int):  # -> (Client, LocalCluster | 
 
 
 def analyse_dask(articles: Iterable[Article], model: str | None, version: str, *, scheduler: str | None = None,
-                 workers: int = 1, chunk_size: int = CHUNK_SIZE) -> Iterator[ChunkResult]:
+                 workers: int = 1, chunk_size: int = CHUNK_SIZE, stage_timings: bool = False
+                 ) -> Iterator[ChunkResult]:
     """Yield a :class:`ChunkResult` per chunk, in input order, computed on the cluster."""
     client, cluster = _client(scheduler, workers)
     try:
         slots = sum(w.get("nthreads", 1) for w in client.scheduler_info().get("workers", {}).values()) or workers
         in_flight = deque()
         for chunk in chunked(articles, chunk_size):
-            in_flight.append(client.submit(analyse_chunk, chunk, model, version, pure=False))
+            in_flight.append(client.submit(analyse_chunk, chunk, model, version, BATCH_SIZE, stage_timings,
+                                           pure=False))
             if len(in_flight) >= 2 * max(slots, 1):
                 yield _collect(in_flight.popleft())
         while in_flight:

@@ -38,10 +38,11 @@ class ChunkResult:
 
 
 def analyse_chunk(articles: Sequence[Article], model: str | None, version: str,
-                  batch_size: int = BATCH_SIZE) -> ChunkResult:
+                  batch_size: int = BATCH_SIZE, stage_timings: bool = False) -> ChunkResult:
     """Analyse a chunk of articles into Arrow tables; the model is loaded once per process.
 
-    Picklable, so the same function runs in a process pool and on Dask workers.
+    Picklable, so the same function runs in a process pool and on Dask workers. With ``stage_timings`` the
+    seconds of each stage of ``analyse_doc`` are reported too, as ``stage:<name>`` in ``seconds``.
     """
     from .analyse import analyse_doc  # spaCy is imported only when there is work to do
     from .nlp import load_nlp
@@ -53,6 +54,7 @@ def analyse_chunk(articles: Sequence[Article], model: str | None, version: str,
     failures: list[tuple[str, int | None, str, str]] = []
     spacy_seconds = stage_seconds = 0.0
     n_words = 0
+    per_stage: dict[str, float] | None = {} if stage_timings else None
     parsed = parse_articles(articles, nlp, batch_size=batch_size)
     while True:
         started = time.perf_counter()
@@ -65,7 +67,7 @@ def analyse_chunk(articles: Sequence[Article], model: str | None, version: str,
         try:
             if isinstance(doc, Exception):
                 raise doc
-            derived = analyse_doc(article, doc)
+            derived = analyse_doc(article, doc, per_stage)
         except Exception as exc:  # one bad article must not cost the run; reported as an error row
             failures.append((article.source_path, article.record, article.article_id,
                              f"{exc.__class__.__name__}: {exc}"))
@@ -78,8 +80,9 @@ def analyse_chunk(articles: Sequence[Article], model: str | None, version: str,
             rows[name].extend(derived[name])
     started = time.perf_counter()
     tables = {name: rows_to_arrow(name, table_rows) for name, table_rows in rows.items() if table_rows}
-    return ChunkResult(tables, failures, analysed=len(rows["articles"]), n_words=n_words, seconds={
-        "spacy": spacy_seconds, "stages": stage_seconds, "tables": time.perf_counter() - started})
+    seconds = {"spacy": spacy_seconds, "stages": stage_seconds, "tables": time.perf_counter() - started}
+    seconds.update({f"stage:{name}": value for name, value in (per_stage or {}).items()})
+    return ChunkResult(tables, failures, analysed=len(rows["articles"]), n_words=n_words, seconds=seconds)
 
 
 def chunked(articles: Iterable[Article], size: int = CHUNK_SIZE) -> Iterator[list[Article]]:
@@ -90,18 +93,18 @@ def chunked(articles: Iterable[Article], size: int = CHUNK_SIZE) -> Iterator[lis
 
 
 def analyse_local(articles: Iterable[Article], model: str | None, version: str, workers: int = 1,
-                  chunk_size: int = CHUNK_SIZE) -> Iterator[ChunkResult]:
+                  chunk_size: int = CHUNK_SIZE, stage_timings: bool = False) -> Iterator[ChunkResult]:
     """Yield a :class:`ChunkResult` per chunk, in input order; ``workers`` > 1 uses a process pool."""
     chunks = chunked(articles, chunk_size)
     if workers <= 1:
         for chunk in chunks:
-            yield analyse_chunk(chunk, model, version)
+            yield analyse_chunk(chunk, model, version, stage_timings=stage_timings)
         return
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         in_flight: deque[Future[ChunkResult]] = deque()
         for chunk in chunks:
-            in_flight.append(pool.submit(analyse_chunk, chunk, model, version))
+            in_flight.append(pool.submit(analyse_chunk, chunk, model, version, BATCH_SIZE, stage_timings))
             if len(in_flight) >= 2 * workers:  # bounded: the input is read only as fast as it is analysed
                 yield in_flight.popleft().result()
         while in_flight:

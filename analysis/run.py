@@ -174,15 +174,15 @@ class _Reader:
 
 
 def _results(articles: Iterator[Article], model_name: str, version: str, engine: str, workers: int,
-             scheduler: str | None, chunk_size: int) -> Iterator[ChunkResult]:
+             scheduler: str | None, chunk_size: int, stage_timings: bool) -> Iterator[ChunkResult]:
+    options = {"workers": workers, "chunk_size": chunk_size, "stage_timings": stage_timings}
     if engine == "dask":
         from .dask_engine import analyse_dask
 
-        return analyse_dask(articles, model_name, version, scheduler=scheduler, workers=workers,
-                            chunk_size=chunk_size)
+        return analyse_dask(articles, model_name, version, scheduler=scheduler, **options)
     if engine != "local":
         raise ValueError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
-    return analyse_local(articles, model_name, version, workers=workers, chunk_size=chunk_size)
+    return analyse_local(articles, model_name, version, **options)
 
 
 def run_pipeline(
@@ -197,6 +197,7 @@ def run_pipeline(
     engine: str = "local",
     scheduler: str | None = None,
     chunk_size: int = CHUNK_SIZE,
+    stage_timings: bool = False,
 ) -> RunSummary:
     """Process ``roots`` into the tables in ``out_dir``; only new or changed inputs are analysed.
 
@@ -204,7 +205,7 @@ def run_pipeline(
     ``out_dir`` and each table is assembled streaming. Each table is replaced atomically; ``inputs`` is written
     last, so a run that dies midway is picked up correctly by the next one. ``engine`` is ``local`` (one
     process, or a pool of ``workers``) or ``dask`` (the cluster at ``scheduler``, else a LocalCluster);
-    ``chunk_size`` articles make one task.
+    ``chunk_size`` articles make one task; ``stage_timings`` adds each stage's seconds to ``summary.timings``.
     """
     started = time.perf_counter()
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -261,7 +262,8 @@ def run_pipeline(
         reader = _Reader(to_read, staging, seen, old, out_dir, version, field_mapping, summary)
         failed_ids: list[str] = []
         bar = tqdm(unit="article", disable=not progress, file=sys.stderr, desc="analysing")
-        for result in _results(iter(reader), model_name, version, engine, workers, scheduler, chunk_size):
+        for result in _results(iter(reader), model_name, version, engine, workers, scheduler, chunk_size,
+                               stage_timings):
             for name, table in result.tables.items():
                 staging.add_table(name, table)
             for source_path, record, article_id, message in result.failures:

@@ -78,35 +78,52 @@ def machine() -> dict:
             "python": platform.python_version(), "spacy": spacy.__version__, "model": model_version()}
 
 
-def bench_size(n: int, work: Path, workers: list[int], dask: bool, log: Path) -> dict:
+PARTS = ("bare", "w1", "rerun", "w2", "dask")
+
+
+def bench_size(n: int, work: Path, parts: set[str], log: Path, previous: dict | None = None) -> dict:
+    """Run the chosen parts for one size; results of parts not run now are kept from ``previous``."""
     folder = work / f"n{n}"
-    print(f"== {n} articles: writing the corpus to {folder}", flush=True)
+    print(f"== {n} articles: corpus in {folder}", flush=True)
     raw = write_corpus(n, folder)
-    result: dict = {"size": n, "load_before": os.getloadavg()}
-    print("   bare nlp.pipe ...", flush=True)
-    result["bare"] = child("bare", log, n=n)
-    tables: dict[str, str] = {}
-    for count in workers:
-        out = folder / f"out-w{count}"
-        print(f"   pipeline, {count} worker(s) ...", flush=True)
-        result[f"w{count}"] = child("run", log, raw=str(raw), out=str(out), workers=count, stages=count == 1)
-        tables[f"w{count}"] = json.dumps(digests(out))
-        if count == 1:
-            print("   unchanged rerun ...", flush=True)
-            result["rerun"] = rerun(raw, out, log)
-    if dask:
-        print("   dask LocalCluster, 2 workers ...", flush=True)
-        result["dask"] = child("run", log, raw=str(raw), out=str(folder / "out-dask"), workers=2, engine="dask")
-        tables["dask"] = json.dumps(digests(folder / "out-dask"))
-    result["identical"] = len(set(tables.values())) == 1  # every table file, byte for byte
-    result["load_after"] = os.getloadavg()
+    result: dict = dict(previous or {}, size=n)
+    result.setdefault("load", {})
+    result.setdefault("tables", {})
+
+    def measure(part: str, label: str, task: str, **kwargs) -> None:
+        print(f"   {label} ...", flush=True)
+        before = os.getloadavg()
+        result[part] = child(task, log, **kwargs)
+        result["load"][part] = [before, os.getloadavg()]
+
+    if "bare" in parts:
+        measure("bare", "bare nlp.pipe", "bare", n=n)
+    if "w1" in parts:
+        out = folder / "out-w1"
+        measure("w1", "pipeline, 1 worker", "run", raw=str(raw), out=str(out), workers=1, stages=True)
+        result["tables"]["w1"] = digests(out)
+    if "rerun" in parts and (folder / "out-w1" / "inputs.parquet").exists():
+        print("   unchanged rerun ...", flush=True)
+        result["rerun"] = rerun(raw, folder / "out-w1", log)
+    if "w2" in parts:
+        out = folder / "out-w2"
+        measure("w2", "pipeline, 2 workers", "run", raw=str(raw), out=str(out), workers=2)
+        result["tables"]["w2"] = digests(out)
+    if "dask" in parts:
+        out = folder / "out-dask"
+        measure("dask", "dask LocalCluster, 2 workers", "run", raw=str(raw), out=str(out), workers=2, engine="dask")
+        result["tables"]["dask"] = digests(out)
+    if len(result["tables"]) > 1:
+        result["identical"] = len({json.dumps(d, sort_keys=True) for d in result["tables"].values()}) == 1
     return result
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Throughput, scaling, rerun and memory benchmarks.")
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000], help="articles per benchmark")
-    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2], help="worker counts to time (1 first)")
+    parser.add_argument("--parts", default=",".join(PARTS[:4]),
+                        help=f"comma-separated parts to run per size, of {', '.join(PARTS)} (default: all but dask); "
+                        "figures of parts not run are kept from earlier runs in --work")
     parser.add_argument("--dask", action="store_true", help="also time a two-worker Dask LocalCluster")
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "analysis-benchmarks",
                         help="where corpora and outputs go (default: $TMPDIR/analysis-benchmarks)")
@@ -116,18 +133,26 @@ def main(argv: list[str] | None = None) -> int:
     if not BULK.exists():
         print(f"benchmarks: {BULK} is absent (the ../shared corpora); nothing to measure", file=sys.stderr)
         return 0
+    parts = {p.strip() for p in args.parts.split(",") if p.strip()} | ({"dask"} if args.dask else set())
+    if parts - set(PARTS):
+        parser.error(f"unknown parts: {', '.join(sorted(parts - set(PARTS)))}")
     args.work.mkdir(parents=True, exist_ok=True)
     log = args.work / "benchmarks.log"
-    started = datetime.now(UTC)
-    results = [bench_size(n, args.work, sorted(set(args.workers)), args.dask, log) for n in args.sizes]
-    info = {"started": started.isoformat(timespec="minutes"), "machine": machine(),
-            "command": " ".join([".venv/bin/python -m benchmarks.run", *sys.argv[1:]] if argv is None else argv)}
-    (args.work / "results.json").write_text(json.dumps({"info": info, "results": results}, indent=2))
+    store = args.work / "results.json"
+    saved = json.loads(store.read_text()) if store.exists() else {"results": {}}
+    command = " ".join([".venv/bin/python -m benchmarks.run", *(sys.argv[1:] if argv is None else argv)])
+    for n in args.sizes:
+        saved["results"][str(n)] = bench_size(n, args.work, parts, log, saved["results"].get(str(n)))
+        saved["results"][str(n)]["command"] = command
+        saved["results"][str(n)]["finished"] = datetime.now(UTC).isoformat(timespec="minutes")
+        store.write_text(json.dumps(saved, indent=2))
+    info = {"machine": machine(), "commands": sorted({r["command"] for r in saved["results"].values()})}
+    results = [saved["results"][key] for key in sorted(saved["results"], key=int)]
     text = render(info, results)
     print(text)
     if not args.no_write:
         args.out.write_text(text, encoding="utf-8")
-        print(f"wrote {args.out} (raw figures: {args.work / 'results.json'})")
+        print(f"wrote {args.out} (raw figures: {store})")
     return 0
 
 

@@ -45,22 +45,16 @@ def bare(n: int, model: str | None = None, batch_size: int | None = None) -> dic
 
 def run(raw: str, out: str, workers: int = 1, engine: str = "local", stages: bool = False,
         force: bool = True) -> dict:
-    """The whole pipeline, as ``analysis run`` does it; with ``stages``, per-stage timers installed."""
+    """The whole pipeline, as ``analysis run`` does it; with ``stages``, per-stage timings of analyse_doc."""
     from analysis.run import run_pipeline
 
-    wrapped: list[str] = []
-    if stages:
-        from benchmarks import stages as stage_timers
-
-        wrapped = stage_timers.install()
     started = time.perf_counter()
-    summary = run_pipeline([Path(raw)], Path(out), workers=workers, engine=engine, force=force, progress=False)
+    summary = run_pipeline([Path(raw)], Path(out), workers=workers, engine=engine, force=force, progress=False,
+                           stage_timings=stages)
     seconds = time.perf_counter() - started
     result = {"seconds": seconds, "analysed": summary.analysed, "words": summary.analysed_words,
               "processed": summary.processed, "unchanged": summary.unchanged, "duplicate": summary.duplicate,
-              "failed": summary.failed, "timings": summary.timings, "wrapped": wrapped, **_peak_mb()}
-    if stages:
-        result["stages"] = dict(stage_timers.seconds)
+              "failed": summary.failed, "timings": summary.timings, **_peak_mb()}
     return result
 
 
