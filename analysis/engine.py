@@ -92,6 +92,15 @@ def chunked(articles: Iterable[Article], size: int = CHUNK_SIZE) -> Iterator[lis
         yield chunk
 
 
+def _one_blas_thread() -> None:
+    """Pool initializer: one BLAS thread per worker process, as Dask's nanny does, so workers do not oversubscribe."""
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:  # optional: without it BLAS keeps its default
+        return
+    threadpool_limits(1)
+
+
 def analyse_local(articles: Iterable[Article], model: str | None, version: str, workers: int = 1,
                   chunk_size: int = CHUNK_SIZE, stage_timings: bool = False) -> Iterator[ChunkResult]:
     """Yield a :class:`ChunkResult` per chunk, in input order; ``workers`` > 1 uses a process pool."""
@@ -101,7 +110,7 @@ def analyse_local(articles: Iterable[Article], model: str | None, version: str, 
             yield analyse_chunk(chunk, model, version, stage_timings=stage_timings)
         return
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_one_blas_thread) as pool:
         in_flight: deque[Future[ChunkResult]] = deque()
         for chunk in chunks:
             in_flight.append(pool.submit(analyse_chunk, chunk, model, version, BATCH_SIZE, stage_timings))

@@ -102,6 +102,10 @@ def render(info: dict, results: list[dict]) -> str:
         "workers: the main process plus both workers). Identical: every table's Parquet file has the same SHA-256.",
         "",
     ]
+    if not any(r["size"] >= 105_550 for r in results):
+        lines += ["The full corpus (105,550 articles) has not been run end to end yet: at the rates above that is "
+                  "hours of CPU on this machine. To record it: `.venv/bin/python -m benchmarks.run --sizes 105550 "
+                  "--parts w2,rerun` (two workers; add `w1` for the one-worker peak memory).", ""]
     for r in results:
         one = r.get("w1")
         if not one:
