@@ -6,9 +6,7 @@ packages) and the aliases and US state abbreviations of ``data/places_lexicon.ya
 
 from __future__ import annotations
 
-import csv
 import gzip
-import io
 import re
 import unicodedata
 from dataclasses import dataclass, replace
@@ -17,12 +15,11 @@ from importlib import resources
 
 from .resources import load_data_yaml
 
-KIND_RANK = {"country": 0, "continent": 0, "state": 1, "county": 2, "city": 3}
 _PUNCT = re.compile(r"[.’'`]")
 _SPACE = re.compile(r"[\s\-]+")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Place:
     """One gazetteer entry."""
 
@@ -38,7 +35,7 @@ class Place:
 
 def name_key(name: str) -> str:
     """The lookup key of a name: accents folded, lower case, no periods or apostrophes, single spaces."""
-    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    folded = name if name.isascii() else unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     folded = folded.lower().replace("saint ", "st ").replace("&", "and")
     key = _SPACE.sub(" ", _PUNCT.sub("", folded)).strip()
     return key[4:] if key.startswith("the ") else key
@@ -69,17 +66,20 @@ class Gazetteer:
 
 
 def _read_places() -> tuple[list[Place], list[tuple[str, Place]]]:
+    """Places and their (name key, place) entries."""
     raw = resources.files("analysis").joinpath("data", "gazetteer.tsv.gz").read_bytes()
-    lines = gzip.decompress(raw).decode("utf-8").splitlines()
-    reader = csv.DictReader(io.StringIO("\n".join(line for line in lines if not line.startswith("#"))),
-                            delimiter="\t")
+    lines = gzip.decompress(raw).decode("utf-8").split("\n")
+    body = [line for line in lines if line and not line.startswith("#")]
     places, entries = [], []
-    for row in reader:
-        place = Place(row["name"], row["kind"], row["country"], row["admin1"], float(row["lat"]), float(row["lon"]),
-                      int(row["population"] or 0), int(row["geonameid"]) if row["geonameid"] else None)
+    for line in body[1:]:
+        geonameid, name, kind, country, admin1, lat, lon, population, alternates = line.split("\t")
+        place = Place(name, kind, country, admin1, float(lat), float(lon), int(population or 0),
+                      int(geonameid) if geonameid else None)
         places.append(place)
-        names = [row["name"], *(a for a in row["alternates"].split("|") if a)]
-        entries.extend((key, place) for key in {name_key(n) for n in names})
+        keys = {name_key(name)}
+        if alternates:
+            keys.update(name_key(a) for a in alternates.split("|"))
+        entries.extend((key, place) for key in keys)
     return places, entries
 
 
@@ -114,8 +114,8 @@ def load_gazetteer() -> Gazetteer:
         if line and not line.startswith("#"):
             demonyms.update(name_key(form) for form in (line, line + "s", line + "es"))
     return Gazetteer(
-        by_key={k: tuple(sorted(v, key=lambda p: (p is not preferred.get(k), -p.population, KIND_RANK.get(p.kind, 4))))
-                for k, v in by_key.items()},
+        by_key={k: tuple(sorted(v, key=lambda p, k=k: (p is not preferred.get(k), -p.population)))
+                if len(v) > 1 else tuple(v) for k, v in by_key.items()},
         preferred=preferred,
         states=states,
         state_abbreviations=abbreviations,
