@@ -253,6 +253,8 @@ def _verb_cue(token: Token, tone: str, naming: bool, text: str, quoted: list[tup
 def _outside_clause(text: str, sent, clause_start: int, clause_end: int, verb: Token) -> tuple[int, int] | None:
     """Content for a cue parsed without a clause: the rest of the sentence beside "…, she said" or "she said: …"."""
     before = _trim(text, sent.start_char, clause_start)
+    if before and len(text[before[0]:before[1]].split()) < 2:  # "But, Mr. Ryan said, …"
+        before = None
     after = _trim(text, clause_end, sent.end_char)
     if after and text[clause_end:after[0]].strip() in (":", ",", ""):
         gap = text[clause_end:after[0]]
