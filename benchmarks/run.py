@@ -23,10 +23,11 @@ from pathlib import Path
 
 import psutil
 
+from analysis.analyse_tables import DERIVED_TABLES
 from benchmarks.corpus import BULK, ROOT, write_corpus
 from benchmarks.report import render
 
-TABLE_FILES = ("articles", "paragraphs", "sentences", "entities", "errors", "inputs")
+TABLE_FILES = ("inputs", "articles", "errors", *DERIVED_TABLES)
 
 
 def child(task: str, log: Path, **kwargs) -> dict:
