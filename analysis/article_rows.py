@@ -6,6 +6,7 @@ import pandas as pd
 from dateutil import parser as date_parser
 
 from .article import Article
+from .sentiment import score_sentiment
 
 
 def parse_published(raw: str | None) -> pd.Timestamp | None:
@@ -21,7 +22,8 @@ def parse_published(raw: str | None) -> pd.Timestamp | None:
 
 
 def article_row(article: Article, version: str, n_paragraphs: int) -> dict:
-    """The articles-table row of one article."""
+    """The articles-table row of one article, with the whole text's sentiment scores."""
+    scores = score_sentiment(article.text)
     return {
         "article_id": article.article_id,
         "source_path": article.source_path,
@@ -36,6 +38,9 @@ def article_row(article: Article, version: str, n_paragraphs: int) -> dict:
         "text": article.text,
         "n_words": article.n_words,
         "n_paragraphs": n_paragraphs,
+        "polarity": scores.polarity,
+        "subjectivity": scores.subjectivity,
+        "vader": scores.vader,
         "content_hash": article.content_hash,
         "pipeline_version": version,
     }
