@@ -25,7 +25,8 @@ def read_html(path: Path, source_path: str, data: bytes) -> Iterator[Article]:
         raise InputError("empty", "is empty")
     try:
         # huge_tree lifts libxml2's nesting limit of 256, so deeply nested pages still parse
-        tree = lxml.html.document_fromstring(_XML_DECLARATION.sub("", html), parser=lxml.html.HTMLParser(huge_tree=True))
+        parser = lxml.html.HTMLParser(huge_tree=True)
+        tree = lxml.html.document_fromstring(_XML_DECLARATION.sub("", html), parser=parser)
         document = trafilatura.bare_extraction(
             tree, with_metadata=True, include_comments=False, include_tables=False, include_images=False
         )
