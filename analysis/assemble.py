@@ -35,20 +35,23 @@ def _conform(name: str, table: pa.Table) -> pa.Table:
     return canonical(name, table)
 
 
-def old_rows(out_dir: Path, name: str, bucket: str | None = None, columns: list[str] | None = None) -> pa.Table | None:
+def old_rows(out_dir: Path, name: str, bucket: str | None = None, columns: list[str] | None = None,
+             conform: bool = True) -> pa.Table | None:
     """Rows of the table written by the last run (of one bucket), or None when there is none."""
     path = out_dir / f"{name}.parquet"
     if not path.exists():
         return None
     filters = [("article_id", ">=", bucket), ("article_id", "<", chr(ord(bucket) + 1))] if bucket else None
     table = pq.read_table(path, columns=columns, filters=filters)
-    return table if columns else _conform(name, table)
+    return table if columns or not conform else _conform(name, table)
 
 
-def _keep(table: pa.Table | None, column: str, values: pa.Array) -> list[pa.Table]:
+def _keep(name: str, table: pa.Table | None, column: str, values: pa.Array) -> list[pa.Table]:
+    """The old rows whose ``column`` is in ``values``, conformed to the schema after filtering (rows of an older
+    schema are only ever kept when the pipeline version, which covers the schema, is unchanged)."""
     if table is None or table.num_rows == 0:
         return []
-    return [table.filter(pc.is_in(table[column], value_set=values))]
+    return [_conform(name, table.filter(pc.is_in(table[column], value_set=values)))]
 
 
 def _combine(name: str, pieces: list[pa.Table]) -> pa.Table:
@@ -61,10 +64,11 @@ def _combine(name: str, pieces: list[pa.Table]) -> pa.Table:
 def table_pieces(out_dir: Path, name: str, staging: Staging, keep_ids: pa.Array) -> Iterator[pa.Table]:
     """Sorted pieces of a derived table (or ``articles``): old rows whose article is kept, then new rows."""
     if not is_bucketed(name):
-        yield _combine(name, _keep(old_rows(out_dir, name), "article_id", keep_ids) + staging.read(name))
+        yield _combine(name, _keep(name, old_rows(out_dir, name, conform=False), "article_id", keep_ids)
+                       + staging.read(name))
         return
     for bucket in BUCKETS:
-        yield _combine(name, _keep(old_rows(out_dir, name, bucket), "article_id", keep_ids)
+        yield _combine(name, _keep(name, old_rows(out_dir, name, bucket, conform=False), "article_id", keep_ids)
                        + staging.read(name, bucket))
 
 
