@@ -176,3 +176,14 @@ def test_input_folder_is_never_written(corpus, tmp_path):
     run(corpus, tmp_path / "out")
     run(corpus, tmp_path / "out", force=True)
     assert {p: p.read_bytes() for p in corpus.rglob("*")} == before
+
+
+def test_a_new_pipeline_version_reprocesses_everything(corpus, tmp_path, monkeypatch):
+    import analysis.run as run_module
+
+    out = tmp_path / "out"
+    run(corpus, out)
+    monkeypatch.setattr(run_module, "pipeline_version", lambda model: "9.9.9+changed")
+    summary = run(corpus, out)
+    assert summary.analysed == 6 and summary.unchanged == 0
+    assert set(analysis.load_table("articles", out)["pipeline_version"]) == {"9.9.9+changed"}
