@@ -42,5 +42,8 @@ lint: $(STAMP) ## ruff
 dictionary: $(STAMP) ## regenerate docs/data_dictionary.md from the schemas
 	$(BIN)/analysis dictionary --out docs/data_dictionary.md
 
+benchmark: $(STAMP) ## speed and memory on 1,000 and 10,000 Congress releases from ../shared (writes docs/benchmarks.md)
+	$(BIN)/python -m benchmarks.run --sizes 1000 10000
+
 clean: ## remove generated tables and reports (never data/raw)
 	rm -rf data/processed/*.parquet data/processed/*.duckdb data/processed/run.json reports/
