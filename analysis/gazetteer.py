@@ -65,6 +65,9 @@ class Gazetteer:
         return self.states.get(name or written.strip())
 
 
+_CODE = re.compile(r"[A-Z]{2,4}")
+
+
 def _read_places() -> tuple[list[Place], list[tuple[str, Place]]]:
     """Places and their (name key, place) entries."""
     raw = resources.files("analysis").joinpath("data", "gazetteer.tsv.gz").read_bytes()
@@ -78,7 +81,10 @@ def _read_places() -> tuple[list[Place], list[tuple[str, Place]]]:
         places.append(place)
         keys = {name_key(name)}
         if alternates:
-            keys.update(name_key(a) for a in alternates.split("|"))
+            # Alternate names in capitals of up to four letters are airport and other codes ("DAC" for Dhaka,
+            # "CBP" for Coimbra) that collide with acronyms in news text; well-known abbreviations of places
+            # ("LA", "NYC", "UK") come from the aliases in places_lexicon.yaml instead.
+            keys.update(name_key(a) for a in alternates.split("|") if not _CODE.fullmatch(a))
         entries.extend((key, place) for key in keys)
     return places, entries
 
