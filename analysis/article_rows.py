@@ -6,7 +6,7 @@ import pandas as pd
 from dateutil import parser as date_parser
 
 from .article import Article
-from .sentiment import score_sentiment
+from .sentiment import score_document
 
 
 def parse_published(raw: str | None) -> pd.Timestamp | None:
@@ -23,7 +23,7 @@ def parse_published(raw: str | None) -> pd.Timestamp | None:
 
 def article_row(article: Article, version: str, n_paragraphs: int) -> dict:
     """The articles-table row of one article, with the whole text's sentiment scores."""
-    scores = score_sentiment(article.text)
+    scores = score_document(article.text)
     return {
         "article_id": article.article_id,
         "source_path": article.source_path,

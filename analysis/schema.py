@@ -95,7 +95,8 @@ TABLES: dict[str, TableSchema] = {
                 Column("n_paragraphs", I64, "Number of non-blank paragraphs.", False),
                 Column("polarity", F64, "TextBlob polarity of the whole text, -1 to 1.", False),
                 Column("subjectivity", F64, "TextBlob subjectivity of the whole text, 0 to 1.", False),
-                Column("vader", F64, "VADER compound score of the whole text, -1 to 1.", False),
+                Column("vader", F64, "VADER compound score, -1 to 1: the mean over the text's sentences, weighted by "
+                       "words.", False),
                 Column("content_hash", S, "Full SHA-256 of the whitespace-normalised text.", False),
                 Column("pipeline_version", S, "Package version, rules digest and spaCy model of the rows.", False),
             ),
