@@ -8,7 +8,6 @@ grow with the corpus; results come back in input order.
 
 from __future__ import annotations
 
-import itertools
 import multiprocessing
 import time
 from collections import deque
@@ -23,6 +22,7 @@ from .article import Article
 from .article_rows import article_row
 
 CHUNK_SIZE = 64  # articles per task: large enough for nlp.pipe batching, small enough to balance workers
+CHUNK_CHARS = 250_000  # and at most this much text per task (but at least one article): spaCy's peak memory
 BATCH_SIZE = 64  # nlp.pipe batch size
 
 
@@ -85,10 +85,22 @@ def analyse_chunk(articles: Sequence[Article], model: str | None, version: str,
     return ChunkResult(tables, failures, analysed=len(rows["articles"]), n_words=n_words, seconds=seconds)
 
 
-def chunked(articles: Iterable[Article], size: int = CHUNK_SIZE) -> Iterator[list[Article]]:
-    """Consecutive chunks of ``size`` articles, drawn lazily from ``articles``."""
-    iterator = iter(articles)
-    while chunk := list(itertools.islice(iterator, size)):
+def chunked(articles: Iterable[Article], size: int = CHUNK_SIZE, chars: int = CHUNK_CHARS
+            ) -> Iterator[list[Article]]:
+    """Consecutive chunks of at most ``size`` articles and ``chars`` characters, drawn lazily from ``articles``.
+
+    The character bound keeps a batch of long articles from raising spaCy's peak memory; the chunks depend only
+    on the input order, never on the engine.
+    """
+    chunk: list[Article] = []
+    length = 0
+    for article in articles:
+        if chunk and (len(chunk) >= size or length + len(article.text) > chars):
+            yield chunk
+            chunk, length = [], 0
+        chunk.append(article)
+        length += len(article.text)
+    if chunk:
         yield chunk
 
 
