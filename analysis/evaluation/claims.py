@@ -8,26 +8,21 @@ present, minus any sentence of the held-out debates). Retraining needs scikit-le
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from ..checkworthiness import check_worthiness
 from ..training.checkworthiness import N_FOLDS, average_precision, cross_validate
+from .gold import read_jsonl
 
 CLAIMBUSTER_FILE = "claimbuster_2.5xncs.jsonl"
 
 
-def _read(path: Path) -> list[dict]:
-    with path.open(encoding="utf-8") as handle:
-        return [json.loads(line) for line in handle if line.strip()]
-
-
 def evaluate(gold: Path, limit: int | None = None) -> dict:
     """MAP per debate over held-out debates (``limit``: only the first N debates), or in-sample AP without debates."""
-    rows = _read(gold)
+    rows = read_jsonl(gold)
     if rows and "line" in rows[0] and "source" in rows[0]:
         extra_path = gold.parent / CLAIMBUSTER_FILE
-        extra = _read(extra_path) if extra_path.exists() and extra_path != gold else []
+        extra = read_jsonl(extra_path) if extra_path.exists() and extra_path != gold else []
         result = cross_validate(rows, extra, n_folds=N_FOLDS, limit=limit)
         return {"gold": str(gold), "mode": "leave-debates-out", "claimbuster_rows": len(extra), **result}
     rows = rows[:limit] if limit else rows

@@ -10,7 +10,6 @@ beside them.
 
 from __future__ import annotations
 
-import json
 import math
 import time
 from pathlib import Path
@@ -19,6 +18,7 @@ from ..gazetteer import load_gazetteer
 from ..nlp import load_nlp
 from ..places import location_rows
 from ..segment import segment_paragraphs
+from .gold import read_jsonl
 
 KM = 161.0
 NOT_PLACES_BY_DESIGN = ("Demonym", "Language")
@@ -43,17 +43,6 @@ def match(gold: list[dict], predicted: list[dict]) -> list[tuple[dict, dict]]:
     return pairs
 
 
-def _read(gold: Path, limit: int | None) -> list[dict]:
-    records = []
-    with gold.open(encoding="utf-8") as handle:
-        for line in handle:
-            if line.strip():
-                records.append(json.loads(line))
-            if limit is not None and len(records) >= limit:
-                break
-    return records
-
-
 def _figures(n_gold: int, n_pred: int, pairs: list[tuple[dict, dict]]) -> dict:
     tp = len(pairs)
     precision = tp / n_pred if n_pred else 0.0
@@ -69,7 +58,7 @@ def _figures(n_gold: int, n_pred: int, pairs: list[tuple[dict, dict]]) -> dict:
 
 def evaluate(gold: Path, limit: int | None = None) -> dict:
     """Recognition P/R/F1 and acc@161km of the locations stage on a gold JSONL file."""
-    records = _read(Path(gold), limit)
+    records = read_jsonl(Path(gold), limit)
     nlp = load_nlp()
     gazetteer = load_gazetteer()
     started = time.perf_counter()

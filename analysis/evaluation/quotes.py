@@ -11,7 +11,6 @@ A speaker is right when the mention or the canonical speaker shares a content wo
 
 from __future__ import annotations
 
-import json
 import re
 import time
 from pathlib import Path
@@ -20,6 +19,7 @@ from ..cues import cue_lexicon
 from ..nlp import load_nlp
 from ..quotes import quote_rows
 from ..segment import segment_paragraphs
+from .gold import read_jsonl
 
 JACCARD = 0.5
 KINDS = ("direct", "mixed", "indirect")
@@ -30,17 +30,6 @@ _STOP = frozenset({
     "they", "we", "i", "you", "him", "them", "us", "me", "who", "which", "what", "mr", "mrs", "ms", "dr",
     "said", "says", "according",
 })
-
-
-def _read(gold: Path, limit: int | None) -> list[dict]:
-    records = []
-    with gold.open(encoding="utf-8") as handle:
-        for line in handle:
-            if line.strip():
-                records.append(json.loads(line))
-            if limit is not None and len(records) >= limit:
-                break
-    return records
 
 
 class _Tokens:
@@ -118,7 +107,7 @@ def evaluate(gold: Path, limit: int | None = None, merged: bool = False) -> dict
     With ``merged``, continuation quotes in later paragraphs are folded into the quote they continue first
     (a diagnostic: PolNeAR annotates a multi-paragraph quote as one span; our rows stay within a paragraph).
     """
-    records = _read(gold, limit)
+    records = read_jsonl(gold, limit)
     nlp = load_nlp()
     lexicon = cue_lexicon()
     groups = {k: [0, 0, 0] for k in (*KINDS, "quoted", "speech")}
