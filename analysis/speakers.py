@@ -23,6 +23,9 @@ SOURCE_TYPES = ("person", "organization", "government", "media", "anonymous", "u
 _NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC")
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "i"})
 _GROUP_PRONOUNS = frozenset({"it", "they", "we", "them"})
+# "you" in reported speech is the person addressed (a letter's recipient, an interviewee), whom the text rarely
+# names where it quotes them: the source is recorded as the addressee, not as a source called "you".
+_ADDRESSEE_PRONOUNS = frozenset({"you"})
 _DETERMINERS = re.compile(r"^(?:the|a|an|this|that|these|those|another|one|two|three|several|some|many|other)\s+",
                           re.IGNORECASE)
 _TITLES = re.compile(
@@ -197,6 +200,8 @@ class _Resolver:
         head = self.doc[mention.head] if mention.head is not None else None
         head_word = head.lower_ if head is not None else text.split()[-1].lower()
         words = set(text.lower().split())
+        if head_word in _ADDRESSEE_PRONOUNS:
+            return Speaker("the addressee", "unknown")
         if head_word in _PERSON_PRONOUNS or head_word in _GROUP_PRONOUNS:
             kinds = ("person",) if head_word in _PERSON_PRONOUNS else (
                 "organization", "government", "media", "anonymous")
