@@ -7,10 +7,8 @@ import re
 from spacy.tokens import Doc
 
 from .segment import Paragraph
-from .spans import SpanIndex, trim_span
+from .spans import LEADING_THE, TRAILING_POSSESSIVE, SpanIndex, trim_span
 
-_LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
-_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _ACRONYM_DEFINITION = re.compile(
     r"(?P<name>[A-Z][\w.&'’-]*(?:\s+(?:of|and|for|the|on|&|[A-Z][\w.&'’-]*))*)"
     r"\s+\((?P<acronym>[A-Z][A-Za-z&.]{1,9})\)"
@@ -30,14 +28,14 @@ def defined_acronyms(text: str) -> dict[str, str]:
             candidate = words[first:]
             initials = "".join(w[0] for w in candidate if w[0].isupper())
             if initials == acronym:
-                found.setdefault(acronym, _LEADING_THE.sub("", " ".join(candidate)))
+                found.setdefault(acronym, LEADING_THE.sub("", " ".join(candidate)))
                 break
     return found
 
 
 def canonical_name(mention: str, acronyms: dict[str, str]) -> str:
     """The mention without a leading 'the' or a possessive ending, with a defined acronym expanded."""
-    name = _POSSESSIVE.sub("", _LEADING_THE.sub("", mention.strip()))
+    name = TRAILING_POSSESSIVE.sub("", LEADING_THE.sub("", mention.strip()))
     return acronyms.get(name, name)
 
 

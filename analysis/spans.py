@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Sequence
+
+# A leading article and a trailing possessive, which names carry in text but not in their canonical form.
+LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
+TRAILING_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 
 
 class SpanIndex:

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 from .gazetteer import Gazetteer, load_gazetteer, name_key
 from .resources import load_data_yaml
 from .segment import Paragraph
+from .spans import LEADING_THE, TRAILING_POSSESSIVE
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 DATELINE_MARKS = frozenset({"—", "–", "-", "--", "(", ":"})
@@ -25,8 +26,6 @@ MAX_NAME_TOKENS = 4
 MIN_UNTAGGED_CITY_POPULATION = 15_000
 MIN_RELABEL_POPULATION = 100_000
 CAPITALS_SHARE = 0.8
-_LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
-_TRAILING_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _STATE_AFTER = re.compile(r"^,\s*(?P<state>[A-Z][A-Za-z]*\.?(?:\s?[A-Z][a-z]*\.)?(?:\s[A-Z][a-z]+)?)")
 
 
@@ -79,10 +78,10 @@ def _starts_organisation(doc: Doc, end_token: int, lexicon: Lexicon) -> bool:
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     span = text[start:end]
-    lead = _LEADING_THE.match(span)
+    lead = LEADING_THE.match(span)
     if lead:
         start += lead.end()
-    tail = _TRAILING_POSSESSIVE.search(text[start:end])
+    tail = TRAILING_POSSESSIVE.search(text[start:end])
     if tail:
         end -= len(tail.group())
     while end > start and text[end - 1] in " ,;:":
