@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,19 @@ PROJECT = Path(__file__).resolve().parents[1]
 SHARED = PROJECT.parent / "shared"
 SEED_TEXT = SHARED / "seed" / "dhs-ice-schools.txt"
 SEED_GOLD = SHARED / "seed" / "dhs-ice-schools.gold.json"
+
+
+def sample_corpus(raw: Path, text_files: int, jsonl_records: int) -> Path:
+    """Fill ``raw`` with the seed article, the first Congress releases of the sample as text files, and a
+    JSON Lines file of the first sample records: a small real corpus for pipeline tests."""
+    sample = PROJECT / "data" / "raw"
+    raw.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(shared_path("seed", "dhs-ice-schools.txt"), raw / "seed.txt")
+    for path in sorted((sample / "congress").glob("*.txt"))[:text_files]:
+        shutil.copyfile(path, raw / path.name)
+    lines = (sample / "congress_releases.jsonl").read_text(encoding="utf-8").splitlines()[:jsonl_records]
+    (raw / "more.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return raw
 
 
 def shared_path(*parts: str) -> Path:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 from pathlib import Path
 
 import duckdb
@@ -14,7 +13,7 @@ import pytest
 import analysis
 from analysis import store
 from analysis.run import run_pipeline
-from tests.conftest import PROJECT, SEED_TEXT, shared_path
+from tests.conftest import PROJECT, SEED_TEXT, sample_corpus
 
 SAMPLE = PROJECT / "data" / "raw"
 TABLES_COMPARED = ("articles", "paragraphs", "sentences", "entities", "errors")
@@ -23,14 +22,7 @@ TABLES_COMPARED = ("articles", "paragraphs", "sentences", "entities", "errors")
 @pytest.fixture()
 def corpus(tmp_path) -> Path:
     """A small corpus: the seed article, three Congress releases as text, and a JSONL file of two more."""
-    raw = tmp_path / "raw"
-    raw.mkdir()
-    shutil.copyfile(shared_path("seed", "dhs-ice-schools.txt"), raw / "seed.txt")
-    for path in sorted((SAMPLE / "congress").glob("*.txt"))[:3]:
-        shutil.copyfile(path, raw / path.name)
-    lines = (SAMPLE / "congress_releases.jsonl").read_text(encoding="utf-8").splitlines()[:2]
-    (raw / "more.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return raw
+    return sample_corpus(tmp_path / "raw", text_files=3, jsonl_records=2)
 
 
 def run(raw: Path, out: Path, **kwargs):

@@ -15,7 +15,7 @@ from analysis import run as run_module
 from analysis import staging
 from analysis.analyse_tables import DERIVED_TABLES
 from analysis.run import run_pipeline
-from tests.conftest import PROJECT, shared_path
+from tests.conftest import PROJECT, sample_corpus
 
 SAMPLE = PROJECT / "data" / "raw"
 TABLE_FILES = ("inputs", "articles", "errors", *DERIVED_TABLES)
@@ -24,13 +24,7 @@ TABLE_FILES = ("inputs", "articles", "errors", *DERIVED_TABLES)
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory) -> Path:
     """Seed article, four text releases, six JSONL records, one broken file: 11 articles, 1 failure."""
-    raw = tmp_path_factory.mktemp("scale") / "raw"
-    raw.mkdir()
-    shutil.copyfile(shared_path("seed", "dhs-ice-schools.txt"), raw / "seed.txt")
-    for path in sorted((SAMPLE / "congress").glob("*.txt"))[:4]:
-        shutil.copyfile(path, raw / path.name)
-    lines = (SAMPLE / "congress_releases.jsonl").read_text(encoding="utf-8").splitlines()[:6]
-    (raw / "more.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    raw = sample_corpus(tmp_path_factory.mktemp("scale") / "raw", text_files=4, jsonl_records=6)
     (raw / "broken.txt").write_bytes(b"\xff\xfe\x00")
     return raw
 
