@@ -37,6 +37,7 @@ class _Rules:
     stop: frozenset[str]
     max_unit_words: int
     months: frozenset[str]
+    street_after: re.Pattern[str]
 
 
 def _alternation(words) -> str:
@@ -68,6 +69,8 @@ def _rules() -> _Rules:
         stop=frozenset(w.lower() for w in raw["unit_stop_words"]),
         max_unit_words=int(raw["max_unit_words"]),
         months=frozenset(raw["months"]),
+        street_after=re.compile(
+            rf"\s+(?:\d+(?:st|nd|rd|th)|[A-Z][a-z]+)(?:\s+[A-Z][a-z]+)?\s+(?i:{_alternation(raw['street_suffixes'])})\b"),
     )
 
 
@@ -111,10 +114,27 @@ def _is_code(text: str, start: int, end: int) -> bool:
     return bool(_CODE_BEFORE.search(text[max(0, start - 16):start]) or _CODE_AFTER.match(text[end:end + 2]))
 
 
-def _is_date(text: str, start: int, digits: str | None, rules: _Rules) -> bool:
+# Where numbers are identifiers, not quantities: web addresses, e-mail addresses and telephone numbers.
+_REFERENCES = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+|\(?\b\d{3}\)?[-.\s]\d{3}[-.]\d{4}\b")
+_ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th)\b")
+_ZIP_BEFORE = re.compile(r"(?:\b[A-Z]{2}|D\.C\.),?\s+$")
+
+
+def _is_address(text: str, start: int, digits: str, rules: _Rules) -> bool:
+    """A street number ("500 12th St"), a zip code ("D.C. 20024"), an ordinal ("12th") or a code with a leading
+    zero ("031017")."""
+    end = start + len(digits)
+    if _ORDINAL_AFTER.match(text, end) or (len(digits) > 1 and digits[0] == "0" and digits[1].isdigit()):
+        return True
+    if rules.street_after.match(text, end):
+        return True
+    return bool(re.fullmatch(r"\d{5}", digits) and _ZIP_BEFORE.search(text[max(0, start - 8):start]))
+
+
+def _not_a_quantity(text: str, start: int, digits: str | None, rules: _Rules) -> bool:
     if digits is None:
         return False
-    if _is_code(text, start, start + len(digits)):
+    if _is_code(text, start, start + len(digits)) or _is_address(text, start, digits, rules):
         return True
     before = re.search(r"([A-Za-z]+)\.?\s+$", text[:start])
     if before and before.group(1).lower() in rules.months:
@@ -124,13 +144,19 @@ def _is_date(text: str, start: int, digits: str | None, rules: _Rules) -> bool:
 
 
 def parse_numbers(text: str) -> list[NumberMention]:
-    """Every quantity in ``text`` with its value, qualifier and unit; dates, years and clock times are skipped."""
+    """Every quantity in ``text`` with its value, qualifier and unit.
+
+    Dates, years, clock times, addresses and numbers inside web or e-mail addresses and telephone numbers are skipped.
+    """
     rules = _rules()
+    references = [m.span() for m in _REFERENCES.finditer(text)]
     found = []
     for match in rules.number.finditer(text):
+        if any(start <= match.start() < end for start, end in references):
+            continue
         digits, word = match.group("digits"), match.group("word")
         number_start = match.start("digits") if digits else match.start("word")
-        if _is_date(text, number_start, digits, rules):
+        if _not_a_quantity(text, number_start, digits, rules):
             continue
         value = float(digits.replace(",", "")) if digits else rules.words[word.lower()]
         multiplier = match.group("multiplier")

@@ -133,9 +133,23 @@ def test_reported_cue_makes_a_reported_claim():
     ("at least three elementary schools", [(3.0, "at least", "elementary schools")]),
     ("Sign 287(g) agreements, said Pocan (WI-02) on [09/22/17].", []),
     ("It happened in 2019 and one of them said so.", []),
+    ("Call (202) 225-5084 or write to press@mail.house.gov for 3 copies.", [(3.0, None, "copies")]),
+    ("the 1st and 2nd districts saw 40 arrests", [(40.0, None, "arrests")]),
 ])
 def test_parse_numbers(text, expected):
     assert _numbers(text) == expected
+
+
+def test_references_in_a_release_are_not_statistics():
+    """A real release's link list, file name and mailing address (a public-domain text in the bundled sample): no
+    quantity in it, so no statistic."""
+    from tests.conftest import PROJECT
+
+    text = (PROJECT / "data" / "raw" / "congress" / "cong_luis_gutierrez_00163.txt").read_text(encoding="utf-8")
+    start = text.index("Links to ICE Tweets")
+    links = text[start:text.index("20024", start) + 5]
+    assert "https://twitter.com/ICEgov/status/" in links and "500 12th St, SW" in links and "LETTER 031017" in links
+    assert _numbers(links) == []
 
 
 def test_number_offsets_cover_the_quantity():
