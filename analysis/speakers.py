@@ -23,16 +23,18 @@ SOURCE_TYPES = ("person", "organization", "government", "media", "anonymous", "u
 _NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC")
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "i"})
 _GROUP_PRONOUNS = frozenset({"it", "they", "we", "them"})
-# "you" in reported speech is the person addressed (a letter's recipient, an interviewee), whom the text rarely
-# names where it quotes them: the source is recorded as the addressee, not as a source called "you".
+# "you" in reported speech is the person addressed (a letter's recipient, an interviewee): the one person a letter's
+# salutation before it names ("Dear Acting Director Homan:"), else recorded as the addressee, not as a source "you".
 _ADDRESSEE_PRONOUNS = frozenset({"you"})
+_SALUTATION = re.compile(r"\bDear\s+(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,5})\s*[:,;]")
 _DETERMINERS = re.compile(r"^(?:the|a|an|this|that|these|those|another|one|two|three|several|some|many|other)\s+",
                           re.IGNORECASE)
 _TITLES = re.compile(
     r"^(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Lt|Gen|Col|Sgt|Gov|Capt|Prof|Rev|Det|Atty)\.?|President|Vice President|"
     r"Secretary|Senator|Congressman|Congresswoman|Governor|Mayor|Judge|Justice|Chief|Director|Officer|"
     r"Sheriff|Attorney General|Speaker|Leader|Minister|Prime Minister|Chairman|Chairwoman|Commissioner|"
-    r"Candidate|Nominee|Pope|King|Queen|Prince|Former|former|Democratic|Republican)\s+"
+    r"Candidate|Nominee|Pope|King|Queen|Prince|Former|former|Democratic|Republican|Acting|Assistant|Deputy|"
+    r"Inspector General|Ranking Member)\s+"
 )
 _SUFFIX = re.compile(r",?\s+(?:Jr|Sr|II|III|IV)\.?$")
 _WORDS = re.compile(r"[\w.&]+")
@@ -141,6 +143,7 @@ class _Resolver:
         self.orgs = sorted({e.name for e in self.entities if e.label in ("ORG", "FAC")} | set(acronyms.values()),
                            key=len, reverse=True)
         self.history: list[tuple[int, Speaker]] = []
+        self.addressees: frozenset[Speaker] = frozenset()
 
     # -- names -------------------------------------------------------------------------------------------------
     def person(self, name: str) -> Speaker:
@@ -160,6 +163,17 @@ class _Resolver:
         default = "government" if label == "GPE" else "organization"
         return Speaker(name, type_of_name(name, default))
 
+    def addressee(self, position: int) -> Speaker:
+        """Who "you" is at ``position``: the person the last salutation before it names, when it names one."""
+        salutations = [m for m in _SALUTATION.finditer(self.text, 0, position)]
+        if salutations:
+            name = person_name(salutations[-1].group("name"))
+            if name and " and " not in f" {name} " and not name.endswith("s"):
+                addressee = self.person(name)
+                self.addressees |= {addressee}
+                return addressee
+        return Speaker("the addressee", "unknown")
+
     def from_entity(self, entity: _Entity) -> Speaker:
         if entity.label == "PERSON":
             return self.person(entity.name)
@@ -178,10 +192,11 @@ class _Resolver:
                 result.append(e)
         return result
 
-    def last_before(self, position: int, kinds: Iterable[str], noun: str | None = None) -> Speaker | None:
+    def last_before(self, position: int, kinds: Iterable[str], noun: str | None = None,
+                    excluded: frozenset[Speaker] = frozenset()) -> Speaker | None:
         """The latest source (or, failing one, named entity) of the given types before ``position``."""
         kinds = set(kinds)
-        candidates = [s for p, s in self.history if p < position and s.type in kinds]
+        candidates = [s for p, s in self.history if p < position and s.type in kinds and s not in excluded]
         if noun:
             named = [s for s in candidates if noun in s.canonical.lower()]
             if named:
@@ -201,11 +216,13 @@ class _Resolver:
         head_word = head.lower_ if head is not None else text.split()[-1].lower()
         words = set(text.lower().split())
         if head_word in _ADDRESSEE_PRONOUNS:
-            return Speaker("the addressee", "unknown")
+            return self.addressee(mention.start)
         if head_word in _PERSON_PRONOUNS or head_word in _GROUP_PRONOUNS:
             kinds = ("person",) if head_word in _PERSON_PRONOUNS else (
                 "organization", "government", "media", "anonymous")
-            found = self.last_before(mention.start, kinds)
+            # "I" is never the one the writer addresses as "you"
+            found = self.last_before(mention.start, kinds,
+                                     excluded=self.addressees if head_word == "i" else frozenset())
             return found or Speaker(text, "unknown")
         inside = self.entities_in(mention.start, mention.end)
         if head is not None:

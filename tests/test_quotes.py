@@ -167,6 +167,21 @@ def test_speakers_titles_pronouns_and_anonymous_sources(nlp):
     assert person_name("Secretary Noem") == "Noem"
 
 
+def test_you_in_a_letter_is_its_addressee(nlp):
+    """A real release quoting a senators' letter ("Dear Assistant Secretary Saldaña: ... you suggested ...", public
+    domain, in the bundled sample): "you" is the letter's named recipient, not a source called "the addressee"."""
+    from analysis.readers import read_file
+    from tests.conftest import PROJECT
+
+    path = PROJECT / "data" / "raw" / "congress" / "cong_ben_sasse_00342.txt"
+    [article] = read_file(path, str(path), path.read_bytes())
+    rows = _rows(nlp, article.text)
+    addressed = [r for r in rows if r["speaker_mention"] and r["speaker_mention"].lower() == "you"]
+    assert len(addressed) >= 3
+    assert {r["speaker"] for r in addressed} == {"Sarah Saldaña"}
+    assert {r["speaker_type"] for r in addressed} == {"person"}
+
+
 def test_scare_quotes_and_titles_are_not_quotes(nlp):
     text = ("The agency published its “100 Days of Fighting Fake News” release on Tuesday.\n"
             "EXCLUSIVE: MAYOR SLAMS ‘WRONG HOME’ RAID IN CITY SMUGGLING CASE")
