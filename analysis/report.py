@@ -209,6 +209,17 @@ def _write_text(target: Path, text: str) -> None:
     os.replace(temporary, target)
 
 
+def _article_count(data_dir: Path) -> str:
+    """The number of rows of the articles table (from its Parquet footer), or why it is unknown."""
+    import pyarrow.parquet as pq
+
+    path = data_dir / "articles.parquet"
+    try:
+        return f"{pq.read_metadata(path).num_rows:,}"
+    except (OSError, ValueError) as exc:
+        return f"unknown ({path.name}: {exc.__class__.__name__})"
+
+
 def index_html(results: Sequence[ReportResult], data_dir: Path, manifest: dict, built: datetime | None = None) -> str:
     """The index page: every report with its question and status, the build date, and the data used."""
     built = built or datetime.now(UTC)
@@ -222,6 +233,7 @@ def index_html(results: Sequence[ReportResult], data_dir: Path, manifest: dict, 
     facts = [
         ("Reports built", built.strftime("%Y-%m-%d %H:%M UTC")),
         ("Data folder", str(data_dir)),
+        ("Articles in the data", _article_count(data_dir)),
         ("Pipeline run finished", str(manifest.get("finished", "unknown (no run.json)"))),
         ("Inputs of that run", ", ".join(map(str, manifest.get("inputs", []))) or "unknown"),
         ("Input outcomes", ", ".join(f"{k} {v}" for k, v in counts.items()) or "unknown"),

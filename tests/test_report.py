@@ -90,6 +90,8 @@ def test_index_links_every_report_with_date_and_data(reports: Path, sample_data:
     assert str(sample_data.resolve()) in index
     manifest = json.loads((sample_data / "run.json").read_text())
     assert manifest["finished"] in index
+    articles = len(pd.read_parquet(sample_data / "articles.parquet"))
+    assert f"<th>Articles in the data</th><td>{articles:,}</td>" in index
 
 
 def test_reports_fetch_nothing_from_the_network(reports: Path) -> None:
