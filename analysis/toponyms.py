@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from .gazetteer import Gazetteer, load_gazetteer, name_key
+from .gazetteer import Gazetteer, Place, load_gazetteer, name_key
 from .resources import load_data_yaml
 from .segment import Paragraph
 from .spans import LEADING_THE, TRAILING_POSSESSIVE
@@ -25,6 +25,10 @@ NAME_LINKS = frozenset({"of", "de", "del", "la", "OF", "DE", "DEL", "LA"})
 MAX_NAME_TOKENS = 4
 MIN_UNTAGGED_CITY_POPULATION = 15_000
 MIN_RELABEL_POPULATION = 100_000
+MIN_LOCAL_BODY_POPULATION = 1_000
+SUBNATIONAL_KINDS = ("city", "county", "state")
+ORGANISATION_WORDS = 6  # words of an organisation's name after the place name, looked at for a brand word
+ORGANISATION_LINKS = frozenset({"of", "and", "&", "for", "'s", "’s", "-", "on"})
 CAPITALS_SHARE = 0.8
 _STATE_AFTER = re.compile(r"^,\s*(?P<state>[A-Z][A-Za-z]*\.?(?:\s?[A-Z][a-z]*\.)?(?:\s[A-Z][a-z]+)?)")
 
@@ -42,6 +46,8 @@ class Mention:
 class Lexicon:
     facility_heads: dict[str, tuple[tuple[str, ...], ...]]  # last word -> token sequences, longest first
     organisation_heads: frozenset[str]
+    brand_heads: frozenset[str]
+    public_body_heads: frozenset[str]
     stop_places: frozenset[str]
 
 
@@ -53,7 +59,8 @@ def places_lexicon() -> Lexicon:
     for head in sorted((tuple(h.split()) for h in raw["facility_heads"]), key=len, reverse=True):
         heads.setdefault(head[-1], []).append(head)
     return Lexicon({last: tuple(v) for last, v in heads.items()}, frozenset(raw["organisation_heads"]),
-                   frozenset(raw["stop_places"]))
+                   frozenset(raw["brand_heads"]),
+                   frozenset(raw["public_body_heads"]), frozenset(raw["stop_places"]))
 
 
 def _capitalised(token: Token) -> bool:
@@ -68,12 +75,31 @@ def _in_caps(text: str, paragraph: Paragraph | None) -> bool:
     return bool(letters) and sum(c.isupper() for c in letters) / len(letters) >= CAPITALS_SHARE
 
 
-def _starts_organisation(doc: Doc, end_token: int, lexicon: Lexicon) -> bool:
-    """True when the word right after a place name makes it part of an organisation's name ("Texas DPS")."""
+def _subnational(place: Place | None) -> bool:
+    return place is not None and place.kind in SUBNATIONAL_KINDS
+
+
+def _brand(doc: Doc, end_token: int, lexicon: Lexicon) -> bool:
+    """True when the organisation name that goes on after a place name is a brand's: a word of ``brand_heads``
+    among its next capitalised words ("New York Daily News", "Ohio State University")."""
+    for token in doc[end_token:end_token + ORGANISATION_WORDS]:
+        if token.text in lexicon.brand_heads:
+            return True
+        if not (_capitalised(token) or token.text in ORGANISATION_LINKS):
+            break
+    return False
+
+
+def _starts_organisation(doc: Doc, end_token: int, lexicon: Lexicon, place: Place | None = None) -> bool:
+    """True when the word right after a place name makes it part of an organisation's name ("Texas DPS",
+    "U.S. Immigration and Customs Enforcement"), but not when a city, county or state names a local body that
+    serves it or stands there ("Richmond Police Department"): that is a place of the story."""
     if end_token >= len(doc) or not doc[end_token - 1].whitespace_:
         return False
     following = doc[end_token]
-    return _capitalised(following) and following.text in lexicon.organisation_heads
+    if not _capitalised(following) or following.text not in lexicon.organisation_heads:
+        return False
+    return not _subnational(place) or _brand(doc, end_token, lexicon)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -161,7 +187,8 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph], gazetteer: Gazetteer | 
         written = text[start:end]
         if not written or gazetteer.is_demonym(written) or not written[:1].isupper():
             continue
-        if _starts_organisation(doc, last, lexicon):
+        readings = gazetteer.lookup(written)
+        if _starts_organisation(doc, last, lexicon, readings[0] if readings else None):
             continue
         if " " not in written and (written.title() in lexicon.stop_places or written in person_words):
             continue
@@ -234,6 +261,27 @@ def _dateline(doc: Doc, first: int, last: int, written: str) -> bool:
     return written.isupper() and len(written) > 3 and opens and last < len(doc) and doc[last].text in DATELINE_MARKS
 
 
+def _local_body(doc: Doc, last: int, written: str, best: Place, lexicon: Lexicon,
+                named_places: frozenset[str]) -> bool:
+    """Whether a place name opening a longer organisation name is the place of a local body: a city, county or
+    state, not in a brand's name, and either before a public body's head ("Danbury Police Department"), or a
+    county or state, or a city the article names elsewhere as a place ("the Nashville Film Festival")."""
+    if not _subnational(best) or not doc[last - 1].whitespace_ or _brand(doc, last, lexicon):
+        return False
+    if name_key(written) in named_places:
+        return True
+    if last < len(doc) and doc[last].text in lexicon.public_body_heads:
+        return best.kind != "city" or best.population >= MIN_LOCAL_BODY_POPULATION
+    return best.kind != "city"
+
+
+def _opens_entity(doc: Doc, first: int) -> bool:
+    """True when the entity at ``first`` starts there, or right after a leading "the"."""
+    if doc[first].ent_iob_ == "B":
+        return True
+    return first > 0 and doc[first - 1].ent_iob_ == "B" and doc[first - 1].lower_ == "the"
+
+
 def _locative_before(doc: Doc, first: int) -> bool:
     """True after "in", "near", "from" ... or after ", of" ("said Amstutz, of Wooster")."""
     if first == 0:
@@ -247,14 +295,14 @@ def _acceptable(doc: Doc, first: int, last: int, written: str, caps: bool, gazet
     """Whether a gazetteer match the model did not tag as a place is a place mention."""
     if gazetteer.is_demonym(written):
         return False
-    if _starts_organisation(doc, last, lexicon):
+    places = gazetteer.lookup(written)
+    best = places[0]
+    if _starts_organisation(doc, last, lexicon, best):
         return False
     if last - first == 1 and written.title() in lexicon.stop_places:
         return False
     if _followed_by_state(doc, last, gazetteer) or _dateline(doc, first, last, written):
         return True
-    places = gazetteer.lookup(written)
-    best = places[0]
     blocked = any(doc[k].ent_type_ and doc[k].ent_type_ not in PLACE_LABELS for k in range(first, last))
     if blocked and not caps:
         # the model often mislabels a place ("Aleppo" NORP, "Winnipeg" PRODUCT, "Dublin" PERSON): take an entity
@@ -263,6 +311,9 @@ def _acceptable(doc: Doc, first: int, last: int, written: str, caps: bool, gazet
         entity = doc[first].ent_iob_ == "B" and (last == len(doc) or doc[last].ent_iob_ != "I")
         large = best.kind in ("country", "state") or best.population >= MIN_RELABEL_POPULATION
         label = doc[first].ent_type_
+        if label == "ORG" and not entity and _opens_entity(doc, first) and _local_body(
+                doc, last, written, best, lexicon, named_places):
+            return True  # a local body named after its place: "the Ohio Supreme Court", "Alexandria Zoo"
         if not entity:
             return False
         if name_key(written) in named_places or _locative_before(doc, first):
