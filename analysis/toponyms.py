@@ -161,7 +161,10 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph], gazetteer: Gazetteer | 
     taken = [False] * len(doc)
     mentions: list[Mention] = []
     # words of people's full names ("Jane Ripley"): the same word alone is the person again, not a place
-    person_words = frozenset(t.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e)
+    # (but not a country's name the model folded into a person's after a first word: "Rethinking Egypt"; a
+    # first name may be a country's: "Georgia Stevens")
+    person_words = frozenset(t.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e
+                             if t.i == e.start or not any(p.kind == "country" for p in gazetteer.lookup(t.text)[:1]))
 
     def add(first: int, last: int, start: int, end: int, source: str) -> None:
         if end <= start or any(taken[first:last]) or in_credit(start):
