@@ -73,6 +73,8 @@ def _candidates(written: str, mention: Mention, gazetteer: Gazetteer) -> tuple[P
         return (state,)
     if mention.source == "state":
         return ()
+    if mention.source == "county":
+        return tuple(p for p in gazetteer.lookup(written + " County") if p.kind == "county")
     places = gazetteer.lookup(written)
     if not places and written.endswith(("'s", "’s")):
         places = gazetteer.lookup(written[:-2])

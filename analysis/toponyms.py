@@ -20,6 +20,10 @@ from .spans import LEADING_THE, TRAILING_POSSESSIVE
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 DATELINE_MARKS = frozenset({"—", "–", "-", "--", "(", ":"})
+LOCAL_NOUNS = frozenset({"police", "officials", "residents", "resident", "firefighters", "authorities", "man",
+                         "woman", "men", "women", "teen", "boy", "girl", "couple", "family", "native", "area",
+                         "restaurant", "business", "businesses", "mayor", "council", "officers", "deputies",
+                         "neighborhood", "home", "homes", "voters", "students", "schools"})
 LOCATIVES = frozenset({"in", "near", "from", "outside", "across", "throughout", "around", "to", "at", "into"})
 NAME_LINKS = frozenset({"of", "de", "del", "la", "OF", "DE", "DEL", "LA"})
 MAX_NAME_TOKENS = 4
@@ -35,7 +39,7 @@ _STATE_AFTER = re.compile(r"^,\s*(?P<state>[A-Z][A-Za-z]*\.?(?:\s?[A-Z][a-z]*\.)
 
 @dataclass(frozen=True)
 class Mention:
-    """A place mention: offsets into the text, and how it was found (ner, gazetteer, state, facility)."""
+    """A place mention: offsets into the text, and how it was found (ner, gazetteer, state, county, facility)."""
 
     start: int
     end: int
@@ -224,7 +228,14 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph], gazetteer: Gazetteer | 
         else:
             i += 1
 
-    # 4. a state after a city: "Alexandria, La." / "LOUISVILLE, KY"
+    # 4. counties named together before "counties": "Barrow, Jackson and Madison counties"
+    for first, last in _county_list(doc, taken):
+        written = doc[first:last].text
+        if any(p.kind == "county" for p in gazetteer.lookup(written + " County")):
+            span = doc[first:last]
+            add(first, last, span.start_char, span.end_char, "county")
+
+    # 5. a state after a city: "Alexandria, La." / "LOUISVILLE, KY"
     for mention in list(mentions):
         match = _STATE_AFTER.match(text[mention.end:mention.end + 20])
         if not match:
@@ -286,11 +297,41 @@ def _opens_entity(doc: Doc, first: int) -> bool:
 
 
 def _locative_before(doc: Doc, first: int) -> bool:
-    """True after "in", "near", "from" ... or after ", of" ("said Amstutz, of Wooster")."""
+    """True after "in", "near", "from" ... or after ", of" or a person's name and "of" ("said Amstutz, of
+    Wooster", "Larry Dunaway of Berea")."""
     if first == 0:
         return False
     before = doc[first - 1].lower_
-    return before in LOCATIVES or (before == "of" and first > 1 and doc[first - 2].text == ",")
+    return before in LOCATIVES or (before == "of" and first > 1 and (
+        doc[first - 2].text == "," or doc[first - 2].ent_type_ == "PERSON"))
+
+
+def _local_noun_after(doc: Doc, last: int) -> bool:
+    """True before a lower-case noun that a place name modifies ("Berea police", "a Gainesville restaurant")."""
+    return last < len(doc) and doc[last].lower_ in LOCAL_NOUNS and doc[last].text.islower()
+
+
+def _county_list(doc: Doc, taken: list[bool]) -> list[tuple[int, int]]:
+    """Token ranges of the names in "Barrow, Jackson and Madison counties": each is a county."""
+    found = []
+    for index, token in enumerate(doc):
+        if token.lower_ not in ("counties", "parishes"):
+            continue
+        k = index - 1
+        while k >= 0:
+            end = k + 1
+            while k >= 0 and _capitalised(doc[k]) and doc[k].is_alpha and not taken[k]:
+                k -= 1
+            if k + 1 == end or end - (k + 1) > 3:
+                break
+            found.append((k + 1, end))
+            if k >= 0 and doc[k].lower_ in (",", "and", "&", "or"):
+                k -= 1
+                if k >= 0 and doc[k].lower_ in ("and", "or") and doc[k + 1].text == ",":
+                    k -= 1
+                continue
+            break
+    return found
 
 
 def _acceptable(doc: Doc, first: int, last: int, written: str, caps: bool, gazetteer: Gazetteer,
@@ -319,7 +360,8 @@ def _acceptable(doc: Doc, first: int, last: int, written: str, caps: bool, gazet
             return True  # a local body named after its place: "the Ohio Supreme Court", "Alexandria Zoo"
         if not entity:
             return False
-        if name_key(written) in named_places or _locative_before(doc, first):
+        if name_key(written) in named_places or _locative_before(doc, first) or (
+                _local_noun_after(doc, last) and doc[first].pos_ == "PROPN"):
             return True
         return large and (label not in ("PERSON", "ORG") or best.kind in ("country", "state"))
     if caps and any(doc[k].is_stop for k in range(first, last)):
