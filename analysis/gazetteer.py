@@ -66,6 +66,9 @@ class Gazetteer:
 
 
 _CODE = re.compile(r"[A-Z]{2,4}")
+# generic words that end the GeoNames names of first-level regions, dropped for a shorter name
+_REGION_WORDS = frozenset({"sheng", "zizhiqu", "zhuangzu", "huizu", "uygur", "weiwuer", "province", "region",
+                           "voivodeship", "oblast", "governorate", "prefecture", "krai", "kray"})
 
 
 def _read_places() -> tuple[list[Place], list[tuple[str, Place]]]:
@@ -89,6 +92,18 @@ def _read_places() -> tuple[list[Place], list[tuple[str, Place]]]:
     return places, entries
 
 
+def _short_region_name(place: Place) -> str | None:
+    """The name key of a first-level region without its generic word: "Zhejiang Sheng" -> "zhejiang",
+    "Guangxi Zhuangzu Zizhiqu" -> "guangxi", "Podlaskie Voivodeship" -> "podlaskie"."""
+    if place.kind != "state":
+        return None
+    words = name_key(place.name).split()
+    while len(words) > 1 and words[-1] in _REGION_WORDS:
+        words.pop()
+    short = " ".join(words)
+    return short if short != name_key(place.name) else None
+
+
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
     """The gazetteer, read once per process."""
@@ -96,6 +111,10 @@ def load_gazetteer() -> Gazetteer:
     by_key: dict[str, list[Place]] = {}
     for key, place in entries:
         by_key.setdefault(key, []).append(place)
+    for place in places:
+        short = _short_region_name(place)
+        if short and not any(p.kind == "state" for p in by_key.get(short, ())):
+            by_key.setdefault(short, []).append(place)
     lexicon = load_data_yaml("places_lexicon.yaml")
     preferred: dict[str, Place] = {}
     states = {p.name: p for p in places if p.kind == "state" and p.country == "US"}

@@ -24,7 +24,7 @@ PREFERRED_BONUS = 6.0
 NEARBY_BONUS = 2.0
 NEARBY_KM = 150.0
 CO_LOCATED_BONUS = 1.5
-CO_LOCATED_TOP = 5
+CO_LOCATED_TOP = 12
 QUALIFIER_BONUS = 10.0
 CONTEXT_STATE_BONUS = 4.0
 CONTEXT_COUNTRY_BONUS = 1.5
@@ -35,6 +35,10 @@ FACILITY_WINDOW = 120  # characters between a facility and the place that holds 
 _QUALIFIER = re.compile(r"^,\s*(?P<name>[A-Z][A-Za-z.]*(?:\s?[A-Z][A-Za-z.]*){0,3})")
 _WITHIN_AFTER = re.compile(r"^(?:\s+and\s+[^.;:!?]*?)?\s*(?:,|in|at|near|outside|of)\s+(?:the\s+)?(?:city\s+of\s+)?$")
 _COUNTY_WORDS = ("county", "parish", "borough")
+_GENERIC_WORDS = frozenset({"city", "town", "township", "village", "borough", "county", "parish", "province",
+                            "region", "state", "district", "metro", "greater", "downtown", "central", "north",
+                            "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "upper",
+                            "lower", "inner", "outer", "of", "the", "n", "s", "e", "w", "metropolitan", "area"})
 
 
 @dataclass(frozen=True)
@@ -69,6 +73,8 @@ def _candidates(written: str, mention: Mention, gazetteer: Gazetteer) -> tuple[P
         return (state,)
     if mention.source == "state":
         return ()
+    if mention.source == "county":
+        return tuple(p for p in gazetteer.lookup(written + " County") if p.kind == "county")
     places = gazetteer.lookup(written)
     if not places and written.endswith(("'s", "’s")):
         places = gazetteer.lookup(written[:-2])
@@ -86,7 +92,11 @@ def _inner_name(written: str, gazetteer: Gazetteer) -> tuple[Place, ...]:
     for part in parts:
         if not part[0][:1].isupper() or all(w.title() in stop or w.lower() in ("far", "the") for w in part):
             continue
-        places = tuple(p for p in gazetteer.lookup(" ".join(part)) if p.kind != "city" or len(part) > 1)
+        # a one-word city only beside generic words ("Fargo city", "South Arlington", "City of Montreal"), not
+        # inside another name ("Paris Hilton")
+        rest = " ".join(words).replace(" ".join(part), " ", 1).split()
+        generic = all(w.lower().strip(".,") in _GENERIC_WORDS for w in rest)
+        places = tuple(p for p in gazetteer.lookup(" ".join(part)) if p.kind != "city" or len(part) > 1 or generic)
         if places:
             return places
     return ()

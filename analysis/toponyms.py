@@ -13,25 +13,33 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from .gazetteer import Gazetteer, load_gazetteer, name_key
+from .gazetteer import Gazetteer, Place, load_gazetteer, name_key
 from .resources import load_data_yaml
 from .segment import Paragraph
 from .spans import LEADING_THE, TRAILING_POSSESSIVE
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 DATELINE_MARKS = frozenset({"—", "–", "-", "--", "(", ":"})
+LOCAL_NOUNS = frozenset({"police", "officials", "residents", "resident", "firefighters", "authorities", "man",
+                         "woman", "men", "women", "teen", "boy", "girl", "couple", "family", "native", "area",
+                         "restaurant", "business", "businesses", "mayor", "council", "officers", "deputies",
+                         "neighborhood", "home", "homes", "voters", "students", "schools"})
 LOCATIVES = frozenset({"in", "near", "from", "outside", "across", "throughout", "around", "to", "at", "into"})
 NAME_LINKS = frozenset({"of", "de", "del", "la", "OF", "DE", "DEL", "LA"})
 MAX_NAME_TOKENS = 4
 MIN_UNTAGGED_CITY_POPULATION = 15_000
 MIN_RELABEL_POPULATION = 100_000
+MIN_LOCAL_BODY_POPULATION = 1_000
+SUBNATIONAL_KINDS = ("city", "county", "state")
+ORGANISATION_WORDS = 6  # words of an organisation's name after the place name, looked at for a brand word
+ORGANISATION_LINKS = frozenset({"of", "and", "&", "for", "'s", "’s", "-", "on"})
 CAPITALS_SHARE = 0.8
 _STATE_AFTER = re.compile(r"^,\s*(?P<state>[A-Z][A-Za-z]*\.?(?:\s?[A-Z][a-z]*\.)?(?:\s[A-Z][a-z]+)?)")
 
 
 @dataclass(frozen=True)
 class Mention:
-    """A place mention: offsets into the text, and how it was found (ner, gazetteer, state, facility)."""
+    """A place mention: offsets into the text, and how it was found (ner, gazetteer, state, county, facility)."""
 
     start: int
     end: int
@@ -42,6 +50,8 @@ class Mention:
 class Lexicon:
     facility_heads: dict[str, tuple[tuple[str, ...], ...]]  # last word -> token sequences, longest first
     organisation_heads: frozenset[str]
+    brand_heads: frozenset[str]
+    public_body_heads: frozenset[str]
     stop_places: frozenset[str]
 
 
@@ -53,7 +63,8 @@ def places_lexicon() -> Lexicon:
     for head in sorted((tuple(h.split()) for h in raw["facility_heads"]), key=len, reverse=True):
         heads.setdefault(head[-1], []).append(head)
     return Lexicon({last: tuple(v) for last, v in heads.items()}, frozenset(raw["organisation_heads"]),
-                   frozenset(raw["stop_places"]))
+                   frozenset(raw["brand_heads"]),
+                   frozenset(raw["public_body_heads"]), frozenset(raw["stop_places"]))
 
 
 def _capitalised(token: Token) -> bool:
@@ -68,12 +79,31 @@ def _in_caps(text: str, paragraph: Paragraph | None) -> bool:
     return bool(letters) and sum(c.isupper() for c in letters) / len(letters) >= CAPITALS_SHARE
 
 
-def _starts_organisation(doc: Doc, end_token: int, lexicon: Lexicon) -> bool:
-    """True when the word right after a place name makes it part of an organisation's name ("Texas DPS")."""
+def _subnational(place: Place | None) -> bool:
+    return place is not None and place.kind in SUBNATIONAL_KINDS
+
+
+def _brand(doc: Doc, end_token: int, lexicon: Lexicon) -> bool:
+    """True when the organisation name that goes on after a place name is a brand's: a word of ``brand_heads``
+    among its next capitalised words ("New York Daily News", "Ohio State University")."""
+    for token in doc[end_token:end_token + ORGANISATION_WORDS]:
+        if token.text in lexicon.brand_heads:
+            return True
+        if not (_capitalised(token) or token.text in ORGANISATION_LINKS):
+            break
+    return False
+
+
+def _starts_organisation(doc: Doc, end_token: int, lexicon: Lexicon, place: Place | None = None) -> bool:
+    """True when the word right after a place name makes it part of an organisation's name ("Texas DPS",
+    "U.S. Immigration and Customs Enforcement"), but not when a city, county or state names a local body that
+    serves it or stands there ("Richmond Police Department"): that is a place of the story."""
     if end_token >= len(doc) or not doc[end_token - 1].whitespace_:
         return False
     following = doc[end_token]
-    return _capitalised(following) and following.text in lexicon.organisation_heads
+    if not _capitalised(following) or following.text not in lexicon.organisation_heads:
+        return False
+    return not _subnational(place) or _brand(doc, end_token, lexicon)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -135,7 +165,10 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph], gazetteer: Gazetteer | 
     taken = [False] * len(doc)
     mentions: list[Mention] = []
     # words of people's full names ("Jane Ripley"): the same word alone is the person again, not a place
-    person_words = frozenset(t.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e)
+    # (but not a country's name the model folded into a person's after a first word: "Rethinking Egypt"; a
+    # first name may be a country's: "Georgia Stevens")
+    person_words = frozenset(t.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e
+                             if t.i == e.start or not any(p.kind == "country" for p in gazetteer.lookup(t.text)[:1]))
 
     def add(first: int, last: int, start: int, end: int, source: str) -> None:
         if end <= start or any(taken[first:last]) or in_credit(start):
@@ -161,7 +194,8 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph], gazetteer: Gazetteer | 
         written = text[start:end]
         if not written or gazetteer.is_demonym(written) or not written[:1].isupper():
             continue
-        if _starts_organisation(doc, last, lexicon):
+        readings = gazetteer.lookup(written)
+        if _starts_organisation(doc, last, lexicon, readings[0] if readings else None):
             continue
         if " " not in written and (written.title() in lexicon.stop_places or written in person_words):
             continue
@@ -194,7 +228,14 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph], gazetteer: Gazetteer | 
         else:
             i += 1
 
-    # 4. a state after a city: "Alexandria, La." / "LOUISVILLE, KY"
+    # 4. counties named together before "counties": "Barrow, Jackson and Madison counties"
+    for first, last in _county_list(doc, taken):
+        written = doc[first:last].text
+        if any(p.kind == "county" for p in gazetteer.lookup(written + " County")):
+            span = doc[first:last]
+            add(first, last, span.start_char, span.end_char, "county")
+
+    # 5. a state after a city: "Alexandria, La." / "LOUISVILLE, KY"
     for mention in list(mentions):
         match = _STATE_AFTER.match(text[mention.end:mention.end + 20])
         if not match:
@@ -234,12 +275,63 @@ def _dateline(doc: Doc, first: int, last: int, written: str) -> bool:
     return written.isupper() and len(written) > 3 and opens and last < len(doc) and doc[last].text in DATELINE_MARKS
 
 
+def _local_body(doc: Doc, last: int, written: str, best: Place, lexicon: Lexicon,
+                named_places: frozenset[str]) -> bool:
+    """Whether a place name opening a longer organisation name is the place of a local body: a city, county or
+    state, not in a brand's name, and either before a public body's head ("Danbury Police Department"), or a
+    county or state, or a city the article names elsewhere as a place ("the Nashville Film Festival")."""
+    if not _subnational(best) or not doc[last - 1].whitespace_ or _brand(doc, last, lexicon):
+        return False
+    if name_key(written) in named_places:
+        return True
+    if last < len(doc) and doc[last].text in lexicon.public_body_heads:
+        return best.kind != "city" or best.population >= MIN_LOCAL_BODY_POPULATION
+    return best.kind != "city"
+
+
+def _opens_entity(doc: Doc, first: int) -> bool:
+    """True when the entity at ``first`` starts there, or right after a leading "the"."""
+    if doc[first].ent_iob_ == "B":
+        return True
+    return first > 0 and doc[first - 1].ent_iob_ == "B" and doc[first - 1].lower_ == "the"
+
+
 def _locative_before(doc: Doc, first: int) -> bool:
-    """True after "in", "near", "from" ... or after ", of" ("said Amstutz, of Wooster")."""
+    """True after "in", "near", "from" ... or after ", of" or a person's name and "of" ("said Amstutz, of
+    Wooster", "Larry Dunaway of Berea")."""
     if first == 0:
         return False
     before = doc[first - 1].lower_
-    return before in LOCATIVES or (before == "of" and first > 1 and doc[first - 2].text == ",")
+    return before in LOCATIVES or (before == "of" and first > 1 and (
+        doc[first - 2].text == "," or doc[first - 2].ent_type_ == "PERSON"))
+
+
+def _local_noun_after(doc: Doc, last: int) -> bool:
+    """True before a lower-case noun that a place name modifies ("Berea police", "a Gainesville restaurant")."""
+    return last < len(doc) and doc[last].lower_ in LOCAL_NOUNS and doc[last].text.islower()
+
+
+def _county_list(doc: Doc, taken: list[bool]) -> list[tuple[int, int]]:
+    """Token ranges of the names in "Barrow, Jackson and Madison counties": each is a county."""
+    found = []
+    for index, token in enumerate(doc):
+        if token.lower_ not in ("counties", "parishes"):
+            continue
+        k = index - 1
+        while k >= 0:
+            end = k + 1
+            while k >= 0 and _capitalised(doc[k]) and doc[k].is_alpha and not taken[k]:
+                k -= 1
+            if k + 1 == end or end - (k + 1) > 3:
+                break
+            found.append((k + 1, end))
+            if k >= 0 and doc[k].lower_ in (",", "and", "&", "or"):
+                k -= 1
+                if k >= 0 and doc[k].lower_ in ("and", "or") and doc[k + 1].text == ",":
+                    k -= 1
+                continue
+            break
+    return found
 
 
 def _acceptable(doc: Doc, first: int, last: int, written: str, caps: bool, gazetteer: Gazetteer,
@@ -247,14 +339,14 @@ def _acceptable(doc: Doc, first: int, last: int, written: str, caps: bool, gazet
     """Whether a gazetteer match the model did not tag as a place is a place mention."""
     if gazetteer.is_demonym(written):
         return False
-    if _starts_organisation(doc, last, lexicon):
+    places = gazetteer.lookup(written)
+    best = places[0]
+    if _starts_organisation(doc, last, lexicon, best):
         return False
     if last - first == 1 and written.title() in lexicon.stop_places:
         return False
     if _followed_by_state(doc, last, gazetteer) or _dateline(doc, first, last, written):
         return True
-    places = gazetteer.lookup(written)
-    best = places[0]
     blocked = any(doc[k].ent_type_ and doc[k].ent_type_ not in PLACE_LABELS for k in range(first, last))
     if blocked and not caps:
         # the model often mislabels a place ("Aleppo" NORP, "Winnipeg" PRODUCT, "Dublin" PERSON): take an entity
@@ -263,9 +355,13 @@ def _acceptable(doc: Doc, first: int, last: int, written: str, caps: bool, gazet
         entity = doc[first].ent_iob_ == "B" and (last == len(doc) or doc[last].ent_iob_ != "I")
         large = best.kind in ("country", "state") or best.population >= MIN_RELABEL_POPULATION
         label = doc[first].ent_type_
+        if label == "ORG" and not entity and _opens_entity(doc, first) and _local_body(
+                doc, last, written, best, lexicon, named_places):
+            return True  # a local body named after its place: "the Ohio Supreme Court", "Alexandria Zoo"
         if not entity:
             return False
-        if name_key(written) in named_places or _locative_before(doc, first):
+        if name_key(written) in named_places or _locative_before(doc, first) or (
+                _local_noun_after(doc, last) and doc[first].pos_ == "PROPN"):
             return True
         return large and (label not in ("PERSON", "ORG") or best.kind in ("country", "state"))
     if caps and any(doc[k].is_stop for k in range(first, last)):
