@@ -368,8 +368,8 @@ def _acceptable(doc: Doc, first: int, last: int, written: str, caps: bool, gazet
         return False
     if first > 1 and doc[first - 1].text in NAME_LINKS and _capitalised(doc[first - 2]):
         return False  # "Tren de Aragua", "Bank of America"
-    if written.isupper() and len(written) <= 3 and best.kind != "country":
-        return False  # "IN", "OR", "ME": codes only count right after a city
+    if written.isupper() and best.kind != "country" and (len(written) <= 3 or (not caps and len(written) <= 5)):
+        return False  # "IN", "OR", "ME": codes only count right after a city; "DACA" in running text is an acronym
     if best.kind in ("country", "state", "continent") or name_key(written) in gazetteer.preferred:
         return True
     if name_key(written) in named_places:
