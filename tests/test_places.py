@@ -109,6 +109,18 @@ def test_demonyms_are_not_places(nlp):
     assert not texts & {"Iraqi", "American", "Syrians"}
 
 
+def test_acronyms_and_institutions_are_not_places(nlp):
+    """A real release (public domain, in the bundled sample) speaks of DACA and Congress: neither the acronym (an
+    alternate spelling of Dhaka in GeoNames) nor Congress (a town in Arizona) is a place."""
+    from tests.conftest import PROJECT
+
+    text = (PROJECT / "data" / "raw" / "congress" / "cong_luis_gutierrez_00163.txt").read_text(encoding="utf-8")
+    places = {r["text"]: r["place"] for r in rows_for(nlp, text)}
+    assert "DACA" in text and "Congress" in text
+    assert "DACA" not in places and "Congress" not in places
+    assert "Dhaka" not in places.values()
+
+
 def test_place_names_in_capitals_are_found(nlp):
     text = "Officials said more checks were planned.\nMAYOR SAYS FLOODING IN OKLAHOMA WILL GET WORSE\n"
     rows = by_text(rows_for(nlp, text))
