@@ -143,19 +143,41 @@ def _gap_subject(verb: Token) -> Token | None:
     else:
         return _adjacent_noun(verb)
     if not nouns:
-        return None
+        return _inverted_subject(verb)
     names = [t for t in nouns if t.pos_ in ("PROPN", "PRON")]
     return (names or nouns)[-1]
 
 
 def _adjacent_noun(verb: Token) -> Token | None:
-    """A noun right before the verb (adverbs aside) that the parser failed to make its subject."""
-    i = verb.i - 1
-    while i >= verb.sent.start and verb.doc[i].pos_ in ("ADV", "AUX", "PART"):
+    """A noun right before the verb (adverbs, a closing comma or a parenthesis such as "(R-Wis.)" aside) that the
+    parser failed to make its subject; else, for ``“…,” added Gowdy.``, the name right after the verb."""
+    doc, i, start = verb.doc, verb.i - 1, verb.sent.start
+    while i >= start and doc[i].pos_ in ("ADV", "AUX", "PART", "SPACE"):
         i -= 1
-    if i >= verb.sent.start and verb.doc[i].pos_ in ("PROPN", "NOUN", "PRON") and verb.doc[i].dep_ != "dobj":
-        return verb.doc[i]
-    return None
+    if i >= start and doc[i].text == ")":
+        opening = next((j for j in range(i - 1, max(start, i - 8) - 1, -1) if doc[j].text == "("), None)
+        if opening is not None:
+            i = opening - 1
+    if i > start and doc[i].text == "," and doc[i - 1].pos_ == "PROPN":  # "her adviser, Jake Sullivan, said"
+        i -= 1
+    if i >= start and doc[i].pos_ in ("PROPN", "NOUN", "PRON") and doc[i].dep_ != "dobj":
+        return doc[i]
+    return _inverted_subject(verb)
+
+
+def _inverted_subject(verb: Token) -> Token | None:
+    """``“…,” added Gowdy.``: a quotation closes just before the verb and a name follows it to the clause's end."""
+    doc, before = verb.doc, verb.i - 1
+    while before >= verb.sent.start and doc[before].is_space:
+        before -= 1
+    if before < verb.sent.start or not (doc[before].text in _CLOSING or doc[before].text == ","):
+        return None
+    names = []
+    for token in doc[verb.i + 1:verb.sent.end]:
+        if token.pos_ != "PROPN":
+            break
+        names.append(token)
+    return names[-1] if names else None
 
 
 def _participle_cut(clause: Token, end: int) -> int:

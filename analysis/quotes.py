@@ -150,7 +150,11 @@ def _statements(text: str, cues: list[Cue], spans: list[QuotedSpan], paragraph_o
                 # "Cruz blamed the law on “knuckleheaded politicians.”": the quote is the verb's object.
                 inside = [i for i, q in enumerate(spans) if i not in used and q.start >= cue.cue[1]
                           and q.end <= cue.sentence[1] + 1 and q.paragraph == paragraph_of(cue.cue[0])]
-                content = _trim_edges(text, cue.cue[1], max([cue.sentence[1]] + [spans[i].end for i in inside]))
+                end = cue.sentence[1]
+                if inside and doc is not None:
+                    end = _object_end(doc, cue.cue[0], spans[inside[0]]) or end
+                    inside = [i for i in inside if spans[i].start < end]
+                content = _trim_edges(text, cue.cue[1], max([end] + [spans[i].end for i in inside]))
                 if not inside or content is None:
                     inside, content = [], None
             else:
@@ -182,9 +186,32 @@ def _statements(text: str, cues: list[Cue], spans: list[QuotedSpan], paragraph_o
     statements.sort(key=lambda s: s.fragments[0][0])
     _add_colon_quotes(text, cues, spans, used, statements, paragraph_of)
     if doc is not None:
+        _add_dash_quotes(doc, spans, used, statements)
         _add_governed_quotes(doc, spans, used, statements, paragraph_of)
     _add_continuations(text, spans, used, statements, paragraph_of)
     return statements
+
+
+def _token_at(doc: Doc, offset: int):
+    """The token that holds (or, in whitespace, precedes) the character ``offset``."""
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    if span is not None and len(span):
+        return span[0]
+    index = max(0, min(len(doc) - 1, bisect_right([t.idx for t in doc], offset) - 1))
+    return doc[index]
+
+
+def _object_end(doc: Doc, verb_offset: int, q: QuotedSpan) -> int | None:
+    """End of the verb's dependent that holds the quotation ("blasted Clinton as a “disgrace” Wednesday on …" ends
+    after "disgrace"): the object and the phrase that holds the quote, not the rest of the sentence."""
+    verb = _token_at(doc, verb_offset)
+    quote = _token_at(doc, q.start)
+    for child in verb.rights:
+        if child.left_edge.i <= quote.i <= child.right_edge.i:
+            right = child.right_edge
+            end = right.idx + len(right)
+            return max(end, q.end + 1 if q.end < len(doc.text) and doc.text[q.end] in "”\"’»" else q.end)
+    return None
 
 
 _NAMED = frozenset({"PERSON", "ORG", "NORP", "GPE"})
@@ -197,6 +224,7 @@ def _add_governed_quotes(doc: Doc, spans: list[QuotedSpan], used: set[int], stat
     pronoun ("Clinton talked up her “50-state strategy”") is a mixed quote with that verb as its cue."""
     text = doc.text
     starts = [t.idx for t in doc]
+    cue_starts = {s.cue.cue[0] for s in statements if s.cue is not None}
     for index, q in enumerate(spans):
         if index in used or len(_WORD.findall(text, q.start, q.end)) < 2 or q.single:
             continue
@@ -216,8 +244,11 @@ def _add_governed_quotes(doc: Doc, spans: list[QuotedSpan], used: set[int], stat
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is None or not (subject.ent_type_ in _NAMED or subject.lower_ in _SUBJECT_PRONOUNS):
             continue
+        if verb.idx in cue_starts:
+            continue  # a title in the clause of a cue already read ("said on NBC's “Meet the Press”")
         sent = verb.sent
-        content = _trim_edges(text, verb.idx + len(verb), max(sent.end_char, q.end))
+        end = _object_end(doc, verb.idx, q) or sent.end_char
+        content = _trim_edges(text, verb.idx + len(verb), max(end, q.end))
         if content is None or paragraph_of(content[0]) != q.paragraph:
             continue
         fragment = (content[0], min(content[1], max(q.end + 1, content[1])))
@@ -234,6 +265,43 @@ def _add_governed_quotes(doc: Doc, spans: list[QuotedSpan], used: set[int], stat
             statements.append(_Statement([(q.start, q.end)], q.paragraph, "direct", cue))
         else:
             statements.append(_Statement([fragment], q.paragraph, "mixed", cue))
+    statements.sort(key=lambda s: s.fragments[0][0])
+
+
+# “…” ― Sonya Herridge (same line) or a quotation paragraph followed by "- Bernie Sanders." on its own line.
+_DASH_NAME = re.compile(r"(?P<dash>[―—–]|--?(?=\s))\s*(?P<name>[A-Z][\w.'’-]*(?:[ \t\xa0]+[A-Z][\w.'’-]*){0,5})"
+                        r"(?:,[^\n“”\"]{0,80})?[\s.\xa0]*$")
+_AFTER_QUOTE = re.compile(r"[”\"’»]?[ \t\xa0]*")
+
+
+def _add_dash_quotes(doc: Doc, spans: list[QuotedSpan], used: set[int], statements: list[_Statement]) -> None:
+    """A quotation signed with a dash and a name, on its line or the next: ``“…” ― Sonya Herridge``."""
+    text = doc.text
+    for index, q in enumerate(spans):
+        if index in used or not q.closed or len(_WORD.findall(text, q.start, q.end)) < _MIN_CONTINUATION_WORDS:
+            continue
+        line_end = text.find("\n", q.end)
+        line_end = len(text) if line_end == -1 else line_end
+        rest_start = _AFTER_QUOTE.match(text, q.end).end()
+        match = _DASH_NAME.match(text[:line_end], rest_start)
+        if match is None and not text[rest_start:line_end].strip():
+            next_start = line_end
+            while next_start < len(text) and text[next_start].isspace():
+                next_start += 1
+            next_end = text.find("\n", next_start)
+            next_end = len(text) if next_end == -1 else next_end
+            match = _DASH_NAME.match(text[:next_end], next_start)
+        if match is None or any(_overlaps(f, (q.start, q.end)) for s in statements for f in s.fragments):
+            continue
+        name = doc.char_span(match.start("name"), match.end("name"), alignment_mode="expand")
+        if name is None or not any(t.pos_ == "PROPN" for t in name):
+            continue
+        speaker = (match.start("name"), match.end("name"))
+        dash = (match.start("dash"), match.end("dash"))
+        cue = Cue(dash, "neutral", speaker, name[-1].i, (q.start, q.end), (dash[0], speaker[1]),
+                  (q.start, q.end))
+        statements.append(_Statement([(q.start, q.end)], q.paragraph, "direct", cue))
+        used.add(index)
     statements.sort(key=lambda s: s.fragments[0][0])
 
 
@@ -285,7 +353,11 @@ def _add_continuations(text: str, spans: list[QuotedSpan], used: set[int], state
         if not previous:
             continue
         last = max(previous, key=lambda s: s.fragments[-1][1])
-        if last.paragraph == q.paragraph and last.kind == "direct":
+        head = _quoted_head(previous, last, q)
+        if head is not None:
+            head.fragments.append((q.start, q.end))
+            used.add(index)
+        elif last.paragraph == q.paragraph and last.kind == "direct":
             last.fragments.append((q.start, q.end))
             used.add(index)
         elif q.paragraph > last.paragraph and (q.continued or (before.strip() == "" and
@@ -297,6 +369,27 @@ def _add_continuations(text: str, spans: list[QuotedSpan], used: set[int], state
                                          speaker_from=last))
             used.add(index)
     statements.sort(key=lambda s: s.fragments[0][0])
+
+
+def _quoted_head(previous: list[_Statement], last: _Statement, q: QuotedSpan) -> _Statement | None:
+    """The quote a quoted sentence in the same paragraph goes on from: the last direct or mixed statement there,
+    past indirect ones read inside the sentence of its cue ("“A,” Trump assured Jones, after Jones assured Trump
+    that …. “B.”"). PolNeAR spans such a quote from its first fragment to the last."""
+    same = [s for s in previous if s.paragraph == q.paragraph]
+    quoted = [s for s in same if s.kind in ("direct", "mixed") and s.cue is not None]
+    if not quoted:
+        if last in same and last.kind == "indirect" and last.cue is not None and last.cue.clause[0] >= last.fragments[-1][1]:
+            last.kind = "mixed"
+            return last
+        return None
+    head = max(quoted, key=lambda s: s.fragments[-1][1])
+    if head is last:
+        return head if head.kind == "mixed" else None
+    sentence = head.cue.sentence
+    later = [s for s in same if s.fragments[-1][1] > head.fragments[-1][1]]
+    if all(s.kind == "indirect" and s.cue is not None and sentence[0] <= s.cue.cue[0] < sentence[1] for s in later):
+        return head
+    return None
 
 
 def _word_set(text: str) -> set[str]:
