@@ -97,6 +97,11 @@ class Cue:
     naming: bool = False
     coordinated: bool = False  # the cue verb is coordinated with another verb ("…, and most said …")
 
+    @property
+    def parenthetical(self) -> bool:
+        """The cue's clause stands inside its content: "Congress, he said, can still pass …"."""
+        return self.content is not None and self.content[0] < self.clause[0] and self.clause[1] < self.content[1]
+
 
 def _span(tokens: list[Token]) -> tuple[int, int]:
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
@@ -285,6 +290,10 @@ def _outside_clause(text: str, sent, clause_start: int, clause_end: int, verb: T
     if before and text[before[1]:clause_start].strip() in (",", "—", "–", "-") and (
             after is None or len(text[after[0]:after[1]].split()) <= 6):
         return before
+    if (before and after and verb.dep_ != "ROOT" and text[before[1]:clause_start].strip() == ","
+            and text[clause_end:after[0]].strip() == "," and text[after[0]] not in "“\"‘'"):
+        # "Congress, he said, can still pass …": the content is the sentence around the cue (``Cue.parenthetical``).
+        return before[0], after[1]
     return None
 
 

@@ -122,15 +122,33 @@ def _split_after(text: str, cue: Cue, spans: list[QuotedSpan], used: set[int], f
     return []
 
 
+def _around_clause(text: str, fragments: list[tuple[int, int]], clause: tuple[int, int]) -> list[tuple[int, int]]:
+    """Fragments with the cue's own clause cut out ("Congress, he said, can …" → "Congress", "can …")."""
+    result = []
+    for start, end in fragments:
+        if start < clause[0] and clause[1] < end:
+            result += [p for p in (_trim_edges(text, start, clause[0]), _trim_edges(text, clause[1], end)) if p]
+        else:
+            result.append((start, end))
+    return result
+
+
 def _statements(text: str, cues: list[Cue], spans: list[QuotedSpan], paragraph_of, doc: Doc | None = None
                 ) -> list[_Statement]:
     statements: list[_Statement] = []
     used: set[int] = set()
     coordinated = sorted(c.clause[0] for c in cues if c.coordinated)
+    every = sorted(c.clause[0] for c in cues)
     for cue in cues:
         content = cue.content
-        if content is not None and coordinated:
-            content = _cut_at_coordinated(text, content, coordinated)
+        if content is not None and (coordinated or cue.parenthetical):
+            # A parenthetical cue's content is the rest of the sentence: it stops before another cue's clause too.
+            starts = [c for c in every if c > cue.clause[1]] if cue.parenthetical else coordinated
+            if cue.parenthetical:
+                tail = _cut_at_coordinated(text, (cue.clause[1], content[1]), starts)
+                content = (content[0], tail[1])
+            else:
+                content = _cut_at_coordinated(text, content, starts)
         inside = [i for i, q in enumerate(spans) if i not in used and content and _overlaps((q.start, q.end), content)
                   and q.paragraph == paragraph_of(content[0]) and not _overlaps((q.start, q.end), cue.clause)
                   and not _scare_single(text, q)]
@@ -152,7 +170,9 @@ def _statements(text: str, cues: list[Cue], spans: list[QuotedSpan], paragraph_o
                           and q.end <= cue.sentence[1] + 1 and q.paragraph == paragraph_of(cue.cue[0])]
                 end = cue.sentence[1]
                 if inside and doc is not None:
-                    end = _object_end(doc, cue.cue[0], spans[inside[0]]) or end
+                    # Only a quotation the verb governs: not one in a later clause ("Asked …, Earnest said …").
+                    end = _object_end(doc, cue.cue[0], spans[inside[0]]) or (
+                        cue.sentence[1] if not _clause_between(doc, cue.cue[1], spans[inside[0]].start) else cue.cue[1])
                     inside = [i for i in inside if spans[i].start < end]
                 content = _trim_edges(text, cue.cue[1], max([end] + [spans[i].end for i in inside]))
                 if not inside or content is None:
@@ -180,6 +200,8 @@ def _statements(text: str, cues: list[Cue], spans: list[QuotedSpan], paragraph_o
             fragments, kind = [content], "indirect"
         else:
             continue
+        if cue.parenthetical:
+            fragments = _around_clause(text, fragments, cue.clause)
         if any(_overlaps(f, g) for s in statements for f in s.fragments for g in fragments):
             continue
         statements.append(_Statement(sorted(fragments), paragraph_of(fragments[0][0]), kind, cue))
@@ -212,6 +234,15 @@ def _object_end(doc: Doc, verb_offset: int, q: QuotedSpan) -> int | None:
             end = right.idx + len(right)
             return max(end, q.end + 1 if q.end < len(doc.text) and doc.text[q.end] in "”\"’»" else q.end)
     return None
+
+
+def _clause_between(doc: Doc, start: int, end: int) -> bool:
+    """True when a verb with a subject of its own lies between the offsets (a clause that owns what follows)."""
+    span = doc.char_span(start, end, alignment_mode="contract")
+    if span is None:
+        return False
+    return any(t.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") and start <= c.idx < end
+                                                  for c in t.children) for t in span)
 
 
 _NAMED = frozenset({"PERSON", "ORG", "NORP", "GPE"})
