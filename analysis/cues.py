@@ -196,13 +196,14 @@ def _participle_cut(clause: Token, end: int) -> int:
 
 def _subject(verb: Token, quoted: list[tuple[int, int]]) -> Token | None:
     """The subject of a cue verb, borrowed from the verb it hangs on for "saying", "and added"."""
-    found = _linked_subject(verb)
+    found = linked_subject(verb)
     if found is not None and not _inside(found.idx, quoted):
         return found
     return _gap_subject(verb)
 
 
-def _linked_subject(verb: Token) -> Token | None:
+def linked_subject(verb: Token) -> Token | None:
+    """The verb's ``nsubj``, else that of the verb it hangs on ("…, saying", "and added"), up to three steps."""
     current = verb
     for _ in range(3):
         subjects = [c for c in current.children if c.dep_ in _SUBJECTS and c.lower_.rstrip(".") not in _NAME_SUFFIXES]

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from .cues import Cue, find_cues
+from .cues import Cue, find_cues, linked_subject
 from .quote_marks import QuotedSpan, quoted_spans
 from .segment import Paragraph
 from .sentiment import score_sentiment
@@ -245,14 +245,26 @@ def _clause_between(doc: Doc, start: int, end: int) -> bool:
                                                   for c in t.children) for t in span)
 
 
-_NAMED = frozenset({"PERSON", "ORG", "NORP", "GPE"})
-_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
+_SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "at", "for", "to", "by", "with", "from",
+                          "vs", "v", "de", "la", "is", "it", "as", "but", "nor"})
+
+
+def _title_like(text: str, q: QuotedSpan) -> bool:
+    """A quotation in title case with no sentence end ("Meet the Press", "Sharknado 3: Oh Hell No!"): a name."""
+    words = _WORD.findall(text, q.start, q.end)
+    inner = text[q.start:q.end].rstrip(" ,.")
+    if not words or re.search(r"[.?]\s", inner):
+        return False
+    return all(w[0].isupper() or w[0].isdigit() or w.lower() in _SMALL_WORDS for w in words) and not words[0][0].islower()
+
+
 
 
 def _add_governed_quotes(doc: Doc, spans: list[QuotedSpan], used: set[int], statements: list[_Statement],
                          paragraph_of) -> None:
-    """A quotation that is the object of a verb outside the cue lexicon whose subject is a named source or a
-    pronoun ("Clinton talked up her “50-state strategy”") is a mixed quote with that verb as its cue."""
+    """A quotation governed by a verb outside the cue lexicon that has a subject, its own or borrowed ("Clinton
+    talked up her “50-state strategy”", "…, calling it “…”"), is a quote with that verb as its cue; a quotation in
+    title case ("Meet the Press") is a name, not a quote."""
     text = doc.text
     starts = [t.idx for t in doc]
     cue_starts = {s.cue.cue[0] for s in statements if s.cue is not None}
@@ -272,8 +284,10 @@ def _add_governed_quotes(doc: Doc, spans: list[QuotedSpan], used: set[int], stat
             verb = None
         if verb is None or verb.i >= token.i:
             continue
-        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if subject is None or not (subject.ent_type_ in _NAMED or subject.lower_ in _SUBJECT_PRONOUNS):
+        subject = linked_subject(verb)  # its own, or that of the verb it hangs on ("…, calling it “…”")
+        if subject is None or subject.i > verb.i or subject.pos_ not in ("PROPN", "NOUN", "PRON"):
+            continue
+        if _title_like(text, q):
             continue
         if verb.idx in cue_starts:
             continue  # a title in the clause of a cue already read ("said on NBC's “Meet the Press”")
