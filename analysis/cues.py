@@ -15,7 +15,7 @@ _CONTENT_DEPS = ("ccomp",)
 _EDGE_PUNCT = " \t\n,;:—–-"
 # Clause parts that belong to the cue, not to the content: "also said", "said on Monday in a statement".
 # The tokens where a verb such as "saying" or "added" borrows its subject from the verb it hangs on.
-_BORROWS_SUBJECT = ("advcl", "xcomp", "conj", "pcomp")
+_BORROWS_SUBJECT = ("advcl", "xcomp", "conj", "pcomp", "prep", "dep")
 
 
 @dataclass(frozen=True)
@@ -121,6 +121,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 
 _CLOSING = frozenset({"”", '"', "’", "'"})
+_OPENING = frozenset({"“", '"', "‘", "«", "„"})
 _GAP_SPEAKER_MAX = 12
 _NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # Verbs whose direct object is the person addressed, not what was said.
@@ -286,8 +287,8 @@ def _outside_clause(text: str, sent, clause_start: int, clause_end: int, verb: T
     after = _trim(text, clause_end, sent.end_char)
     if after and text[clause_end:after[0]].strip() in (":", ",", ""):
         gap = text[clause_end:after[0]]
-        if ":" in gap or (before is None and "," in gap):
-            return after
+        if ":" in gap or ("," in gap and (before is None or text[after[0]] in _OPENING)):
+            return after  # "she said: …", "But, Ryan said, …", "Asked …, Priebus said, “Probably.”"
     if before and text[before[1]:clause_start].strip() in (",", "—", "–", "-") and (
             after is None or len(text[after[0]:after[1]].split()) <= 6):
         return before

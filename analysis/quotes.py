@@ -90,6 +90,7 @@ def _adjacent_quote(text: str, cue: Cue, spans: list[QuotedSpan], used: set[int]
     return found
 
 
+_QUOTE_CLOSES_SENTENCE = re.compile(r"[,.!?…]\s*[”\"]?$")
 _COORDINATION = re.compile(r"[\s,;]*(?:and|but|while|whereas)?[\s,;]*$")
 
 
@@ -162,6 +163,12 @@ def _statements(text: str, cues: list[Cue], spans: list[QuotedSpan], paragraph_o
                 content = (content[0], spans[touching[0]].end)
         if cue.naming and not inside:
             continue  # "called", "described" count only with quotation marks
+        if not inside and content is not None and content[0] >= cue.clause[1]:
+            # “What kind of people do I have here?” Trump asked, looking …: the quotation before the clause is
+            # what was said, not the participle after it.
+            before = [i for i in _adjacent_quote(text, cue, spans, used) if spans[i].end <= cue.clause[0]]
+            if before and _QUOTE_CLOSES_SENTENCE.search(text, 0, spans[before[-1]].end + 1):
+                inside, content = before, None
         if not inside and (content is None or not _WORD.search(text, content[0], content[1])):
             inside = _adjacent_quote(text, cue, spans, used)
             if not inside:
@@ -206,7 +213,7 @@ def _statements(text: str, cues: list[Cue], spans: list[QuotedSpan], paragraph_o
             continue
         statements.append(_Statement(sorted(fragments), paragraph_of(fragments[0][0]), kind, cue))
     statements.sort(key=lambda s: s.fragments[0][0])
-    _add_colon_quotes(text, cues, spans, used, statements, paragraph_of)
+    _add_colon_quotes(text, cues, spans, used, statements, paragraph_of, doc)
     if doc is not None:
         _add_dash_quotes(doc, spans, used, statements)
         _add_governed_quotes(doc, spans, used, statements, paragraph_of)
@@ -353,10 +360,29 @@ def _add_dash_quotes(doc: Doc, spans: list[QuotedSpan], used: set[int], statemen
 _COLON_BEFORE = re.compile(r":\s*[\"“”„«‘]?$")
 
 
+def _colon_verb_cue(doc: Doc, colon: int, spans: list[QuotedSpan]) -> Cue | None:
+    """For "Clinton released the following statement:": the sentence's main verb and its subject as the cue."""
+    token = _token_at(doc, colon)
+    sent = token.sent
+    if token.text != ":" or any(sent.start_char <= o.start < colon for o in spans):
+        return None
+    verb = sent.root
+    if verb.pos_ not in ("VERB", "AUX") or verb.idx > colon:
+        return None
+    subject = linked_subject(verb)
+    if subject is None or subject.i > verb.i or subject.pos_ not in ("PROPN", "NOUN", "PRON"):
+        return None
+    left = subject.left_edge
+    speaker = (left.idx, subject.idx + len(subject))
+    return Cue((verb.idx, verb.idx + len(verb)), "other", speaker, subject.i, None,
+               (min(speaker[0], verb.idx), max(speaker[1], verb.idx + len(verb))), (sent.start_char, sent.end_char))
+
+
 def _add_colon_quotes(text: str, cues: list[Cue], spans: list[QuotedSpan], used: set[int],
-                      statements: list[_Statement], paragraph_of) -> None:
+                      statements: list[_Statement], paragraph_of, doc: Doc | None = None) -> None:
     """A quotation introduced by a colon ("…, she responded:" then the quote, in the same or the next paragraph)
-    takes the cue whose clause ends at the colon."""
+    takes the cue whose clause ends at the colon, else the last cue of the sentence the colon ends, else that
+    sentence's main verb when it has a subject ("Clinton released the following statement:")."""
     for index, q in enumerate(spans):
         if index in used or q.continued:
             continue
@@ -368,6 +394,13 @@ def _add_colon_quotes(text: str, cues: list[Cue], spans: list[QuotedSpan], used:
             continue
         owner = [c for c in cues if c.clause[1] <= colon and not text[c.clause[1]:colon].strip()
                  and paragraph_of(c.cue[0]) in (q.paragraph, paragraph_of(colon))]
+        if not owner:
+            # "He told his Democratic audience, to rowdy applause:": the last cue of the sentence the colon ends.
+            owner = [c for c in cues if c.cue[1] <= colon <= c.sentence[1] and paragraph_of(c.cue[0]) ==
+                     paragraph_of(colon) and not any(c.cue[1] <= o.start < colon for o in spans)]
+        if not owner and doc is not None:
+            verb_cue = _colon_verb_cue(doc, colon, spans)
+            owner = [verb_cue] if verb_cue is not None else []
         if not owner:
             continue
         if any(_overlaps(f, (q.start, q.end)) for s in statements for f in s.fragments):
