@@ -125,10 +125,16 @@ _OPENING = frozenset({"“", '"', "‘", "«", "„"})
 _GAP_SPEAKER_MAX = 12
 _NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # Verbs whose direct object is the person addressed, not what was said.
-_ADDRESSEE_VERBS = frozenset({"tell", "ask", "inform", "urge", "advise", "thank", "warn", "assure", "blame", "praise",
-                              "accuse", "attack", "criticize", "criticise", "mock", "slam", "blast", "hail", "laud",
-                              "applaud", "scold", "chide", "admonish", "taunt", "rip", "lambaste", "lambast",
-                              "condemn", "denounce", "caution", "answer", "quote"})
+_ADDRESSEE_VERBS = frozenset({"tell", "ask", "inform", "urge", "advise", "warn", "assure", "caution", "answer", "quote"})
+# Verbs whose object is the person or thing judged: the content is the object and what it is judged for
+# ("praised Fields for pursuing charges", "accused Clinton of pushing to indict him").
+_JUDGING_VERBS = frozenset({"blame", "praise", "thank", "accuse", "attack", "criticize", "criticise", "mock", "slam",
+                            "blast", "hail", "laud", "applaud", "scold", "chide", "admonish", "taunt", "rip",
+                            "lambaste", "lambast", "condemn", "denounce", "fault", "credit", "commend"})
+# Verbs that report speech only with a reported clause or a quotation, not with an object or an infinitive
+# ("the poll found that …" but not "find it hard"; "“…,” he continued" but not "continue to struggle").
+_CLAUSE_ONLY = frozenset({"find", "continue", "add", "describe", "speak", "maintain", "explain"})
+_JUDGED_FOR = frozenset({"for", "of", "as", "over", "with", "about", "on"})
 
 
 def _inside(offset: int, quoted: list[tuple[int, int]]) -> bool:
@@ -268,11 +274,24 @@ def _verb_cue(token: Token, tone: str, naming: bool, text: str, quoted: list[tup
             elif start >= cue_tokens[-1].idx:
                 content = _trim(text, start, end)
         else:
-            content = _outside_clause(text, sent, clause_start, clause_end, token)
-            if content is None and token.lemma_ not in _ADDRESSEE_VERBS:
-                objects = [c for c in token.children if c.dep_ == "dobj" and c.i > token.i]
-                if objects:  # "announced his resignation", "confirmed the meeting"
-                    content = _trim(text, *_subtree_span(objects[0]))
+            objects = [c for c in token.children if c.dep_ == "dobj" and c.i > token.i]
+            if objects and token.lemma_ not in _ADDRESSEE_VERBS:
+                # "announced his resignation", "praised Fields for pursuing charges in the case"
+                start, end = _subtree_span(objects[0])
+                if token.lemma_ in _JUDGING_VERBS:
+                    for sibling in token.rights:
+                        if sibling.i > objects[0].i and sibling.dep_ == "prep" and sibling.lower_ in _JUDGED_FOR:
+                            end = max(end, _subtree_span(sibling)[1])
+                content = _trim(text, start, end)
+            else:
+                content = _outside_clause(text, sent, clause_start, clause_end, token)
+                if (content is not None and token.lemma_ in _CLAUSE_ONLY and not _holds_quote(content, quoted)
+                        and not (subject.pos_ == "PRON" or subject.ent_type_ in ("PERSON", "ORG"))):
+                    content = None  # "the borrowing continued": no speaker, no speech
+            if content is not None and token.lemma_ in _CLAUSE_ONLY and objects and token.lemma_ not in _ADDRESSEE_VERBS:
+                content = None  # "add 5 million jobs", "find it hard", "continue the fight"
+        if clauses and token.lemma_ in _CLAUSE_ONLY and all(c.dep_ == "xcomp" for c in clauses):
+            content = None  # "continue to struggle", "find him guilty"
     cue = _span(cue_tokens)
     coordinated = token.dep_ == "conj" and any(c.dep_ in _SUBJECTS for c in token.children)
     return Cue(cue, tone, speaker, subject.i, content, (clause_start, clause_end),
@@ -289,14 +308,28 @@ def _outside_clause(text: str, sent, clause_start: int, clause_end: int, verb: T
         gap = text[clause_end:after[0]]
         if ":" in gap or ("," in gap and (before is None or text[after[0]] in _OPENING)):
             return after  # "she said: …", "But, Ryan said, …", "Asked …, Priebus said, “Probably.”"
+    if (before and after and verb.dep_ != "ROOT" and text[before[1]:clause_start].strip() == ","
+            and text[clause_end:after[0]].strip() == "," and text[after[0]] not in _OPENING
+            and not _depends_on(verb, after[0])):
+        # "This campaign, he says, is different": the content is the sentence around the cue (``Cue.parenthetical``).
+        return before[0], after[1]
     if before and text[before[1]:clause_start].strip() in (",", "—", "–", "-") and (
             after is None or len(text[after[0]:after[1]].split()) <= 6):
         return before
-    if (before and after and verb.dep_ != "ROOT" and text[before[1]:clause_start].strip() == ","
-            and text[clause_end:after[0]].strip() == "," and text[after[0]] not in "“\"‘'"):
-        # "Congress, he said, can still pass …": the content is the sentence around the cue (``Cue.parenthetical``).
-        return before[0], after[1]
     return None
+
+
+def _holds_quote(content: tuple[int, int], quoted: list[tuple[int, int]]) -> bool:
+    return any(q[0] < content[1] and content[0] < q[1] for q in quoted)
+
+
+def _depends_on(verb: Token, offset: int) -> bool:
+    """True when the token at ``offset`` hangs on ``verb`` ("…, she said, on Monday"): the verb's own adjunct."""
+    doc = verb.doc
+    for token in doc[verb.i + 1:verb.sent.end]:
+        if token.idx >= offset:
+            return verb.left_edge.i <= token.i <= verb.right_edge.i and any(a.i == verb.i for a in token.ancestors)
+    return False
 
 
 def _according_cue(token: Token, text: str) -> Cue | None:
