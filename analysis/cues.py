@@ -134,6 +134,8 @@ _JUDGING_VERBS = frozenset({"blame", "praise", "thank", "accuse", "attack", "cri
 # Verbs that report speech only with a reported clause or a quotation, not with an object or an infinitive
 # ("the poll found that …" but not "find it hard"; "“…,” he continued" but not "continue to struggle").
 _CLAUSE_ONLY = frozenset({"find", "continue", "add", "describe", "speak", "maintain", "explain"})
+# Prepositions whose object is what was said ("complained about …", "spoke out against …").
+_TOPIC_PREPOSITIONS = frozenset({"about", "against"})
 _JUDGED_FOR = frozenset({"for", "of", "as", "over", "with", "about", "on"})
 
 
@@ -172,9 +174,29 @@ def _adjacent_noun(verb: Token) -> Token | None:
             i = opening - 1
     if i > start and doc[i].text == "," and doc[i - 1].pos_ == "PROPN":  # "her adviser, Jake Sullivan, said"
         i -= 1
-    if i >= start and doc[i].pos_ in ("PROPN", "NOUN", "PRON") and doc[i].dep_ != "dobj":
-        return doc[i]
+    if i >= start and doc[i].pos_ in ("PROPN", "NOUN", "PRON", "NUM") and doc[i].dep_ != "dobj":
+        return doc[i]  # "About 4 in 10 say …" too
+    if i >= start and doc[i].text == ",":
+        found = _appositive_subject(verb, i)
+        if found is not None:
+            return found
     return _inverted_subject(verb)
+
+
+_APPOSITIVE_REACH = 30
+
+
+def _appositive_subject(verb: Token, comma: int) -> Token | None:
+    """``Jeffrey Salkin, a Hollywood, Fla., rabbi helping to organize the boycott, said …``, parsed without a
+    subject: the nearest person or organisation name before the comma, with no quotation or clause break between."""
+    doc = verb.doc
+    for i in range(comma - 1, max(verb.sent.start, comma - _APPOSITIVE_REACH) - 1, -1):
+        token = doc[i]
+        if token.text in _CLOSING or token.text in _OPENING or token.text in (";", ":"):
+            return None
+        if token.pos_ == "PROPN" and token.ent_type_ in ("PERSON", "ORG"):
+            return token
+    return None
 
 
 def _inverted_subject(verb: Token) -> Token | None:
@@ -285,6 +307,13 @@ def _verb_cue(token: Token, tone: str, naming: bool, text: str, quoted: list[tup
                 content = _trim(text, start, end)
             else:
                 content = _outside_clause(text, sent, clause_start, clause_end, token)
+            if content is None:
+                # "complained about the dour tone", "lashed out at what he characterized as …"
+                preps = [c for c in token.rights if c.dep_ == "prep" and c.lower_ in _TOPIC_PREPOSITIONS
+                         and any(g.dep_ in ("pobj", "pcomp") for g in c.children)]
+                if preps:
+                    obj = next(g for g in preps[0].children if g.dep_ in ("pobj", "pcomp"))
+                    content = _trim(text, *_subtree_span(obj))
                 if (content is not None and token.lemma_ in _CLAUSE_ONLY and not _holds_quote(content, quoted)
                         and not (subject.pos_ == "PRON" or subject.ent_type_ in ("PERSON", "ORG"))):
                     content = None  # "the borrowing continued": no speaker, no speech
