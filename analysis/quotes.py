@@ -244,12 +244,11 @@ def _object_end(doc: Doc, verb_offset: int, q: QuotedSpan) -> int | None:
 
 
 def _clause_between(doc: Doc, start: int, end: int) -> bool:
-    """True when a verb with a subject of its own lies between the offsets (a clause that owns what follows)."""
+    """True when the subject of a clause lies between the offsets (a clause that owns what follows)."""
     span = doc.char_span(start, end, alignment_mode="contract")
     if span is None:
         return False
-    return any(t.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") and start <= c.idx < end
-                                                  for c in t.children) for t in span)
+    return any(t.dep_ in ("nsubj", "nsubjpass") and t.head.idx >= start for t in span)
 
 
 _SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "at", "for", "to", "by", "with", "from",
