@@ -25,6 +25,7 @@ _WORD = re.compile(r"\w+")
 _ADJACENT_BEFORE = re.compile(r"^[\s,;:—–-]*[\"“”’]?[\s,;:—–-]*$")
 _SENTENCE_END = re.compile(r"(?:^|[.!?…][\"“”’)]?)\s*$")
 _MIN_CONTINUATION_WORDS = 4
+_LEAD_IN = re.compile(r"[.!?…][\"”’)]?\s+((?:[^\s“”\"]+\s+){1,3})$")
 _DUPLICATE_OVERLAP = 0.6
 _IGNORED_WORDS = frozenset({"that"})
 
@@ -424,13 +425,23 @@ def _add_continuations(text: str, spans: list[QuotedSpan], used: set[int], state
         before = text[para_start:q.start - 1]
         sentence_like = q.continued or (_SENTENCE_END.search(before) is not None
                                         and len(_WORD.findall(text, q.start, q.end)) >= _MIN_CONTINUATION_WORDS)
-        if not sentence_like:
+        # "“…,” he said outside the building. But “Donald Trump’s candidacy is strengthened …”": a sentence
+        # opened by a few words of the writer's and then quoted goes on from the quote before it too.
+        lead = None if sentence_like else _LEAD_IN.search(before)
+        if not sentence_like and (lead is None or len(_WORD.findall(text, q.start, q.end)) < 2):
             continue
         previous = [s for s in statements if s.fragments[-1][1] <= q.start]
         if not previous:
             continue
         last = max(previous, key=lambda s: s.fragments[-1][1])
         head = _quoted_head(previous, last, q)
+        if head is None and lead is not None and last.paragraph == q.paragraph and last.kind == "direct":
+            head = last
+        if lead is not None:
+            if head is not None:
+                head.fragments.append((para_start + lead.start(1), q.end))
+                used.add(index)
+            continue
         if head is not None:
             head.fragments.append((q.start, q.end))
             used.add(index)
