@@ -96,6 +96,7 @@ class Cue:
     sentence: tuple[int, int]
     naming: bool = False
     coordinated: bool = False  # the cue verb is coordinated with another verb ("…, and most said …")
+    conjoined: bool = False  # the cue verb is a conjunct, with or without a subject ("… and called it “…”")
 
     @property
     def parenthetical(self) -> bool:
@@ -323,8 +324,9 @@ def _verb_cue(token: Token, tone: str, naming: bool, text: str, quoted: list[tup
             content = None  # "continue to struggle", "find him guilty"
     cue = _span(cue_tokens)
     coordinated = token.dep_ == "conj" and any(c.dep_ in _SUBJECTS for c in token.children)
+    conjoined = token.dep_ == "conj"
     return Cue(cue, tone, speaker, subject.i, content, (clause_start, clause_end),
-               (sent.start_char, sent.end_char), naming, coordinated)
+               (sent.start_char, sent.end_char), naming, coordinated, conjoined)
 
 
 def _outside_clause(text: str, sent, clause_start: int, clause_end: int, verb: Token) -> tuple[int, int] | None:

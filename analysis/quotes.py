@@ -139,7 +139,10 @@ def _statements(text: str, cues: list[Cue], spans: list[QuotedSpan], paragraph_o
                 ) -> list[_Statement]:
     statements: list[_Statement] = []
     used: set[int] = set()
-    coordinated = sorted(c.clause[0] for c in cues if c.coordinated)
+    # Content stops before a coordinated attribution: one with a subject of its own (its clause), or a conjoined
+    # cue verb ("he found Trump “very charming” and called his standing “unheard of”": at the verb).
+    coordinated = sorted({c.clause[0] for c in cues if c.coordinated} | {c.cue[0] for c in cues
+                                                                        if c.conjoined and not c.coordinated})
     every = sorted(c.clause[0] for c in cues)
     for cue in cues:
         content = cue.content
@@ -201,6 +204,10 @@ def _statements(text: str, cues: list[Cue], spans: list[QuotedSpan], paragraph_o
             if kind == "direct":
                 extras = _adjacent_quote(text, cue, spans, used) or _split_after(text, cue, spans, used, quoted[-1])
                 for extra in extras:
+                    # "“A,” she said, adding, “B.”": B is the quote of the cue between, not the rest of A.
+                    gap = (cue.clause[1], spans[extra].start) if spans[extra].start > cue.clause[1] else None
+                    if gap and any(other is not cue and gap[0] <= other.cue[0] < gap[1] for other in cues):
+                        continue
                     if spans[extra].paragraph == quoted[-1].paragraph:
                         fragments.append((spans[extra].start, spans[extra].end))
                         used.add(extra)
