@@ -137,6 +137,7 @@ _JUDGING_VERBS = frozenset({"blame", "praise", "thank", "accuse", "attack", "cri
 _CLAUSE_ONLY = frozenset({"find", "continue", "add", "describe", "speak", "maintain", "explain"})
 # Prepositions whose object is what was said ("complained about …", "spoke out against …").
 _TOPIC_PREPOSITIONS = frozenset({"about", "against"})
+_RESPONDING = frozenset({"respond", "reply"})  # "did not respond to a request for comment"
 _JUDGED_FOR = frozenset({"for", "of", "as", "over", "with", "about", "on"})
 
 
@@ -310,8 +311,9 @@ def _verb_cue(token: Token, tone: str, naming: bool, text: str, quoted: list[tup
                 content = _outside_clause(text, sent, clause_start, clause_end, token)
             if content is None:
                 # "complained about the dour tone", "lashed out at what he characterized as …"
-                preps = [c for c in token.rights if c.dep_ == "prep" and c.lower_ in _TOPIC_PREPOSITIONS
-                         and any(g.dep_ in ("pobj", "pcomp") for g in c.children)]
+                preps = [c for c in token.rights if c.dep_ == "prep" and (c.lower_ in _TOPIC_PREPOSITIONS or (
+                    c.lower_ == "to" and token.lemma_ in _RESPONDING)) and any(g.dep_ in ("pobj", "pcomp")
+                                                                                for g in c.children)]
                 if preps:
                     obj = next(g for g in preps[0].children if g.dep_ in ("pobj", "pcomp"))
                     content = _trim(text, *_subtree_span(obj))

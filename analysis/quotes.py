@@ -178,7 +178,8 @@ def _statements(text: str, cues: list[Cue], spans: list[QuotedSpan], paragraph_o
             if not inside:
                 # "Cruz blamed the law on “knuckleheaded politicians.”": the quote is the verb's object.
                 inside = [i for i, q in enumerate(spans) if i not in used and q.start >= cue.cue[1]
-                          and q.end <= cue.sentence[1] + 1 and q.paragraph == paragraph_of(cue.cue[0])]
+                          and q.end <= cue.sentence[1] + 1 and q.paragraph == paragraph_of(cue.cue[0])
+                          and not _title_like(text, q)]
                 end = cue.sentence[1]
                 if inside and doc is not None:
                     # Only a quotation the verb governs: not one in a later clause ("Asked …, Earnest said …").
