@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Token
 from .resources import load_data_yaml
 
 _SUBJECTS = ("nsubj",)
+_BORROWED_SUBJECTS = ("nsubj", "nsubjpass")
 _CONTENT_DEPS = ("ccomp",)
 _EDGE_PUNCT = " \t\n,;:—–-"
 # Clause parts that belong to the cue, not to the content: "also said", "said on Monday in a statement".
@@ -137,7 +138,6 @@ _JUDGING_VERBS = frozenset({"blame", "praise", "thank", "accuse", "attack", "cri
 _CLAUSE_ONLY = frozenset({"find", "continue", "add", "describe", "speak", "maintain", "explain"})
 # Prepositions whose object is what was said ("complained about …", "spoke out against …").
 _TOPIC_PREPOSITIONS = frozenset({"about", "against"})
-_RESPONDING = frozenset({"respond", "reply"})  # "did not respond to a request for comment"
 _JUDGED_FOR = frozenset({"for", "of", "as", "over", "with", "about", "on"})
 
 
@@ -202,17 +202,21 @@ def _appositive_subject(verb: Token, comma: int) -> Token | None:
 
 
 def _inverted_subject(verb: Token) -> Token | None:
-    """``“…,” added Gowdy.``: a quotation closes just before the verb and a name follows it to the clause's end."""
+    """``“…,” added Gowdy.``: a quotation closes just before the verb and a name follows it to the clause's end;
+    or ``Said Ellis: “…”`` at the start of a sentence."""
     doc, before = verb.doc, verb.i - 1
     while before >= verb.sent.start and doc[before].is_space:
         before -= 1
-    if before < verb.sent.start or not (doc[before].text in _CLOSING or doc[before].text == ","):
+    opening = before < verb.sent.start
+    if not opening and not (doc[before].text in _CLOSING or doc[before].text == ","):
         return None
     names = []
     for token in doc[verb.i + 1:verb.sent.end]:
         if token.pos_ != "PROPN":
             break
         names.append(token)
+    if opening and (not names or names[-1].i + 1 >= len(doc) or doc[names[-1].i + 1].text not in (":", ",")):
+        return None
     return names[-1] if names else None
 
 
@@ -234,10 +238,12 @@ def _subject(verb: Token, quoted: list[tuple[int, int]]) -> Token | None:
 
 
 def linked_subject(verb: Token) -> Token | None:
-    """The verb's ``nsubj``, else that of the verb it hangs on ("…, saying", "and added"), up to three steps."""
+    """The verb's ``nsubj``, else the subject (active or passive) of the verb it hangs on ("…, saying", "and
+    added", "began by saying", "After saying …, she was whisked off"), up to four steps."""
     current = verb
-    for _ in range(3):
-        subjects = [c for c in current.children if c.dep_ in _SUBJECTS and c.lower_.rstrip(".") not in _NAME_SUFFIXES]
+    for _ in range(4):
+        deps = _SUBJECTS if current is verb else _BORROWED_SUBJECTS
+        subjects = [c for c in current.children if c.dep_ in deps and c.lower_.rstrip(".") not in _NAME_SUFFIXES]
         if subjects:
             child = min(subjects, key=lambda c: (c.pos_ == "VERB", abs(c.i - current.i)))
             if child.tag_ in ("WP", "WDT") and current.dep_ == "relcl":  # "Smith, who said ..."
@@ -298,30 +304,7 @@ def _verb_cue(token: Token, tone: str, naming: bool, text: str, quoted: list[tup
             elif start >= cue_tokens[-1].idx:
                 content = _trim(text, start, end)
         else:
-            objects = [c for c in token.children if c.dep_ == "dobj" and c.i > token.i]
-            if objects and token.lemma_ not in _ADDRESSEE_VERBS:
-                # "announced his resignation", "praised Fields for pursuing charges in the case"
-                start, end = _subtree_span(objects[0])
-                if token.lemma_ in _JUDGING_VERBS:
-                    for sibling in token.rights:
-                        if sibling.i > objects[0].i and sibling.dep_ == "prep" and sibling.lower_ in _JUDGED_FOR:
-                            end = max(end, _subtree_span(sibling)[1])
-                content = _trim(text, start, end)
-            else:
-                content = _outside_clause(text, sent, clause_start, clause_end, token)
-            if content is None:
-                # "complained about the dour tone", "lashed out at what he characterized as …"
-                preps = [c for c in token.rights if c.dep_ == "prep" and (c.lower_ in _TOPIC_PREPOSITIONS or (
-                    c.lower_ == "to" and token.lemma_ in _RESPONDING)) and any(g.dep_ in ("pobj", "pcomp")
-                                                                                for g in c.children)]
-                if preps:
-                    obj = next(g for g in preps[0].children if g.dep_ in ("pobj", "pcomp"))
-                    content = _trim(text, *_subtree_span(obj))
-                if (content is not None and token.lemma_ in _CLAUSE_ONLY and not _holds_quote(content, quoted)
-                        and not (subject.pos_ == "PRON" or subject.ent_type_ in ("PERSON", "ORG"))):
-                    content = None  # "the borrowing continued": no speaker, no speech
-            if content is not None and token.lemma_ in _CLAUSE_ONLY and objects and token.lemma_ not in _ADDRESSEE_VERBS:
-                content = None  # "add 5 million jobs", "find it hard", "continue the fight"
+            content = _unclaused_content(token, subject, text, sent, clause_start, clause_end, quoted)
         if clauses and token.lemma_ in _CLAUSE_ONLY and all(c.dep_ == "xcomp" for c in clauses):
             content = None  # "continue to struggle", "find him guilty"
     cue = _span(cue_tokens)
@@ -329,6 +312,36 @@ def _verb_cue(token: Token, tone: str, naming: bool, text: str, quoted: list[tup
     conjoined = token.dep_ == "conj"
     return Cue(cue, tone, speaker, subject.i, content, (clause_start, clause_end),
                (sent.start_char, sent.end_char), naming, coordinated, conjoined)
+
+
+def _unclaused_content(token: Token, subject: Token, text: str, sent, clause_start: int, clause_end: int,
+                       quoted: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """Content for a cue verb without a reported clause: its object, else the text beside its clause, else the
+    object of a topic preposition ("complained about …")."""
+    lemma = token.lemma_
+    objects = [c for c in token.children if c.dep_ == "dobj" and c.i > token.i]
+    if objects and lemma not in _ADDRESSEE_VERBS:
+        if lemma in _CLAUSE_ONLY:
+            return None  # "add 5 million jobs", "find it hard", "continue the fight"
+        # "announced his resignation", "praised Fields for pursuing charges in the case"
+        start, end = _subtree_span(objects[0])
+        if lemma in _JUDGING_VERBS:
+            for sibling in token.rights:
+                if sibling.i > objects[0].i and sibling.dep_ == "prep" and sibling.lower_ in _JUDGED_FOR:
+                    end = max(end, _subtree_span(sibling)[1])
+        return _trim(text, start, end)
+    content = _outside_clause(text, sent, clause_start, clause_end, token)
+    if (content is not None and lemma in _CLAUSE_ONLY and not _holds_quote(content, quoted)
+            and not (subject.pos_ == "PRON" or subject.ent_type_ in ("PERSON", "ORG"))):
+        content = None  # "the borrowing continued": no speaker, no speech
+    if content is None:
+        # "complained about the dour tone", "spoke out against …"
+        for child in token.rights:
+            if child.dep_ == "prep" and child.lower_ in _TOPIC_PREPOSITIONS:
+                obj = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
+                if obj is not None:
+                    return _trim(text, *_subtree_span(obj))
+    return content
 
 
 def _outside_clause(text: str, sent, clause_start: int, clause_end: int, verb: Token) -> tuple[int, int] | None:
