@@ -92,6 +92,22 @@ def _adjacent_quote(text: str, cue: Cue, spans: list[QuotedSpan], used: set[int]
 
 
 _QUOTE_CLOSES_SENTENCE = re.compile(r"[,.!?…]\s*[”\"]?$")
+# After a mixed quote's last quotation, a comment of the writer's: ", which …", ", another moment …", "— citing …".
+_WRITER_TAIL = re.compile(r"[”\"’]?\s*(?P<mark>[,;—–]|\s-\s)?\s*(?:which|who|whom|where|while|whereas|though|although|"
+                          r"even|another|a|an|[a-z]+ing)\b")
+
+
+def _tail_cut(text: str, end: int, last: QuotedSpan) -> int:
+    """The end of a mixed quote: the content's end, or the last quotation's end before a writer's comment."""
+    if end <= last.end:
+        return last.end
+    match = _WRITER_TAIL.match(text, last.end, end)
+    if match and (match.group("mark") or text[last.end - 1] in ",;"):
+        closing = last.end + 1 if last.end < len(text) and text[last.end] in "”\"’»" else last.end
+        return closing
+    return end
+
+
 _COORDINATION = re.compile(r"[\s,;]*(?:and|but|while|whereas)?[\s,;]*$")
 
 
@@ -108,7 +124,9 @@ def _cut_at_coordinated(text: str, content: tuple[int, int], starts: list[int]) 
     return content
 
 
-_SPLIT_GAP = re.compile(r"^[^.!?“”\"\n]{0,100}[,:]\s*[“\"]$")
+# No sentence end between the halves; a period only in an abbreviation ("in Kenansville, N.C., “but …").
+_SPLIT_GAP = re.compile(r"^(?:[^.!?“”\"\n]|(?<=\b[A-Z])\.|(?<=\b(?:Mr|Ms|Dr|Sr|Jr|St))\.|"
+                        r"(?<=\b(?:Gov|Sen|Rep|Gen|Mrs))\.){0,100}[,:]\s*[“\"]$")
 
 
 def _split_after(text: str, cue: Cue, spans: list[QuotedSpan], used: set[int], first: QuotedSpan) -> list[int]:
@@ -198,7 +216,7 @@ def _statements(text: str, cues: list[Cue], spans: list[QuotedSpan], paragraph_o
                 fragments = [(q.start, q.end) for q in quoted]
                 kind = "direct"
             else:
-                fragments = [(min(content[0], quoted[0].start), max(content[1], quoted[-1].end))]
+                fragments = [(min(content[0], quoted[0].start), _tail_cut(text, content[1], quoted[-1]))]
                 kind = "mixed"
             used.update(inside)
             # A split quote: "A," she said, "B." takes the stretch on the other side of the cue too.
