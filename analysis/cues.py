@@ -325,10 +325,11 @@ def _unclaused_content(token: Token, subject: Token, text: str, sent, clause_sta
             return None  # "add 5 million jobs", "find it hard", "continue the fight"
         # "announced his resignation", "praised Fields for pursuing charges in the case"
         start, end = _subtree_span(objects[0])
-        if lemma in _JUDGING_VERBS:
-            for sibling in token.rights:
-                if sibling.i > objects[0].i and sibling.dep_ == "prep" and sibling.lower_ in _JUDGED_FOR:
-                    end = max(end, _subtree_span(sibling)[1])
+        # what the object is judged for, or called: "praised Fields for …", "dismissed it as a sign of …"
+        judged = _JUDGED_FOR if lemma in _JUDGING_VERBS else ("as",)
+        for sibling in token.rights:
+            if sibling.i > objects[0].i and sibling.dep_ == "prep" and sibling.lower_ in judged:
+                end = max(end, _subtree_span(sibling)[1])
         return _trim(text, start, end)
     content = _outside_clause(text, sent, clause_start, clause_end, token)
     if (content is not None and lemma in _CLAUSE_ONLY and not _holds_quote(content, quoted)
