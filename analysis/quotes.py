@@ -42,9 +42,9 @@ class _Statement:
 
 
 def _trim_edges(text: str, start: int, end: int) -> tuple[int, int] | None:
-    while start < end and text[start] in " \t,;:—–-":
+    while start < end and (text[start] in ",;:—–-" or text[start].isspace()):
         start += 1
-    while end > start and text[end - 1] in " \t\n,;:—–-.":
+    while end > start and (text[end - 1] in ",;:—–-." or text[end - 1].isspace()):
         end -= 1
     return (start, end) if end > start else None
 
@@ -526,10 +526,12 @@ def quote_rows(article_id: str, doc: Doc, paragraphs: list[Paragraph]) -> list[d
     ranges = [(p.start, p.end) for p in quotable]
     cues = find_cues(doc, ranges, [(q.start, q.end) for q in spans])
     statements = _statements(text, cues, spans, paragraph_of, doc)
-    # Keep every fragment within the paragraph of the first.
+    # Keep every fragment within the paragraph of the first (clipped to it: a no-break space may end a content).
     for s in statements:
         para = by_start[s.paragraph]
-        s.fragments = [f for f in s.fragments if para.start <= f[0] and f[1] <= para.end] or s.fragments[:1]
+        s.fragments = [(max(a, para.start), min(b, para.end)) for a, b in s.fragments
+                       if a < para.end and b > para.start]
+    statements = [s for s in statements if s.fragments]
     mentions = []
     for s in statements:
         if s.cue is not None and s.cue.speaker is not None:
@@ -579,7 +581,10 @@ def _inherit_speakers(rows: list[dict], statements: list[_Statement]) -> None:
     for row, statement in zip(rows, statements, strict=True):
         if statement.speaker_from is None:
             continue
-        origin = rows[next(i for i, s in enumerate(statements) if s is statement.speaker_from)]
+        index = next((i for i, s in enumerate(statements) if s is statement.speaker_from), None)
+        if index is None:
+            continue
+        origin = rows[index]
         row["continues"] = origin["quote_id"]
         if row["speaker"] is None:
             for key in ("speaker_mention", "speaker_start", "speaker_end", "speaker", "speaker_type"):
