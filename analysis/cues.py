@@ -11,11 +11,12 @@ from spacy.tokens import Doc, Token
 from .resources import load_data_yaml
 
 _SUBJECTS = ("nsubj",)
+_BORROWED_SUBJECTS = ("nsubj", "nsubjpass")
 _CONTENT_DEPS = ("ccomp",)
 _EDGE_PUNCT = " \t\n,;:—–-"
 # Clause parts that belong to the cue, not to the content: "also said", "said on Monday in a statement".
 # The tokens where a verb such as "saying" or "added" borrows its subject from the verb it hangs on.
-_BORROWS_SUBJECT = ("advcl", "xcomp", "conj", "pcomp")
+_BORROWS_SUBJECT = ("advcl", "xcomp", "conj", "pcomp", "prep", "dep")
 
 
 @dataclass(frozen=True)
@@ -96,6 +97,12 @@ class Cue:
     sentence: tuple[int, int]
     naming: bool = False
     coordinated: bool = False  # the cue verb is coordinated with another verb ("…, and most said …")
+    conjoined: bool = False  # the cue verb is a conjunct, with or without a subject ("… and called it “…”")
+
+    @property
+    def parenthetical(self) -> bool:
+        """The cue's clause stands inside its content: "Congress, he said, can still pass …"."""
+        return self.content is not None and self.content[0] < self.clause[0] and self.clause[1] < self.content[1]
 
 
 def _span(tokens: list[Token]) -> tuple[int, int]:
@@ -108,21 +115,30 @@ def _subtree_span(token: Token) -> tuple[int, int]:
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
-    while start < end and text[start] in _EDGE_PUNCT:
+    while start < end and (text[start] in _EDGE_PUNCT or text[start].isspace()):
         start += 1
-    while end > start and text[end - 1] in _EDGE_PUNCT:
+    while end > start and (text[end - 1] in _EDGE_PUNCT or text[end - 1].isspace()):
         end -= 1
     return (start, end) if end > start else None
 
 
 _CLOSING = frozenset({"”", '"', "’", "'"})
+_OPENING = frozenset({"“", '"', "‘", "«", "„"})
 _GAP_SPEAKER_MAX = 12
 _NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # Verbs whose direct object is the person addressed, not what was said.
-_ADDRESSEE_VERBS = frozenset({"tell", "ask", "inform", "urge", "advise", "thank", "warn", "assure", "blame", "praise",
-                              "accuse", "attack", "criticize", "criticise", "mock", "slam", "blast", "hail", "laud",
-                              "applaud", "scold", "chide", "admonish", "taunt", "rip", "lambaste", "lambast",
-                              "condemn", "denounce", "caution", "answer", "quote"})
+_ADDRESSEE_VERBS = frozenset({"tell", "ask", "inform", "urge", "advise", "warn", "assure", "caution", "answer", "quote"})
+# Verbs whose object is the person or thing judged: the content is the object and what it is judged for
+# ("praised Fields for pursuing charges", "accused Clinton of pushing to indict him").
+_JUDGING_VERBS = frozenset({"blame", "praise", "thank", "accuse", "attack", "criticize", "criticise", "mock", "slam",
+                            "blast", "hail", "laud", "applaud", "scold", "chide", "admonish", "taunt", "rip",
+                            "lambaste", "lambast", "condemn", "denounce", "fault", "credit", "commend"})
+# Verbs that report speech only with a reported clause or a quotation, not with an object or an infinitive
+# ("the poll found that …" but not "find it hard"; "“…,” he continued" but not "continue to struggle").
+_CLAUSE_ONLY = frozenset({"find", "continue", "add", "describe", "speak", "maintain", "explain"})
+# Prepositions whose object is what was said ("complained about …", "spoke out against …").
+_TOPIC_PREPOSITIONS = frozenset({"about", "against"})
+_JUDGED_FOR = frozenset({"for", "of", "as", "over", "with", "about", "on"})
 
 
 def _inside(offset: int, quoted: list[tuple[int, int]]) -> bool:
@@ -143,19 +159,65 @@ def _gap_subject(verb: Token) -> Token | None:
     else:
         return _adjacent_noun(verb)
     if not nouns:
-        return None
+        return _inverted_subject(verb)
     names = [t for t in nouns if t.pos_ in ("PROPN", "PRON")]
     return (names or nouns)[-1]
 
 
 def _adjacent_noun(verb: Token) -> Token | None:
-    """A noun right before the verb (adverbs aside) that the parser failed to make its subject."""
-    i = verb.i - 1
-    while i >= verb.sent.start and verb.doc[i].pos_ in ("ADV", "AUX", "PART"):
+    """A noun right before the verb (adverbs, a closing comma or a parenthesis such as "(R-Wis.)" aside) that the
+    parser failed to make its subject; else, for ``“…,” added Gowdy.``, the name right after the verb."""
+    doc, i, start = verb.doc, verb.i - 1, verb.sent.start
+    while i >= start and doc[i].pos_ in ("ADV", "AUX", "PART", "SPACE"):
         i -= 1
-    if i >= verb.sent.start and verb.doc[i].pos_ in ("PROPN", "NOUN", "PRON") and verb.doc[i].dep_ != "dobj":
-        return verb.doc[i]
+    if i >= start and doc[i].text == ")":
+        opening = next((j for j in range(i - 1, max(start, i - 8) - 1, -1) if doc[j].text == "("), None)
+        if opening is not None:
+            i = opening - 1
+    if i > start and doc[i].text == "," and doc[i - 1].pos_ == "PROPN":  # "her adviser, Jake Sullivan, said"
+        i -= 1
+    if i >= start and doc[i].pos_ in ("PROPN", "NOUN", "PRON", "NUM") and doc[i].dep_ != "dobj":
+        return doc[i]  # "About 4 in 10 say …" too
+    if i >= start and doc[i].text == ",":
+        found = _appositive_subject(verb, i)
+        if found is not None:
+            return found
+    return _inverted_subject(verb)
+
+
+_APPOSITIVE_REACH = 30
+
+
+def _appositive_subject(verb: Token, comma: int) -> Token | None:
+    """``Jeffrey Salkin, a Hollywood, Fla., rabbi helping to organize the boycott, said …``, parsed without a
+    subject: the nearest person or organisation name before the comma, with no quotation or clause break between."""
+    doc = verb.doc
+    for i in range(comma - 1, max(verb.sent.start, comma - _APPOSITIVE_REACH) - 1, -1):
+        token = doc[i]
+        if token.text in _CLOSING or token.text in _OPENING or token.text in (";", ":"):
+            return None
+        if token.pos_ == "PROPN" and token.ent_type_ in ("PERSON", "ORG"):
+            return token
     return None
+
+
+def _inverted_subject(verb: Token) -> Token | None:
+    """``“…,” added Gowdy.``: a quotation closes just before the verb and a name follows it to the clause's end;
+    or ``Said Ellis: “…”`` at the start of a sentence."""
+    doc, before = verb.doc, verb.i - 1
+    while before >= verb.sent.start and doc[before].is_space:
+        before -= 1
+    opening = before < verb.sent.start
+    if not opening and not (doc[before].text in _CLOSING or doc[before].text == ","):
+        return None
+    names = []
+    for token in doc[verb.i + 1:verb.sent.end]:
+        if token.pos_ != "PROPN":
+            break
+        names.append(token)
+    if opening and (not names or names[-1].i + 1 >= len(doc) or doc[names[-1].i + 1].text not in (":", ",")):
+        return None
+    return names[-1] if names else None
 
 
 def _participle_cut(clause: Token, end: int) -> int:
@@ -169,16 +231,19 @@ def _participle_cut(clause: Token, end: int) -> int:
 
 def _subject(verb: Token, quoted: list[tuple[int, int]]) -> Token | None:
     """The subject of a cue verb, borrowed from the verb it hangs on for "saying", "and added"."""
-    found = _linked_subject(verb)
+    found = linked_subject(verb)
     if found is not None and not _inside(found.idx, quoted):
         return found
     return _gap_subject(verb)
 
 
-def _linked_subject(verb: Token) -> Token | None:
+def linked_subject(verb: Token) -> Token | None:
+    """The verb's ``nsubj``, else the subject (active or passive) of the verb it hangs on ("…, saying", "and
+    added", "began by saying", "After saying …, she was whisked off"), up to four steps."""
     current = verb
-    for _ in range(3):
-        subjects = [c for c in current.children if c.dep_ in _SUBJECTS and c.lower_.rstrip(".") not in _NAME_SUFFIXES]
+    for _ in range(4):
+        deps = _SUBJECTS if current is verb else _BORROWED_SUBJECTS
+        subjects = [c for c in current.children if c.dep_ in deps and c.lower_.rstrip(".") not in _NAME_SUFFIXES]
         if subjects:
             child = min(subjects, key=lambda c: (c.pos_ == "VERB", abs(c.i - current.i)))
             if child.tag_ in ("WP", "WDT") and current.dep_ == "relcl":  # "Smith, who said ..."
@@ -239,15 +304,45 @@ def _verb_cue(token: Token, tone: str, naming: bool, text: str, quoted: list[tup
             elif start >= cue_tokens[-1].idx:
                 content = _trim(text, start, end)
         else:
-            content = _outside_clause(text, sent, clause_start, clause_end, token)
-            if content is None and token.lemma_ not in _ADDRESSEE_VERBS:
-                objects = [c for c in token.children if c.dep_ == "dobj" and c.i > token.i]
-                if objects:  # "announced his resignation", "confirmed the meeting"
-                    content = _trim(text, *_subtree_span(objects[0]))
+            content = _unclaused_content(token, subject, text, sent, clause_start, clause_end, quoted)
+        if clauses and token.lemma_ in _CLAUSE_ONLY and all(c.dep_ == "xcomp" for c in clauses):
+            content = None  # "continue to struggle", "find him guilty"
     cue = _span(cue_tokens)
     coordinated = token.dep_ == "conj" and any(c.dep_ in _SUBJECTS for c in token.children)
+    conjoined = token.dep_ == "conj"
     return Cue(cue, tone, speaker, subject.i, content, (clause_start, clause_end),
-               (sent.start_char, sent.end_char), naming, coordinated)
+               (sent.start_char, sent.end_char), naming, coordinated, conjoined)
+
+
+def _unclaused_content(token: Token, subject: Token, text: str, sent, clause_start: int, clause_end: int,
+                       quoted: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """Content for a cue verb without a reported clause: its object, else the text beside its clause, else the
+    object of a topic preposition ("complained about …")."""
+    lemma = token.lemma_
+    objects = [c for c in token.children if c.dep_ == "dobj" and c.i > token.i]
+    if objects and lemma not in _ADDRESSEE_VERBS:
+        if lemma in _CLAUSE_ONLY:
+            return None  # "add 5 million jobs", "find it hard", "continue the fight"
+        # "announced his resignation", "praised Fields for pursuing charges in the case"
+        start, end = _subtree_span(objects[0])
+        # what the object is judged for, or called: "praised Fields for …", "dismissed it as a sign of …"
+        judged = _JUDGED_FOR if lemma in _JUDGING_VERBS else ("as",)
+        for sibling in token.rights:
+            if sibling.i > objects[0].i and sibling.dep_ == "prep" and sibling.lower_ in judged:
+                end = max(end, _subtree_span(sibling)[1])
+        return _trim(text, start, end)
+    content = _outside_clause(text, sent, clause_start, clause_end, token)
+    if (content is not None and lemma in _CLAUSE_ONLY and not _holds_quote(content, quoted)
+            and not (subject.pos_ == "PRON" or subject.ent_type_ in ("PERSON", "ORG"))):
+        content = None  # "the borrowing continued": no speaker, no speech
+    if content is None:
+        # "complained about the dour tone", "spoke out against …"
+        for child in token.rights:
+            if child.dep_ == "prep" and child.lower_ in _TOPIC_PREPOSITIONS:
+                obj = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
+                if obj is not None:
+                    return _trim(text, *_subtree_span(obj))
+    return content
 
 
 def _outside_clause(text: str, sent, clause_start: int, clause_end: int, verb: Token) -> tuple[int, int] | None:
@@ -258,12 +353,30 @@ def _outside_clause(text: str, sent, clause_start: int, clause_end: int, verb: T
     after = _trim(text, clause_end, sent.end_char)
     if after and text[clause_end:after[0]].strip() in (":", ",", ""):
         gap = text[clause_end:after[0]]
-        if ":" in gap or (before is None and "," in gap):
-            return after
+        if ":" in gap or ("," in gap and (before is None or text[after[0]] in _OPENING)):
+            return after  # "she said: …", "But, Ryan said, …", "Asked …, Priebus said, “Probably.”"
+    if (before and after and verb.dep_ != "ROOT" and text[before[1]:clause_start].strip() == ","
+            and text[clause_end:after[0]].strip() == "," and text[after[0]] not in _OPENING
+            and not _depends_on(verb, after[0])):
+        # "This campaign, he says, is different": the content is the sentence around the cue (``Cue.parenthetical``).
+        return before[0], after[1]
     if before and text[before[1]:clause_start].strip() in (",", "—", "–", "-") and (
             after is None or len(text[after[0]:after[1]].split()) <= 6):
         return before
     return None
+
+
+def _holds_quote(content: tuple[int, int], quoted: list[tuple[int, int]]) -> bool:
+    return any(q[0] < content[1] and content[0] < q[1] for q in quoted)
+
+
+def _depends_on(verb: Token, offset: int) -> bool:
+    """True when the token at ``offset`` hangs on ``verb`` ("…, she said, on Monday"): the verb's own adjunct."""
+    doc = verb.doc
+    for token in doc[verb.i + 1:verb.sent.end]:
+        if token.idx >= offset:
+            return verb.left_edge.i <= token.i <= verb.right_edge.i and any(a.i == verb.i for a in token.ancestors)
+    return False
 
 
 def _according_cue(token: Token, text: str) -> Cue | None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from .cues import Cue, find_cues
+from .cues import Cue, find_cues, linked_subject
 from .quote_marks import QuotedSpan, quoted_spans
 from .segment import Paragraph
 from .sentiment import score_sentiment
@@ -25,6 +25,7 @@ _WORD = re.compile(r"\w+")
 _ADJACENT_BEFORE = re.compile(r"^[\s,;:—–-]*[\"“”’]?[\s,;:—–-]*$")
 _SENTENCE_END = re.compile(r"(?:^|[.!?…][\"“”’)]?)\s*$")
 _MIN_CONTINUATION_WORDS = 4
+_LEAD_IN = re.compile(r"[.!?…][\"”’)]?\s+((?:[^\s“”\"]+\s+){1,3})$")
 _DUPLICATE_OVERLAP = 0.6
 _IGNORED_WORDS = frozenset({"that"})
 
@@ -41,9 +42,9 @@ class _Statement:
 
 
 def _trim_edges(text: str, start: int, end: int) -> tuple[int, int] | None:
-    while start < end and text[start] in " \t,;:—–-":
+    while start < end and (text[start] in ",;:—–-" or text[start].isspace()):
         start += 1
-    while end > start and text[end - 1] in " \t\n,;:—–-.":
+    while end > start and (text[end - 1] in ",;:—–-." or text[end - 1].isspace()):
         end -= 1
     return (start, end) if end > start else None
 
@@ -90,6 +91,23 @@ def _adjacent_quote(text: str, cue: Cue, spans: list[QuotedSpan], used: set[int]
     return found
 
 
+_QUOTE_CLOSES_SENTENCE = re.compile(r"[,.!?…]\s*[”\"]?$")
+# After a mixed quote's last quotation, a comment of the writer's: ", which …", ", another moment …", "— citing …".
+_WRITER_TAIL = re.compile(r"[”\"’]?\s*(?P<mark>[,;—–]|\s-\s)?\s*(?:which|who|whom|where|while|whereas|though|although|"
+                          r"even|another|a|an|[a-z]+ing)\b")
+
+
+def _tail_cut(text: str, end: int, last: QuotedSpan) -> int:
+    """The end of a mixed quote: the content's end, or the last quotation's end before a writer's comment."""
+    if end <= last.end:
+        return last.end
+    match = _WRITER_TAIL.match(text, last.end, end)
+    if match and (match.group("mark") or text[last.end - 1] in ",;"):
+        closing = last.end + 1 if last.end < len(text) and text[last.end] in "”\"’»" else last.end
+        return closing
+    return end
+
+
 _COORDINATION = re.compile(r"[\s,;]*(?:and|but|while|whereas)?[\s,;]*$")
 
 
@@ -106,7 +124,9 @@ def _cut_at_coordinated(text: str, content: tuple[int, int], starts: list[int]) 
     return content
 
 
-_SPLIT_GAP = re.compile(r"^[^.!?“”\"\n]{0,100}[,:]\s*[“\"]$")
+# No sentence end between the halves; a period only in an abbreviation ("in Kenansville, N.C., “but …").
+_SPLIT_GAP = re.compile(r"^(?:[^.!?“”\"\n]|(?<=\b[A-Z])\.|(?<=\b(?:Mr|Ms|Dr|Sr|Jr|St))\.|"
+                        r"(?<=\b(?:Gov|Sen|Rep|Gen|Mrs))\.){0,100}[,:]\s*[“\"]$")
 
 
 def _split_after(text: str, cue: Cue, spans: list[QuotedSpan], used: set[int], first: QuotedSpan) -> list[int]:
@@ -122,15 +142,36 @@ def _split_after(text: str, cue: Cue, spans: list[QuotedSpan], used: set[int], f
     return []
 
 
+def _around_clause(text: str, fragments: list[tuple[int, int]], clause: tuple[int, int]) -> list[tuple[int, int]]:
+    """Fragments with the cue's own clause cut out ("Congress, he said, can …" → "Congress", "can …")."""
+    result = []
+    for start, end in fragments:
+        if start < clause[0] and clause[1] < end:
+            result += [p for p in (_trim_edges(text, start, clause[0]), _trim_edges(text, clause[1], end)) if p]
+        else:
+            result.append((start, end))
+    return result
+
+
 def _statements(text: str, cues: list[Cue], spans: list[QuotedSpan], paragraph_of, doc: Doc | None = None
                 ) -> list[_Statement]:
     statements: list[_Statement] = []
     used: set[int] = set()
-    coordinated = sorted(c.clause[0] for c in cues if c.coordinated)
+    # Content stops before a coordinated attribution: one with a subject of its own (its clause), or a conjoined
+    # cue verb ("he found Trump “very charming” and called his standing “unheard of”": at the verb).
+    coordinated = sorted({c.clause[0] for c in cues if c.coordinated} | {c.cue[0] for c in cues
+                                                                        if c.conjoined and not c.coordinated})
+    every = sorted(c.clause[0] for c in cues)
     for cue in cues:
         content = cue.content
-        if content is not None and coordinated:
-            content = _cut_at_coordinated(text, content, coordinated)
+        if content is not None and (coordinated or cue.parenthetical):
+            # A parenthetical cue's content is the rest of the sentence: it stops before another cue's clause too.
+            starts = [c for c in every if c > cue.clause[1]] if cue.parenthetical else coordinated
+            if cue.parenthetical:
+                tail = _cut_at_coordinated(text, (cue.clause[1], content[1]), starts)
+                content = (content[0], tail[1])
+            else:
+                content = _cut_at_coordinated(text, content, starts)
         inside = [i for i, q in enumerate(spans) if i not in used and content and _overlaps((q.start, q.end), content)
                   and q.paragraph == paragraph_of(content[0]) and not _overlaps((q.start, q.end), cue.clause)
                   and not _scare_single(text, q)]
@@ -144,13 +185,26 @@ def _statements(text: str, cues: list[Cue], spans: list[QuotedSpan], paragraph_o
                 content = (content[0], spans[touching[0]].end)
         if cue.naming and not inside:
             continue  # "called", "described" count only with quotation marks
+        if not inside and content is not None and content[0] >= cue.clause[1]:
+            # “What kind of people do I have here?” Trump asked, looking …: the quotation before the clause is
+            # what was said, not the participle after it.
+            before = [i for i in _adjacent_quote(text, cue, spans, used) if spans[i].end <= cue.clause[0]]
+            if before and _QUOTE_CLOSES_SENTENCE.search(text, 0, spans[before[-1]].end + 1):
+                inside, content = before, None
         if not inside and (content is None or not _WORD.search(text, content[0], content[1])):
             inside = _adjacent_quote(text, cue, spans, used)
             if not inside:
                 # "Cruz blamed the law on “knuckleheaded politicians.”": the quote is the verb's object.
                 inside = [i for i, q in enumerate(spans) if i not in used and q.start >= cue.cue[1]
-                          and q.end <= cue.sentence[1] + 1 and q.paragraph == paragraph_of(cue.cue[0])]
-                content = _trim_edges(text, cue.cue[1], max([cue.sentence[1]] + [spans[i].end for i in inside]))
+                          and q.end <= cue.sentence[1] + 1 and q.paragraph == paragraph_of(cue.cue[0])
+                          and not _title_like(text, q)]
+                end = cue.sentence[1]
+                if inside and doc is not None:
+                    # Only a quotation the verb governs: not one in a later clause ("Asked …, Earnest said …").
+                    end = _object_end(doc, cue.cue[0], spans[inside[0]]) or (
+                        cue.sentence[1] if not _clause_between(doc, cue.cue[1], spans[inside[0]].start) else cue.cue[1])
+                    inside = [i for i in inside if spans[i].start < end]
+                content = _trim_edges(text, cue.cue[1], max([end] + [spans[i].end for i in inside]))
                 if not inside or content is None:
                     inside, content = [], None
             else:
@@ -162,13 +216,17 @@ def _statements(text: str, cues: list[Cue], spans: list[QuotedSpan], paragraph_o
                 fragments = [(q.start, q.end) for q in quoted]
                 kind = "direct"
             else:
-                fragments = [(min(content[0], quoted[0].start), max(content[1], quoted[-1].end))]
+                fragments = [(min(content[0], quoted[0].start), _tail_cut(text, content[1], quoted[-1]))]
                 kind = "mixed"
             used.update(inside)
             # A split quote: "A," she said, "B." takes the stretch on the other side of the cue too.
             if kind == "direct":
                 extras = _adjacent_quote(text, cue, spans, used) or _split_after(text, cue, spans, used, quoted[-1])
                 for extra in extras:
+                    # "“A,” she said, adding, “B.”": B is the quote of the cue between, not the rest of A.
+                    gap = (cue.clause[1], spans[extra].start) if spans[extra].start > cue.clause[1] else None
+                    if gap and any(other is not cue and gap[0] <= other.cue[0] < gap[1] for other in cues):
+                        continue
                     if spans[extra].paragraph == quoted[-1].paragraph:
                         fragments.append((spans[extra].start, spans[extra].end))
                         used.add(extra)
@@ -176,27 +234,73 @@ def _statements(text: str, cues: list[Cue], spans: list[QuotedSpan], paragraph_o
             fragments, kind = [content], "indirect"
         else:
             continue
+        if cue.parenthetical:
+            fragments = _around_clause(text, fragments, cue.clause)
         if any(_overlaps(f, g) for s in statements for f in s.fragments for g in fragments):
             continue
         statements.append(_Statement(sorted(fragments), paragraph_of(fragments[0][0]), kind, cue))
     statements.sort(key=lambda s: s.fragments[0][0])
-    _add_colon_quotes(text, cues, spans, used, statements, paragraph_of)
+    _add_colon_quotes(text, cues, spans, used, statements, paragraph_of, doc)
     if doc is not None:
+        _add_dash_quotes(doc, spans, used, statements)
         _add_governed_quotes(doc, spans, used, statements, paragraph_of)
     _add_continuations(text, spans, used, statements, paragraph_of)
     return statements
 
 
-_NAMED = frozenset({"PERSON", "ORG", "NORP", "GPE"})
-_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
+def _token_at(doc: Doc, offset: int):
+    """The token that holds (or, in whitespace, precedes) the character ``offset``."""
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    if span is not None and len(span):
+        return span[0]
+    index = max(0, min(len(doc) - 1, bisect_right([t.idx for t in doc], offset) - 1))
+    return doc[index]
+
+
+def _object_end(doc: Doc, verb_offset: int, q: QuotedSpan) -> int | None:
+    """End of the verb's dependent that holds the quotation ("blasted Clinton as a “disgrace” Wednesday on …" ends
+    after "disgrace"): the object and the phrase that holds the quote, not the rest of the sentence."""
+    verb = _token_at(doc, verb_offset)
+    quote = _token_at(doc, q.start)
+    for child in verb.rights:
+        if child.left_edge.i <= quote.i <= child.right_edge.i:
+            right = child.right_edge
+            end = right.idx + len(right)
+            return max(end, q.end + 1 if q.end < len(doc.text) and doc.text[q.end] in "”\"’»" else q.end)
+    return None
+
+
+def _clause_between(doc: Doc, start: int, end: int) -> bool:
+    """True when the subject of a clause lies between the offsets (a clause that owns what follows)."""
+    span = doc.char_span(start, end, alignment_mode="contract")
+    if span is None:
+        return False
+    return any(t.dep_ in ("nsubj", "nsubjpass") and t.head.idx >= start for t in span)
+
+
+_SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "at", "for", "to", "by", "with", "from",
+                          "vs", "v", "de", "la", "is", "it", "as", "but", "nor"})
+
+
+def _title_like(text: str, q: QuotedSpan) -> bool:
+    """A quotation in title case with no sentence end ("Meet the Press", "Sharknado 3: Oh Hell No!"): a name."""
+    words = _WORD.findall(text, q.start, q.end)
+    inner = text[q.start:q.end].rstrip(" ,.")
+    if not words or re.search(r"[.?]\s", inner):
+        return False
+    return all(w[0].isupper() or w[0].isdigit() or w.lower() in _SMALL_WORDS for w in words) and not words[0][0].islower()
+
+
 
 
 def _add_governed_quotes(doc: Doc, spans: list[QuotedSpan], used: set[int], statements: list[_Statement],
                          paragraph_of) -> None:
-    """A quotation that is the object of a verb outside the cue lexicon whose subject is a named source or a
-    pronoun ("Clinton talked up her “50-state strategy”") is a mixed quote with that verb as its cue."""
+    """A quotation governed by a verb outside the cue lexicon that has a subject, its own or borrowed ("Clinton
+    talked up her “50-state strategy”", "…, calling it “…”"), is a quote with that verb as its cue; a quotation in
+    title case ("Meet the Press") is a name, not a quote."""
     text = doc.text
     starts = [t.idx for t in doc]
+    cue_starts = {s.cue.cue[0] for s in statements if s.cue is not None}
     for index, q in enumerate(spans):
         if index in used or len(_WORD.findall(text, q.start, q.end)) < 2 or q.single:
             continue
@@ -213,11 +317,16 @@ def _add_governed_quotes(doc: Doc, spans: list[QuotedSpan], used: set[int], stat
             verb = None
         if verb is None or verb.i >= token.i:
             continue
-        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if subject is None or not (subject.ent_type_ in _NAMED or subject.lower_ in _SUBJECT_PRONOUNS):
+        subject = linked_subject(verb)  # its own, or that of the verb it hangs on ("…, calling it “…”")
+        if subject is None or subject.i > verb.i or subject.pos_ not in ("PROPN", "NOUN", "PRON"):
             continue
+        if _title_like(text, q):
+            continue
+        if verb.idx in cue_starts:
+            continue  # a title in the clause of a cue already read ("said on NBC's “Meet the Press”")
         sent = verb.sent
-        content = _trim_edges(text, verb.idx + len(verb), max(sent.end_char, q.end))
+        end = _object_end(doc, verb.idx, q) or sent.end_char
+        content = _trim_edges(text, verb.idx + len(verb), max(end, q.end))
         if content is None or paragraph_of(content[0]) != q.paragraph:
             continue
         fragment = (content[0], min(content[1], max(q.end + 1, content[1])))
@@ -237,13 +346,69 @@ def _add_governed_quotes(doc: Doc, spans: list[QuotedSpan], used: set[int], stat
     statements.sort(key=lambda s: s.fragments[0][0])
 
 
+# “…” ― Sonya Herridge (same line) or a quotation paragraph followed by "- Bernie Sanders." on its own line.
+_DASH_NAME = re.compile(r"(?P<dash>[―—–]|--?(?=\s))\s*(?P<name>[A-Z][\w.'’-]*(?:[ \t\xa0]+[A-Z][\w.'’-]*){0,5})"
+                        r"(?:,[^\n“”\"]{0,80})?[\s.\xa0]*$")
+_AFTER_QUOTE = re.compile(r"[”\"’»]?[ \t\xa0]*")
+
+
+def _add_dash_quotes(doc: Doc, spans: list[QuotedSpan], used: set[int], statements: list[_Statement]) -> None:
+    """A quotation signed with a dash and a name, on its line or the next: ``“…” ― Sonya Herridge``."""
+    text = doc.text
+    for index, q in enumerate(spans):
+        if index in used or not q.closed or len(_WORD.findall(text, q.start, q.end)) < _MIN_CONTINUATION_WORDS:
+            continue
+        line_end = text.find("\n", q.end)
+        line_end = len(text) if line_end == -1 else line_end
+        rest_start = _AFTER_QUOTE.match(text, q.end).end()
+        match = _DASH_NAME.match(text[:line_end], rest_start)
+        if match is None and not text[rest_start:line_end].strip():
+            next_start = line_end
+            while next_start < len(text) and text[next_start].isspace():
+                next_start += 1
+            next_end = text.find("\n", next_start)
+            next_end = len(text) if next_end == -1 else next_end
+            match = _DASH_NAME.match(text[:next_end], next_start)
+        if match is None or any(_overlaps(f, (q.start, q.end)) for s in statements for f in s.fragments):
+            continue
+        name = doc.char_span(match.start("name"), match.end("name"), alignment_mode="expand")
+        if name is None or not any(t.pos_ == "PROPN" for t in name):
+            continue
+        speaker = (match.start("name"), match.end("name"))
+        dash = (match.start("dash"), match.end("dash"))
+        cue = Cue(dash, "neutral", speaker, name[-1].i, (q.start, q.end), (dash[0], speaker[1]),
+                  (q.start, q.end))
+        statements.append(_Statement([(q.start, q.end)], q.paragraph, "direct", cue))
+        used.add(index)
+    statements.sort(key=lambda s: s.fragments[0][0])
+
+
 _COLON_BEFORE = re.compile(r":\s*[\"“”„«‘]?$")
 
 
+def _colon_verb_cue(doc: Doc, colon: int, spans: list[QuotedSpan]) -> Cue | None:
+    """For "Clinton released the following statement:": the sentence's main verb and its subject as the cue."""
+    token = _token_at(doc, colon)
+    sent = token.sent
+    if token.text != ":" or any(sent.start_char <= o.start < colon for o in spans):
+        return None
+    verb = sent.root
+    if verb.pos_ not in ("VERB", "AUX") or verb.idx > colon:
+        return None
+    subject = linked_subject(verb)
+    if subject is None or subject.i > verb.i or subject.pos_ not in ("PROPN", "NOUN", "PRON"):
+        return None
+    left = subject.left_edge
+    speaker = (left.idx, subject.idx + len(subject))
+    return Cue((verb.idx, verb.idx + len(verb)), "other", speaker, subject.i, None,
+               (min(speaker[0], verb.idx), max(speaker[1], verb.idx + len(verb))), (sent.start_char, sent.end_char))
+
+
 def _add_colon_quotes(text: str, cues: list[Cue], spans: list[QuotedSpan], used: set[int],
-                      statements: list[_Statement], paragraph_of) -> None:
+                      statements: list[_Statement], paragraph_of, doc: Doc | None = None) -> None:
     """A quotation introduced by a colon ("…, she responded:" then the quote, in the same or the next paragraph)
-    takes the cue whose clause ends at the colon."""
+    takes the cue whose clause ends at the colon, else the last cue of the sentence the colon ends, else that
+    sentence's main verb when it has a subject ("Clinton released the following statement:")."""
     for index, q in enumerate(spans):
         if index in used or q.continued:
             continue
@@ -255,6 +420,13 @@ def _add_colon_quotes(text: str, cues: list[Cue], spans: list[QuotedSpan], used:
             continue
         owner = [c for c in cues if c.clause[1] <= colon and not text[c.clause[1]:colon].strip()
                  and paragraph_of(c.cue[0]) in (q.paragraph, paragraph_of(colon))]
+        if not owner:
+            # "He told his Democratic audience, to rowdy applause:": the last cue of the sentence the colon ends.
+            owner = [c for c in cues if c.cue[1] <= colon <= c.sentence[1] and paragraph_of(c.cue[0]) ==
+                     paragraph_of(colon) and not any(c.cue[1] <= o.start < colon for o in spans)]
+        if not owner and doc is not None:
+            verb_cue = _colon_verb_cue(doc, colon, spans)
+            owner = [verb_cue] if verb_cue is not None else []
         if not owner:
             continue
         if any(_overlaps(f, (q.start, q.end)) for s in statements for f in s.fragments):
@@ -279,13 +451,27 @@ def _add_continuations(text: str, spans: list[QuotedSpan], used: set[int], state
         before = text[para_start:q.start - 1]
         sentence_like = q.continued or (_SENTENCE_END.search(before) is not None
                                         and len(_WORD.findall(text, q.start, q.end)) >= _MIN_CONTINUATION_WORDS)
-        if not sentence_like:
+        # "“…,” he said outside the building. But “Donald Trump’s candidacy is strengthened …”": a sentence
+        # opened by a few words of the writer's and then quoted goes on from the quote before it too.
+        lead = None if sentence_like else _LEAD_IN.search(before)
+        if not sentence_like and (lead is None or len(_WORD.findall(text, q.start, q.end)) < 2):
             continue
         previous = [s for s in statements if s.fragments[-1][1] <= q.start]
         if not previous:
             continue
         last = max(previous, key=lambda s: s.fragments[-1][1])
-        if last.paragraph == q.paragraph and last.kind == "direct":
+        head = _quoted_head(previous, last, q)
+        if head is None and lead is not None and last.paragraph == q.paragraph and last.kind == "direct":
+            head = last
+        if lead is not None:
+            if head is not None:
+                head.fragments.append((para_start + lead.start(1), q.end))
+                used.add(index)
+            continue
+        if head is not None:
+            head.fragments.append((q.start, q.end))
+            used.add(index)
+        elif last.paragraph == q.paragraph and last.kind == "direct":
             last.fragments.append((q.start, q.end))
             used.add(index)
         elif q.paragraph > last.paragraph and (q.continued or (before.strip() == "" and
@@ -297,6 +483,27 @@ def _add_continuations(text: str, spans: list[QuotedSpan], used: set[int], state
                                          speaker_from=last))
             used.add(index)
     statements.sort(key=lambda s: s.fragments[0][0])
+
+
+def _quoted_head(previous: list[_Statement], last: _Statement, q: QuotedSpan) -> _Statement | None:
+    """The quote a quoted sentence in the same paragraph goes on from: the last direct or mixed statement there,
+    past indirect ones read inside the sentence of its cue ("“A,” Trump assured Jones, after Jones assured Trump
+    that …. “B.”"). PolNeAR spans such a quote from its first fragment to the last."""
+    same = [s for s in previous if s.paragraph == q.paragraph]
+    quoted = [s for s in same if s.kind in ("direct", "mixed") and s.cue is not None]
+    if not quoted:
+        if last in same and last.kind == "indirect" and last.cue is not None and last.cue.clause[0] >= last.fragments[-1][1]:
+            last.kind = "mixed"
+            return last
+        return None
+    head = max(quoted, key=lambda s: s.fragments[-1][1])
+    if head is last:
+        return head if head.kind == "mixed" else None
+    sentence = head.cue.sentence
+    later = [s for s in same if s.fragments[-1][1] > head.fragments[-1][1]]
+    if all(s.kind == "indirect" and s.cue is not None and sentence[0] <= s.cue.cue[0] < sentence[1] for s in later):
+        return head
+    return None
 
 
 def _word_set(text: str) -> set[str]:
@@ -319,10 +526,12 @@ def quote_rows(article_id: str, doc: Doc, paragraphs: list[Paragraph]) -> list[d
     ranges = [(p.start, p.end) for p in quotable]
     cues = find_cues(doc, ranges, [(q.start, q.end) for q in spans])
     statements = _statements(text, cues, spans, paragraph_of, doc)
-    # Keep every fragment within the paragraph of the first.
+    # Keep every fragment within the paragraph of the first (clipped to it: a no-break space may end a content).
     for s in statements:
         para = by_start[s.paragraph]
-        s.fragments = [f for f in s.fragments if para.start <= f[0] and f[1] <= para.end] or s.fragments[:1]
+        s.fragments = [(max(a, para.start), min(b, para.end)) for a, b in s.fragments
+                       if a < para.end and b > para.start]
+    statements = [s for s in statements if s.fragments]
     mentions = []
     for s in statements:
         if s.cue is not None and s.cue.speaker is not None:
@@ -372,7 +581,10 @@ def _inherit_speakers(rows: list[dict], statements: list[_Statement]) -> None:
     for row, statement in zip(rows, statements, strict=True):
         if statement.speaker_from is None:
             continue
-        origin = rows[next(i for i, s in enumerate(statements) if s is statement.speaker_from)]
+        index = next((i for i, s in enumerate(statements) if s is statement.speaker_from), None)
+        if index is None:
+            continue
+        origin = rows[index]
         row["continues"] = origin["quote_id"]
         if row["speaker"] is None:
             for key in ("speaker_mention", "speaker_start", "speaker_end", "speaker", "speaker_type"):
