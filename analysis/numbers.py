@@ -125,6 +125,12 @@ def _is_date(text: str, start: int, digits: str | None, rules: _Rules) -> bool:
 
 def parse_numbers(text: str) -> list[NumberMention]:
     """Every quantity in ``text`` with its value, qualifier and unit; dates, years and clock times are skipped."""
+    return list(_parse_numbers(text))
+
+
+@lru_cache(maxsize=4096)
+def _parse_numbers(text: str) -> tuple[NumberMention, ...]:
+    """``parse_numbers``, memoised: the claims stage parses a sentence up to three times (type, statistic, row)."""
     rules = _rules()
     found = []
     for match in rules.number.finditer(text):
@@ -148,7 +154,7 @@ def parse_numbers(text: str) -> list[NumberMention]:
         if word and unit is None:
             continue  # a bare number word ("the two", "five") is rarely a quantity
         found.append(NumberMention(value, qualifier, unit, start, end))
-    return found
+    return tuple(found)
 
 
 def is_statistic(numbers: list[NumberMention]) -> bool:

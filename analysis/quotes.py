@@ -12,9 +12,11 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc
 
 from .cues import Cue, find_cues
+from .parse import doc_text
 from .quote_marks import QuotedSpan, quoted_spans
 from .segment import Paragraph
 from .sentiment import score_sentiment
@@ -195,8 +197,8 @@ def _add_governed_quotes(doc: Doc, spans: list[QuotedSpan], used: set[int], stat
                          paragraph_of) -> None:
     """A quotation that is the object of a verb outside the cue lexicon whose subject is a named source or a
     pronoun ("Clinton talked up her “50-state strategy”") is a mixed quote with that verb as its cue."""
-    text = doc.text
-    starts = [t.idx for t in doc]
+    text = doc_text(doc)
+    starts = doc.to_array(IDX).tolist() if len(doc) else []  # token offsets, without a Token per token
     for index, q in enumerate(spans):
         if index in used or len(_WORD.findall(text, q.start, q.end)) < 2 or q.single:
             continue
@@ -305,7 +307,7 @@ def _word_set(text: str) -> set[str]:
 
 def quote_rows(article_id: str, doc: Doc, paragraphs: list[Paragraph]) -> list[dict]:
     """One row per quote (schema ``quotes``): kind, content span, cue, speaker mention and canonical speaker."""
-    text = doc.text
+    text = doc_text(doc)
     quotable = [p for p in paragraphs if p.kind in QUOTE_KINDS]
     if not quotable:
         return []
