@@ -16,7 +16,7 @@ from .article import Article
 from .claims import claim_rows
 from .entities import entity_rows
 from .paragraphs import paragraph_rows
-from .parse import parse_articles
+from .parse import parse_articles, share_text
 from .places import location_rows
 from .quotes import quote_rows
 from .segment import segment_paragraphs
@@ -32,6 +32,7 @@ def analyse_doc(article: Article, doc: Doc, timings: dict[str, float] | None = N
     """
     clock = _StageClock(timings)
     article_id, text = article.article_id, article.text
+    share_text(doc, text)  # the stages read the text through parse.doc_text: no Doc.text join per stage
     with clock("segment"):
         paragraphs = segment_paragraphs(text)
     with clock("sentiment"):

@@ -7,6 +7,8 @@ CheckThat! train part and ClaimBuster (``python -m analysis.training.checkworthi
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from .linear_model import load_linear_model, ngrams, tokens
 
 MODEL_FILE = "checkworthiness.npz"
@@ -22,19 +24,23 @@ def checkworthiness_features(text: str) -> dict[str, float]:
         features[name] = features.get(name, 0.0) + 1.0
     numbers = [w for w in words if w[0] == "0"]
     n_words = sum(w[0].isalnum() for w in words)
+    present = set(words)
     features["n_numbers"] = min(len(numbers), 4) / 4
     features["has_number"] = float(bool(numbers))
-    features["has_percent"] = float("%" in words or "percent" in words)
-    features["has_money"] = float("$" in words or "dollars" in words or "billion" in words or "million" in words)
-    features["has_year"] = float("0000" in words)
+    features["has_percent"] = float("%" in present or "percent" in present)
+    features["has_money"] = float("$" in present or "dollars" in present or "billion" in present
+                                  or "million" in present)
+    features["has_year"] = float("0000" in present)
     features[f"len:{min(n_words // 5, 8)}"] = 1.0
-    features["first_person"] = float(any(w in _FIRST_PERSON for w in words))
-    features["hedge"] = float(any(w in _HEDGES for w in words))
-    features["question"] = float("?" in words)
+    features["first_person"] = float(not _FIRST_PERSON.isdisjoint(present))
+    features["hedge"] = float(not _HEDGES.isdisjoint(present))
+    features["question"] = float("?" in present)
     return features
 
 
+@lru_cache(maxsize=4096)
 def check_worthiness(text: str) -> float:
-    """Probability (0 to 1) that ``text`` is a check-worthy factual claim."""
+    """Probability (0 to 1) that ``text`` is a check-worthy factual claim (memoised: a sentence is scored when it is
+    considered as a claim and again for its row)."""
     model = load_linear_model(MODEL_FILE)
     return model.probabilities(checkworthiness_features(text))[model.classes[1]]

@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 from .checkworthiness import check_worthiness
 from .entities import canonical_name, defined_acronyms
 from .numbers import is_statistic, parse_numbers
+from .parse import doc_text
 from .resources import load_data_yaml
 from .segment import Paragraph
 from .sentences import sentence_spans
@@ -122,14 +123,14 @@ def _subject_phrase(doc: Doc, offset: int) -> str | None:
     for verb in (token, token.head, token.head.head):
         for child in verb.children:
             if child.dep_ in ("nsubj", "nsubjpass"):
-                return doc.text[child.left_edge.idx:child.right_edge.idx + len(child.right_edge)]
+                return doc_text(doc)[child.left_edge.idx:child.right_edge.idx + len(child.right_edge)]
     return None
 
 
 def find_disputes(doc: Doc, sentences: list[tuple[int, int]], quotes: list[dict]) -> list[Dispute]:
     """Rebuttals in the given sentences, each with the rebutted claim's span, its source and the rebutter."""
     patterns = claim_patterns()
-    text = doc.text
+    text = doc_text(doc)
     acronyms = defined_acronyms(text)
     known = [q["speaker"] for q in quotes if q.get("speaker")]
     disputes: list[Dispute] = []
@@ -177,7 +178,7 @@ def claim_rows(article_id: str, doc: Doc, paragraphs: list[Paragraph], quotes: l
     ``quotes`` are rows of the quotes table (``quote_id``, ``start``, ``end``, ``speaker``, ``speaker_type``, ``cue``).
     """
     patterns = claim_patterns()
-    text = doc.text
+    text = doc_text(doc)
     by_paragraph = SpanIndex([p.start for p in paragraphs], range(len(paragraphs)))
     sentences = sentence_spans(doc)
     by_sentence = SpanIndex([s for s, _ in sentences], range(len(sentences)))

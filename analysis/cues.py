@@ -6,8 +6,12 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy as np
+from spacy.attrs import LEMMA
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
 
+from .parse import doc_text
 from .resources import load_data_yaml
 
 _SUBJECTS = ("nsubj",)
@@ -81,6 +85,14 @@ def cue_lexicon() -> CueLexicon:
     return CueLexicon(verbs, phrasal, tuple(raw["phrases"]), frozenset(raw["naming"]))
 
 
+@lru_cache(maxsize=1)
+def _cue_lemma_hashes() -> np.ndarray:
+    """String-store hashes of every lemma ``find_cues`` looks at: cue verbs, phrasal and naming verbs, "accord"."""
+    lexicon = cue_lexicon()
+    lemmas = {*lexicon.verbs, *(verb for verb, _ in lexicon.phrasal), *lexicon.naming, "accord"}
+    return np.array(sorted(hash_string(lemma) for lemma in lemmas), dtype=np.uint64)
+
+
 @dataclass(frozen=True)
 class Cue:
     """One speech cue: offsets of the cue words, of the speaker mention and of the content (None if unknown).
@@ -127,7 +139,8 @@ _OPENING = frozenset({"“", '"', "‘", "«", "„"})
 _GAP_SPEAKER_MAX = 12
 _NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # Verbs whose direct object is the person addressed, not what was said.
-_ADDRESSEE_VERBS = frozenset({"tell", "ask", "inform", "urge", "advise", "warn", "assure", "caution", "answer", "quote"})
+_ADDRESSEE_VERBS = frozenset({"tell", "ask", "inform", "urge", "advise", "warn", "assure", "caution", "answer",
+                              "quote"})
 # Verbs whose object is the person or thing judged: the content is the object and what it is judged for
 # ("praised Fields for pursuing charges", "accused Clinton of pushing to indict him").
 _JUDGING_VERBS = frozenset({"blame", "praise", "thank", "accuse", "attack", "criticize", "criticise", "mock", "slam",
@@ -406,12 +419,14 @@ def find_cues(doc: Doc, allowed: list[tuple[int, int]], quoted: list[tuple[int, 
     """
     quoted = quoted or []
     lexicon = cue_lexicon()
-    text = doc.text
+    text = doc_text(doc)
     verbs, phrasal, naming = lexicon.verbs, lexicon.phrasal, lexicon.naming
     phrasal_verbs = {v for v, _ in phrasal}
     cues: list[Cue] = []
     range_index = 0
-    for token in doc:
+    # only tokens whose lemma may be a cue are looked at (a Token object per token is what a loop over doc costs)
+    for index in np.flatnonzero(np.isin(doc.to_array(LEMMA), _cue_lemma_hashes())).tolist():
+        token = doc[index]
         lemma = token.lemma_
         is_according = lemma == "accord" and token.lower_ == "according"
         if not is_according and lemma not in verbs and lemma not in phrasal_verbs and lemma not in naming:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
+from .parse import doc_text
 from .segment import Paragraph
 from .spans import LEADING_THE, TRAILING_POSSESSIVE, SpanIndex, trim_span
 
@@ -20,6 +22,12 @@ def defined_acronyms(text: str) -> dict[str, str]:
 
     The long form is trimmed from the left until its capitals spell the acronym.
     """
+    return dict(_defined_acronyms(text))
+
+
+@lru_cache(maxsize=8)
+def _defined_acronyms(text: str) -> tuple[tuple[str, str], ...]:
+    """``defined_acronyms``, memoised: entities, speakers and claims each read an article's acronyms."""
     found: dict[str, str] = {}
     for match in _ACRONYM_DEFINITION.finditer(text):
         acronym = match.group("acronym").replace(".", "")
@@ -30,7 +38,7 @@ def defined_acronyms(text: str) -> dict[str, str]:
             if initials == acronym:
                 found.setdefault(acronym, LEADING_THE.sub("", " ".join(candidate)))
                 break
-    return found
+    return tuple(found.items())
 
 
 def canonical_name(mention: str, acronyms: dict[str, str]) -> str:
@@ -41,7 +49,7 @@ def canonical_name(mention: str, acronyms: dict[str, str]) -> str:
 
 def entity_rows(article_id: str, doc: Doc, paragraphs: list[Paragraph], sentence_starts: list[int]) -> list[dict]:
     """One row per named-entity mention, placed in its paragraph and sentence."""
-    text = doc.text
+    text = doc_text(doc)
     acronyms = defined_acronyms(text)
     by_paragraph = SpanIndex([p.start for p in paragraphs], [p.index for p in paragraphs])
     by_sentence = SpanIndex(sentence_starts, range(len(sentence_starts)))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import gzip
 import re
 import unicodedata
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
@@ -41,11 +42,33 @@ def name_key(name: str) -> str:
     return key[4:] if key.startswith("the ") else key
 
 
+@lru_cache(maxsize=1 << 16)
+def lookup_key(name: str) -> str:
+    """``name_key``, memoised for the names looked up in articles (the same words and n-grams come up again)."""
+    return name_key(name)
+
+
+def name_keys(names: list[str]) -> list[str]:
+    """``[name_key(name) for name in names]``, computed on the names joined into one string (a few C passes).
+
+    After each name is folded to ASCII, no step of ``name_key`` reaches across the NUL between two names:
+    lower-casing ASCII has no context, and neither replacement nor pattern matches a NUL.
+    """
+    folded = [name if name.isascii() else unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+              for name in names]
+    joined = "\0".join(folded)
+    if joined.count("\0") != max(len(names) - 1, 0):  # a name holding a NUL: one at a time
+        return [name_key(name) for name in names]
+    joined = joined.lower().replace("saint ", "st ").replace("&", "and")
+    keys = [key.strip() for key in _SPACE.sub(" ", _PUNCT.sub("", joined)).split("\0")] if names else []
+    return [key[4:] if key.startswith("the ") else key for key in keys]
+
+
 @dataclass(frozen=True)
 class Gazetteer:
     """Places by name key, each list sorted by population (largest first)."""
 
-    by_key: dict[str, tuple[Place, ...]]
+    by_key: Mapping[str, tuple[Place, ...]]
     preferred: dict[str, Place]  # name key -> the reading an alias prefers
     states: dict[str, Place]  # US state name -> place
     state_abbreviations: dict[str, str]  # "Calif." / "CA" -> "California"
@@ -53,15 +76,15 @@ class Gazetteer:
 
     def lookup(self, text: str) -> tuple[Place, ...]:
         """Places the written name may mean (empty when none)."""
-        return self.by_key.get(name_key(text), ())
+        return self.by_key.get(lookup_key(text), ())
 
     def is_demonym(self, written: str) -> bool:
         """True for a demonym such as "Iraqi" or "Texans"."""
-        return name_key(written) in self.demonyms
+        return lookup_key(written) in self.demonyms
 
     def state(self, written: str) -> Place | None:
         """The US state a full name or an abbreviation ("Calif.", "CA", "W. Va.") stands for."""
-        name = self.state_abbreviations.get(written.strip()) or self.state_abbreviations.get(name_key(written))
+        name = self.state_abbreviations.get(written.strip()) or self.state_abbreviations.get(lookup_key(written))
         return self.states.get(name or written.strip())
 
 
@@ -71,62 +94,157 @@ _REGION_WORDS = frozenset({"sheng", "zizhiqu", "zhuangzu", "huizu", "uygur", "we
                            "voivodeship", "oblast", "governorate", "prefecture", "krai", "kray"})
 
 
-def _read_places() -> tuple[list[Place], list[tuple[str, Place]]]:
-    """Places and their (name key, place) entries."""
-    raw = resources.files("analysis").joinpath("data", "gazetteer.tsv.gz").read_bytes()
-    lines = gzip.decompress(raw).decode("utf-8").split("\n")
-    body = [line for line in lines if line and not line.startswith("#")]
-    places, entries = [], []
-    for line in body[1:]:
-        geonameid, name, kind, country, admin1, lat, lon, population, alternates = line.split("\t")
-        place = Place(name, kind, country, admin1, float(lat), float(lon), int(population or 0),
-                      int(geonameid) if geonameid else None)
-        places.append(place)
-        keys = {name_key(name)}
+def _row_place(line: str) -> Place:
+    """The Place of one gazetteer row."""
+    geonameid, name, kind, country, admin1, lat, lon, population, _ = line.split("\t")
+    return Place(name, kind, country, admin1, float(lat), float(lon), int(population or 0),
+                 int(geonameid) if geonameid else None)
+
+
+def _row_names(body: list[str]) -> tuple[list[str], list[int]]:
+    """Every row's name and alternate names, each with its row."""
+    names: list[str] = []
+    rows: list[int] = []
+    for row, line in enumerate(body):
+        first = line.index("\t") + 1
+        name = line[first:line.index("\t", first)]
+        alternates = line[line.rindex("\t") + 1:]
         if alternates:
             # Alternate names in capitals of up to four letters are airport and other codes ("DAC" for Dhaka,
             # "CBP" for Coimbra) that collide with acronyms in news text; well-known abbreviations of places
             # ("LA", "NYC", "UK") come from the aliases in places_lexicon.yaml instead.
-            keys.update(name_key(a) for a in alternates.split("|") if not _CODE.fullmatch(a))
-        entries.extend((key, place) for key in keys)
-    return places, entries
+            own = [name, *(a for a in alternates.split("|") if not _CODE.fullmatch(a))]
+            names.extend(own)
+            rows.extend([row] * len(own))
+        else:
+            names.append(name)
+            rows.append(row)
+    return names, rows
 
 
-def _short_region_name(place: Place) -> str | None:
+class _PlacesByKey(Mapping[str, tuple[Place, ...]]):
+    """Name key → its places, the alias's preferred reading first, then by population (largest first).
+
+    Reading the gazetteer takes only each row's name keys; a row's Place is made the first time a key naming it
+    is looked up, and kept, so a row is always the same Place object (``is`` and ``id`` work on places).
+    """
+
+    def __init__(self, lines: list[str], rows_of: dict[str, int | list[int]]) -> None:
+        self._lines = lines
+        self._rows_of = rows_of  # key -> its row, or its rows in gazetteer order
+        self._fixed: dict[str, list[Place]] = {}  # keys the aliases set
+        self._preferred: dict[str, Place] = {}
+        self._places: dict[int, Place] = {}
+        self._sorted: dict[str, tuple[Place, ...]] = {}
+
+    def place(self, row: int) -> Place:
+        place = self._places.get(row)
+        if place is None:
+            place = self._places.setdefault(row, _row_place(self._lines[row]))  # setdefault: one object per row
+        return place
+
+    def unsorted(self, key: str) -> list[Place]:
+        """The places of ``key`` in gazetteer order (an alias's as it set them)."""
+        if key in self._fixed:
+            return self._fixed[key]
+        rows = self._rows_of.get(key, ())
+        return [self.place(rows)] if type(rows) is int else [self.place(row) for row in rows]
+
+    def set_alias(self, key: str, places: list[Place], preferred: dict[str, Place]) -> None:
+        self._fixed[key] = places
+        self._preferred = preferred
+
+    def __getitem__(self, key: str) -> tuple[Place, ...]:
+        places = self._sorted.get(key)
+        if places is None:
+            if key not in self:
+                raise KeyError(key)
+            found = self.unsorted(key)
+            preferred = self._preferred.get(key)
+            places = (tuple(sorted(found, key=lambda p: (p is not preferred, -p.population))) if len(found) > 1
+                      else tuple(found))
+            places = self._sorted.setdefault(key, places)
+        return places
+
+    def get(self, key: str, default: tuple[Place, ...] | None = None) -> tuple[Place, ...] | None:
+        return self[key] if key in self else default  # noqa: SIM401 (this is get)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._rows_of or key in self._fixed
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self._rows_of
+        yield from (key for key in self._fixed if key not in self._rows_of)
+
+    def __len__(self) -> int:
+        return len(self._rows_of) + sum(key not in self._rows_of for key in self._fixed)
+
+
+def _short_region_key(name: str) -> str | None:
     """The name key of a first-level region without its generic word: "Zhejiang Sheng" -> "zhejiang",
     "Guangxi Zhuangzu Zizhiqu" -> "guangxi", "Podlaskie Voivodeship" -> "podlaskie"."""
-    if place.kind != "state":
-        return None
-    words = name_key(place.name).split()
+    words = name_key(name).split()
     while len(words) > 1 and words[-1] in _REGION_WORDS:
         words.pop()
     short = " ".join(words)
-    return short if short != name_key(place.name) else None
+    return short if short != name_key(name) else None
+
+
+def _add_short_region_names(body: list[str], rows_of: dict[str, int | list[int]]) -> None:
+    """Let each first-level region be found by its short name too, unless a region already has that name."""
+    def is_region(row: int) -> bool:
+        return body[row].split("\t", 3)[2] == "state"
+
+    for row, line in enumerate(body):
+        if "\tstate\t" not in line or not is_region(row):
+            continue
+        short = _short_region_key(line.split("\t", 2)[1])
+        if short is None:
+            continue
+        rows = rows_of.get(short)
+        existing = [] if rows is None else [rows] if type(rows) is int else rows
+        if not any(is_region(r) for r in existing):
+            rows_of[short] = row if not existing else [*existing, row]
 
 
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
-    """The gazetteer, read once per process."""
-    places, entries = _read_places()
-    by_key: dict[str, list[Place]] = {}
-    for key, place in entries:
-        by_key.setdefault(key, []).append(place)
-    for place in places:
-        short = _short_region_name(place)
-        if short and not any(p.kind == "state" for p in by_key.get(short, ())):
-            by_key.setdefault(short, []).append(place)
+    """The gazetteer, read once per process (places are made as they are looked up, see ``_PlacesByKey``)."""
+    raw = resources.files("analysis").joinpath("data", "gazetteer.tsv.gz").read_bytes()
+    lines = gzip.decompress(raw).decode("utf-8").split("\n")
+    body = [line for line in lines if line and not line.startswith("#")][1:]  # without the header
+    names, owners = _row_names(body)
+    # key -> the row it names, or the rows (each once): mostly one row, kept as an int, which the garbage
+    # collector does not track (hundreds of thousands of lists made loading take half as long again)
+    rows_of: dict[str, int | list[int]] = {}
+    for key, row in zip(name_keys(names), owners, strict=True):
+        rows = rows_of.get(key)
+        if rows is None:
+            rows_of[key] = row
+        elif type(rows) is int:
+            if rows != row:  # a row's names come together: a key it repeats is the last row added
+                rows_of[key] = [rows, row]
+        elif rows[-1] != row:
+            rows.append(row)
+    _add_short_region_names(body, rows_of)
+    by_key = _PlacesByKey(body, rows_of)
     lexicon = load_data_yaml("places_lexicon.yaml")
     preferred: dict[str, Place] = {}
-    states = {p.name: p for p in places if p.kind == "state" and p.country == "US"}
+    states: dict[str, Place] = {}
+    for row, line in enumerate(body):
+        if "\tstate\tUS\t" in line:  # every US state's row has this; the Place decides
+            place = by_key.place(row)
+            if place.kind == "state" and place.country == "US":
+                states[place.name] = place
     for written, alias in lexicon["aliases"].items():
-        matches = [p for p in by_key.get(name_key(alias["to"]), ()) if p.country == alias["country"]]
+        matches = [p for p in by_key.unsorted(name_key(alias["to"])) if p.country == alias["country"]]
         if not matches:
             raise ValueError(f"places_lexicon.yaml: alias {written!r} names {alias['to']!r}, not in the gazetteer")
         best = min(matches, key=lambda p: (p.kind != alias["kind"], -p.population))
         target = replace(best, kind=alias["kind"], name=alias.get("name", best.name))
-        others = [p for p in by_key.get(name_key(written), ()) if p != best] if alias.get("keep_others") else []
+        others = [p for p in by_key.unsorted(name_key(written)) if p != best] if alias.get("keep_others") else []
         preferred[name_key(written)] = target
-        by_key[name_key(written)] = [target, *others]
+        by_key.set_alias(name_key(written), [target, *others], preferred)
     abbreviations: dict[str, str] = {}
     for state, forms in lexicon["us_states"].items():
         for form in forms:
@@ -139,8 +257,7 @@ def load_gazetteer() -> Gazetteer:
         if line and not line.startswith("#"):
             demonyms.update(name_key(form) for form in (line, line + "s", line + "es"))
     return Gazetteer(
-        by_key={k: tuple(sorted(v, key=lambda p, k=k: (p is not preferred.get(k), -p.population)))
-                if len(v) > 1 else tuple(v) for k, v in by_key.items()},
+        by_key=by_key,
         preferred=preferred,
         states=states,
         state_abbreviations=abbreviations,

@@ -21,14 +21,20 @@ _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|\w+(?:['’]\w+)?|[^\w\s]")
 _DIGIT = re.compile(r"\d")
 
 
+def _shape(token: str) -> str:
+    """A token lower-cased, with digits as 0 and ’ as '; a word of letters only needs the lower-casing."""
+    token = token.lower()
+    return token if token.isalpha() else _DIGIT.sub("0", token).replace("’", "'")
+
+
 def tokens(text: str) -> list[str]:
     """Lower-cased word, number and punctuation tokens; digits become 0 so numbers share a shape."""
-    return [_DIGIT.sub("0", t.lower()).replace("’", "'") for t in _TOKEN.findall(text)]
+    return [_shape(t) for t in _TOKEN.findall(text)]
 
 
 def token_spans(text: str) -> list[tuple[str, int, int]]:
     """``tokens`` with their character offsets."""
-    return [(_DIGIT.sub("0", m.group().lower()).replace("’", "'"), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    return [(_shape(m.group()), *m.span()) for m in _TOKEN.finditer(text)]
 
 
 def ngrams(words: list[str], prefix: str, n_max: int = 2) -> list[str]:
@@ -48,9 +54,10 @@ def hash_features(features: Mapping[str, float] | Iterable[str], n_bits: int) ->
     """Hashed sparse vector: a mapping name → value, or an iterable of names (each counted once per occurrence)."""
     items = features.items() if isinstance(features, Mapping) else ((f, 1.0) for f in features)
     vector: dict[int, float] = {}
+    mask, crc32, get = (1 << n_bits) - 1, zlib.crc32, vector.get  # feature_index, inlined: called per feature
     for name, value in items:
-        index = feature_index(name, n_bits)
-        vector[index] = vector.get(index, 0.0) + float(value)
+        index = crc32(name.encode("utf-8")) & mask
+        vector[index] = get(index, 0.0) + float(value)
     return vector
 
 

@@ -20,10 +20,14 @@ def paragraph_breaks(doc: Doc) -> Doc:
     Boundaries are set through one array round trip: ``Token.is_sent_start = True`` scans the whole doc on
     every call, which made this quadratic in the number of paragraphs.
     """
-    text = doc.text
-    if "\n" not in text or len(doc) < 2:
+    if len(doc) < 2:
         return doc
     values = doc.to_array([IDX, IS_SPACE, SENT_START])
+    if not values[:, 1].any():  # a newline is always inside a whitespace token: none, no paragraph break
+        return doc
+    text = doc.text
+    if "\n" not in text:
+        return doc
     starts, spaces = values[:, 0], values[:, 1]
     sent_starts = values[:, 2:3].copy()
     position = text.find("\n")

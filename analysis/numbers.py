@@ -148,6 +148,12 @@ def parse_numbers(text: str) -> list[NumberMention]:
 
     Dates, years, clock times, addresses and numbers inside web or e-mail addresses and telephone numbers are skipped.
     """
+    return list(_parse_numbers(text))
+
+
+@lru_cache(maxsize=4096)
+def _parse_numbers(text: str) -> tuple[NumberMention, ...]:
+    """``parse_numbers``, memoised: the claims stage parses a sentence up to three times (type, statistic, row)."""
     rules = _rules()
     references = [m.span() for m in _REFERENCES.finditer(text)]
     found = []
@@ -174,7 +180,7 @@ def parse_numbers(text: str) -> list[NumberMention]:
         if word and unit is None:
             continue  # a bare number word ("the two", "five") is rarely a quantity
         found.append(NumberMention(value, qualifier, unit, start, end))
-    return found
+    return tuple(found)
 
 
 def is_statistic(numbers: list[NumberMention]) -> bool:

@@ -9,6 +9,31 @@ from spacy.tokens import Doc
 
 from .article import Article
 
+_TEXT_KEY = "analysis.doc_text"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined once per Doc: spaCy rebuilds the string from every token on each ``Doc.text``.
+
+    Kept in ``doc.user_data`` (a Doc's text never changes), so every stage that reads it shares one copy.
+    """
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
+def share_text(doc: Doc, text: str) -> None:
+    """Let :func:`doc_text` return ``text``, the string ``doc`` was parsed from (so its text), without a join.
+
+    spaCy's tokenizer keeps every character, so a Doc's text is the string it was made from; the lengths are
+    checked, and on a mismatch ``doc_text`` joins the tokens as before.
+    """
+    length = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+    if length == len(text):
+        doc.user_data[_TEXT_KEY] = text
+
+
 # Texts longer than this are parsed in pieces of about this size, cut after a newline or a space.
 PIECE_CHARS = 100_000
 

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 import numpy as np
 from spacy.tokens import Doc
 
-from .gazetteer import Gazetteer, Place, load_gazetteer, name_key
+from .gazetteer import Gazetteer, Place, load_gazetteer, lookup_key
+from .parse import doc_text
 from .segment import Paragraph
 from .toponyms import Mention, find_mentions, places_lexicon
 
@@ -109,12 +110,13 @@ def _km(a: Place, b: Place) -> float:
 
 
 def _score(place: Place, written: str, qualifier: Place | None, states: Counter, countries: Counter,
-           gazetteer: Gazetteer, nearby: tuple[Place, ...] = ()) -> float:
+           gazetteer: Gazetteer, nearby: tuple[Place, ...] = (), near: dict[int, bool] | None = None) -> float:
+    """The score of one reading of a name; ``near`` memoises, for one ``nearby``, whether a place lies near one."""
     score = math.log10(place.population + 10) + KIND_PRIOR.get(place.kind, 0.0)
-    key = name_key(written)
+    key = lookup_key(written)
     if gazetteer.preferred.get(key) is place:
         score += PREFERRED_BONUS
-    if name_key(place.name) == key:
+    if lookup_key(place.name) == key:
         score += EXACT_NAME_BONUS
     if place.kind == "county" and key.endswith(_COUNTY_WORDS):
         score += COUNTY_WORD_BONUS
@@ -124,9 +126,14 @@ def _score(place: Place, written: str, qualifier: Place | None, states: Counter,
         score += QUALIFIER_BONUS if same else -QUALIFIER_BONUS
     if place.admin1 and states[(place.country, place.admin1)]:
         score += CONTEXT_STATE_BONUS
-    if place.kind in ("city", "county") and any(
-            _km(place, other) <= NEARBY_KM for other in nearby if other is not place):
-        score += NEARBY_BONUS
+    if place.kind in ("city", "county"):
+        close = near.get(id(place)) if near is not None else None
+        if close is None:
+            close = any(_km(place, other) <= NEARBY_KM for other in nearby if other is not place)
+            if near is not None:
+                near[id(place)] = close
+        if close:
+            score += NEARBY_BONUS
     if countries[place.country]:
         score += CONTEXT_COUNTRY_BONUS
     return score
@@ -157,9 +164,9 @@ def _co_located(written: list[str], options: list[tuple[Place, ...]]) -> dict[in
     for name, places in zip(written, options, strict=True):
         if any(p.kind not in ("city", "county") for p in places):
             continue  # "Mexico", "New York": a country or state reading is not decided by nearby towns
-        local = [p for p in places if name_key(p.name) == name_key(name)][:CO_LOCATED_TOP]
+        local = [p for p in places if lookup_key(p.name) == lookup_key(name)][:CO_LOCATED_TOP]
         if local:
-            keys.setdefault(name_key(name), local)
+            keys.setdefault(lookup_key(name), local)
     if len(keys) < 2:
         return {}
     owners = [k for k, (_, places) in enumerate(keys.items()) for _ in places]
@@ -194,6 +201,7 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Re
     for _ in range(2):
         states, countries = _context(chosen, qualifiers)
         nearby = tuple({id(p): p for p in chosen if p is not None and p.kind in ("city", "county")}.values())
+        near: dict[int, bool] = {}  # a name mentioned again has the same readings: each is measured once per pass
         picked: list[Place | None] = []
         for index, (places, qualifier) in enumerate(zip(options, qualifiers, strict=True)):
             if not places:
@@ -206,7 +214,7 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Re
                 states[(own.country, own.admin1)] -= 1
                 countries[own.country] -= 1
             picked.append(max(places, key=lambda p, w=written[index], q=qualifier, s=states, c=countries:
-                              _score(p, w, q, s, c, gazetteer, nearby)
+                              _score(p, w, q, s, c, gazetteer, nearby, near)
                               + CO_LOCATED_BONUS * min(support.get(id(p), 0), 2)))
             if own is not None:
                 states, countries = _context(chosen, qualifiers)
@@ -272,7 +280,7 @@ def place_facilities(text: str, resolved: list[Resolved], sentence_starts: list[
 def location_rows(article_id: str, doc: Doc, paragraphs: list[Paragraph]) -> list[dict]:
     """One row per place mention (schema ``locations``), resolved offline with the article's context."""
     gazetteer = load_gazetteer()
-    text = doc.text
+    text = doc_text(doc)
     resolved = place_facilities(text, resolve(text, find_mentions(doc, paragraphs, gazetteer), gazetteer),
                                 _sentence_bounds(doc), gazetteer)
     starts = [p.start for p in paragraphs]

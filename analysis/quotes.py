@@ -12,9 +12,11 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc
 
 from .cues import Cue, find_cues, linked_subject
+from .parse import doc_text
 from .quote_marks import QuotedSpan, quoted_spans
 from .segment import Paragraph
 from .sentiment import score_sentiment
@@ -288,7 +290,8 @@ def _title_like(text: str, q: QuotedSpan) -> bool:
     inner = text[q.start:q.end].rstrip(" ,.")
     if not words or re.search(r"[.?]\s", inner):
         return False
-    return all(w[0].isupper() or w[0].isdigit() or w.lower() in _SMALL_WORDS for w in words) and not words[0][0].islower()
+    return (all(w[0].isupper() or w[0].isdigit() or w.lower() in _SMALL_WORDS for w in words)
+            and not words[0][0].islower())
 
 
 
@@ -298,8 +301,8 @@ def _add_governed_quotes(doc: Doc, spans: list[QuotedSpan], used: set[int], stat
     """A quotation governed by a verb outside the cue lexicon that has a subject, its own or borrowed ("Clinton
     talked up her “50-state strategy”", "…, calling it “…”"), is a quote with that verb as its cue; a quotation in
     title case ("Meet the Press") is a name, not a quote."""
-    text = doc.text
-    starts = [t.idx for t in doc]
+    text = doc_text(doc)
+    starts = doc.to_array(IDX).tolist() if len(doc) else []  # token offsets, without a Token per token
     cue_starts = {s.cue.cue[0] for s in statements if s.cue is not None}
     for index, q in enumerate(spans):
         if index in used or len(_WORD.findall(text, q.start, q.end)) < 2 or q.single:
@@ -492,7 +495,8 @@ def _quoted_head(previous: list[_Statement], last: _Statement, q: QuotedSpan) ->
     same = [s for s in previous if s.paragraph == q.paragraph]
     quoted = [s for s in same if s.kind in ("direct", "mixed") and s.cue is not None]
     if not quoted:
-        if last in same and last.kind == "indirect" and last.cue is not None and last.cue.clause[0] >= last.fragments[-1][1]:
+        if (last in same and last.kind == "indirect" and last.cue is not None
+                and last.cue.clause[0] >= last.fragments[-1][1]):
             last.kind = "mixed"
             return last
         return None
@@ -512,7 +516,7 @@ def _word_set(text: str) -> set[str]:
 
 def quote_rows(article_id: str, doc: Doc, paragraphs: list[Paragraph]) -> list[dict]:
     """One row per quote (schema ``quotes``): kind, content span, cue, speaker mention and canonical speaker."""
-    text = doc.text
+    text = doc_text(doc)
     quotable = [p for p in paragraphs if p.kind in QUOTE_KINDS]
     if not quotable:
         return []

@@ -64,8 +64,8 @@ def paragraph_rules() -> ParagraphRules:
 
 
 def _capital_share(line: str) -> float:
-    letters = [c for c in line if c.isalpha()]
-    return sum(c.isupper() for c in letters) / len(letters) if letters else 0.0
+    letters = list(filter(str.isalpha, line))
+    return sum(map(str.isupper, letters)) / len(letters) if letters else 0.0
 
 
 def classify_paragraph(line: str, rules: ParagraphRules) -> tuple[str, tuple[int, int] | None]:

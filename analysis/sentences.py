@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from .parse import doc_text
 from .segment import Paragraph
 from .sentiment import score_sentiment
 from .spans import SpanIndex, trim_span
@@ -11,7 +12,7 @@ from .spans import SpanIndex, trim_span
 
 def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
     """Character spans of the doc's sentences, trimmed of whitespace; whitespace-only sentences dropped."""
-    text = doc.text  # Doc.text joins every token: read it once, not once per sentence
+    text = doc_text(doc)  # Doc.text joins every token: doc_text joins it once per Doc
     spans = []
     for sent in doc.sents:
         start, end = trim_span(text, sent.start_char, sent.end_char)
@@ -22,7 +23,7 @@ def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
 
 def sentence_rows(article_id: str, doc: Doc, paragraphs: list[Paragraph]) -> list[dict]:
     """One row per sentence with its paragraph, the paragraph's kind and sentiment scores."""
-    text = doc.text
+    text = doc_text(doc)
     by_start = SpanIndex([p.start for p in paragraphs], range(len(paragraphs)))
     rows = []
     for number, (start, end) in enumerate(sentence_spans(doc)):

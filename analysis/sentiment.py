@@ -1,11 +1,16 @@
-"""Sentiment scores of a piece of text: TextBlob polarity and subjectivity, and VADER compound."""
+"""Sentiment scores of a piece of text: TextBlob polarity and subjectivity, and VADER compound.
+
+The scores are the libraries' (``textblob`` PatternAnalyzer, ``vaderSentiment``), computed by the faster, exact
+equivalents in :mod:`analysis.lexicon_sentiment`, and memoised per process by text.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+
+from . import lexicon_sentiment
 
 
 @dataclass(frozen=True)
@@ -15,16 +20,23 @@ class Sentiment:
     vader: float
 
 
-@lru_cache(maxsize=1)
-def _analysers() -> tuple[Any, Any]:
-    """TextBlob's pattern analyser (what ``TextBlob(text).sentiment`` uses) and VADER, loaded once per process.
+_CACHED = 4096  # texts whose scores are kept: an article's sentences and more, whatever the article's length
 
-    Imported here, not at module level: TextBlob pulls in NLTK, which costs a second at start-up.
+
+@lru_cache(maxsize=_CACHED)
+def pattern_scores(text: str) -> tuple[float, float]:
+    """TextBlob's pattern-lexicon (polarity, subjectivity), as ``TextBlob(text).sentiment``; memoised.
+
+    One sentence is scored for the sentences table, for the features of every person it mentions
+    (``target_sentiment``), and often again as a quote, a claim or a piece of its article: each text once per process.
     """
-    from textblob.en.sentiments import PatternAnalyzer
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+    return lexicon_sentiment.pattern_scores(text)
 
-    return PatternAnalyzer(), SentimentIntensityAnalyzer()
+
+@lru_cache(maxsize=_CACHED)
+def vader_compound(text: str) -> float:
+    """VADER's compound score, as ``SentimentIntensityAnalyzer().polarity_scores(text)["compound"]``; memoised."""
+    return lexicon_sentiment.vader_compound(text)
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|\n+")
@@ -46,14 +58,13 @@ def score_document(text: str) -> Sentiment:
     VADER is meant for sentences (its compound score saturates on long texts, and its negation check is quadratic
     in the length of what it is given), so a document's score is the word-weighted mean of its sentences'.
     """
-    pattern, vader = _analysers()
-    blob = pattern.analyze(text)
+    polarity, subjectivity = lexicon_sentiment.pattern_scores(text)  # not memoised: one whole text
     pieces = _pieces(text)
     weights = [len(piece.split()) for piece in pieces]
     total = sum(weights)
-    compound = (sum(w * vader.polarity_scores(p)["compound"] for p, w in zip(pieces, weights, strict=True)) / total
+    compound = (sum(w * vader_compound(p) for p, w in zip(pieces, weights, strict=True)) / total
                 if total else 0.0)
-    return Sentiment(float(blob.polarity), float(blob.subjectivity), float(compound))
+    return Sentiment(float(polarity), float(subjectivity), float(compound))
 
 
 _LONG_TEXT_CHARS = 5_000
@@ -66,6 +77,5 @@ def score_sentiment(text: str) -> Sentiment:
     """
     if len(text) > _LONG_TEXT_CHARS:
         return score_document(text)
-    pattern, vader = _analysers()
-    blob = pattern.analyze(text)
-    return Sentiment(float(blob.polarity), float(blob.subjectivity), float(vader.polarity_scores(text)["compound"]))
+    polarity, subjectivity = pattern_scores(text)
+    return Sentiment(float(polarity), float(subjectivity), float(vader_compound(text)))

@@ -17,6 +17,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from .entities import canonical_name, defined_acronyms
+from .parse import doc_text
 from .resources import load_data_yaml
 
 SOURCE_TYPES = ("person", "organization", "government", "media", "anonymous", "unknown")
@@ -119,7 +120,7 @@ class _Resolver:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.lex = _lexicons()
         acronyms = defined_acronyms(self.text)
         self.acronyms = acronyms

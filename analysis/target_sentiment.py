@@ -11,10 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from textblob import TextBlob
-from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-
+from . import lexicon_sentiment
 from .linear_model import load_linear_model, ngrams, token_spans
+from .sentiment import pattern_scores, vader_compound
 
 MODEL_FILE = "target_sentiment.npz"
 LABELS = ("negative", "neutral", "positive")
@@ -28,18 +27,22 @@ class TargetSentiment:
     probabilities: dict[str, float]
 
 
-@lru_cache(maxsize=1)
-def _vader() -> SentimentIntensityAnalyzer:
-    return SentimentIntensityAnalyzer()
+def _compound(text: str, memoised: bool = True) -> float:
+    """VADER compound of ``text`` (0 for blank text); the sentence's and the window's are memoised, being shared."""
+    if not text.strip():
+        return 0.0
+    return float(vader_compound(text) if memoised else lexicon_sentiment.vader_compound(text))
 
 
-def _compound(text: str) -> float:
-    return float(_vader().polarity_scores(text)["compound"]) if text.strip() else 0.0
+@lru_cache(maxsize=256)
+def _sentence_spans(sentence: str) -> tuple[tuple[str, int, int], ...]:
+    """``token_spans`` of a sentence, memoised: every person it mentions is scored in it."""
+    return tuple(token_spans(sentence))
 
 
 def target_features(sentence: str, target_start: int, target_end: int) -> dict[str, float]:
     """Named features of the target ``sentence[target_start:target_end]`` in its sentence."""
-    spans = token_spans(sentence)
+    spans = _sentence_spans(sentence)
     inside = [i for i, (_, s, e) in enumerate(spans) if s < target_end and e > target_start]
     first, last = (inside[0], inside[-1]) if inside else (len(spans), len(spans) - 1)
     words = [w for w, _, _ in spans[:first]] + ["<t>"] + [w for w, _, _ in spans[last + 1:]]
@@ -57,15 +60,16 @@ def target_features(sentence: str, target_start: int, target_end: int) -> dict[s
     right_text = sentence[target_end:]
     window_start = spans[max(0, first - WINDOW)][1] if spans and first < len(spans) else 0
     window_end = spans[min(len(spans) - 1, last + WINDOW)][2] if spans else len(sentence)
+    window = sentence[window_start:window_end]
     scores = {
         "vader_sentence": _compound(sentence),
-        "vader_left": _compound(left_text),
-        "vader_right": _compound(right_text),
-        "vader_window": _compound(sentence[window_start:window_end]),
-        "blob_sentence": float(TextBlob(sentence).sentiment.polarity),
-        "blob_window": float(TextBlob(sentence[window_start:window_end]).sentiment.polarity),
+        "vader_left": _compound(left_text, memoised=False),
+        "vader_right": _compound(right_text, memoised=False),
+        "vader_window": _compound(window),
+        "blob_sentence": float(pattern_scores(sentence)[0]),  # = TextBlob(text).sentiment.polarity
+        "blob_window": float(pattern_scores(window)[0]),
     }
-    lexicon = _vader().lexicon
+    lexicon = lexicon_sentiment.vader_lexicon()
     near_pos = near_neg = 0.0
     for i, (word, _, _) in enumerate(spans):
         valence = lexicon.get(word)
@@ -88,10 +92,16 @@ def target_features(sentence: str, target_start: int, target_end: int) -> dict[s
 
 def score_target(sentence: str, target_start: int, target_end: int) -> TargetSentiment:
     """Label, score (P(positive) − P(negative), −1 to 1) and class probabilities for the target."""
-    model = load_linear_model(MODEL_FILE)
-    probabilities = model.probabilities(target_features(sentence, target_start, target_end))
+    probabilities = dict(_probabilities(sentence, target_start, target_end))
     label = max(probabilities, key=probabilities.__getitem__)
     return TargetSentiment(label, probabilities["positive"] - probabilities["negative"], probabilities)
+
+
+@lru_cache(maxsize=1024)
+def _probabilities(sentence: str, target_start: int, target_end: int) -> tuple[tuple[str, float], ...]:
+    """The model's class probabilities for the target, memoised (press releases repeat their boilerplate)."""
+    model = load_linear_model(MODEL_FILE)
+    return tuple(model.probabilities(target_features(sentence, target_start, target_end)).items())
 
 
 def target_sentiment(sentence_text: str, target_start: int, target_end: int) -> str:

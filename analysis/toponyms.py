@@ -11,9 +11,12 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy as np
+from spacy.attrs import IDX, IS_ALPHA, LENGTH
 from spacy.tokens import Doc, Token
 
-from .gazetteer import Gazetteer, Place, load_gazetteer, name_key
+from .gazetteer import Gazetteer, Place, load_gazetteer, lookup_key, name_key
+from .parse import doc_text
 from .resources import load_data_yaml
 from .segment import Paragraph
 from .spans import LEADING_THE, TRAILING_POSSESSIVE
@@ -75,8 +78,8 @@ def _in_caps(text: str, paragraph: Paragraph | None) -> bool:
     """True for a paragraph written in capitals (a headline or teaser)."""
     if paragraph is None:
         return False
-    letters = [c for c in text[paragraph.start:paragraph.end] if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) >= CAPITALS_SHARE
+    letters = list(filter(str.isalpha, text[paragraph.start:paragraph.end]))
+    return bool(letters) and sum(map(str.isupper, letters)) / len(letters) >= CAPITALS_SHARE
 
 
 def _subnational(place: Place | None) -> bool:
@@ -119,9 +122,28 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _facility_mentions(doc: Doc, lexicon: Lexicon) -> list[tuple[int, int]]:
+class _Tokens:
+    """The texts, offsets and IS_ALPHA flags of a Doc's tokens, read in one array pass.
+
+    Per-token loops that index ``doc[i]`` build a Token object each time; these lists are read once per Doc.
+    """
+
+    def __init__(self, doc: Doc) -> None:
+        self.text = text = doc_text(doc)
+        values = doc.to_array([IDX, LENGTH, IS_ALPHA]).astype(np.int64)
+        self.starts: list[int] = values[:, 0].tolist()
+        self.ends: list[int] = (values[:, 0] + values[:, 1]).tolist()
+        self.words = [text[start:end] for start, end in zip(self.starts, self.ends, strict=True)]
+        self.is_alpha: list[bool] = values[:, 2].astype(bool).tolist()
+
+    def span_text(self, first: int, last: int) -> str:
+        """``doc[first:last].text``."""
+        return self.text[self.starts[first]:self.ends[last - 1]]
+
+
+def _facility_mentions(doc: Doc, lexicon: Lexicon, tokens: _Tokens | None = None) -> list[tuple[int, int]]:
     """Token ranges of facility names: capitalised words ending in a facility head ("... Elementary School")."""
-    words = [t.text for t in doc]
+    words = (tokens or _Tokens(doc)).words
     found = []
     index = len(words) - 1
     while index > 0:
@@ -148,7 +170,7 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph], gazetteer: Gazetteer | 
     """Place mentions of the doc, in text order, not overlapping."""
     gazetteer = gazetteer or load_gazetteer()
     lexicon = places_lexicon()
-    text = doc.text
+    text = doc_text(doc)
     starts = [p.start for p in paragraphs]
 
     def paragraph_at(offset: int) -> Paragraph | None:
@@ -162,12 +184,15 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph], gazetteer: Gazetteer | 
         return p is not None and (p.kind == "credit" or (
             p.credit_start is not None and p.credit_start <= start < (p.credit_end or 0)))
 
+    tokens = _Tokens(doc)
+    words = tokens.words
     taken = [False] * len(doc)
     mentions: list[Mention] = []
     # words of people's full names ("Jane Ripley"): the same word alone is the person again, not a place
     # (but not a country's name the model folded into a person's after a first word: "Rethinking Egypt"; a
     # first name may be a country's: "Georgia Stevens")
-    person_words = frozenset(t.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e
+    ents = doc.ents
+    person_words = frozenset(t.text for e in ents if e.label_ == "PERSON" and len(e) > 1 for t in e
                              if t.i == e.start or not any(p.kind == "country" for p in gazetteer.lookup(t.text)[:1]))
 
     def add(first: int, last: int, start: int, end: int, source: str) -> None:
@@ -178,16 +203,16 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph], gazetteer: Gazetteer | 
         mentions.append(Mention(start, end, source))
 
     # 1. facility names (longest spans first, so the place inside a facility's name is not a separate mention)
-    for first, last in _facility_mentions(doc, lexicon):
+    for first, last in _facility_mentions(doc, lexicon, tokens):
         span = doc[first:last]
         add(first, last, *_trim(text, span.start_char, span.end_char), "facility")
 
     # 2. gazetteer names longer than spaCy's entity ("Washington, D.C.") and spaCy's place entities
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ not in PLACE_LABELS:
             continue
         first, last = ent.start, ent.end
-        longer = _longest_match(doc, first, gazetteer, max_tokens=MAX_NAME_TOKENS + 2)
+        longer = _longest_match(tokens, first, gazetteer, max_tokens=MAX_NAME_TOKENS + 2)
         if longer and longer > last:
             last = longer
         start, end = _trim(text, doc[first].idx, doc[last - 1].idx + len(doc[last - 1]))
@@ -203,23 +228,23 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph], gazetteer: Gazetteer | 
 
     # 3. gazetteer names the model missed or mislabelled
     caps_by_paragraph: dict[int, bool] = {}
-    named_places = frozenset(name_key(text[m.start:m.end]) for m in mentions if m.source == "ner")
+    named_places = frozenset(lookup_key(text[m.start:m.end]) for m in mentions if m.source == "ner")
     i = 0
     while i < len(doc):
-        token = doc[i]
-        if taken[i] or not _capitalised(token) or not token.is_alpha and token.text not in gazetteer.by_key:
+        word = words[i]
+        if taken[i] or not word[:1].isupper() or not tokens.is_alpha[i] and word not in gazetteer.by_key:
             i += 1
             continue
-        last = _longest_match(doc, i, gazetteer)
+        last = _longest_match(tokens, i, gazetteer)
         if last is None or any(taken[i:last]):
             i += 1
             continue
-        paragraph = paragraph_at(token.idx)
+        paragraph = paragraph_at(tokens.starts[i])
         key = paragraph.index if paragraph else -1
         if key not in caps_by_paragraph:
             caps_by_paragraph[key] = _in_caps(text, paragraph)
         caps = caps_by_paragraph[key]
-        written = doc[i:last].text
+        written = tokens.span_text(i, last)
         if written not in person_words and _acceptable(doc, i, last, written, caps, gazetteer, lexicon,
                                                        named_places):
             span = doc[i:last]
@@ -251,20 +276,22 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph], gazetteer: Gazetteer | 
     return sorted(mentions, key=lambda m: m.start)
 
 
-def _longest_match(doc: Doc, first: int, gazetteer: Gazetteer, max_tokens: int = MAX_NAME_TOKENS) -> int | None:
+def _longest_match(tokens: _Tokens, first: int, gazetteer: Gazetteer, max_tokens: int = MAX_NAME_TOKENS
+                   ) -> int | None:
     """End token of the longest gazetteer name starting at ``first``."""
-    for n in range(min(max_tokens, len(doc) - first), 0, -1):
-        span = doc[first:first + n]
-        if not _capitalised(span[-1]):
+    words = tokens.words
+    for n in range(min(max_tokens, len(words) - first), 0, -1):
+        if not words[first + n - 1][:1].isupper():  # _capitalised(doc[first + n - 1])
             continue
-        if name_key(span.text) in gazetteer.by_key:
+        if lookup_key(tokens.span_text(first, first + n)) in gazetteer.by_key:
             return first + n
     return None
 
 
 def _followed_by_state(doc: Doc, last: int, gazetteer: Gazetteer) -> bool:
     """True for "COLUMBUS, Ohio" and "Alexandria, La.": a name followed by a comma and a US state."""
-    following = doc[last:last + 6].text
+    end = min(last + 6, len(doc))
+    following = doc_text(doc)[doc[last].idx:doc[end - 1].idx + len(doc[end - 1])] if end > last else ""
     match = _STATE_AFTER.match(following)
     return bool(match and gazetteer.state(match.group("state").split()[0]) is not None)
 
@@ -360,7 +387,7 @@ def _acceptable(doc: Doc, first: int, last: int, written: str, caps: bool, gazet
             return True  # a local body named after its place: "the Ohio Supreme Court", "Alexandria Zoo"
         if not entity:
             return False
-        if name_key(written) in named_places or _locative_before(doc, first) or (
+        if lookup_key(written) in named_places or _locative_before(doc, first) or (
                 _local_noun_after(doc, last) and doc[first].pos_ == "PROPN"):
             return True
         return large and (label not in ("PERSON", "ORG") or best.kind in ("country", "state"))
@@ -370,9 +397,9 @@ def _acceptable(doc: Doc, first: int, last: int, written: str, caps: bool, gazet
         return False  # "Tren de Aragua", "Bank of America"
     if written.isupper() and best.kind != "country" and (len(written) <= 3 or (not caps and len(written) <= 5)):
         return False  # "IN", "OR", "ME": codes only count right after a city; "DACA" in running text is an acronym
-    if best.kind in ("country", "state", "continent") or name_key(written) in gazetteer.preferred:
+    if best.kind in ("country", "state", "continent") or lookup_key(written) in gazetteer.preferred:
         return True
-    if name_key(written) in named_places:
+    if lookup_key(written) in named_places:
         return True
     if caps and best.population >= MIN_UNTAGGED_CITY_POPULATION:
         return True
