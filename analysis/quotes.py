@@ -288,7 +288,8 @@ def _title_like(text: str, q: QuotedSpan) -> bool:
     inner = text[q.start:q.end].rstrip(" ,.")
     if not words or re.search(r"[.?]\s", inner):
         return False
-    return all(w[0].isupper() or w[0].isdigit() or w.lower() in _SMALL_WORDS for w in words) and not words[0][0].islower()
+    capitalised = all(w[0].isupper() or w[0].isdigit() or w.lower() in _SMALL_WORDS for w in words)
+    return capitalised and not words[0][0].islower()
 
 
 
@@ -492,7 +493,8 @@ def _quoted_head(previous: list[_Statement], last: _Statement, q: QuotedSpan) ->
     same = [s for s in previous if s.paragraph == q.paragraph]
     quoted = [s for s in same if s.kind in ("direct", "mixed") and s.cue is not None]
     if not quoted:
-        if last in same and last.kind == "indirect" and last.cue is not None and last.cue.clause[0] >= last.fragments[-1][1]:
+        if (last in same and last.kind == "indirect" and last.cue is not None
+                and last.cue.clause[0] >= last.fragments[-1][1]):
             last.kind = "mixed"
             return last
         return None
