@@ -290,8 +290,8 @@ def _title_like(text: str, q: QuotedSpan) -> bool:
     inner = text[q.start:q.end].rstrip(" ,.")
     if not words or re.search(r"[.?]\s", inner):
         return False
-    return (all(w[0].isupper() or w[0].isdigit() or w.lower() in _SMALL_WORDS for w in words)
-            and not words[0][0].islower())
+    capitalised = all(w[0].isupper() or w[0].isdigit() or w.lower() in _SMALL_WORDS for w in words)
+    return capitalised and not words[0][0].islower()
 
 
 
