@@ -89,6 +89,8 @@ def _pattern() -> tuple[Any, dict, frozenset[str], tuple[tuple[float, frozenset[
 
 
 _EOS = "END-OF-SENTENCE"
+_SENTENCE_ENDS = frozenset(("...", ".", "!", "?", _EOS))
+_CLOSING = frozenset(("'", '"', "”", "’", "...", ".", "!", "?", ")", _EOS))
 _LINEBREAK = re.compile(r"\n{2,}")
 _SPACES = re.compile(r"\s+")
 
@@ -135,19 +137,25 @@ def _find_tokens(text: str) -> list[str]:
             if t != "":
                 tokens.append(t)
             tokens.extend(reversed(tail))
+    # Sentences end at a full stop, ellipsis, ! or ? and run on over closing marks. The library steps through every
+    # token; here only from one sentence end to the next. (Its test for balanced quotes counts the quote in the
+    # sentence being built, which is still empty then: the count is 0, so a quote always stops the run.)
     sentences: list[list[str]] = [[]]
+    n = len(tokens)
     i = j = 0
-    while j < len(tokens):
-        if tokens[j] in ("...", ".", "!", "?", _EOS):
-            while j < len(tokens) and tokens[j] in ("'", '"', "”", "’", "...", ".", "!", "?", ")", _EOS):
-                if tokens[j] in ("'", '"') and sentences[-1].count(tokens[j]) % 2 == 0:
-                    break
-                j += 1
-            sentences[-1].extend(t for t in tokens[i:j] if t != _EOS)
-            sentences.append([])
-            i = j
+    for mark in [k for k, t in enumerate(tokens) if t in _SENTENCE_ENDS]:
+        if mark < j:
+            continue
+        j = mark
+        while j < n and tokens[j] in _CLOSING:
+            if tokens[j] in ("'", '"'):
+                break
+            j += 1
+        sentences[-1].extend(t for t in tokens[i:j] if t != _EOS)
+        sentences.append([])
+        i = j
         j += 1
-    sentences[-1].extend(tokens[i:j])
+    sentences[-1].extend(tokens[i:])
     joined = (_text.RE_SARCASM.sub("(!)", " ".join(s)) for s in sentences if len(s) > 0)
     return [_text.RE_EMOTICONS.sub(lambda m: m.group(1).replace(" ", "") + m.group(2), s) for s in joined]
 

@@ -8,6 +8,8 @@ window around the target, and VADER lexicon valences weighted by their distance 
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -34,25 +36,40 @@ def _compound(text: str, memoised: bool = True) -> float:
     return float(vader_compound(text) if memoised else lexicon_sentiment.vader_compound(text))
 
 
+@dataclass(frozen=True)
+class _Tokens:
+    """A sentence's ``token_spans``, their words, offsets and VADER valences, read once for every person in it."""
+
+    spans: tuple[tuple[str, int, int], ...]
+    words: tuple[str, ...]
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+    valences: tuple[tuple[int, float], ...]  # (token index, valence) of the tokens in VADER's lexicon
+
+
 @lru_cache(maxsize=256)
-def _sentence_spans(sentence: str) -> tuple[tuple[str, int, int], ...]:
-    """``token_spans`` of a sentence, memoised: every person it mentions is scored in it."""
-    return tuple(token_spans(sentence))
+def _sentence_tokens(sentence: str) -> _Tokens:
+    spans = tuple(token_spans(sentence))
+    lexicon = lexicon_sentiment.vader_lexicon()
+    words = tuple(w for w, _, _ in spans)
+    return _Tokens(spans, words, tuple(s for _, s, _ in spans), tuple(e for _, _, e in spans),
+                   tuple((i, lexicon[w]) for i, w in enumerate(words) if w in lexicon))
 
 
 def target_features(sentence: str, target_start: int, target_end: int) -> dict[str, float]:
     """Named features of the target ``sentence[target_start:target_end]`` in its sentence."""
-    spans = _sentence_spans(sentence)
-    inside = [i for i, (_, s, e) in enumerate(spans) if s < target_end and e > target_start]
-    first, last = (inside[0], inside[-1]) if inside else (len(spans), len(spans) - 1)
-    words = [w for w, _, _ in spans[:first]] + ["<t>"] + [w for w, _, _ in spans[last + 1:]]
-    left = [w for w, _, _ in spans[max(0, first - WINDOW):first]]
-    right = [w for w, _, _ in spans[last + 1:last + 1 + WINDOW]]
-    features: dict[str, float] = {}
-    for name in ngrams(words, "s:"):
-        features[name] = features.get(name, 0.0) + 1.0
-    for name in [f"l:{w}" for w in left] + [f"r:{w}" for w in right]:
-        features[name] = features.get(name, 0.0) + 1.0
+    tokens = _sentence_tokens(sentence)
+    spans, all_words = tokens.spans, tokens.words
+    # the tokens overlapping the target (offsets increase): from the first ending after its start to the last
+    # starting before its end
+    lo, hi = bisect_right(tokens.ends, target_start), bisect_left(tokens.starts, target_end)
+    first, last = (lo, hi - 1) if lo < hi else (len(spans), len(spans) - 1)
+    words = [*all_words[:first], "<t>", *all_words[last + 1:]]
+    left = list(all_words[max(0, first - WINDOW):first])
+    right = list(all_words[last + 1:last + 1 + WINDOW])
+    # counted as ``features[name] = features.get(name, 0.0) + 1.0`` would, in the order of first occurrence
+    features: dict[str, float] = {name: float(count) for name, count in Counter(
+        [*ngrams(words, "s:"), *[f"l:{w}" for w in left], *[f"r:{w}" for w in right]]).items()}
     features["l1:" + (left[-1] if left else "<s>")] = 1.0
     features["r1:" + (right[0] if right else "</s>")] = 1.0
     features["r2:" + " ".join(right[:2])] = 1.0
@@ -69,11 +86,9 @@ def target_features(sentence: str, target_start: int, target_end: int) -> dict[s
         "blob_sentence": float(pattern_scores(sentence)[0]),  # = TextBlob(text).sentiment.polarity
         "blob_window": float(pattern_scores(window)[0]),
     }
-    lexicon = lexicon_sentiment.vader_lexicon()
     near_pos = near_neg = 0.0
-    for i, (word, _, _) in enumerate(spans):
-        valence = lexicon.get(word)
-        if valence is None or first <= i <= last:
+    for i, valence in tokens.valences:
+        if first <= i <= last:
             continue
         distance = first - i if i < first else i - last
         weight = valence / (4.0 * (1.0 + distance / 3.0))
