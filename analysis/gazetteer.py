@@ -183,11 +183,12 @@ class _PlacesByKey(Mapping[str, tuple[Place, ...]]):
 def _short_region_key(name: str) -> str | None:
     """The name key of a first-level region without its generic word: "Zhejiang Sheng" -> "zhejiang",
     "Guangxi Zhuangzu Zizhiqu" -> "guangxi", "Podlaskie Voivodeship" -> "podlaskie"."""
-    words = name_key(name).split()
+    key = name_key(name)
+    words = key.split()
     while len(words) > 1 and words[-1] in _REGION_WORDS:
         words.pop()
     short = " ".join(words)
-    return short if short != name_key(name) else None
+    return short if short != key else None
 
 
 def _add_short_region_names(body: list[str], rows_of: dict[str, int | list[int]]) -> None:

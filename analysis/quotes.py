@@ -268,7 +268,8 @@ def _object_end(doc: Doc, verb_offset: int, q: QuotedSpan) -> int | None:
         if child.left_edge.i <= quote.i <= child.right_edge.i:
             right = child.right_edge
             end = right.idx + len(right)
-            return max(end, q.end + 1 if q.end < len(doc.text) and doc.text[q.end] in "”\"’»" else q.end)
+            text = doc_text(doc)
+            return max(end, q.end + 1 if q.end < len(text) and text[q.end] in "”\"’»" else q.end)
     return None
 
 
@@ -357,7 +358,7 @@ _AFTER_QUOTE = re.compile(r"[”\"’»]?[ \t\xa0]*")
 
 def _add_dash_quotes(doc: Doc, spans: list[QuotedSpan], used: set[int], statements: list[_Statement]) -> None:
     """A quotation signed with a dash and a name, on its line or the next: ``“…” ― Sonya Herridge``."""
-    text = doc.text
+    text = doc_text(doc)
     for index, q in enumerate(spans):
         if index in used or not q.closed or len(_WORD.findall(text, q.start, q.end)) < _MIN_CONTINUATION_WORDS:
             continue
