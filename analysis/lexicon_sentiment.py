@@ -265,47 +265,45 @@ def vader_compound(text: str) -> float:
     lexicon = analyser.lexicon
     boosters = BOOSTER_DICT
     last = len(words) - 1
-    sentiments: list = []
-    for i, item in enumerate(words):
-        valence = 0
+    # a word outside the lexicon (or a booster, or "kind" before "of") has valence 0: only lexicon words are scored
+    sentiments: list = [0] * len(words)
+    for i in [k for k, word in enumerate(lower) if word in lexicon]:
+        item = words[i]
         item_lowercase = lower[i]
         if item_lowercase in boosters:
-            sentiments.append(valence)
             continue
         if i < last and item_lowercase == "kind" and lower[i + 1] == "of":
-            sentiments.append(valence)
             continue
         # SentimentIntensityAnalyzer.sentiment_valence
-        if item_lowercase in lexicon:
-            valence = lexicon[item_lowercase]
-            if item_lowercase == "no" and i != last and lower[i + 1] in lexicon:
-                valence = 0.0
-            if (i > 0 and lower[i - 1] == "no") or (i > 1 and lower[i - 2] == "no") \
-                    or (i > 2 and lower[i - 3] == "no" and lower[i - 1] in ["or", "nor"]):
-                valence = lexicon[item_lowercase] * N_SCALAR
-            if item.isupper() and is_cap_diff:
-                if valence > 0:
-                    valence += v.C_INCR
-                else:
-                    valence -= v.C_INCR
-            for start_i in range(0, 3):
-                if i > start_i and lower[i - (start_i + 1)] not in lexicon:
-                    s = v.scalar_inc_dec(words[i - (start_i + 1)], valence, is_cap_diff)
-                    if start_i == 1 and s != 0:
-                        s = s * 0.95
-                    if start_i == 2 and s != 0:
-                        s = s * 0.9
-                    valence = valence + s
-                    valence = _negation_check(valence, lower, start_i, i, negate)
-                    if start_i == 2:
-                        valence = _special_idioms_check(valence, lower, i)
-            # _least_check
-            if i > 1 and lower[i - 1] not in lexicon and lower[i - 1] == "least":
-                if lower[i - 2] != "at" and lower[i - 2] != "very":
-                    valence = valence * N_SCALAR
-            elif i > 0 and lower[i - 1] not in lexicon and lower[i - 1] == "least":
+        valence = lexicon[item_lowercase]
+        if item_lowercase == "no" and i != last and lower[i + 1] in lexicon:
+            valence = 0.0
+        if (i > 0 and lower[i - 1] == "no") or (i > 1 and lower[i - 2] == "no") \
+                or (i > 2 and lower[i - 3] == "no" and lower[i - 1] in ["or", "nor"]):
+            valence = lexicon[item_lowercase] * N_SCALAR
+        if item.isupper() and is_cap_diff:
+            if valence > 0:
+                valence += v.C_INCR
+            else:
+                valence -= v.C_INCR
+        for start_i in range(0, 3):
+            if i > start_i and lower[i - (start_i + 1)] not in lexicon:
+                s = v.scalar_inc_dec(words[i - (start_i + 1)], valence, is_cap_diff)
+                if start_i == 1 and s != 0:
+                    s = s * 0.95
+                if start_i == 2 and s != 0:
+                    s = s * 0.9
+                valence = valence + s
+                valence = _negation_check(valence, lower, start_i, i, negate)
+                if start_i == 2:
+                    valence = _special_idioms_check(valence, lower, i)
+        # _least_check
+        if i > 1 and lower[i - 1] not in lexicon and lower[i - 1] == "least":
+            if lower[i - 2] != "at" and lower[i - 2] != "very":
                 valence = valence * N_SCALAR
-        sentiments.append(valence)
+        elif i > 0 and lower[i - 1] not in lexicon and lower[i - 1] == "least":
+            valence = valence * N_SCALAR
+        sentiments[i] = valence
     if "but" in lower:  # _but_check looks for "but" in the lower-cased words, and changes nothing without one
         sentiments = analyser._but_check(words, sentiments)
     # score_valence, the compound score only (the pos, neg and neu proportions do not enter it)

@@ -50,13 +50,28 @@ def feature_index(name: str, n_bits: int) -> int:
     return zlib.crc32(name.encode("utf-8")) & ((1 << n_bits) - 1)
 
 
+@lru_cache(maxsize=8)
+def _column_memo(n_bits: int) -> dict[str, int]:
+    """Hashed columns of the feature names seen so far (words and n-grams repeat from sentence to sentence)."""
+    return {}
+
+
+_MEMO_LIMIT = 1 << 21  # names remembered per width: a few hundred MB at most, then new names are hashed each time
+
+
 def hash_features(features: Mapping[str, float] | Iterable[str], n_bits: int) -> dict[int, float]:
     """Hashed sparse vector: a mapping name → value, or an iterable of names (each counted once per occurrence)."""
     items = features.items() if isinstance(features, Mapping) else ((f, 1.0) for f in features)
     vector: dict[int, float] = {}
     mask, crc32, get = (1 << n_bits) - 1, zlib.crc32, vector.get  # feature_index, inlined: called per feature
+    memo = _column_memo(n_bits)
+    known = memo.get
     for name, value in items:
-        index = crc32(name.encode("utf-8")) & mask
+        index = known(name)
+        if index is None:
+            index = crc32(name.encode("utf-8")) & mask
+            if len(memo) < _MEMO_LIMIT:
+                memo[name] = index
         vector[index] = get(index, 0.0) + float(value)
     return vector
 

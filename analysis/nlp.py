@@ -10,6 +10,7 @@ from spacy.attrs import IDX, IS_SPACE, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .array_components import use_array_components
 from .model import resolve_model_name
 
 
@@ -44,9 +45,13 @@ def paragraph_breaks(doc: Doc) -> Doc:
 
 @lru_cache(maxsize=4)
 def load_nlp(name: str | None = None) -> Language:
-    """Load the spaCy model once per process, with the ``paragraph_breaks`` component before the parser."""
+    """Load the spaCy model once per process, with the ``paragraph_breaks`` component before the parser.
+
+    The attribute ruler and the lemmatizer are replaced by array-based stand-ins that set the same annotations
+    faster (:mod:`analysis.array_components`).
+    """
     module = importlib.import_module(resolve_model_name(name))
-    nlp = module.load()
+    nlp = use_array_components(module.load())
     nlp.add_pipe("paragraph_breaks", before="parser")
     nlp.max_length = 2_000_000
     return nlp

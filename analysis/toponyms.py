@@ -70,6 +70,9 @@ def places_lexicon() -> Lexicon:
                    frozenset(raw["public_body_heads"]), frozenset(raw["stop_places"]))
 
 
+_COUNTY_PLURALS = frozenset({"counties", "parishes"})
+
+
 def _capitalised(token: Token) -> bool:
     return token.text[:1].isupper()
 
@@ -254,7 +257,7 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph], gazetteer: Gazetteer | 
             i += 1
 
     # 4. counties named together before "counties": "Barrow, Jackson and Madison counties"
-    for first, last in _county_list(doc, taken):
+    for first, last in _county_list(doc, taken, tokens):
         written = doc[first:last].text
         if any(p.kind == "county" for p in gazetteer.lookup(written + " County")):
             span = doc[first:last]
@@ -338,23 +341,24 @@ def _local_noun_after(doc: Doc, last: int) -> bool:
     return last < len(doc) and doc[last].lower_ in LOCAL_NOUNS and doc[last].text.islower()
 
 
-def _county_list(doc: Doc, taken: list[bool]) -> list[tuple[int, int]]:
+def _county_list(doc: Doc, taken: list[bool], tokens: _Tokens | None = None) -> list[tuple[int, int]]:
     """Token ranges of the names in "Barrow, Jackson and Madison counties": each is a county."""
+    tokens = tokens or _Tokens(doc)
+    words, is_alpha = tokens.words, tokens.is_alpha
     found = []
-    for index, token in enumerate(doc):
-        if token.lower_ not in ("counties", "parishes"):
-            continue
+    # only the words "counties" and "parishes" start a list: found in the word list, not by a Token per token
+    for index in (i for i, word in enumerate(words) if word.lower() in _COUNTY_PLURALS):
         k = index - 1
         while k >= 0:
             end = k + 1
-            while k >= 0 and _capitalised(doc[k]) and doc[k].is_alpha and not taken[k]:
+            while k >= 0 and words[k][:1].isupper() and is_alpha[k] and not taken[k]:
                 k -= 1
             if k + 1 == end or end - (k + 1) > 3:
                 break
             found.append((k + 1, end))
-            if k >= 0 and doc[k].lower_ in (",", "and", "&", "or"):
+            if k >= 0 and words[k].lower() in (",", "and", "&", "or"):
                 k -= 1
-                if k >= 0 and doc[k].lower_ in ("and", "or") and doc[k + 1].text == ",":
+                if k >= 0 and words[k].lower() in ("and", "or") and words[k + 1] == ",":
                     k -= 1
                 continue
             break
