@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 import zlib
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -21,6 +22,7 @@ _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|\w+(?:['’]\w+)?|[^\w\s]")
 _DIGIT = re.compile(r"\d")
 
 
+@lru_cache(maxsize=1 << 16)
 def _shape(token: str) -> str:
     """A token lower-cased, with digits as 0 and ’ as '; a word of letters only needs the lower-casing."""
     token = token.lower()
@@ -59,21 +61,33 @@ def _column_memo(n_bits: int) -> dict[str, int]:
 _MEMO_LIMIT = 1 << 21  # names remembered per width: a few hundred MB at most, then new names are hashed each time
 
 
+def _columns(features: Mapping[str, float] | Iterable[str], n_bits: int) -> tuple[list[int], list[float]]:
+    """The hashed columns and their values, in order of first occurrence; colliding names are summed in order."""
+    if isinstance(features, Mapping):
+        names, values = list(features), [float(value) for value in features.values()]
+    else:  # each name counted once per occurrence: whole counts, so adding them up in any order is exact
+        counts = Counter(features)
+        names, values = list(counts), [float(count) for count in counts.values()]
+    memo = _column_memo(n_bits)
+    indices = [memo.get(name) for name in names]
+    if None in indices:
+        mask, crc32 = (1 << n_bits) - 1, zlib.crc32  # feature_index, inlined
+        for k, index in enumerate(indices):
+            if index is None:
+                indices[k] = index = crc32(names[k].encode("utf-8")) & mask
+                if len(memo) < _MEMO_LIMIT:
+                    memo[names[k]] = index
+    if len(set(indices)) == len(indices):
+        return indices, values
+    vector: dict[int, float] = {}
+    for index, value in zip(indices, values, strict=True):
+        vector[index] = vector.get(index, 0.0) + value
+    return list(vector), list(vector.values())
+
+
 def hash_features(features: Mapping[str, float] | Iterable[str], n_bits: int) -> dict[int, float]:
     """Hashed sparse vector: a mapping name → value, or an iterable of names (each counted once per occurrence)."""
-    items = features.items() if isinstance(features, Mapping) else ((f, 1.0) for f in features)
-    vector: dict[int, float] = {}
-    mask, crc32, get = (1 << n_bits) - 1, zlib.crc32, vector.get  # feature_index, inlined: called per feature
-    memo = _column_memo(n_bits)
-    known = memo.get
-    for name, value in items:
-        index = known(name)
-        if index is None:
-            index = crc32(name.encode("utf-8")) & mask
-            if len(memo) < _MEMO_LIMIT:
-                memo[name] = index
-        vector[index] = get(index, 0.0) + float(value)
-    return vector
+    return dict(zip(*_columns(features, n_bits), strict=True))
 
 
 @dataclass(frozen=True)
@@ -88,12 +102,10 @@ class LinearModel:
 
     def decision(self, features: Mapping[str, float] | Iterable[str]) -> np.ndarray:
         """Raw scores (one per weight row)."""
-        vector = hash_features(features, self.n_bits)
-        if not vector:
+        columns, values = _columns(features, self.n_bits)
+        if not columns:
             return self.bias.copy()
-        index = np.fromiter(vector.keys(), dtype=np.int64)
-        values = np.fromiter(vector.values(), dtype=np.float64)
-        return self.weights[:, index] @ values + self.bias
+        return self.weights[:, np.array(columns, dtype=np.int64)] @ np.array(values, dtype=np.float64) + self.bias
 
     def probabilities(self, features: Mapping[str, float] | Iterable[str]) -> dict[str, float]:
         """Class probabilities (logistic for a binary model, softmax otherwise)."""
