@@ -67,6 +67,9 @@ class _Lexicons:
     descriptions: dict[str, str]
     person_nouns: frozenset[str]
     spokes: frozenset[str]
+    offices: dict[str, str]
+    sole_offices: frozenset[str]
+    body_heads: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -81,6 +84,8 @@ def _lexicons() -> _Lexicons:
         frozenset(types["anonymous"]["heads"]), frozenset(types["anonymous"]["markers"]), tuple(type_words),
         {noun: cls for cls in ("person", "media", "government", "organization") for noun in descriptions[cls]},
         frozenset(descriptions["person"]), frozenset(descriptions["spokes"]),
+        {k.lower(): v for k, v in descriptions["offices"].items()}, frozenset(descriptions["sole_offices"]),
+        frozenset(descriptions["body_heads"]),
     )
 
 
@@ -136,29 +141,60 @@ class _Resolver:
                     self.entities.append(_Entity(ent.start_char, ent.end_char, ent.label_, name))
         self.entity_starts = [e.start for e in self.entities]
         self.people: dict[str, str] = {}
+        # every full name per surname, with where it is first written: two Cuellars in one release are two people
+        self.namesakes: dict[str, dict[str, int]] = {}
         for e in self.entities:
             if e.label == "PERSON":
                 key = _surname(e.name)
                 if len(e.name) > len(self.people.get(key, "")):
                     self.people[key] = e.name
+                if len(e.name.split()) > 1:
+                    self.namesakes.setdefault(key, {}).setdefault(e.name, e.start)
         self.orgs = sorted({e.name for e in self.entities if e.label in ("ORG", "FAC")} | set(acronyms.values()),
                            key=len, reverse=True)
         self.history: list[tuple[int, Speaker]] = []
         self.addressees: frozenset[Speaker] = frozenset()
+        # the offices each person is introduced with ("Senator Dianne Feinstein", "Sen. Feinstein"): (start, office,
+        # person), for "the senator" later on
+        self.offices: list[tuple[int, str, Speaker]] = []
+        for e in self.entities:
+            if e.label == "PERSON":
+                for office in self.offices_at(e.start, e.end):
+                    self.offices.append((e.start, office, self.person(e.name, e.start, e.end)))
 
     # -- names -------------------------------------------------------------------------------------------------
-    def person(self, name: str) -> Speaker:
-        return Speaker(self.people.get(_surname(name), name), "person")
+    def offices_at(self, start: int, end: int) -> list[str]:
+        """The offices in the title written just before or in a name ("Sen. Feinstein", "Webb County Sheriff X")."""
+        words = self.text[max(0, start - 40):start].split()[-3:] + self.text[start:end].split()[:-1]
+        return [office for word in words if (office := self.lex.offices.get(word.lower().strip(",")))]
 
-    def organisation(self, name: str, label: str) -> Speaker:
+    def person(self, name: str, start: int | None = None, end: int | None = None) -> Speaker:
+        """The person a name refers to: the fullest name with its surname, or, when two people share the surname,
+        the one the title before the mention names ("Rep. Cuellar"), else the one quoted last, else the one written last
+        before it."""
+        key = _surname(name)
+        namesakes = self.namesakes.get(key, {})
+        if start is None or len(namesakes) < 2 or name in namesakes:
+            return Speaker(name if name in namesakes else self.people.get(key, name), "person")
+        offices = set(self.offices_at(start, end if end is not None else start))
+        titled = [p.canonical for at, office, p in self.offices if office in offices and p.canonical in namesakes]
+        if titled:
+            return Speaker(titled[-1], "person")
+        quoted = [speaker for at, speaker in self.history if at < start and speaker.canonical in namesakes]
+        if quoted:
+            return quoted[-1]
+        before = [full for full, at in namesakes.items() if at < start]
+        return Speaker(max(before, key=namesakes.__getitem__) if before else self.people.get(key, name), "person")
+
+    def organisation(self, name: str, label: str, start: int | None = None) -> Speaker:
         name = self.acronyms.get(name, name)
         if _surname(name) in self.people and label == "ORG" and len(name.split()) == 1:
-            return self.person(name)  # the small model sometimes labels a surname as ORG
+            return self.person(name, start)  # the small model sometimes labels a surname as ORG
         words = name.lower().split()
         quoted = [s.canonical for _, s in reversed(self.history)]
         for longer in quoted + self.orgs:
             longer_words = longer.lower().split()
-            if len(longer_words) > len(words) and _contains(longer_words, words):
+            if len(longer_words) > len(words) and _contains(longer_words, words) and _is_proper_name(longer):
                 name = longer
                 break
         default = "government" if label == "GPE" else "organization"
@@ -176,11 +212,13 @@ class _Resolver:
         return Speaker("the addressee", "unknown")
 
     def from_entity(self, entity: _Entity) -> Speaker:
+        if entity.label == "PERSON" and entity.name.split()[-1].lower() in self.lex.body_heads:
+            return self.organisation(entity.name, "ORG")  # "Border Patrol", labelled PERSON by the small model
         if entity.label == "PERSON":
-            return self.person(entity.name)
+            return self.person(entity.name, entity.start, entity.end)
         if entity.label == "NORP":
             return Speaker(entity.name, "organization")
-        return self.organisation(entity.name, entity.label)
+        return self.organisation(entity.name, entity.label, entity.start)
 
     # -- context -----------------------------------------------------------------------------------------------
     def entities_in(self, start: int, end: int) -> list[_Entity]:
@@ -245,13 +283,18 @@ class _Resolver:
             if noun in ("people", "person"):
                 noun = "source"
             return Speaker(f"anonymous {noun}", "anonymous")
-        if lemma in self.lex.descriptions:
+        plural = head is not None and head.tag_ in ("NNS", "NNPS")
+        if lemma in self.lex.descriptions and not (plural and self.lex.descriptions[lemma] == "person"):
+            # "the lawmakers", "the officers": a group of people is not the last person named
             described = self.description(mention, text, self.lex.descriptions[lemma], lemma)
             if described:
                 return described
         name = _DETERMINERS.sub("", text)
+        untitled = person_name(name)
+        if untitled != name and _surname(untitled) in self.people:  # "Sheriff Cuellar", not an entity to the model
+            return self.person(untitled, mention.start, mention.end)
         if head is not None and head.pos_ == "PROPN":
-            return self.organisation(name, "ORG") if not inside else self.from_entity(inside[0])
+            return self.organisation(name, "ORG", mention.start) if not inside else self.from_entity(inside[0])
         kind = type_of_name(name, "person" if lemma in self.lex.person_nouns else "unknown")
         return Speaker(name, kind)
 
@@ -259,10 +302,32 @@ class _Resolver:
         """A definite description ("the agency") as the last source of its class before it."""
         if not text.lower().startswith(("the ", "this ", "that ", "its ", "his ", "her ", "their ")):
             return None
+        if cls == "person" and noun in self.lex.offices:
+            return self.office_holder(mention.start, self.lex.offices[noun], text)
         if cls == "person":
             return self.last_before(mention.start, ("person",), noun)
         return (self.last_before(mention.start, (cls,), noun)
                 or self.last_before(mention.start, ("organization", "government", "media"), noun))
+
+
+    def office_holder(self, position: int, office: str, text: str) -> Speaker | None:
+        """Who "the senator" is: the last person introduced with that office before ``position``; with none, the
+        last person named, except for an office one person holds ("the President"), which stays as written."""
+        holders = [person for start, held, person in self.offices if held == office and start < position]
+        if holders:
+            return holders[-1]
+        if office in self.lex.sole_offices:
+            return Speaker(_DETERMINERS.sub("", text), "person")
+        return self.last_before(position, ("person",), office)
+
+
+_NAME_LINKS = frozenset({"of", "and", "for", "on", "the", "&", "in", "de", "du", "la"})
+
+
+def _is_proper_name(name: str) -> bool:
+    """True for a name ("U.S. Immigration and Customs Enforcement"), not a description that holds one ("two
+    plainclothes Immigration and Customs Enforcement (ICE) officers")."""
+    return all(w[:1].isupper() or w in _NAME_LINKS or not w[:1].isalpha() for w in name.split())
 
 
 def _contains(longer: list[str], shorter: list[str]) -> bool:

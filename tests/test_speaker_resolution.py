@@ -1,0 +1,64 @@
+"""Who said it, within one article: namesakes, titles of office, groups of people and bodies the model calls people."""
+
+from __future__ import annotations
+
+from analysis.quotes import quote_rows
+from analysis.readers import read_file
+from analysis.segment import segment_paragraphs
+from tests.conftest import PROJECT
+
+
+def _speakers(nlp, text: str) -> list[tuple[str, str, str]]:
+    rows = quote_rows("t", nlp(text), segment_paragraphs(text))
+    return [(r["speaker_mention"], r["speaker"], r["speaker_type"]) for r in rows]
+
+
+def _sample(name: str) -> str:
+    path = PROJECT / "data" / "raw" / "congress" / name
+    [article] = read_file(path, str(path), path.read_bytes())
+    return article.text
+
+
+def test_two_people_with_one_surname_are_told_apart(nlp):
+    text = ("U.S. Rep. Henry Cuellar (TX-28) met Webb County Sheriff Martin Cuellar in Laredo on Monday. "
+            "“The border is safe,” Sheriff Cuellar said. “We will fund the office,” Rep. Cuellar said. "
+            "“I agree,” Cuellar said.")
+    assert [s for _, s, _ in _speakers(nlp, text)] == ["Martin Cuellar", "Henry Cuellar", "Henry Cuellar"]
+
+
+def test_a_real_release_with_two_cuellars(nlp):
+    """A public-domain release in the sample quotes Rep. Henry Cuellar and Sheriff Martin Cuellar."""
+    speakers = {mention: speaker for mention, speaker, _ in _speakers(nlp, _sample("cong_henry_cuellar_01152.txt"))}
+    assert speakers["Rep. Cuellar"] == "Henry Cuellar"
+    assert speakers["Webb County Sheriff Martin Cuellar"] == "Martin Cuellar"
+
+
+def test_the_senator_is_the_person_introduced_as_senator(nlp):
+    text = ("Senator Dianne Feinstein (D-Calif.) wrote to the agency on Monday. Rep. Bob Smith (R-Texas) agreed with "
+            "her. “We need answers,” the senator said.")
+    assert _speakers(nlp, text)[-1][1] == "Dianne Feinstein"
+
+
+def test_an_office_nobody_was_introduced_with_is_not_the_last_person(nlp):
+    text = "Senator Dianne Feinstein (D-Calif.) wrote to the agency. “I will sign it,” the President said."
+    assert _speakers(nlp, text)[-1][1:] == ("President", "person")
+
+
+def test_a_group_of_people_is_not_the_last_person_named(nlp):
+    """The sample's letter about Isidro Andrade-Tafolla: "the lawmakers" and "the officers" are not him."""
+    rows = _speakers(nlp, _sample("cong_zoe_lofgren_00049.txt"))
+    for mention, speaker, _ in rows:
+        if mention.lower().endswith(("lawmakers", "officers")):
+            assert speaker != "Isidro Andrade-Tafolla", mention
+
+
+def test_a_body_the_model_labels_a_person_is_typed_as_a_body(nlp):
+    text = "“The agent was rushed by a group of migrants,” Border Patrol said in a statement on Tuesday."
+    [(_, speaker, kind)] = _speakers(nlp, text)
+    assert "Border Patrol" in speaker and kind == "government"
+
+
+def test_an_acronym_is_not_expanded_into_a_description(nlp):
+    """"ICE" is the agency, not "two plainclothes ... (ICE) officers", the description the acronym was defined in."""
+    rows = _speakers(nlp, _sample("cong_zoe_lofgren_00049.txt"))
+    assert all("officers" not in speaker for mention, speaker, _ in rows if mention == "ICE")
