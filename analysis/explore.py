@@ -9,6 +9,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
+from .corpus_names import corpus_names, corpus_speakers
 from .schema import TABLES
 from .store import Tables
 
@@ -143,6 +144,23 @@ def first_quoted(quotes: pd.DataFrame) -> pd.DataFrame:
     first["speaker"] = first["speaker"].fillna("(unattributed)")
     first["speaker_type"] = first["speaker_type"].fillna("unknown")
     return first[["article_id", "speaker", "speaker_type"]]
+
+
+def with_corpus_speakers(quotes: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+    """Quotes with each ``speaker`` under one name across articles ("ICE" and "U.S. Immigration and Customs
+    Enforcement" as one source; see :mod:`analysis.corpus_names`)."""
+    if quotes.empty or sources.empty:
+        return quotes
+    return quotes.assign(speaker=corpus_speakers(quotes, sources))
+
+
+def source_summary(sources: pd.DataFrame, top: int = 20) -> pd.DataFrame:
+    """The most quoted sources across articles, each under one name: type, articles, quotes and mean VADER."""
+    named = sources.assign(source=sources["source"].map(corpus_names(sources)))
+    summary = named.groupby("source").agg(
+        source_type=("source_type", lambda kinds: kinds.value_counts().index[0]),
+        articles=("article_id", "nunique"), quotes=("n_quotes", "sum"), mean_vader=("mean_vader", "mean"))
+    return summary.sort_values(["quotes", "articles"], ascending=False).head(top).reset_index()
 
 
 # ---- sentiment -------------------------------------------------------------------------------------------------
