@@ -111,6 +111,12 @@ def test_teaser_is_not_a_claim(seed_claims):
     ("There were reports of agents at two schools.", "reported"),
     ("Unemployment fell to 3.5 percent last year.", "statistic"),
     ("The agency works to protect children.", "assertion"),
+    # negation alone denies nothing (sentences of the sample's releases)
+    ("If your child has received DACA, you should not be deported.", "assertion"),
+    ("A deportation policy that does not target those that pose a real threat makes our communities less safe.",
+     "assertion"),
+    ("U.S. citizens will not be targeted for interrogation and apprehension.", "promise"),
+    ("ICE and HSI agents have not been there to conduct immigration enforcement.", "denial"),
 ])
 def test_classify_claim(text, expected):
     assert classify_claim(text) == expected
