@@ -12,7 +12,7 @@ from .paths import default_processed_dir, default_raw_dir
 
 def _run(args: argparse.Namespace) -> int:
     from .readers.fields import parse_field_mapping
-    from .run import run_pipeline
+    from .run import COMMIT_EVERY, run_pipeline
 
     try:
         mapping = parse_field_mapping(args.field)
@@ -28,7 +28,8 @@ def _run(args: argparse.Namespace) -> int:
             return 2
     engine = "dask" if args.scheduler else args.engine
     summary = run_pipeline(roots, out_dir, force=args.force, workers=args.workers, field_mapping=mapping,
-                           model=args.model, progress=not args.quiet, engine=engine, scheduler=args.scheduler)
+                           model=args.model, progress=not args.quiet, engine=engine, scheduler=args.scheduler,
+                           commit_every=COMMIT_EVERY if args.commit_every is None else args.commit_every or None)
     for message in summary.failures[:20]:
         print(f"  failed: {message}", file=sys.stderr)
     if len(summary.failures) > 20:
@@ -112,6 +113,9 @@ def build_parser() -> argparse.ArgumentParser:
                      help="name the record field holding FIELD (text, title, outlet, author, published, url)")
     run.add_argument("--model", help="spaCy model package (default: en_core_web_sm, else the pinned re-upload)")
     run.add_argument("--quiet", action="store_true", help="no progress bar")
+    run.add_argument("--commit-every", type=int, metavar="N",
+                     help="commit the tables after every N input files analysed, so a killed run keeps what it "
+                          "finished (default: every 10,000; 0: once, at the end)")
     run.set_defaults(handler=_run)
 
     evaluate = commands.add_parser("eval", help="score the pipeline against gold annotations")

@@ -185,6 +185,9 @@ def _results(articles: Iterator[Article], model_name: str, version: str, engine:
     return analyse_local(articles, model_name, version, **options)
 
 
+COMMIT_EVERY = 10_000  # input files analysed between two commits of the tables
+
+
 def run_pipeline(
     roots: list[Path],
     out_dir: Path,
@@ -198,6 +201,7 @@ def run_pipeline(
     scheduler: str | None = None,
     chunk_size: int = CHUNK_SIZE,
     stage_timings: bool = False,
+    commit_every: int | None = COMMIT_EVERY,
 ) -> RunSummary:
     """Process ``roots`` into the tables in ``out_dir``; only new or changed inputs are analysed.
 
@@ -206,8 +210,39 @@ def run_pipeline(
     last, so a run that dies midway is picked up correctly by the next one. ``engine`` is ``local`` (one
     process, or a pool of ``workers``) or ``dask`` (the cluster at ``scheduler``, else a LocalCluster);
     ``chunk_size`` articles make one task; ``stage_timings`` adds each stage's seconds to ``summary.timings``.
+    With more than ``commit_every`` input files to analyse, the tables are committed after each ``commit_every``
+    of them (None: once, at the end), so a run killed after hours keeps what it finished; the tables come out
+    the same either way.
     """
+    if commit_every is not None and commit_every < 1:
+        raise ValueError(f"commit_every must be at least 1, not {commit_every}")
     started = time.perf_counter()
+    total = RunSummary(out_dir=out_dir)
+    committed: set[str] = set()  # inputs analysed in an earlier part of this run: still "processed", not "unchanged"
+    part = 0
+    while True:
+        part += 1
+        summary, deferred = _run_part(roots, out_dir, force=force and part == 1, workers=workers,
+                                      field_mapping=field_mapping, model=model, progress=progress, engine=engine,
+                                      scheduler=scheduler, chunk_size=chunk_size, stage_timings=stage_timings,
+                                      limit=commit_every, committed=committed, started=started, part=part)
+        total.analysed += summary.analysed
+        total.analysed_words += summary.analysed_words
+        for phase, seconds in summary.timings.items():
+            total.add_time(phase, seconds)
+        if not deferred:
+            break
+    for name in ("processed", "unchanged", "duplicate", "failed", "failures", "seconds"):
+        setattr(total, name, getattr(summary, name))
+    return total
+
+
+def _run_part(roots: list[Path], out_dir: Path, *, force: bool, workers: int,
+              field_mapping: Mapping[str, str] | None, model: str | None, progress: bool, engine: str,
+              scheduler: str | None, chunk_size: int, stage_timings: bool, limit: int | None, committed: set[str],
+              started: float, part: int) -> tuple[RunSummary, int]:
+    """One commit of a run: analyse the inputs to read (at most ``limit`` not yet in ``committed``) and write
+    the tables; returns the summary and how many inputs were left for the next part."""
     out_dir.mkdir(parents=True, exist_ok=True)
     remove_stale(out_dir)
     model_name = resolve_model_name(model)
@@ -233,12 +268,23 @@ def run_pipeline(
                 continue
             (kept_paths.add(item.source_path) if old.unchanged(item, sha) else to_read.append(item))
 
+    deferred = 0
+    if limit is not None:  # later inputs wait for the next part; inputs re-read every part do not count
+        fresh = [item.source_path for item in to_read if item.source_path not in committed]
+        if len(fresh) > limit:
+            later = set(fresh[limit:])
+            deferred = len(later)
+            to_read = [item for item in to_read if item.source_path not in later]
+    earlier = set(committed)
+    committed.update(item.source_path for item in to_read)
+
     kept_inputs = old.inputs[old.inputs["source_path"].isin(kept_paths)].copy()
-    kept_inputs.loc[kept_inputs["outcome"] == "processed", "outcome"] = "unchanged"
+    analysed_before = kept_inputs["outcome"] == "processed"
+    kept_inputs.loc[analysed_before & ~kept_inputs["source_path"].isin(earlier), "outcome"] = "unchanged"
     stats = {item.source_path: (item.size, item.mtime_ns) for item in files if item.source_path in kept_paths}
     kept_inputs["file_size"] = kept_inputs["source_path"].map(lambda p: stats[p][0])
     kept_inputs["file_mtime_ns"] = kept_inputs["source_path"].map(lambda p: stats[p][1])
-    unchanged_rows = kept_inputs[kept_inputs["outcome"] == "unchanged"]
+    unchanged_rows = kept_inputs[analysed_before]
     seen: dict[str, str] = dict(zip(unchanged_rows["article_id"], unchanged_rows["input_key"], strict=True))
     kept_ids = set(seen)
     kept = canonical("inputs", to_arrow("inputs", kept_inputs))
@@ -252,7 +298,8 @@ def run_pipeline(
             write_duckdb(out_dir)
         summary.add_time("writing", time.perf_counter() - started_writing)
         errors = load_table("errors", out_dir)
-        return _finish(summary, out_dir, roots, model_name, version, inputs, errors["message"].tolist(), started)
+        return _finish(summary, out_dir, roots, model_name, version, inputs, errors["message"].tolist(),
+                       started), deferred
 
     staging = Staging(out_dir)
     try:
@@ -261,7 +308,8 @@ def run_pipeline(
             staging.add_rows("errors", error_row)
         reader = _Reader(to_read, staging, seen, old, out_dir, version, field_mapping, summary)
         failed_ids: list[str] = []
-        bar = tqdm(unit="article", disable=not progress, file=sys.stderr, desc="analysing")
+        bar = tqdm(unit="article", disable=not progress, file=sys.stderr,
+                   desc="analysing" if part == 1 and not deferred else f"analysing, part {part}")
         for result in _results(iter(reader), model_name, version, engine, workers, scheduler, chunk_size,
                                stage_timings):
             for name, table in result.tables.items():
@@ -302,7 +350,8 @@ def run_pipeline(
         summary.add_time("writing", time.perf_counter() - started_writing)
     finally:
         staging.remove()
-    return _finish(summary, out_dir, roots, model_name, version, inputs, errors["message"].to_pylist(), started)
+    return _finish(summary, out_dir, roots, model_name, version, inputs, errors["message"].to_pylist(),
+                   started), deferred
 
 
 def _only_inputs_changed(out_dir: Path, old: _OldState, staging: Staging, reused_ids: set[str], failed_ids: list[str],

@@ -179,3 +179,39 @@ def test_a_new_pipeline_version_reprocesses_everything(corpus, tmp_path, monkeyp
     summary = run(corpus, out)
     assert summary.analysed == 6 and summary.unchanged == 0
     assert set(analysis.load_table("articles", out)["pipeline_version"]) == {"9.9.9+changed"}
+
+
+def test_a_run_committed_in_parts_gives_the_same_tables(corpus, tmp_path):
+    """Five input files committed two at a time: every input processed, the tables as with one commit."""
+    whole, parts = tmp_path / "whole", tmp_path / "parts"
+    one = run(corpus, whole, commit_every=None)
+    several = run(corpus, parts, commit_every=2)
+    assert (several.processed, several.unchanged, several.failed) == (one.processed, 0, 0) == (6, 0, 0)
+    assert several.analysed == one.analysed == 6
+    assert_same_tables(whole, parts)
+    outcomes = analysis.load_table("inputs", parts)["outcome"]
+    assert set(outcomes) == {"processed"}
+
+
+def test_a_run_killed_between_parts_keeps_them_and_the_next_run_finishes(corpus, tmp_path, monkeypatch):
+    import analysis.run as run_module
+
+    out = tmp_path / "out"
+    real_part = run_module._run_part
+
+    def killed_after_the_first_part(*args, **kwargs):
+        if kwargs["part"] > 1:
+            raise KeyboardInterrupt("killed (simulated)")
+        return real_part(*args, **kwargs)
+
+    monkeypatch.setattr(run_module, "_run_part", killed_after_the_first_part)
+    with pytest.raises(KeyboardInterrupt):
+        run(corpus, out, commit_every=2)
+    monkeypatch.setattr(run_module, "_run_part", real_part)
+    kept = analysis.load_table("inputs", out)
+    assert kept["source_path"].nunique() == 2 and set(kept["outcome"]) == {"processed"}
+    finish = run(corpus, out)
+    assert finish.analysed == 6 - len(kept) and finish.unchanged == len(kept)
+    clean = tmp_path / "clean"
+    run(corpus, clean)
+    assert_same_tables(out, clean)
