@@ -33,6 +33,7 @@ MAX_NAME_TOKENS = 4
 MIN_UNTAGGED_CITY_POPULATION = 15_000
 MIN_RELABEL_POPULATION = 100_000
 MIN_LOCAL_BODY_POPULATION = 1_000
+PARTY_LETTERS = frozenset({"D", "R", "I", "DFL"})  # "Rep. Wendell Gilliard, D-Charleston": party and home town
 SUBNATIONAL_KINDS = ("city", "county", "state")
 ORGANISATION_WORDS = 6  # words of an organisation's name after the place name, looked at for a brand word
 ORGANISATION_LINKS = frozenset({"of", "and", "&", "for", "'s", "’s", "-", "on"})
@@ -229,6 +230,8 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph], gazetteer: Gazetteer | 
     # 3. gazetteer names the model missed or mislabelled
     caps_by_paragraph: dict[int, bool] = {}
     named_places = frozenset(lookup_key(text[m.start:m.end]) for m in mentions if m.source == "ner")
+    rejected: list[tuple[int, int, str, bool]] = []
+    cued: set[str] = set()
     i = 0
     while i < len(doc):
         word = words[i]
@@ -249,9 +252,22 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph], gazetteer: Gazetteer | 
                                                        named_places):
             span = doc[i:last]
             add(i, last, *_trim(text, span.start_char, span.end_char), "gazetteer")
+            if _locative_before(doc, i) or _followed_by_state(doc, last, gazetteer) or _party_home(doc, i, last):
+                cued.add(lookup_key(written))
             i = last
         else:
+            if written not in person_words:
+                rejected.append((i, last, written, caps))
             i += 1
+    # one sense per article: a name the model tagged as a place, or that a cue marks as one ("in Alexandria",
+    # "Alexandria, La."), is the same place where the model tagged it as something else ("Alexandria" tagged
+    # PERSON after "1935 Orchard St.,")
+    found_places = named_places | cued
+    for i, last, written, caps in rejected:
+        if (lookup_key(written) in found_places and not any(taken[i:last])
+                and _acceptable(doc, i, last, written, caps, gazetteer, lexicon, found_places)):
+            span = doc[i:last]
+            add(i, last, *_trim(text, span.start_char, span.end_char), "gazetteer")
 
     # 4. counties named together before "counties": "Barrow, Jackson and Madison counties"
     for first, last in _county_list(doc, taken):
@@ -333,6 +349,24 @@ def _locative_before(doc: Doc, first: int) -> bool:
         doc[first - 2].text == "," or doc[first - 2].ent_type_ == "PERSON"))
 
 
+def _party_home(doc: Doc, first: int, last: int) -> bool:
+    """True for a legislator's home town after the party letter: "Rep. Wendell Gilliard, D-Charleston,"."""
+    return (first > 1 and doc[first - 1].text == "-" and doc[first - 2].text in PARTY_LETTERS
+            and not doc[first - 2].whitespace_ and not doc[first - 1].whitespace_
+            and (first < 3 or doc[first - 3].text in (",", "(")))
+
+
+def _of_in_name(doc: Doc, first: int, last: int) -> bool:
+    """True for a place name after "of" (or "of the") that ends an organisation's name the model tagged:
+    "the University of Rochester", "the Conference Board of Canada", "Children's Hospital of Manitoba"."""
+    k = first - 1
+    if k > 0 and doc[k].lower_ == "the":
+        k -= 1
+    if k < 1 or doc[k].lower_ != "of" or not _capitalised(doc[k - 1]) or doc[k - 1].ent_iob_ == "O":
+        return False
+    return last == len(doc) or doc[last].ent_iob_ != "I"
+
+
 def _local_noun_after(doc: Doc, last: int) -> bool:
     """True before a lower-case noun that a place name modifies ("Berea police", "a Gainesville restaurant")."""
     return last < len(doc) and doc[last].lower_ in LOCAL_NOUNS and doc[last].text.islower()
@@ -374,6 +408,8 @@ def _acceptable(doc: Doc, first: int, last: int, written: str, caps: bool, gazet
         return False
     if _followed_by_state(doc, last, gazetteer) or _dateline(doc, first, last, written):
         return True
+    if _party_home(doc, first, last) and _subnational(best):
+        return True
     blocked = any(doc[k].ent_type_ and doc[k].ent_type_ not in PLACE_LABELS for k in range(first, last))
     if blocked and not caps:
         # the model often mislabels a place ("Aleppo" NORP, "Winnipeg" PRODUCT, "Dublin" PERSON): take an entity
@@ -385,6 +421,10 @@ def _acceptable(doc: Doc, first: int, last: int, written: str, caps: bool, gazet
         if label == "ORG" and not entity and _opens_entity(doc, first) and _local_body(
                 doc, last, written, best, lexicon, named_places):
             return True  # a local body named after its place: "the Ohio Supreme Court", "Alexandria Zoo"
+        if label == "ORG" and not entity and _of_in_name(doc, first, last) and (
+                best.kind in ("country", "state", "county") or best.population >= MIN_UNTAGGED_CITY_POPULATION
+                or lookup_key(written) in named_places):
+            return True  # the place an organisation is "of": "University of Rochester", "Government of Alberta"
         if not entity:
             return False
         if lookup_key(written) in named_places or _locative_before(doc, first) or (

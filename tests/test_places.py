@@ -153,3 +153,27 @@ def test_recognition_floor_on_a_slice_of_lgl(nlp):
     assert 2 * precision * recall / (precision + recall) > 0.6
     assert close / located > 0.6
     assert not math.isnan(precision)
+
+
+def test_a_legislators_home_town_after_the_party_letter_is_a_place(nlp):
+    text = ("On the House floor last week, Rep. Wendell Gilliard, D-Charleston, tried unsuccessfully to restore "
+            "$250,000 for the center.")
+    row = by_text(rows_for(nlp, text))["Charleston"]
+    assert row["kind"] == "city" and row["country"] == "US"
+
+
+def test_the_place_an_organisation_is_of_is_a_place(nlp):
+    text = ("\"The gap is still wide,\" said a professor of sociology at the University of Hartford. The "
+            "Conference Board of Canada cautioned that benchmarking is not an end in itself.")
+    rows = by_text(rows_for(nlp, text))
+    assert rows["Hartford"]["admin1"] == "Connecticut"
+    assert rows["Canada"]["kind"] == "country"
+
+
+def test_a_name_cued_as_a_place_is_the_same_place_where_the_model_reads_a_person(nlp):
+    """The model tags both "Tega Cay" as a person; "near" marks the first as a place, and so the second too."""
+    text = ("The baby was born on the roadside near Tega Cay on Friday, the second such birth this year. Tega Cay "
+            "has no hospital of its own.")
+    rows = [r for r in rows_for(nlp, text) if r["text"] == "Tega Cay"]
+    assert len(rows) == 2
+    assert {r["admin1"] for r in rows} == {"South Carolina"}
