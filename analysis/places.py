@@ -198,8 +198,11 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Re
         (o[0] if len(o) == 1 or q is not None else None) if o else None
         for o, q in zip(options, qualifiers, strict=True)
     ]
+    groups: dict[str, list[int]] = {}
+    for index, name in enumerate(written):
+        groups.setdefault(lookup_key(name), []).append(index)
     for _ in range(2):
-        states, countries = _context(chosen, qualifiers)
+        base_states, base_countries = _context(chosen, qualifiers)
         nearby = tuple({id(p): p for p in chosen if p is not None and p.kind in ("city", "county")}.values())
         near: dict[int, bool] = {}  # a name mentioned again has the same readings: each is measured once per pass
         picked: list[Place | None] = []
@@ -207,17 +210,19 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Re
             if not places:
                 picked.append(None)
                 continue
-            own = chosen[index]
-            if own is not None:  # a mention does not count as its own context
+            # neither a mention nor the other mentions of the same name count as its context: "London" said eight
+            # times is no evidence for London, England
+            same = [chosen[j] for j in groups[lookup_key(written[index])] if chosen[j] is not None]
+            states, countries = base_states, base_countries
+            if same:
                 states = states.copy()
                 countries = countries.copy()
-                states[(own.country, own.admin1)] -= 1
-                countries[own.country] -= 1
+                for own in same:
+                    states[(own.country, own.admin1)] -= 1
+                    countries[own.country] -= 1
             picked.append(max(places, key=lambda p, w=written[index], q=qualifier, s=states, c=countries:
                               _score(p, w, q, s, c, gazetteer, nearby, near)
                               + CO_LOCATED_BONUS * min(support.get(id(p), 0), 2)))
-            if own is not None:
-                states, countries = _context(chosen, qualifiers)
         chosen = picked
     return [
         Resolved(m, w, p, "facility" if m.source == "facility" else OUTPUT_KIND.get(p.kind, p.kind) if p else "other")

@@ -177,3 +177,13 @@ def test_a_name_cued_as_a_place_is_the_same_place_where_the_model_reads_a_person
     rows = [r for r in rows_for(nlp, text) if r["text"] == "Tega Cay"]
     assert len(rows) == 2
     assert {r["admin1"] for r in rows} == {"South Carolina"}
+
+
+def test_a_name_said_again_is_no_context_for_itself(nlp):
+    """Three mentions of "Richmond" once made Virginia the article's state, which outweighed the Indiana State
+    Police: the other mentions of the same name no longer count as its context."""
+    text = ("Richmond police arrested a man on Friday after a chase through downtown Richmond. The Indiana State "
+            "Police said the man had fled from a traffic stop. He is held in the Richmond jail.")
+    rows = [r for r in rows_for(nlp, text) if r["text"] == "Richmond"]
+    assert len(rows) == 3
+    assert {(r["country"], r["admin1"]) for r in rows} == {("US", "Indiana")}
