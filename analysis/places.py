@@ -31,6 +31,7 @@ CONTEXT_STATE_BONUS = 4.0
 CONTEXT_COUNTRY_BONUS = 1.5
 EXACT_NAME_BONUS = 1.0
 COUNTY_WORD_BONUS = 3.0
+RESOLVE_PASSES = 4  # at most; a reading chosen in one pass is context for the next ("Georgia" then "Albany")
 OUTPUT_KIND = {"continent": "region"}  # gazetteer kind -> the kinds of the locations table
 FACILITY_WINDOW = 120  # characters between a facility and the place that holds it
 _QUALIFIER = re.compile(r"^,\s*(?P<name>[A-Z][A-Za-z.]*(?:\s?[A-Z][A-Za-z.]*){0,3})")
@@ -87,6 +88,8 @@ def _candidates(written: str, mention: Mention, gazetteer: Gazetteer) -> tuple[P
 def _inner_name(written: str, gazetteer: Gazetteer) -> tuple[Place, ...]:
     """The places a longer name is built on: "Northeast Georgia", "Sichuan province", "Far North Queensland"."""
     words = written.split()
+    if words[-1] in places_lexicon().way_heads:
+        return ()  # a street or hall named after a place is not at that place ("Washington Drive", "City Hall")
     stop = places_lexicon().stop_places
     parts = [words[len(words) - n:] for n in range(len(words) - 1, 0, -1)]
     parts += [words[:n] for n in range(len(words) - 1, 0, -1)]
@@ -201,7 +204,7 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Re
     groups: dict[str, list[int]] = {}
     for index, name in enumerate(written):
         groups.setdefault(lookup_key(name), []).append(index)
-    for _ in range(2):
+    for _ in range(RESOLVE_PASSES):
         base_states, base_countries = _context(chosen, qualifiers)
         nearby = tuple({id(p): p for p in chosen if p is not None and p.kind in ("city", "county")}.values())
         near: dict[int, bool] = {}  # a name mentioned again has the same readings: each is measured once per pass
@@ -223,6 +226,8 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Re
             picked.append(max(places, key=lambda p, w=written[index], q=qualifier, s=states, c=countries:
                               _score(p, w, q, s, c, gazetteer, nearby, near)
                               + CO_LOCATED_BONUS * min(support.get(id(p), 0), 2)))
+        if all(a is b for a, b in zip(picked, chosen, strict=True)):
+            break  # no reading changed: the context is settled
         chosen = picked
     return [
         Resolved(m, w, p, "facility" if m.source == "facility" else OUTPUT_KIND.get(p.kind, p.kind) if p else "other")

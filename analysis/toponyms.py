@@ -57,6 +57,7 @@ class Lexicon:
     brand_heads: frozenset[str]
     public_body_heads: frozenset[str]
     stop_places: frozenset[str]
+    way_heads: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -68,7 +69,7 @@ def places_lexicon() -> Lexicon:
         heads.setdefault(head[-1], []).append(head)
     return Lexicon({last: tuple(v) for last, v in heads.items()}, frozenset(raw["organisation_heads"]),
                    frozenset(raw["brand_heads"]),
-                   frozenset(raw["public_body_heads"]), frozenset(raw["stop_places"]))
+                   frozenset(raw["public_body_heads"]), frozenset(raw["stop_places"]), frozenset(raw["way_heads"]))
 
 
 def _capitalised(token: Token) -> bool:

@@ -187,3 +187,24 @@ def test_a_name_said_again_is_no_context_for_itself(nlp):
     rows = [r for r in rows_for(nlp, text) if r["text"] == "Richmond"]
     assert len(rows) == 3
     assert {(r["country"], r["admin1"]) for r in rows} == {("US", "Indiana")}
+
+
+def test_a_street_named_after_a_place_is_not_at_that_place(nlp):
+    """"Washington Drive" was placed in Washington state, which then drew Arlington, Texas to Arlington,
+    Washington."""
+    text = ("ARLINGTON — Police were called to a home on Washington Drive late Friday. Arlington officers found a "
+            "man with a gunshot wound near Green Oaks Boulevard.")
+    rows = by_text(rows_for(nlp, text))
+    assert rows["Washington Drive"]["lat"] is None and rows["Washington Drive"]["kind"] == "other"
+    assert rows["Green Oaks Boulevard"]["lat"] is None
+    assert rows["Arlington"]["admin1"] == "Texas"
+
+
+def test_a_reading_settled_late_is_context_for_the_others(nlp):
+    """"Georgia" is the state only once the Albanys are read as American; the next pass then reads them as
+    Albany, Georgia."""
+    text = ("Police in Albany arrested two men on Monday. Albany officials said the men had robbed a store. The "
+            "Albany Herald reported that the store had been robbed twice this year. Georgia law allows a sentence "
+            "of 20 years.")
+    rows = rows_for(nlp, text)
+    assert {r["admin1"] for r in rows if r["text"] == "Albany"} == {"Georgia"}
