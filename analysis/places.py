@@ -259,8 +259,10 @@ def place_facilities(text: str, resolved: list[Resolved], sentence_starts: list[
     """Give each facility the place that holds it: the place named right after it ("... School in Los Angeles"),
     else the nearest place before it in the same sentence, else a place its own name starts with."""
     out = []
+    way_heads = places_lexicon().way_heads
     for index, item in enumerate(resolved):
-        if item.kind != "facility":
+        street = item.kind == "other" and item.place is None and item.text.split()[-1] in way_heads
+        if item.kind != "facility" and not street:
             out.append(item)
             continue
         sentence = bisect_right(sentence_starts, item.mention.start) - 1
@@ -279,9 +281,19 @@ def place_facilities(text: str, resolved: list[Resolved], sentence_starts: list[
             for earlier in reversed(resolved[:index]):
                 if earlier.mention.end <= sentence_start:
                     break
-                if earlier.place is not None and earlier.kind in ("city", "county", "state"):
+                if earlier.place is not None and earlier.kind in (("city", "county") if street else
+                                                                  ("city", "county", "state")):
                     holder = earlier
                     break
+        if street:  # a street lies in the town or county named with it, never in one it is named after
+            if holder is not None and holder.kind not in ("city", "county"):
+                holder = None
+            if holder is None:  # else the town the article last named before it ("... Arlington ... Cooper Street")
+                holder = next((r for r in reversed(out) if r.place is not None and r.kind in ("city", "county")
+                               and not r.within), None)
+            out.append(Resolved(item.mention, item.text, holder.place if holder else None, "other",
+                                holder.place.name if holder else None))
+            continue
         place = holder.place if holder else _named_in(item.text, gazetteer, resolved)
         out.append(Resolved(item.mention, item.text, place, "facility", place.name if place else None))
     return out
@@ -306,13 +318,13 @@ def location_rows(article_id: str, doc: Doc, paragraphs: list[Paragraph]) -> lis
             "start": item.mention.start,
             "end": item.mention.end,
             "text": item.text,
-            "place": item.text if item.kind == "facility" else (place.name if place else item.text),
+            "place": item.text if item.kind == "facility" or item.within else (place.name if place else item.text),
             "kind": item.kind,
             "country": place.country or None if place else None,
             "admin1": place.admin1 or None if place else None,
             "lat": place.lat if place else None,
             "lon": place.lon if place else None,
-            "geonameid": place.geonameid if place and item.kind != "facility" else None,
+            "geonameid": place.geonameid if place and item.kind != "facility" and not item.within else None,
             "within": item.within,
             "in_teaser": bool(paragraph and paragraph.kind == "teaser"),
         })

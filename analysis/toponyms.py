@@ -58,6 +58,7 @@ class Lexicon:
     public_body_heads: frozenset[str]
     stop_places: frozenset[str]
     way_heads: frozenset[str]
+    street_heads: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -69,7 +70,8 @@ def places_lexicon() -> Lexicon:
         heads.setdefault(head[-1], []).append(head)
     return Lexicon({last: tuple(v) for last, v in heads.items()}, frozenset(raw["organisation_heads"]),
                    frozenset(raw["brand_heads"]),
-                   frozenset(raw["public_body_heads"]), frozenset(raw["stop_places"]), frozenset(raw["way_heads"]))
+                   frozenset(raw["public_body_heads"]), frozenset(raw["stop_places"]), frozenset(raw["way_heads"]),
+                   frozenset(raw["street_heads"]))
 
 
 def _capitalised(token: Token) -> bool:
@@ -168,6 +170,27 @@ def _facility_mentions(doc: Doc, lexicon: Lexicon, tokens: _Tokens | None = None
     return found[::-1]
 
 
+def _street_mentions(doc: Doc, lexicon: Lexicon, tokens: _Tokens) -> list[tuple[int, int]]:
+    """Token ranges of street names: one to four capitalised words ending in a street word, with no capitalised
+    word after it ("Augusta St.", "North Cooper Street"; not "Highway Patrol" or "Main Street Bank")."""
+    words = tokens.words
+    found = []
+    heads = [k for k, w in enumerate(words) if w in lexicon.street_heads]
+    for index in heads:
+        after = words[index + 1] if index + 1 < len(words) else ""
+        if after[:1].isupper() or index + 1 < len(words) and not doc[index].whitespace_ and after[:1].isalnum():
+            continue
+        left = index
+        while (left > 0 and index - left < 4 and words[left - 1][:1].isupper()
+               and (tokens.is_alpha[left - 1] or words[left - 1].rstrip(".").isalpha())):
+            left -= 1
+            if doc[left].is_sent_start:
+                break
+        if left < index and not " ".join(words[left:index + 1]).isupper():
+            found.append((left, index + 1))
+    return found
+
+
 def find_mentions(doc: Doc, paragraphs: list[Paragraph], gazetteer: Gazetteer | None = None) -> list[Mention]:
     """Place mentions of the doc, in text order, not overlapping."""
     gazetteer = gazetteer or load_gazetteer()
@@ -208,6 +231,11 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph], gazetteer: Gazetteer | 
     for first, last in _facility_mentions(doc, lexicon, tokens):
         span = doc[first:last]
         add(first, last, *_trim(text, span.start_char, span.end_char), "facility")
+
+    # 1b. street names, whatever the model tagged them ("420 Augusta St.", "Warden's Memphis Street home")
+    for first, last in _street_mentions(doc, lexicon, tokens):
+        span = doc[first:last]
+        add(first, last, *_trim(text, span.start_char, span.end_char), "street")
 
     # 2. gazetteer names longer than spaCy's entity ("Washington, D.C.") and spaCy's place entities
     for ent in ents:
