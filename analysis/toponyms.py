@@ -450,6 +450,9 @@ def _acceptable(doc: Doc, first: int, last: int, written: str, caps: bool, gazet
         if label == "ORG" and not entity and _opens_entity(doc, first) and _local_body(
                 doc, last, written, best, lexicon, named_places):
             return True  # a local body named after its place: "the Ohio Supreme Court", "Alexandria Zoo"
+        if (label == "ORG" and not entity and lookup_key(written) in named_places and _subnational(best)
+                and not _brand(doc, last, lexicon)):
+            return True  # a town the article names as a place, inside a local name: "CTV Winnipeg"
         if label == "ORG" and not entity and _of_in_name(doc, first, last) and (
                 best.kind in ("country", "state", "county") or best.population >= MIN_UNTAGGED_CITY_POPULATION
                 or lookup_key(written) in named_places):

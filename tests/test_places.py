@@ -223,3 +223,15 @@ def test_street_names_are_found_and_lie_in_the_town_named_with_them(nlp):
         assert rows[street]["within"] == "Alexandria"
         assert rows[street]["admin1"] == "Louisiana"
         assert rows[street]["geonameid"] is None
+
+
+def test_a_town_the_article_names_is_a_place_inside_a_local_name_too(nlp):
+    text = ("The shelter in Winnipeg is full again this week. \"We are restricted by our financial situation,\" "
+            "executive director Jessica Hansen told CTV Winnipeg.")
+    rows = [r for r in rows_for(nlp, text) if r["text"] == "Winnipeg"]
+    assert len(rows) == 2 and {r["admin1"] for r in rows} == {"Manitoba"}
+
+
+def test_a_brand_keeps_the_town_in_its_name(nlp):
+    text = "Flooding closed roads in Atlanta on Monday, The Atlanta Journal-Constitution reported."
+    assert [r["text"] for r in rows_for(nlp, text)] == ["Atlanta"]
