@@ -28,6 +28,9 @@ LOCAL_NOUNS = frozenset({"police", "officials", "residents", "resident", "firefi
                          "restaurant", "business", "businesses", "mayor", "council", "officers", "deputies",
                          "neighborhood", "home", "homes", "voters", "students", "schools"})
 LOCATIVES = frozenset({"in", "near", "from", "outside", "across", "throughout", "around", "to", "at", "into"})
+# locatives that mark a place firmly enough for the article's other mentions of the name ("in", not "from" or "to":
+# "property stolen from Welch")
+STRONG_LOCATIVES = frozenset({"in", "near", "outside", "throughout", "across", "around"})
 NAME_LINKS = frozenset({"of", "de", "del", "la", "OF", "DE", "DEL", "LA"})
 MAX_NAME_TOKENS = 4
 MIN_UNTAGGED_CITY_POPULATION = 15_000
@@ -281,7 +284,8 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph], gazetteer: Gazetteer | 
                                                        named_places):
             span = doc[i:last]
             add(i, last, *_trim(text, span.start_char, span.end_char), "gazetteer")
-            if _locative_before(doc, i) or _followed_by_state(doc, last, gazetteer) or _party_home(doc, i, last):
+            if (i > 0 and doc[i - 1].lower_ in STRONG_LOCATIVES or _followed_by_state(doc, last, gazetteer)
+                    or _party_home(doc, i, last)):
                 cued.add(lookup_key(written))
             i = last
         else:

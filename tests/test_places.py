@@ -235,3 +235,9 @@ def test_a_town_the_article_names_is_a_place_inside_a_local_name_too(nlp):
 def test_a_brand_keeps_the_town_in_its_name(nlp):
     text = "Flooding closed roads in Atlanta on Monday, The Atlanta Journal-Constitution reported."
     assert [r["text"] for r in rows_for(nlp, text)] == ["Atlanta"]
+
+
+def test_a_surname_after_from_is_not_made_a_place_everywhere(nlp):
+    text = ("Gillen admitted that he had stolen property from Welch. Vasquez allegedly stabbed Welch. Welch and "
+            "his mother left the residence.")
+    assert "Welch" not in {r["text"] for r in rows_for(nlp, text)[1:]}
