@@ -302,6 +302,21 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph], gazetteer: Gazetteer | 
             span = doc[i:last]
             add(i, last, *_trim(text, span.start_char, span.end_char), "gazetteer")
 
+    # 3c. the region after a place and a comma, whatever the model tagged it: "Pandi, Bulacan", "Qatraneh, Karak"
+    for after in sorted(set(_mention_ends(mentions, tokens))):
+        if after + 1 >= len(doc) or words[after] != "," or taken[after + 1] or not words[after + 1][:1].isupper():
+            continue
+        last = _longest_match(tokens, after + 1, gazetteer)
+        if last is None or any(taken[after + 1:last]):
+            continue
+        written = tokens.span_text(after + 1, last)
+        best = gazetteer.lookup(written)[0]
+        if (best.kind in ("country", "state", "county") or best.population >= MIN_UNTAGGED_CITY_POPULATION) and not (
+                gazetteer.is_demonym(written) or written.title() in lexicon.stop_places or written in person_words
+                or written.isupper() and len(written) <= 3 or _starts_organisation(doc, last, lexicon, best)):
+            span = doc[after + 1:last]
+            add(after + 1, last, *_trim(text, span.start_char, span.end_char), "gazetteer")
+
     # 4. counties named together before "counties": "Barrow, Jackson and Madison counties"
     for first, last in _county_list(doc, taken):
         written = doc[first:last].text
@@ -323,6 +338,13 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph], gazetteer: Gazetteer | 
                     add(span.start, span.end, start, start + len(candidate), "state")
                 break
     return sorted(mentions, key=lambda m: m.start)
+
+
+def _mention_ends(mentions: list[Mention], tokens: _Tokens) -> list[int]:
+    """The token after each mention (mentions end on token ends)."""
+    from bisect import bisect_left
+
+    return [bisect_left(tokens.ends, m.end) + 1 for m in mentions if m.source != "facility"]
 
 
 def _longest_match(tokens: _Tokens, first: int, gazetteer: Gazetteer, max_tokens: int = MAX_NAME_TOKENS
