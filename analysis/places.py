@@ -61,9 +61,11 @@ def _qualifier(text: str, mention: Mention, gazetteer: Gazetteer) -> Place | Non
     for n in range(len(words), 0, -1):
         written = " ".join(words[:n]).rstrip(",")
         state = gazetteer.state(written)
+        if state is None and written.endswith("."):  # a full stop, not an abbreviation: "Atlanta, Georgia."
+            state = gazetteer.state(written[:-1])
         if state is not None:
             return state
-        country = next((p for p in gazetteer.lookup(written) if p.kind == "country"), None)
+        country = next((p for p in gazetteer.lookup(written.rstrip(".")) if p.kind == "country"), None)
         if country is not None:
             return country
     return None

@@ -250,3 +250,10 @@ def test_the_region_after_a_place_and_a_comma_is_a_place(nlp):
     rows = by_text(rows_for(nlp, text))
     assert rows["Bulacan"]["country"] == "PH"
     assert rows["Pandi"]["country"] == "PH"
+
+
+def test_a_state_closing_a_sentence_qualifies_the_town_before_it(nlp):
+    """"Atlanta, Georgia." read "Georgia." as the country Georgia, which made Atlanta, Georgia the unlikeliest
+    Atlanta."""
+    text = "The company has offices in Indianapolis, Indiana and Atlanta, Georgia. Its units trade in New York."
+    assert by_text(rows_for(nlp, text))["Atlanta"]["admin1"] == "Georgia"
