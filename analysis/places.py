@@ -21,6 +21,7 @@ from .segment import Paragraph
 from .toponyms import Mention, find_mentions, places_lexicon
 
 KIND_PRIOR = {"country": 3.0, "continent": 3.0, "state": 2.5, "county": 1.0, "city": 0.0}
+POPULATION_WEIGHT = 1.5  # log10(population) weight: a city of millions is not outweighed by one state mention
 PREFERRED_BONUS = 6.0
 NEARBY_BONUS = 2.0
 NEARBY_KM = 150.0
@@ -117,7 +118,7 @@ def _km(a: Place, b: Place) -> float:
 def _score(place: Place, written: str, qualifier: Place | None, states: Counter, countries: Counter,
            gazetteer: Gazetteer, nearby: tuple[Place, ...] = (), near: dict[int, bool] | None = None) -> float:
     """The score of one reading of a name; ``near`` memoises, for one ``nearby``, whether a place lies near one."""
-    score = math.log10(place.population + 10) + KIND_PRIOR.get(place.kind, 0.0)
+    score = POPULATION_WEIGHT * math.log10(place.population + 10) + KIND_PRIOR.get(place.kind, 0.0)
     key = lookup_key(written)
     if gazetteer.preferred.get(key) is place:
         score += PREFERRED_BONUS

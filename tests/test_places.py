@@ -257,3 +257,12 @@ def test_a_state_closing_a_sentence_qualifies_the_town_before_it(nlp):
     Atlanta."""
     text = "The company has offices in Indianapolis, Indiana and Atlanta, Georgia. Its units trade in New York."
     assert by_text(rows_for(nlp, text))["Atlanta"]["admin1"] == "Georgia"
+
+
+def test_a_capital_of_millions_is_not_outweighed_by_a_small_namesakes_state(nlp):
+    """London, Ohio used to win here: its state's other towns (a Richmond among them) outweighed London's nine
+    million people."""
+    text = ("The Richmond council will spend the grant on cycle lanes, as other parts of London have done. The "
+            "Mayor of London, Boris Johnson, said the scheme would cut congestion in Richmond.")
+    rows = rows_for(nlp, text)
+    assert {r["country"] for r in rows if r["text"] == "London"} == {"GB"}
