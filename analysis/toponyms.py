@@ -62,6 +62,7 @@ class Lexicon:
     stop_places: frozenset[str]
     way_heads: frozenset[str]
     street_heads: frozenset[str]
+    disease_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -74,7 +75,7 @@ def places_lexicon() -> Lexicon:
     return Lexicon({last: tuple(v) for last, v in heads.items()}, frozenset(raw["organisation_heads"]),
                    frozenset(raw["brand_heads"]),
                    frozenset(raw["public_body_heads"]), frozenset(raw["stop_places"]), frozenset(raw["way_heads"]),
-                   frozenset(raw["street_heads"]))
+                   frozenset(raw["street_heads"]), frozenset(raw["disease_words"]))
 
 
 def _capitalised(token: Token) -> bool:
@@ -114,6 +115,11 @@ def _starts_organisation(doc: Doc, end_token: int, lexicon: Lexicon, place: Plac
     if not _capitalised(following) or following.text not in lexicon.organisation_heads:
         return False
     return not _subnational(place) or _brand(doc, end_token, lexicon)
+
+
+def _names_disease(doc: Doc, end_token: int, lexicon: Lexicon) -> bool:
+    """True when a disease word follows the place name: "West Nile virus", "Marburg virus"."""
+    return end_token < len(doc) and doc[end_token].text in lexicon.disease_words
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -253,7 +259,8 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph], gazetteer: Gazetteer | 
         if not written or gazetteer.is_demonym(written) or not written[:1].isupper():
             continue
         readings = gazetteer.lookup(written)
-        if _starts_organisation(doc, last, lexicon, readings[0] if readings else None):
+        if _starts_organisation(doc, last, lexicon, readings[0] if readings else None) or _names_disease(
+                doc, last, lexicon):
             continue
         if " " not in written and (written.title() in lexicon.stop_places or written in person_words):
             continue
@@ -457,7 +464,7 @@ def _acceptable(doc: Doc, first: int, last: int, written: str, caps: bool, gazet
         return False
     places = gazetteer.lookup(written)
     best = places[0]
-    if _starts_organisation(doc, last, lexicon, best):
+    if _starts_organisation(doc, last, lexicon, best) or _names_disease(doc, last, lexicon):
         return False
     if last - first == 1 and written.title() in lexicon.stop_places:
         return False

@@ -266,3 +266,11 @@ def test_a_capital_of_millions_is_not_outweighed_by_a_small_namesakes_state(nlp)
             "Mayor of London, Boris Johnson, said the scheme would cut congestion in Richmond.")
     rows = rows_for(nlp, text)
     assert {r["country"] for r in rows if r["text"] == "London"} == {"GB"}
+
+
+def test_a_place_name_in_a_diseases_name_is_not_a_place(nlp):
+    text = ("Health officials in Uganda confirmed a case of Marburg virus on Friday, weeks after two cases of West "
+            "Nile virus were reported in Kampala.")
+    texts = {r["text"] for r in rows_for(nlp, text)}
+    assert {"Uganda", "Kampala"} <= texts
+    assert not texts & {"Marburg", "West Nile"}
