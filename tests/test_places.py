@@ -274,3 +274,12 @@ def test_a_place_name_in_a_diseases_name_is_not_a_place(nlp):
     texts = {r["text"] for r in rows_for(nlp, text)}
     assert {"Uganda", "Kampala"} <= texts
     assert not texts & {"Marburg", "West Nile"}
+
+
+def test_uk_counties_are_places_of_the_gazetteer(nlp):
+    """Surrey and Fife were only the towns of those names in British Columbia and Washington state."""
+    text = ("Bird flu was confirmed at a poultry farm in Fife on Tuesday, and a second outbreak is suspected in "
+            "Surrey, near Guildford.")
+    rows = by_text(rows_for(nlp, text))
+    assert (rows["Fife"]["kind"], rows["Fife"]["country"], rows["Fife"]["admin1"]) == ("county", "GB", "Scotland")
+    assert (rows["Surrey"]["kind"], rows["Surrey"]["admin1"]) == ("county", "England")
