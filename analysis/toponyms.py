@@ -63,6 +63,7 @@ class Lexicon:
     way_heads: frozenset[str]
     street_heads: frozenset[str]
     disease_words: frozenset[str]
+    company_heads: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -75,7 +76,8 @@ def places_lexicon() -> Lexicon:
     return Lexicon({last: tuple(v) for last, v in heads.items()}, frozenset(raw["organisation_heads"]),
                    frozenset(raw["brand_heads"]),
                    frozenset(raw["public_body_heads"]), frozenset(raw["stop_places"]), frozenset(raw["way_heads"]),
-                   frozenset(raw["street_heads"]), frozenset(raw["disease_words"]))
+                   frozenset(raw["street_heads"]), frozenset(raw["disease_words"]),
+                   frozenset(raw["company_heads"]))
 
 
 def _capitalised(token: Token) -> bool:
@@ -418,13 +420,16 @@ def _party_home(doc: Doc, first: int, last: int) -> bool:
             and (first < 3 or doc[first - 3].text in (",", "(")))
 
 
-def _of_in_name(doc: Doc, first: int, last: int) -> bool:
+def _of_in_name(doc: Doc, first: int, last: int, lexicon: Lexicon) -> bool:
     """True for a place name after "of" (or "of the") that ends an organisation's name the model tagged:
-    "the University of Rochester", "the Conference Board of Canada", "Children's Hospital of Manitoba"."""
+    "the University of Rochester", "the Conference Board of Canada", "Children's Hospital of Manitoba"; not a
+    company's ("Bank of America")."""
     k = first - 1
     if k > 0 and doc[k].lower_ == "the":
         k -= 1
     if k < 1 or doc[k].lower_ != "of" or not _capitalised(doc[k - 1]) or doc[k - 1].ent_iob_ == "O":
+        return False
+    if doc[k - 1].text in lexicon.company_heads:
         return False
     return last == len(doc) or doc[last].ent_iob_ != "I"
 
@@ -486,7 +491,7 @@ def _acceptable(doc: Doc, first: int, last: int, written: str, caps: bool, gazet
         if (label == "ORG" and not entity and lookup_key(written) in named_places and _subnational(best)
                 and not _brand(doc, last, lexicon)):
             return True  # a town the article names as a place, inside a local name: "CTV Winnipeg"
-        if label == "ORG" and not entity and _of_in_name(doc, first, last) and (
+        if label == "ORG" and not entity and _of_in_name(doc, first, last, lexicon) and (
                 best.kind in ("country", "state", "county") or best.population >= MIN_UNTAGGED_CITY_POPULATION
                 or lookup_key(written) in named_places):
             return True  # the place an organisation is "of": "University of Rochester", "Government of Alberta"

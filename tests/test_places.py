@@ -168,6 +168,9 @@ def test_the_place_an_organisation_is_of_is_a_place(nlp):
     rows = by_text(rows_for(nlp, text))
     assert rows["Hartford"]["admin1"] == "Connecticut"
     assert rows["Canada"]["kind"] == "country"
+    # not a company's: the bank's name says where it was founded
+    text = "He withdrew cash from a Bank of America branch in Columbus on Friday."
+    assert [r["text"] for r in rows_for(nlp, text)] == ["Columbus"]
 
 
 def test_a_name_cued_as_a_place_is_the_same_place_where_the_model_reads_a_person(nlp):
