@@ -21,6 +21,7 @@ from .segment import Paragraph
 from .toponyms import Mention, find_mentions, places_lexicon
 
 KIND_PRIOR = {"country": 3.0, "continent": 3.0, "state": 2.5, "county": 1.0, "city": 0.0}
+POPULATION_WEIGHT = 1.5  # log10(population) weight: a city of millions is not outweighed by one state mention
 PREFERRED_BONUS = 6.0
 NEARBY_BONUS = 2.0
 NEARBY_KM = 150.0
@@ -31,6 +32,7 @@ CONTEXT_STATE_BONUS = 4.0
 CONTEXT_COUNTRY_BONUS = 1.5
 EXACT_NAME_BONUS = 1.0
 COUNTY_WORD_BONUS = 3.0
+RESOLVE_PASSES = 4  # at most; a reading chosen in one pass is context for the next ("Georgia" then "Albany")
 OUTPUT_KIND = {"continent": "region"}  # gazetteer kind -> the kinds of the locations table
 FACILITY_WINDOW = 120  # characters between a facility and the place that holds it
 _QUALIFIER = re.compile(r"^,\s*(?P<name>[A-Z][A-Za-z.]*(?:\s?[A-Z][A-Za-z.]*){0,3})")
@@ -60,9 +62,11 @@ def _qualifier(text: str, mention: Mention, gazetteer: Gazetteer) -> Place | Non
     for n in range(len(words), 0, -1):
         written = " ".join(words[:n]).rstrip(",")
         state = gazetteer.state(written)
+        if state is None and written.endswith("."):  # a full stop, not an abbreviation: "Atlanta, Georgia."
+            state = gazetteer.state(written[:-1])
         if state is not None:
             return state
-        country = next((p for p in gazetteer.lookup(written) if p.kind == "country"), None)
+        country = next((p for p in gazetteer.lookup(written.rstrip(".")) if p.kind == "country"), None)
         if country is not None:
             return country
     return None
@@ -87,6 +91,8 @@ def _candidates(written: str, mention: Mention, gazetteer: Gazetteer) -> tuple[P
 def _inner_name(written: str, gazetteer: Gazetteer) -> tuple[Place, ...]:
     """The places a longer name is built on: "Northeast Georgia", "Sichuan province", "Far North Queensland"."""
     words = written.split()
+    if words[-1] in places_lexicon().way_heads:
+        return ()  # a street or hall named after a place is not at that place ("Washington Drive", "City Hall")
     stop = places_lexicon().stop_places
     parts = [words[len(words) - n:] for n in range(len(words) - 1, 0, -1)]
     parts += [words[:n] for n in range(len(words) - 1, 0, -1)]
@@ -112,7 +118,7 @@ def _km(a: Place, b: Place) -> float:
 def _score(place: Place, written: str, qualifier: Place | None, states: Counter, countries: Counter,
            gazetteer: Gazetteer, nearby: tuple[Place, ...] = (), near: dict[int, bool] | None = None) -> float:
     """The score of one reading of a name; ``near`` memoises, for one ``nearby``, whether a place lies near one."""
-    score = math.log10(place.population + 10) + KIND_PRIOR.get(place.kind, 0.0)
+    score = POPULATION_WEIGHT * math.log10(place.population + 10) + KIND_PRIOR.get(place.kind, 0.0)
     key = lookup_key(written)
     if gazetteer.preferred.get(key) is place:
         score += PREFERRED_BONUS
@@ -198,8 +204,11 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Re
         (o[0] if len(o) == 1 or q is not None else None) if o else None
         for o, q in zip(options, qualifiers, strict=True)
     ]
-    for _ in range(2):
-        states, countries = _context(chosen, qualifiers)
+    groups: dict[str, list[int]] = {}
+    for index, name in enumerate(written):
+        groups.setdefault(lookup_key(name), []).append(index)
+    for _ in range(RESOLVE_PASSES):
+        base_states, base_countries = _context(chosen, qualifiers)
         nearby = tuple({id(p): p for p in chosen if p is not None and p.kind in ("city", "county")}.values())
         near: dict[int, bool] = {}  # a name mentioned again has the same readings: each is measured once per pass
         picked: list[Place | None] = []
@@ -207,17 +216,21 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Re
             if not places:
                 picked.append(None)
                 continue
-            own = chosen[index]
-            if own is not None:  # a mention does not count as its own context
+            # neither a mention nor the other mentions of the same name count as its context: "London" said eight
+            # times is no evidence for London, England
+            same = [chosen[j] for j in groups[lookup_key(written[index])] if chosen[j] is not None]
+            states, countries = base_states, base_countries
+            if same:
                 states = states.copy()
                 countries = countries.copy()
-                states[(own.country, own.admin1)] -= 1
-                countries[own.country] -= 1
+                for own in same:
+                    states[(own.country, own.admin1)] -= 1
+                    countries[own.country] -= 1
             picked.append(max(places, key=lambda p, w=written[index], q=qualifier, s=states, c=countries:
                               _score(p, w, q, s, c, gazetteer, nearby, near)
                               + CO_LOCATED_BONUS * min(support.get(id(p), 0), 2)))
-            if own is not None:
-                states, countries = _context(chosen, qualifiers)
+        if all(a is b for a, b in zip(picked, chosen, strict=True)):
+            break  # no reading changed: the context is settled
         chosen = picked
     return [
         Resolved(m, w, p, "facility" if m.source == "facility" else OUTPUT_KIND.get(p.kind, p.kind) if p else "other")
@@ -249,8 +262,10 @@ def place_facilities(text: str, resolved: list[Resolved], sentence_starts: list[
     """Give each facility the place that holds it: the place named right after it ("... School in Los Angeles"),
     else the nearest place before it in the same sentence, else a place its own name starts with."""
     out = []
+    way_heads = places_lexicon().way_heads
     for index, item in enumerate(resolved):
-        if item.kind != "facility":
+        street = item.kind == "other" and item.place is None and item.text.split()[-1] in way_heads
+        if item.kind != "facility" and not street:
             out.append(item)
             continue
         sentence = bisect_right(sentence_starts, item.mention.start) - 1
@@ -269,9 +284,19 @@ def place_facilities(text: str, resolved: list[Resolved], sentence_starts: list[
             for earlier in reversed(resolved[:index]):
                 if earlier.mention.end <= sentence_start:
                     break
-                if earlier.place is not None and earlier.kind in ("city", "county", "state"):
+                if earlier.place is not None and earlier.kind in (("city", "county") if street else
+                                                                  ("city", "county", "state")):
                     holder = earlier
                     break
+        if street:  # a street lies in the town or county named with it, never in one it is named after
+            if holder is not None and holder.kind not in ("city", "county"):
+                holder = None
+            if holder is None:  # else the town the article last named before it ("... Arlington ... Cooper Street")
+                holder = next((r for r in reversed(out) if r.place is not None and r.kind in ("city", "county")
+                               and not r.within), None)
+            out.append(Resolved(item.mention, item.text, holder.place if holder else None, "other",
+                                holder.place.name if holder else None))
+            continue
         place = holder.place if holder else _named_in(item.text, gazetteer, resolved)
         out.append(Resolved(item.mention, item.text, place, "facility", place.name if place else None))
     return out
@@ -296,13 +321,13 @@ def location_rows(article_id: str, doc: Doc, paragraphs: list[Paragraph]) -> lis
             "start": item.mention.start,
             "end": item.mention.end,
             "text": item.text,
-            "place": item.text if item.kind == "facility" else (place.name if place else item.text),
+            "place": item.text if item.kind == "facility" or item.within else (place.name if place else item.text),
             "kind": item.kind,
             "country": place.country or None if place else None,
             "admin1": place.admin1 or None if place else None,
             "lat": place.lat if place else None,
             "lon": place.lon if place else None,
-            "geonameid": place.geonameid if place and item.kind != "facility" else None,
+            "geonameid": place.geonameid if place and item.kind != "facility" and not item.within else None,
             "within": item.within,
             "in_teaser": bool(paragraph and paragraph.kind == "teaser"),
         })

@@ -28,11 +28,15 @@ LOCAL_NOUNS = frozenset({"police", "officials", "residents", "resident", "firefi
                          "restaurant", "business", "businesses", "mayor", "council", "officers", "deputies",
                          "neighborhood", "home", "homes", "voters", "students", "schools"})
 LOCATIVES = frozenset({"in", "near", "from", "outside", "across", "throughout", "around", "to", "at", "into"})
+# locatives that mark a place firmly enough for the article's other mentions of the name ("in", not "from" or "to":
+# "property stolen from Welch")
+STRONG_LOCATIVES = frozenset({"in", "near", "outside", "throughout", "across", "around"})
 NAME_LINKS = frozenset({"of", "de", "del", "la", "OF", "DE", "DEL", "LA"})
 MAX_NAME_TOKENS = 4
 MIN_UNTAGGED_CITY_POPULATION = 15_000
 MIN_RELABEL_POPULATION = 100_000
 MIN_LOCAL_BODY_POPULATION = 1_000
+PARTY_LETTERS = frozenset({"D", "R", "I", "DFL"})  # "Rep. Wendell Gilliard, D-Charleston": party and home town
 SUBNATIONAL_KINDS = ("city", "county", "state")
 ORGANISATION_WORDS = 6  # words of an organisation's name after the place name, looked at for a brand word
 ORGANISATION_LINKS = frozenset({"of", "and", "&", "for", "'s", "’s", "-", "on"})
@@ -56,6 +60,10 @@ class Lexicon:
     brand_heads: frozenset[str]
     public_body_heads: frozenset[str]
     stop_places: frozenset[str]
+    way_heads: frozenset[str]
+    street_heads: frozenset[str]
+    disease_words: frozenset[str]
+    company_heads: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -67,7 +75,9 @@ def places_lexicon() -> Lexicon:
         heads.setdefault(head[-1], []).append(head)
     return Lexicon({last: tuple(v) for last, v in heads.items()}, frozenset(raw["organisation_heads"]),
                    frozenset(raw["brand_heads"]),
-                   frozenset(raw["public_body_heads"]), frozenset(raw["stop_places"]))
+                   frozenset(raw["public_body_heads"]), frozenset(raw["stop_places"]), frozenset(raw["way_heads"]),
+                   frozenset(raw["street_heads"]), frozenset(raw["disease_words"]),
+                   frozenset(raw["company_heads"]))
 
 
 _COUNTY_PLURALS = frozenset({"counties", "parishes"})
@@ -110,6 +120,11 @@ def _starts_organisation(doc: Doc, end_token: int, lexicon: Lexicon, place: Plac
     if not _capitalised(following) or following.text not in lexicon.organisation_heads:
         return False
     return not _subnational(place) or _brand(doc, end_token, lexicon)
+
+
+def _names_disease(doc: Doc, end_token: int, lexicon: Lexicon) -> bool:
+    """True when a disease word follows the place name: "West Nile virus", "Marburg virus"."""
+    return end_token < len(doc) and doc[end_token].text in lexicon.disease_words
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -169,6 +184,27 @@ def _facility_mentions(doc: Doc, lexicon: Lexicon, tokens: _Tokens | None = None
     return found[::-1]
 
 
+def _street_mentions(doc: Doc, lexicon: Lexicon, tokens: _Tokens) -> list[tuple[int, int]]:
+    """Token ranges of street names: one to four capitalised words ending in a street word, with no capitalised
+    word after it ("Augusta St.", "North Cooper Street"; not "Highway Patrol" or "Main Street Bank")."""
+    words = tokens.words
+    found = []
+    heads = [k for k, w in enumerate(words) if w in lexicon.street_heads]
+    for index in heads:
+        after = words[index + 1] if index + 1 < len(words) else ""
+        if after[:1].isupper() or index + 1 < len(words) and not doc[index].whitespace_ and after[:1].isalnum():
+            continue
+        left = index
+        while (left > 0 and index - left < 4 and words[left - 1][:1].isupper()
+               and (tokens.is_alpha[left - 1] or words[left - 1].rstrip(".").isalpha())):
+            left -= 1
+            if doc[left].is_sent_start:
+                break
+        if left < index and not " ".join(words[left:index + 1]).isupper():
+            found.append((left, index + 1))
+    return found
+
+
 def find_mentions(doc: Doc, paragraphs: list[Paragraph], gazetteer: Gazetteer | None = None) -> list[Mention]:
     """Place mentions of the doc, in text order, not overlapping."""
     gazetteer = gazetteer or load_gazetteer()
@@ -210,6 +246,11 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph], gazetteer: Gazetteer | 
         span = doc[first:last]
         add(first, last, *_trim(text, span.start_char, span.end_char), "facility")
 
+    # 1b. street names, whatever the model tagged them ("420 Augusta St.", "Warden's Memphis Street home")
+    for first, last in _street_mentions(doc, lexicon, tokens):
+        span = doc[first:last]
+        add(first, last, *_trim(text, span.start_char, span.end_char), "street")
+
     # 2. gazetteer names longer than spaCy's entity ("Washington, D.C.") and spaCy's place entities
     for ent in ents:
         if ent.label_ not in PLACE_LABELS:
@@ -223,7 +264,8 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph], gazetteer: Gazetteer | 
         if not written or gazetteer.is_demonym(written) or not written[:1].isupper():
             continue
         readings = gazetteer.lookup(written)
-        if _starts_organisation(doc, last, lexicon, readings[0] if readings else None):
+        if _starts_organisation(doc, last, lexicon, readings[0] if readings else None) or _names_disease(
+                doc, last, lexicon):
             continue
         if " " not in written and (written.title() in lexicon.stop_places or written in person_words):
             continue
@@ -232,6 +274,8 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph], gazetteer: Gazetteer | 
     # 3. gazetteer names the model missed or mislabelled
     caps_by_paragraph: dict[int, bool] = {}
     named_places = frozenset(lookup_key(text[m.start:m.end]) for m in mentions if m.source == "ner")
+    rejected: list[tuple[int, int, str, bool]] = []
+    cued: set[str] = set()
     i = 0
     while i < len(doc):
         word = words[i]
@@ -252,9 +296,38 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph], gazetteer: Gazetteer | 
                                                        named_places):
             span = doc[i:last]
             add(i, last, *_trim(text, span.start_char, span.end_char), "gazetteer")
+            if (i > 0 and doc[i - 1].lower_ in STRONG_LOCATIVES or _followed_by_state(doc, last, gazetteer)
+                    or _party_home(doc, i, last)):
+                cued.add(lookup_key(written))
             i = last
         else:
+            if written not in person_words:
+                rejected.append((i, last, written, caps))
             i += 1
+    # one sense per article: a name the model tagged as a place, or that a cue marks as one ("in Alexandria",
+    # "Alexandria, La."), is the same place where the model tagged it as something else ("Alexandria" tagged
+    # PERSON after "1935 Orchard St.,")
+    found_places = named_places | cued
+    for i, last, written, caps in rejected:
+        if (lookup_key(written) in found_places and not any(taken[i:last])
+                and _acceptable(doc, i, last, written, caps, gazetteer, lexicon, found_places)):
+            span = doc[i:last]
+            add(i, last, *_trim(text, span.start_char, span.end_char), "gazetteer")
+
+    # 3c. the region after a place and a comma, whatever the model tagged it: "Pandi, Bulacan", "Qatraneh, Karak"
+    for after in sorted(set(_mention_ends(mentions, tokens))):
+        if after + 1 >= len(doc) or words[after] != "," or taken[after + 1] or not words[after + 1][:1].isupper():
+            continue
+        last = _longest_match(tokens, after + 1, gazetteer)
+        if last is None or any(taken[after + 1:last]):
+            continue
+        written = tokens.span_text(after + 1, last)
+        best = gazetteer.lookup(written)[0]
+        if (best.kind in ("country", "state", "county") or best.population >= MIN_UNTAGGED_CITY_POPULATION) and not (
+                gazetteer.is_demonym(written) or written.title() in lexicon.stop_places or written in person_words
+                or written.isupper() and len(written) <= 3 or _starts_organisation(doc, last, lexicon, best)):
+            span = doc[after + 1:last]
+            add(after + 1, last, *_trim(text, span.start_char, span.end_char), "gazetteer")
 
     # 4. counties named together before "counties": "Barrow, Jackson and Madison counties"
     for first, last in _county_list(doc, taken, tokens):
@@ -277,6 +350,13 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph], gazetteer: Gazetteer | 
                     add(span.start, span.end, start, start + len(candidate), "state")
                 break
     return sorted(mentions, key=lambda m: m.start)
+
+
+def _mention_ends(mentions: list[Mention], tokens: _Tokens) -> list[int]:
+    """The token after each mention (mentions end on token ends)."""
+    from bisect import bisect_left
+
+    return [bisect_left(tokens.ends, m.end) + 1 for m in mentions if m.source != "facility"]
 
 
 def _longest_match(tokens: _Tokens, first: int, gazetteer: Gazetteer, max_tokens: int = MAX_NAME_TOKENS
@@ -336,6 +416,27 @@ def _locative_before(doc: Doc, first: int) -> bool:
         doc[first - 2].text == "," or doc[first - 2].ent_type_ == "PERSON"))
 
 
+def _party_home(doc: Doc, first: int, last: int) -> bool:
+    """True for a legislator's home town after the party letter: "Rep. Wendell Gilliard, D-Charleston,"."""
+    return (first > 1 and doc[first - 1].text == "-" and doc[first - 2].text in PARTY_LETTERS
+            and not doc[first - 2].whitespace_ and not doc[first - 1].whitespace_
+            and (first < 3 or doc[first - 3].text in (",", "(")))
+
+
+def _of_in_name(doc: Doc, first: int, last: int, lexicon: Lexicon) -> bool:
+    """True for a place name after "of" (or "of the") that ends an organisation's name the model tagged:
+    "the University of Rochester", "the Conference Board of Canada", "Children's Hospital of Manitoba"; not a
+    company's ("Bank of America")."""
+    k = first - 1
+    if k > 0 and doc[k].lower_ == "the":
+        k -= 1
+    if k < 1 or doc[k].lower_ != "of" or not _capitalised(doc[k - 1]) or doc[k - 1].ent_iob_ == "O":
+        return False
+    if doc[k - 1].text in lexicon.company_heads:
+        return False
+    return last == len(doc) or doc[last].ent_iob_ != "I"
+
+
 def _local_noun_after(doc: Doc, last: int) -> bool:
     """True before a lower-case noun that a place name modifies ("Berea police", "a Gainesville restaurant")."""
     return last < len(doc) and doc[last].lower_ in LOCAL_NOUNS and doc[last].text.islower()
@@ -372,11 +473,13 @@ def _acceptable(doc: Doc, first: int, last: int, written: str, caps: bool, gazet
         return False
     places = gazetteer.lookup(written)
     best = places[0]
-    if _starts_organisation(doc, last, lexicon, best):
+    if _starts_organisation(doc, last, lexicon, best) or _names_disease(doc, last, lexicon):
         return False
     if last - first == 1 and written.title() in lexicon.stop_places:
         return False
     if _followed_by_state(doc, last, gazetteer) or _dateline(doc, first, last, written):
+        return True
+    if _party_home(doc, first, last) and _subnational(best):
         return True
     blocked = any(doc[k].ent_type_ and doc[k].ent_type_ not in PLACE_LABELS for k in range(first, last))
     if blocked and not caps:
@@ -389,6 +492,13 @@ def _acceptable(doc: Doc, first: int, last: int, written: str, caps: bool, gazet
         if label == "ORG" and not entity and _opens_entity(doc, first) and _local_body(
                 doc, last, written, best, lexicon, named_places):
             return True  # a local body named after its place: "the Ohio Supreme Court", "Alexandria Zoo"
+        if (label == "ORG" and not entity and lookup_key(written) in named_places and _subnational(best)
+                and not _brand(doc, last, lexicon)):
+            return True  # a town the article names as a place, inside a local name: "CTV Winnipeg"
+        if label == "ORG" and not entity and _of_in_name(doc, first, last, lexicon) and (
+                best.kind in ("country", "state", "county") or best.population >= MIN_UNTAGGED_CITY_POPULATION
+                or lookup_key(written) in named_places):
+            return True  # the place an organisation is "of": "University of Rochester", "Government of Alberta"
         if not entity:
             return False
         if lookup_key(written) in named_places or _locative_before(doc, first) or (

