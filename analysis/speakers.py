@@ -28,6 +28,9 @@ _GROUP_PRONOUNS = frozenset({"it", "they", "we", "them"})
 # salutation before it names ("Dear Acting Director Homan:"), else recorded as the addressee, not as a source "you".
 _ADDRESSEE_PRONOUNS = frozenset({"you"})
 _SALUTATION = re.compile(r"\bDear\s+(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,5})\s*[:,;]")
+# a transcript's speaker label opening a paragraph or sentence: "REP. GUTIERREZ: I want to thank ..."
+_SPEAKER_LABEL = re.compile(r"(?:^|(?<=[.!?”\n])\s*)(?P<name>(?:[A-Z][A-Z.’'-]*\s+){0,3}[A-Z][A-Z’'-]{2,}):\s",
+                            re.MULTILINE)
 _DETERMINERS = re.compile(r"^(?:the|a|an|this|that|these|those|another|one|two|three|several|some|many|other)\s+",
                           re.IGNORECASE)
 _TITLES = re.compile(
@@ -154,6 +157,13 @@ class _Resolver:
                            key=len, reverse=True)
         self.history: list[tuple[int, Speaker]] = []
         self.addressees: frozenset[Speaker] = frozenset()
+        # speaker labels of a transcript whose name is a person of the article or has a title ("REP. GUTIERREZ:")
+        self.labels: list[tuple[int, str]] = []
+        for match in _SPEAKER_LABEL.finditer(text):
+            label = match.group("name").title()
+            name = person_name(label)
+            if name and (name != label or _surname(name) in self.people):
+                self.labels.append((match.end(), name))
         # the offices each person is introduced with ("Senator Dianne Feinstein", "Sen. Feinstein"): (start, office,
         # person), for "the senator" later on
         self.offices: list[tuple[int, str, Speaker]] = []
@@ -256,6 +266,10 @@ class _Resolver:
         words = set(text.lower().split())
         if head_word in _ADDRESSEE_PRONOUNS:
             return self.addressee(mention.start)
+        if head_word == "i" and self.labels and self.labels[0][0] <= mention.start:
+            # in a transcript, "I" is whoever the last speaker label before it names
+            label_end, name = [label for label in self.labels if label[0] <= mention.start][-1]
+            return self.person(name, label_end)
         if head_word in _PERSON_PRONOUNS or head_word in _GROUP_PRONOUNS:
             kinds = ("person",) if head_word in _PERSON_PRONOUNS else (
                 "organization", "government", "media", "anonymous")

@@ -62,3 +62,16 @@ def test_an_acronym_is_not_expanded_into_a_description(nlp):
     """"ICE" is the agency, not "two plainclothes ... (ICE) officers", the description the acronym was defined in."""
     rows = _speakers(nlp, _sample("cong_zoe_lofgren_00049.txt"))
     assert all("officers" not in speaker for mention, speaker, _ in rows if mention == "ICE")
+
+
+def test_i_in_a_transcript_is_the_speaker_its_label_names(nlp):
+    text = ("Rep. Luis Gutierrez and Rep. Raul Grijalva spoke at the press conference on Monday.\n\n"
+            "REP. GRIJALVA: Thank you all for coming.\n\n"
+            "REP. GUTIERREZ: I want to thank Raul Grijalva for organizing this press conference.")
+    assert [s for m, s, _ in _speakers(nlp, text) if m == "I"] == ["Luis Gutierrez"]
+
+
+def test_a_real_transcript_release(nlp):
+    """The sample's release of a press conference (public domain): "REP. GUTIERREZ: I want to thank ..."."""
+    rows = _speakers(nlp, _sample("cong_luis_gutierrez_00546.txt"))
+    assert {s for m, s, _ in rows if m == "I"} == {"Luis V. Gutierrez"}
