@@ -269,6 +269,9 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph], gazetteer: Gazetteer | 
             continue
         if " " not in written and (written.title() in lexicon.stop_places or written in person_words):
             continue
+        if (written.isupper() and 4 <= len(written) <= 5 and not _in_caps(text, paragraph_at(start))
+                and not (readings and readings[0].kind in ("country", "state"))):
+            continue  # "DACA recipients": an acronym in running text, even where the model calls it a place
         add(first, last, start, end, "ner")
 
     # 3. gazetteer names the model missed or mislabelled
@@ -482,6 +485,8 @@ def _acceptable(doc: Doc, first: int, last: int, written: str, caps: bool, gazet
     if _party_home(doc, first, last) and _subnational(best):
         return True
     blocked = any(doc[k].ent_type_ and doc[k].ent_type_ not in PLACE_LABELS for k in range(first, last))
+    if blocked and not caps and written.isupper() and 4 <= len(written) <= 5 and best.kind not in ("country", "state"):
+        return False  # "DACA recipients": an acronym the model calls an organisation, before a local noun or not
     if blocked and not caps:
         # the model often mislabels a place ("Aleppo" NORP, "Winnipeg" PRODUCT, "Dublin" PERSON): take an entity
         # that is exactly a place name when the article names the same place elsewhere as a place, when a

@@ -286,3 +286,23 @@ def test_uk_counties_are_places_of_the_gazetteer(nlp):
     rows = by_text(rows_for(nlp, text))
     assert (rows["Fife"]["kind"], rows["Fife"]["country"], rows["Fife"]["admin1"]) == ("county", "GB", "Scotland")
     assert (rows["Surrey"]["kind"], rows["Surrey"]["admin1"]) == ("county", "England")
+
+
+def test_an_acronym_in_running_text_is_not_a_place_even_when_the_model_says_so(nlp):
+    """The sample's letters ask about "DACA recipients" (the programme, not Dhaka, which has Daca as a name)."""
+    from analysis.places import location_rows
+    from analysis.segment import segment_paragraphs
+
+    text = ("We want to inquire whether ICE has changed its enforcement practices pertaining to DACA recipients. "
+            "We are also deeply concerned about the detention of DACA recipients in Seattle.")
+    places = {r["text"]: r["place"] for r in location_rows("t", nlp(text), segment_paragraphs(text))}
+    assert "DACA" not in places and places.get("Seattle") == "Seattle"
+
+
+def test_a_title_is_not_the_town_it_spells(nlp):
+    """"Chair" (a Macedonian municipality, Čair, in the gazetteer) as the sample's releases use it: a title."""
+    from analysis.places import location_rows
+    from analysis.segment import segment_paragraphs
+
+    text = "Congresswoman Lofgren is Chair of the California Democratic Congressional Delegation in Washington."
+    assert "Chair" not in {r["text"] for r in location_rows("t", nlp(text), segment_paragraphs(text))}
