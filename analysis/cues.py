@@ -259,13 +259,27 @@ def linked_subject(verb: Token) -> Token | None:
         subjects = [c for c in current.children if c.dep_ in deps and c.lower_.rstrip(".") not in _NAME_SUFFIXES]
         if subjects:
             child = min(subjects, key=lambda c: (c.pos_ == "VERB", abs(c.i - current.i)))
-            if child.tag_ in ("WP", "WDT") and current.dep_ == "relcl":  # "Smith, who said ..."
-                return current.head
+            if child.tag_ in ("WP", "WDT") or (child.right_edge.tag_ in ("WP", "WDT")
+                                               and child.right_edge.i - child.i <= 2):  # "who said", "many of whom say"
+                if current.dep_ == "relcl":
+                    return current.head
+                return _antecedent(child) or child  # a relative clause parsed as an adverbial one
             return child
         if current.dep_ in _BORROWS_SUBJECT and current.head is not current:
             current = current.head
         else:
             return None
+    return None
+
+
+def _antecedent(relativiser: Token) -> Token | None:
+    """The noun a relative pronoun stands for when the parse did not attach its clause to it: the noun right before
+    it, past a comma or dash ("the Chicago Police Department which reported", "victims, many of whom say")."""
+    doc, i = relativiser.doc, relativiser.i - 1
+    while i >= relativiser.sent.start and (doc[i].is_punct or doc[i].is_space):
+        i -= 1
+    if i >= relativiser.sent.start and doc[i].pos_ in ("NOUN", "PROPN") and doc[i].ent_type_ not in ("DATE", "TIME"):
+        return doc[i]
     return None
 
 
@@ -279,11 +293,38 @@ def _mention_span(head: Token, verb: Token) -> tuple[int, int]:
             tokens = [t for t in tokens if t.i > before[-1].i]
     if head.i > verb.i:  # "said Daryl Kimball, executive director of ..." ends at the sentence's end
         tokens = [t for t in tokens if t.i > verb.i]
+    cut = _relative_cut(head, verb, tokens)
+    if cut is not None:
+        tokens = [t for t in tokens if t.i < cut] or [head]
     tokens = [t for t in tokens if not t.is_punct or tokens[0].i < t.i < tokens[-1].i] or [head]
     doc, last = head.doc, tokens[-1].i
     if last + 2 < len(doc) and doc[last + 1].text == "," and doc[last + 2].lower_.rstrip(".") in _NAME_SUFFIXES:
         tokens.append(doc[last + 2])  # "Robert F. Kennedy, Jr."
     return _span(tokens)
+
+
+_RELATIVISER_TAGS = frozenset({"WDT", "WP", "WP$"})
+_CLAUSE_MARKS = frozenset({",", "—", "–", "-", "--", "(", ";"})
+
+
+def _relative_cut(head: Token, verb: Token, tokens: list[Token]) -> int | None:
+    """Where a speaker mention stops before a relative clause: the index of the relativiser of a clause that holds
+    the cue verb ("the AP, which first reported", "new emissions rules that promise"), or of one set off by a
+    comma or dash ("Michael Mulgrew, president of the union, which represents …"); None to keep the mention."""
+    for token in tokens:
+        if token.i <= head.i or token.tag_ not in _RELATIVISER_TAGS:
+            continue
+        clause = next((a for a in token.ancestors if a.dep_ == "relcl"), None)
+        start = token
+        while clause is not None and start.head.i not in (clause.i, start.i):
+            start = start.head  # "many of whom": the clause's phrase that holds the relativiser
+        start_i = min(start.left_edge.i, token.i)
+        if start_i <= head.i:
+            continue
+        holds_verb = clause is not None and clause.left_edge.i <= verb.i <= clause.right_edge.i
+        if holds_verb or token.doc[start_i - 1].text in _CLAUSE_MARKS:
+            return start_i
+    return None
 
 
 def _verb_cue(token: Token, tone: str, naming: bool, text: str, quoted: list[tuple[int, int]]) -> Cue | None:
