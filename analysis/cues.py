@@ -149,6 +149,8 @@ _JUDGING_VERBS = frozenset({"blame", "praise", "thank", "accuse", "attack", "cri
 # Verbs that report speech only with a reported clause or a quotation, not with an object or an infinitive
 # ("the poll found that …" but not "find it hard"; "“…,” he continued" but not "continue to struggle").
 _CLAUSE_ONLY = frozenset({"find", "continue", "add", "describe", "speak", "maintain", "explain"})
+# Of those, verbs whose object is what was said too ("described himself as a religious Catholic").
+_OBJECT_TOO = frozenset({"describe"})
 # Prepositions whose object is what was said ("complained about …", "spoke out against …").
 _TOPIC_PREPOSITIONS = frozenset({"about", "against"})
 _JUDGED_FOR = frozenset({"for", "of", "as", "over", "with", "about", "on"})
@@ -375,7 +377,7 @@ def _unclaused_content(token: Token, subject: Token, text: str, sent, clause_sta
     lemma = token.lemma_
     objects = [c for c in token.children if c.dep_ == "dobj" and c.i > token.i]
     if objects and lemma not in _ADDRESSEE_VERBS:
-        if lemma in _CLAUSE_ONLY:
+        if lemma in _CLAUSE_ONLY and lemma not in _OBJECT_TOO:
             return None  # "add 5 million jobs", "find it hard", "continue the fight"
         # "announced his resignation", "praised Fields for pursuing charges in the case"
         start, end = _subtree_span(objects[0])

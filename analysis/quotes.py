@@ -93,6 +93,12 @@ def _adjacent_quote(text: str, cue: Cue, spans: list[QuotedSpan], used: set[int]
     return found
 
 
+def _closes_with_period(text: str, q: QuotedSpan) -> bool:
+    """The quotation's last sentence ends with a full stop inside the marks (“… everywhere.”), not , ? or !."""
+    inner = text[q.start:q.end].rstrip("”\"’» \t\xa0")
+    return inner.endswith((".", "…")) and not inner.endswith(("..", "…"))
+
+
 _QUOTE_CLOSES_SENTENCE = re.compile(r"[,.!?…]\s*[”\"]?$")
 # After a mixed quote's last quotation, a comment of the writer's: ", which …", ", another moment …", "— citing …".
 _WRITER_TAIL = re.compile(r"[”\"’]?\s*(?P<mark>[,;—–]|\s-\s)?\s*(?:which|who|whom|where|while|whereas|though|although|"
@@ -190,8 +196,12 @@ def _statements(text: str, cues: list[Cue], spans: list[QuotedSpan], paragraph_o
         if not inside and content is not None and content[0] >= cue.clause[1]:
             # “What kind of people do I have here?” Trump asked, looking …: the quotation before the clause is
             # what was said, not the participle after it.
+            # Not after a quoted sentence that ends with a period: “….” Greene added that …, “….” She noted …
+            # start a sentence of their own, and the quotation goes on from the quote before it.
             before = [i for i in _adjacent_quote(text, cue, spans, used) if spans[i].end <= cue.clause[0]]
-            if before and _QUOTE_CLOSES_SENTENCE.search(text, 0, spans[before[-1]].end + 1):
+            if before and _QUOTE_CLOSES_SENTENCE.search(text, max(0, spans[before[-1]].end - 3),
+                                                        spans[before[-1]].end + 1) and not _closes_with_period(
+                                                            text, spans[before[-1]]):
                 inside, content = before, None
         if not inside and (content is None or not _WORD.search(text, content[0], content[1])):
             inside = _adjacent_quote(text, cue, spans, used)
@@ -502,6 +512,11 @@ def _quoted_head(previous: list[_Statement], last: _Statement, q: QuotedSpan) ->
             return last
         return None
     head = max(quoted, key=lambda s: s.fragments[-1][1])
+    if (last in same and last is not head and last.kind == "indirect" and last.cue is not None
+            and last.cue.sentence[0] >= head.fragments[-1][1] and not last.cue.parenthetical):
+        # "“A.” Greene added that …. “B.”": B goes on from the statement of its own sentence before it
+        last.kind = "mixed"
+        return last
     if head is last:
         return head if head.kind == "mixed" else None
     sentence = head.cue.sentence

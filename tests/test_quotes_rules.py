@@ -1,0 +1,45 @@
+"""Quote rules on news-like paragraphs: what a cue after a quoted sentence takes, continuations, describing verbs."""
+
+from __future__ import annotations
+
+from analysis.quotes import quote_rows
+from analysis.segment import segment_paragraphs
+
+
+def _rows(nlp, text: str) -> list[dict]:
+    return quote_rows("t", nlp(text), segment_paragraphs(text))
+
+
+def _fragments(row: dict, text: str) -> list[str]:
+    return [text[f["start"]:f["end"]] for f in row["fragments"]]
+
+
+def test_a_cue_after_a_quoted_sentence_keeps_its_own_content(nlp):
+    """“….” She noted …: the quotation goes on from the quote before it, the new sentence is its own statement."""
+    text = ("“I completely disagree with the assertion that there is any disadvantage,” she said. “We feel good "
+            "about the areas we’re going to and the time we’re able to spend in all areas of the state.” She noted a "
+            "planned rally on Saturday in Sioux City.")
+    rows = _rows(nlp, text)
+    said = next(r for r in rows if r["cue"] == "said")
+    assert said["kind"] == "direct" and len(said["fragments"]) == 2
+    assert _fragments(said, text)[1].startswith("We feel good")
+    noted = next(r for r in rows if r["cue"] == "noted")
+    assert noted["kind"] == "indirect" and noted["text"].startswith("a planned rally")
+
+
+def test_a_quotation_after_an_indirect_statement_makes_it_mixed(nlp):
+    text = ("“She has two opportunities now to set expectations for a rate hike,” said Megan Greene, chief economist "
+            "at Manulife. Greene added that the Fed very much wants to get out of the way before the election. “They "
+            "don’t like to talk about it, but I think they will be moving for political reasons.”")
+    rows = _rows(nlp, text)
+    added = next(r for r in rows if r["cue"] == "added")
+    assert added["kind"] == "mixed"
+    assert added["text"].startswith("that the Fed") and added["text"].endswith("political reasons.")
+    assert next(r for r in rows if r["cue"] == "said")["kind"] == "direct"
+
+
+def test_describe_reports_its_object_and_as_phrase(nlp):
+    text = "Mr. Guerrero described himself as a religious Catholic who had voted for Republicans all his life."
+    (row,) = _rows(nlp, text)
+    assert row["kind"] == "indirect" and row["cue"] == "described"
+    assert row["text"].startswith("himself as a religious Catholic")
