@@ -151,6 +151,9 @@ _JUDGING_VERBS = frozenset({"blame", "praise", "thank", "accuse", "attack", "cri
 _CLAUSE_ONLY = frozenset({"find", "continue", "add", "describe", "speak", "maintain", "explain"})
 # Of those, verbs whose object is what was said too ("described himself as a religious Catholic").
 _OBJECT_TOO = frozenset({"describe"})
+_OBJECT_MODIFIERS = frozenset({"prep", "acl", "xcomp"})
+# Verbs of asking, whose "if" or "whether" clause is what was asked.
+_QUESTION_VERBS = frozenset({"ask", "wonder", "question", "inquire", "query"})
 # Prepositions whose object is what was said ("complained about …", "spoke out against …").
 _TOPIC_PREPOSITIONS = frozenset({"about", "against"})
 _JUDGED_FOR = frozenset({"for", "of", "as", "over", "with", "about", "on"})
@@ -349,6 +352,9 @@ def _verb_cue(token: Token, tone: str, naming: bool, text: str, quoted: list[tup
         clauses = [c for c in token.children if c.dep_ in _CONTENT_DEPS and c.i != subject.i]
         if not clauses:  # "said legalizing it could …", "pledged to repeal …"
             clauses = [c for c in token.children if c.dep_ == "xcomp" and c.i > token.i]
+        if not clauses and token.lemma_ in _QUESTION_VERBS:  # "asked Clinton if she believed …", parsed as advcl
+            clauses = [c for c in token.children if c.dep_ == "advcl" and c.i > token.i
+                       and any(g.dep_ == "mark" and g.lower_ in ("if", "whether") for g in c.children)]
         if clauses:  # "said X, but that Y": a second reported clause coordinated with the verb
             clauses += [c for c in token.children if c.dep_ == "conj" and c.i > token.i
                         and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)]
@@ -385,6 +391,11 @@ def _unclaused_content(token: Token, subject: Token, text: str, sent, clause_sta
         judged = _JUDGED_FOR if lemma in _JUDGING_VERBS else ("as",)
         for sibling in token.rights:
             if sibling.i > objects[0].i and sibling.dep_ == "prep" and sibling.lower_ in judged:
+                end = max(end, _subtree_span(sibling)[1])
+            elif (sibling.i > objects[0].i and sibling.dep_ in _OBJECT_MODIFIERS and sibling.idx <= end + 2
+                  and sibling.ent_type_ not in ("DATE", "TIME")
+                  and not any(g.ent_type_ in ("DATE", "TIME") for g in sibling.children)):
+                # a modifier of the object the parse hung on the verb: "announced a concert in support of …"
                 end = max(end, _subtree_span(sibling)[1])
         return _trim(text, start, end)
     content = _outside_clause(text, sent, clause_start, clause_end, token)

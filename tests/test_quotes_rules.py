@@ -43,3 +43,16 @@ def test_describe_reports_its_object_and_as_phrase(nlp):
     (row,) = _rows(nlp, text)
     assert row["kind"] == "indirect" and row["cue"] == "described"
     assert row["text"].startswith("himself as a religious Catholic")
+
+
+def test_an_object_keeps_the_modifier_the_parse_hung_on_the_verb(nlp):
+    text = "The singer announced a benefit concert in support of presidential candidate Bernie Sanders on Monday."
+    (row,) = _rows(nlp, text)
+    assert row["text"] == "a benefit concert in support of presidential candidate Bernie Sanders"
+
+
+def test_asked_if_reports_the_question(nlp):
+    text = "Reporters asked Clinton if she believed Putin wanted Trump to win the White House."
+    (row,) = _rows(nlp, text)
+    assert row["cue"] == "asked" and row["kind"] == "indirect"
+    assert row["text"] == "if she believed Putin wanted Trump to win the White House"
