@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
@@ -369,6 +370,10 @@ def _verb_cue(token: Token, tone: str, naming: bool, text: str, quoted: list[tup
             content = _unclaused_content(token, subject, text, sent, clause_start, clause_end, quoted)
         if clauses and token.lemma_ in _CLAUSE_ONLY and all(c.dep_ == "xcomp" for c in clauses):
             content = None  # "continue to struggle", "find him guilty"
+        if clauses and token.lemma_ in _CLAUSE_ONLY and any(
+                g.dep_ in ("nsubj", "nsubjpass") and g.lower_.endswith(("self", "selves"))
+                for c in clauses for g in c.children):
+            content = None  # "found himself embroiled in controversy"
     cue = _span(cue_tokens)
     coordinated = token.dep_ == "conj" and any(c.dep_ in _SUBJECTS for c in token.children)
     conjoined = token.dep_ == "conj"
@@ -428,9 +433,25 @@ def _outside_clause(text: str, sent, clause_start: int, clause_end: int, verb: T
         # "This campaign, he says, is different": the content is the sentence around the cue (``Cue.parenthetical``).
         return before[0], after[1]
     if before and text[before[1]:clause_start].strip() in (",", "—", "–", "-") and (
-            after is None or len(text[after[0]:after[1]].split()) <= 6):
+            after is None or len(text[after[0]:after[1]].split()) <= 6) and not _adverbial(verb.doc, before):
         return before
     return None
+
+
+_DATELINE = re.compile(r"[A-Z][A-Z.]+(?:[ ,]+[A-Z][\w.]*)*\s*[-—―–]\s")
+
+
+def _adverbial(doc: Doc, span: tuple[int, int]) -> bool:
+    """True for words before a cue that are no statement: a dateline ("PORTLAND, Maine - On Friday, …"), a phrase
+    opened by a preposition or subordinator ("In a statement released after …", "As he left, …"), or no verb."""
+    if _DATELINE.match(doc_text(doc), span[0]):
+        return True
+    tokens = doc.char_span(span[0], span[1], alignment_mode="expand")
+    if tokens is None or not len(tokens):
+        return False
+    if tokens[0].pos_ in ("ADP", "SCONJ") and tokens[0].lower_ not in ("that",):
+        return True
+    return not any(t.pos_ in ("VERB", "AUX") for t in tokens)
 
 
 def _holds_quote(content: tuple[int, int], quoted: list[tuple[int, int]]) -> bool:

@@ -56,3 +56,20 @@ def test_asked_if_reports_the_question(nlp):
     (row,) = _rows(nlp, text)
     assert row["cue"] == "asked" and row["kind"] == "indirect"
     assert row["text"] == "if she believed Putin wanted Trump to win the White House"
+
+
+def test_a_dateline_or_fronted_phrase_is_no_content(nlp):
+    text = ("PORTLAND, Maine - On Friday morning, the third day of his New England swing, Trump told reporters.\n\n"
+            "In a statement released shortly after the senator suspended his campaign, the chairman said.")
+    assert _rows(nlp, text) == []
+
+
+def test_the_words_before_a_cue_after_a_comma_are_its_content(nlp):
+    text = "The economy is stronger than it was four years ago, the governor said on Tuesday."
+    (row,) = _rows(nlp, text)
+    assert row["kind"] == "indirect" and row["text"] == "The economy is stronger than it was four years ago"
+
+
+def test_finding_oneself_is_not_speech(nlp):
+    text = "The senator found himself embroiled in a controversy over his travel expenses."
+    assert _rows(nlp, text) == []
