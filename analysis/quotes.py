@@ -134,7 +134,7 @@ def _cut_at_coordinated(text: str, content: tuple[int, int], starts: list[int]) 
 
 # No sentence end between the halves; a period only in an abbreviation ("in Kenansville, N.C., “but …").
 _SPLIT_GAP = re.compile(r"^(?:[^.!?“”\"\n]|(?<=\b[A-Z])\.|(?<=\b(?:Mr|Ms|Dr|Sr|Jr|St))\.|"
-                        r"(?<=\b(?:Gov|Sen|Rep|Gen|Mrs))\.){0,100}[,:]\s*[“\"]$")
+                        r"(?<=\b(?:Gov|Sen|Rep|Gen|Mrs))\.){0,100}[,:]\s*(?:(?:and|but)\s+(?:\w+\s+)?)?[“\"]$")
 
 
 def _split_after(text: str, cue: Cue, spans: list[QuotedSpan], used: set[int], first: QuotedSpan) -> list[int]:
@@ -463,8 +463,11 @@ def _add_continuations(text: str, spans: list[QuotedSpan], used: set[int], state
             continue
         para_start = text.rfind("\n", 0, q.start) + 1
         before = text[para_start:q.start - 1]
-        sentence_like = q.continued or (_SENTENCE_END.search(before) is not None
+        ends_sentence = _SENTENCE_END.search(before) is not None
+        sentence_like = q.continued or (ends_sentence
                                         and len(_WORD.findall(text, q.start, q.end)) >= _MIN_CONTINUATION_WORDS)
+        if not sentence_like and ends_sentence and _right_after_cue(statements, q):
+            sentence_like = True  # "“They sue,” he said. “Everybody sues, right?”": short, but right after the cue
         # "“…,” he said outside the building. But “Donald Trump’s candidacy is strengthened …”": a sentence
         # opened by a few words of the writer's and then quoted goes on from the quote before it too.
         lead = None if sentence_like else _LEAD_IN.search(before)
@@ -497,6 +500,17 @@ def _add_continuations(text: str, spans: list[QuotedSpan], used: set[int], state
                                          speaker_from=last))
             used.add(index)
     statements.sort(key=lambda s: s.fragments[0][0])
+
+
+def _right_after_cue(statements: list[_Statement], q: QuotedSpan) -> bool:
+    """True when ``q`` opens the sentence right after a direct quote's own cue sentence (“A,” he said. “B”)."""
+    previous = [s for s in statements if s.fragments[-1][1] <= q.start]
+    if not previous:
+        return False
+    last = max(previous, key=lambda s: s.fragments[-1][1])
+    cue = last.cue
+    return (last.paragraph == q.paragraph and last.kind == "direct" and cue is not None
+            and cue.clause[0] >= last.fragments[-1][1] and cue.sentence[1] <= q.start <= cue.sentence[1] + 3)
 
 
 def _quoted_head(previous: list[_Statement], last: _Statement, q: QuotedSpan) -> _Statement | None:

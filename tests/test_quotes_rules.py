@@ -73,3 +73,17 @@ def test_the_words_before_a_cue_after_a_comma_are_its_content(nlp):
 def test_finding_oneself_is_not_speech(nlp):
     text = "The senator found himself embroiled in a controversy over his travel expenses."
     assert _rows(nlp, text) == []
+
+
+def test_split_quote_joined_by_but(nlp):
+    text = ("“You know, I love Larry,” he said, but “when it comes to energy issues, Larry has a history of "
+            "representing fossil fuel industries.”")
+    (row,) = _rows(nlp, text)
+    assert row["kind"] == "direct" and len(row["fragments"]) == 2
+    assert _fragments(row, text)[1].startswith("when it comes")
+
+
+def test_a_short_quoted_sentence_right_after_the_cue_continues_the_quote(nlp):
+    text = "“They sue,” he said. “Everybody sues, right?”"
+    (row,) = _rows(nlp, text)
+    assert [f.strip("”") for f in _fragments(row, text)] == ["They sue,", "Everybody sues, right?"]
