@@ -113,7 +113,17 @@ def _tail_cut(text: str, end: int, last: QuotedSpan) -> int:
     if match and (match.group("mark") or text[last.end - 1] in ",;"):
         closing = last.end + 1 if last.end < len(text) and text[last.end] in "”\"’»" else last.end
         return closing
+    # Further on, a comment of the writer's set off by a comma ("… at his rally, a swipe at …") or an adverbial
+    # clause of the writer's ("… “kept us safe” on Twitter before claiming …"): the content ends before it.
+    later = _LATER_TAIL.search(text, last.end, end)
+    if later and "“" not in text[last.end:later.start()] and '"' not in text[last.end + 1:later.start()]:
+        trimmed = _trim_edges(text, last.end, later.start())
+        return trimmed[1] if trimmed else last.end
     return end
+
+
+_LATER_TAIL = re.compile(r"(?:[,;—–]|\s-)\s*(?:which|who|whom|where|while|whereas|though|although|even|another|a|an|"
+                         r"[a-z]+ing)\b")
 
 
 _COORDINATION = re.compile(r"[\s,;]*(?:and|but|while|whereas)?[\s,;]*$")

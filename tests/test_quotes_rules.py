@@ -87,3 +87,10 @@ def test_a_short_quoted_sentence_right_after_the_cue_continues_the_quote(nlp):
     text = "“They sue,” he said. “Everybody sues, right?”"
     (row,) = _rows(nlp, text)
     assert [f.strip("”") for f in _fragments(row, text)] == ["They sue,", "Everybody sues, right?"]
+
+
+def test_a_mixed_quote_ends_before_a_later_comment_of_the_writer(nlp):
+    text = ("Trump took a heckler in stride, saying the person would “not get beat up” at his rally, a swipe at the "
+            "recent disturbances at some of his events.")
+    row = next(r for r in _rows(nlp, text) if r["kind"] == "mixed")
+    assert row["text"] == "the person would “not get beat up” at his rally"
