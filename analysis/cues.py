@@ -482,6 +482,11 @@ def _according_cue(token: Token, text: str) -> Cue | None:
     after = _trim(text, phrase_end, sent.end_char)
     sides = [s for s in (before, after) if s]
     content = max(sides, key=lambda s: s[1] - s[0]) if sides else None
+    if (before and after and text[before[1]:phrase_start].strip() == ","
+            and text[phrase_end:after[0]].strip() == ","):
+        # "Only one person was killed, according to the police, and there were …": the sentence around it
+        # (``Cue.parenthetical``: the phrase is cut out of the fragments)
+        content = (before[0], after[1])
     cue = (token.idx, to.idx + len(to))
     return Cue(cue, "neutral", speaker, pobj.i if pobj is not None else None, content, (phrase_start, phrase_end),
                (sent.start_char, sent.end_char))

@@ -12,6 +12,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+import numpy as np
 from spacy.attrs import IDX
 from spacy.tokens import Doc
 
@@ -275,7 +276,8 @@ def _token_at(doc: Doc, offset: int):
     span = doc.char_span(offset, offset + 1, alignment_mode="expand")
     if span is not None and len(span):
         return span[0]
-    index = max(0, min(len(doc) - 1, bisect_right([t.idx for t in doc], offset) - 1))
+    starts = doc.to_array(IDX)  # token offsets, without a Token per token (only in whitespace, rarely)
+    index = max(0, min(len(doc) - 1, int(np.searchsorted(starts, offset, side="right")) - 1))
     return doc[index]
 
 

@@ -94,3 +94,12 @@ def test_a_mixed_quote_ends_before_a_later_comment_of_the_writer(nlp):
             "recent disturbances at some of his events.")
     row = next(r for r in _rows(nlp, text) if r["kind"] == "mixed")
     assert row["text"] == "the person would “not get beat up” at his rally"
+
+
+def test_according_to_inside_a_sentence_reports_the_sentence_around_it(nlp):
+    text = ("Only one person was killed by a gun last year in Japan, according to the National Police Agency, and "
+            "there were only eight incidents of a gun being fired.")
+    (row,) = _rows(nlp, text)
+    assert row["cue"] == "according to" and row["speaker"] == "National Police Agency"
+    assert row["text"] == text.rstrip(".")
+    assert [f.split()[0] for f in _fragments(row, text)] == ["Only", "and"]
