@@ -375,6 +375,10 @@ def _verb_cue(token: Token, tone: str, naming: bool, text: str, quoted: list[tup
                 for c in clauses for g in c.children):
             content = None  # "found himself embroiled in controversy"
     cue = _span(cue_tokens)
+    if content is not None and cue[1] <= content[0] and content[1] <= speaker[0]:
+        # "Asked whether Clinton “has the integrity …,” 54 percent said no": the subject borrowed from the verb
+        # after the content is no part of the cue's clause, which would otherwise span the quotation
+        clause_start, clause_end = cue
     coordinated = token.dep_ == "conj" and any(c.dep_ in _SUBJECTS for c in token.children)
     conjoined = token.dep_ == "conj"
     return Cue(cue, tone, speaker, subject.i, content, (clause_start, clause_end),
@@ -403,6 +407,9 @@ def _unclaused_content(token: Token, subject: Token, text: str, sent, clause_sta
                 # a modifier of the object the parse hung on the verb: "announced a concert in support of …"
                 end = max(end, _subtree_span(sibling)[1])
         return _trim(text, start, end)
+    answer = next((c for c in token.rights if c.dep_ == "intj" and c.i == token.i + 1), None)
+    if answer is not None and lemma not in _CLAUSE_ONLY:
+        return _subtree_span(answer)  # "40 percent said no"
     content = _outside_clause(text, sent, clause_start, clause_end, token)
     if (content is not None and lemma in _CLAUSE_ONLY and not _holds_quote(content, quoted)
             and not (subject.pos_ == "PRON" or subject.ent_type_ in ("PERSON", "ORG"))):

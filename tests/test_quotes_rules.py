@@ -103,3 +103,12 @@ def test_according_to_inside_a_sentence_reports_the_sentence_around_it(nlp):
     assert row["cue"] == "according to" and row["speaker"] == "National Police Agency"
     assert row["text"] == text.rstrip(".")
     assert [f.split()[0] for f in _fragments(row, text)] == ["Only", "and"]
+
+
+def test_a_quotation_between_a_participle_and_its_borrowed_subject_is_its_content(nlp):
+    text = "Asked whether Clinton “has the integrity to serve effectively as president,” 54 percent said no."
+    rows = _rows(nlp, text)
+    asked = next(r for r in rows if r["cue"] == "Asked")
+    assert asked["kind"] == "mixed" and asked["text"].startswith("whether Clinton “has the integrity")
+    said = next(r for r in rows if r["cue"] == "said")
+    assert said["kind"] == "indirect" and said["text"] == "no"
