@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
@@ -149,6 +150,11 @@ _JUDGING_VERBS = frozenset({"blame", "praise", "thank", "accuse", "attack", "cri
 # Verbs that report speech only with a reported clause or a quotation, not with an object or an infinitive
 # ("the poll found that …" but not "find it hard"; "“…,” he continued" but not "continue to struggle").
 _CLAUSE_ONLY = frozenset({"find", "continue", "add", "describe", "speak", "maintain", "explain"})
+# Of those, verbs whose object is what was said too ("described himself as a religious Catholic").
+_OBJECT_TOO = frozenset({"describe"})
+_OBJECT_MODIFIERS = frozenset({"prep", "acl", "xcomp"})
+# Verbs of asking, whose "if" or "whether" clause is what was asked.
+_QUESTION_VERBS = frozenset({"ask", "wonder", "question", "inquire", "query"})
 # Prepositions whose object is what was said ("complained about …", "spoke out against …").
 _TOPIC_PREPOSITIONS = frozenset({"about", "against"})
 _JUDGED_FOR = frozenset({"for", "of", "as", "over", "with", "about", "on"})
@@ -259,13 +265,27 @@ def linked_subject(verb: Token) -> Token | None:
         subjects = [c for c in current.children if c.dep_ in deps and c.lower_.rstrip(".") not in _NAME_SUFFIXES]
         if subjects:
             child = min(subjects, key=lambda c: (c.pos_ == "VERB", abs(c.i - current.i)))
-            if child.tag_ in ("WP", "WDT") and current.dep_ == "relcl":  # "Smith, who said ..."
-                return current.head
+            if child.tag_ in ("WP", "WDT") or (child.right_edge.tag_ in ("WP", "WDT")
+                                               and child.right_edge.i - child.i <= 2):  # "who said", "many of whom say"
+                if current.dep_ == "relcl":
+                    return current.head
+                return _antecedent(child) or child  # a relative clause parsed as an adverbial one
             return child
         if current.dep_ in _BORROWS_SUBJECT and current.head is not current:
             current = current.head
         else:
             return None
+    return None
+
+
+def _antecedent(relativiser: Token) -> Token | None:
+    """The noun a relative pronoun stands for when the parse did not attach its clause to it: the noun right before
+    it, past a comma or dash ("the Chicago Police Department which reported", "victims, many of whom say")."""
+    doc, i = relativiser.doc, relativiser.i - 1
+    while i >= relativiser.sent.start and (doc[i].is_punct or doc[i].is_space):
+        i -= 1
+    if i >= relativiser.sent.start and doc[i].pos_ in ("NOUN", "PROPN") and doc[i].ent_type_ not in ("DATE", "TIME"):
+        return doc[i]
     return None
 
 
@@ -279,11 +299,38 @@ def _mention_span(head: Token, verb: Token) -> tuple[int, int]:
             tokens = [t for t in tokens if t.i > before[-1].i]
     if head.i > verb.i:  # "said Daryl Kimball, executive director of ..." ends at the sentence's end
         tokens = [t for t in tokens if t.i > verb.i]
+    cut = _relative_cut(head, verb, tokens)
+    if cut is not None:
+        tokens = [t for t in tokens if t.i < cut] or [head]
     tokens = [t for t in tokens if not t.is_punct or tokens[0].i < t.i < tokens[-1].i] or [head]
     doc, last = head.doc, tokens[-1].i
     if last + 2 < len(doc) and doc[last + 1].text == "," and doc[last + 2].lower_.rstrip(".") in _NAME_SUFFIXES:
         tokens.append(doc[last + 2])  # "Robert F. Kennedy, Jr."
     return _span(tokens)
+
+
+_RELATIVISER_TAGS = frozenset({"WDT", "WP", "WP$"})
+_CLAUSE_MARKS = frozenset({",", "—", "–", "-", "--", "(", ";"})
+
+
+def _relative_cut(head: Token, verb: Token, tokens: list[Token]) -> int | None:
+    """Where a speaker mention stops before a relative clause: the index of the relativiser of a clause that holds
+    the cue verb ("the AP, which first reported", "new emissions rules that promise"), or of one set off by a
+    comma or dash ("Michael Mulgrew, president of the union, which represents …"); None to keep the mention."""
+    for token in tokens:
+        if token.i <= head.i or token.tag_ not in _RELATIVISER_TAGS:
+            continue
+        clause = next((a for a in token.ancestors if a.dep_ == "relcl"), None)
+        start = token
+        while clause is not None and start.head.i not in (clause.i, start.i):
+            start = start.head  # "many of whom": the clause's phrase that holds the relativiser
+        start_i = min(start.left_edge.i, token.i)
+        if start_i <= head.i:
+            continue
+        holds_verb = clause is not None and clause.left_edge.i <= verb.i <= clause.right_edge.i
+        if holds_verb or token.doc[start_i - 1].text in _CLAUSE_MARKS:
+            return start_i
+    return None
 
 
 def _verb_cue(token: Token, tone: str, naming: bool, text: str, quoted: list[tuple[int, int]]) -> Cue | None:
@@ -306,6 +353,9 @@ def _verb_cue(token: Token, tone: str, naming: bool, text: str, quoted: list[tup
         clauses = [c for c in token.children if c.dep_ in _CONTENT_DEPS and c.i != subject.i]
         if not clauses:  # "said legalizing it could …", "pledged to repeal …"
             clauses = [c for c in token.children if c.dep_ == "xcomp" and c.i > token.i]
+        if not clauses and token.lemma_ in _QUESTION_VERBS:  # "asked Clinton if she believed …", parsed as advcl
+            clauses = [c for c in token.children if c.dep_ == "advcl" and c.i > token.i
+                       and any(g.dep_ == "mark" and g.lower_ in ("if", "whether") for g in c.children)]
         if clauses:  # "said X, but that Y": a second reported clause coordinated with the verb
             clauses += [c for c in token.children if c.dep_ == "conj" and c.i > token.i
                         and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)]
@@ -320,7 +370,15 @@ def _verb_cue(token: Token, tone: str, naming: bool, text: str, quoted: list[tup
             content = _unclaused_content(token, subject, text, sent, clause_start, clause_end, quoted)
         if clauses and token.lemma_ in _CLAUSE_ONLY and all(c.dep_ == "xcomp" for c in clauses):
             content = None  # "continue to struggle", "find him guilty"
+        if clauses and token.lemma_ in _CLAUSE_ONLY and any(
+                g.dep_ in ("nsubj", "nsubjpass") and g.lower_.endswith(("self", "selves"))
+                for c in clauses for g in c.children):
+            content = None  # "found himself embroiled in controversy"
     cue = _span(cue_tokens)
+    if content is not None and cue[1] <= content[0] and content[1] <= speaker[0]:
+        # "Asked whether Clinton “has the integrity …,” 54 percent said no": the subject borrowed from the verb
+        # after the content is no part of the cue's clause, which would otherwise span the quotation
+        clause_start, clause_end = cue
     coordinated = token.dep_ == "conj" and any(c.dep_ in _SUBJECTS for c in token.children)
     conjoined = token.dep_ == "conj"
     return Cue(cue, tone, speaker, subject.i, content, (clause_start, clause_end),
@@ -334,7 +392,7 @@ def _unclaused_content(token: Token, subject: Token, text: str, sent, clause_sta
     lemma = token.lemma_
     objects = [c for c in token.children if c.dep_ == "dobj" and c.i > token.i]
     if objects and lemma not in _ADDRESSEE_VERBS:
-        if lemma in _CLAUSE_ONLY:
+        if lemma in _CLAUSE_ONLY and lemma not in _OBJECT_TOO:
             return None  # "add 5 million jobs", "find it hard", "continue the fight"
         # "announced his resignation", "praised Fields for pursuing charges in the case"
         start, end = _subtree_span(objects[0])
@@ -343,7 +401,15 @@ def _unclaused_content(token: Token, subject: Token, text: str, sent, clause_sta
         for sibling in token.rights:
             if sibling.i > objects[0].i and sibling.dep_ == "prep" and sibling.lower_ in judged:
                 end = max(end, _subtree_span(sibling)[1])
+            elif (sibling.i > objects[0].i and sibling.dep_ in _OBJECT_MODIFIERS and sibling.idx <= end + 2
+                  and sibling.ent_type_ not in ("DATE", "TIME")
+                  and not any(g.ent_type_ in ("DATE", "TIME") for g in sibling.children)):
+                # a modifier of the object the parse hung on the verb: "announced a concert in support of …"
+                end = max(end, _subtree_span(sibling)[1])
         return _trim(text, start, end)
+    answer = next((c for c in token.rights if c.dep_ == "intj" and c.i == token.i + 1), None)
+    if answer is not None and lemma not in _CLAUSE_ONLY:
+        return _subtree_span(answer)  # "40 percent said no"
     content = _outside_clause(text, sent, clause_start, clause_end, token)
     if (content is not None and lemma in _CLAUSE_ONLY and not _holds_quote(content, quoted)
             and not (subject.pos_ == "PRON" or subject.ent_type_ in ("PERSON", "ORG"))):
@@ -374,9 +440,25 @@ def _outside_clause(text: str, sent, clause_start: int, clause_end: int, verb: T
         # "This campaign, he says, is different": the content is the sentence around the cue (``Cue.parenthetical``).
         return before[0], after[1]
     if before and text[before[1]:clause_start].strip() in (",", "—", "–", "-") and (
-            after is None or len(text[after[0]:after[1]].split()) <= 6):
+            after is None or len(text[after[0]:after[1]].split()) <= 6) and not _adverbial(verb.doc, before):
         return before
     return None
+
+
+_DATELINE = re.compile(r"[A-Z][A-Z.]+(?:[ ,]+[A-Z][\w.]*)*\s*[-—―–]\s")
+
+
+def _adverbial(doc: Doc, span: tuple[int, int]) -> bool:
+    """True for words before a cue that are no statement: a dateline ("PORTLAND, Maine - On Friday, …"), a phrase
+    opened by a preposition or subordinator ("In a statement released after …", "As he left, …"), or no verb."""
+    if _DATELINE.match(doc_text(doc), span[0]):
+        return True
+    tokens = doc.char_span(span[0], span[1], alignment_mode="expand")
+    if tokens is None or not len(tokens):
+        return False
+    if tokens[0].pos_ in ("ADP", "SCONJ") and tokens[0].lower_ not in ("that",):
+        return True
+    return not any(t.pos_ in ("VERB", "AUX") for t in tokens)
 
 
 def _holds_quote(content: tuple[int, int], quoted: list[tuple[int, int]]) -> bool:
@@ -407,6 +489,11 @@ def _according_cue(token: Token, text: str) -> Cue | None:
     after = _trim(text, phrase_end, sent.end_char)
     sides = [s for s in (before, after) if s]
     content = max(sides, key=lambda s: s[1] - s[0]) if sides else None
+    if (before and after and text[before[1]:phrase_start].strip() == ","
+            and text[phrase_end:after[0]].strip() == ","):
+        # "Only one person was killed, according to the police, and there were …": the sentence around it
+        # (``Cue.parenthetical``: the phrase is cut out of the fragments)
+        content = (before[0], after[1])
     cue = (token.idx, to.idx + len(to))
     return Cue(cue, "neutral", speaker, pobj.i if pobj is not None else None, content, (phrase_start, phrase_end),
                (sent.start_char, sent.end_char))

@@ -12,6 +12,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+import numpy as np
 from spacy.attrs import IDX
 from spacy.tokens import Doc
 
@@ -93,6 +94,12 @@ def _adjacent_quote(text: str, cue: Cue, spans: list[QuotedSpan], used: set[int]
     return found
 
 
+def _closes_with_period(text: str, q: QuotedSpan) -> bool:
+    """The quotation's last sentence ends with a full stop inside the marks (“… everywhere.”), not , ? or !."""
+    inner = text[q.start:q.end].rstrip("”\"’» \t\xa0")
+    return inner.endswith((".", "…")) and not inner.endswith(("..", "…"))
+
+
 _QUOTE_CLOSES_SENTENCE = re.compile(r"[,.!?…]\s*[”\"]?$")
 # After a mixed quote's last quotation, a comment of the writer's: ", which …", ", another moment …", "— citing …".
 _WRITER_TAIL = re.compile(r"[”\"’]?\s*(?P<mark>[,;—–]|\s-\s)?\s*(?:which|who|whom|where|while|whereas|though|although|"
@@ -107,7 +114,17 @@ def _tail_cut(text: str, end: int, last: QuotedSpan) -> int:
     if match and (match.group("mark") or text[last.end - 1] in ",;"):
         closing = last.end + 1 if last.end < len(text) and text[last.end] in "”\"’»" else last.end
         return closing
+    # Further on, a comment of the writer's set off by a comma ("… at his rally, a swipe at …") or an adverbial
+    # clause of the writer's ("… “kept us safe” on Twitter before claiming …"): the content ends before it.
+    later = _LATER_TAIL.search(text, last.end, end)
+    if later and "“" not in text[last.end:later.start()] and '"' not in text[last.end + 1:later.start()]:
+        trimmed = _trim_edges(text, last.end, later.start())
+        return trimmed[1] if trimmed else last.end
     return end
+
+
+_LATER_TAIL = re.compile(r"(?:[,;—–]|\s-)\s*(?:which|who|whom|where|while|whereas|though|although|even|another|a|an|"
+                         r"[a-z]+ing)\b")
 
 
 _COORDINATION = re.compile(r"[\s,;]*(?:and|but|while|whereas)?[\s,;]*$")
@@ -128,7 +145,7 @@ def _cut_at_coordinated(text: str, content: tuple[int, int], starts: list[int]) 
 
 # No sentence end between the halves; a period only in an abbreviation ("in Kenansville, N.C., “but …").
 _SPLIT_GAP = re.compile(r"^(?:[^.!?“”\"\n]|(?<=\b[A-Z])\.|(?<=\b(?:Mr|Ms|Dr|Sr|Jr|St))\.|"
-                        r"(?<=\b(?:Gov|Sen|Rep|Gen|Mrs))\.){0,100}[,:]\s*[“\"]$")
+                        r"(?<=\b(?:Gov|Sen|Rep|Gen|Mrs))\.){0,100}[,:]\s*(?:(?:and|but)\s+(?:\w+\s+)?)?[“\"]$")
 
 
 def _split_after(text: str, cue: Cue, spans: list[QuotedSpan], used: set[int], first: QuotedSpan) -> list[int]:
@@ -190,8 +207,12 @@ def _statements(text: str, cues: list[Cue], spans: list[QuotedSpan], paragraph_o
         if not inside and content is not None and content[0] >= cue.clause[1]:
             # “What kind of people do I have here?” Trump asked, looking …: the quotation before the clause is
             # what was said, not the participle after it.
+            # Not after a quoted sentence that ends with a period: “….” Greene added that …, “….” She noted …
+            # start a sentence of their own, and the quotation goes on from the quote before it.
             before = [i for i in _adjacent_quote(text, cue, spans, used) if spans[i].end <= cue.clause[0]]
-            if before and _QUOTE_CLOSES_SENTENCE.search(text, 0, spans[before[-1]].end + 1):
+            if before and _QUOTE_CLOSES_SENTENCE.search(text, max(0, spans[before[-1]].end - 3),
+                                                        spans[before[-1]].end + 1) and not _closes_with_period(
+                                                            text, spans[before[-1]]):
                 inside, content = before, None
         if not inside and (content is None or not _WORD.search(text, content[0], content[1])):
             inside = _adjacent_quote(text, cue, spans, used)
@@ -255,7 +276,8 @@ def _token_at(doc: Doc, offset: int):
     span = doc.char_span(offset, offset + 1, alignment_mode="expand")
     if span is not None and len(span):
         return span[0]
-    index = max(0, min(len(doc) - 1, bisect_right([t.idx for t in doc], offset) - 1))
+    starts = doc.to_array(IDX)  # token offsets, without a Token per token (only in whitespace, rarely)
+    index = max(0, min(len(doc) - 1, int(np.searchsorted(starts, offset, side="right")) - 1))
     return doc[index]
 
 
@@ -453,8 +475,11 @@ def _add_continuations(text: str, spans: list[QuotedSpan], used: set[int], state
             continue
         para_start = text.rfind("\n", 0, q.start) + 1
         before = text[para_start:q.start - 1]
-        sentence_like = q.continued or (_SENTENCE_END.search(before) is not None
+        ends_sentence = _SENTENCE_END.search(before) is not None
+        sentence_like = q.continued or (ends_sentence
                                         and len(_WORD.findall(text, q.start, q.end)) >= _MIN_CONTINUATION_WORDS)
+        if not sentence_like and ends_sentence and _right_after_cue(statements, q):
+            sentence_like = True  # "“They sue,” he said. “Everybody sues, right?”": short, but right after the cue
         # "“…,” he said outside the building. But “Donald Trump’s candidacy is strengthened …”": a sentence
         # opened by a few words of the writer's and then quoted goes on from the quote before it too.
         lead = None if sentence_like else _LEAD_IN.search(before)
@@ -489,6 +514,17 @@ def _add_continuations(text: str, spans: list[QuotedSpan], used: set[int], state
     statements.sort(key=lambda s: s.fragments[0][0])
 
 
+def _right_after_cue(statements: list[_Statement], q: QuotedSpan) -> bool:
+    """True when ``q`` opens the sentence right after a direct quote's own cue sentence (“A,” he said. “B”)."""
+    previous = [s for s in statements if s.fragments[-1][1] <= q.start]
+    if not previous:
+        return False
+    last = max(previous, key=lambda s: s.fragments[-1][1])
+    cue = last.cue
+    return (last.paragraph == q.paragraph and last.kind == "direct" and cue is not None
+            and cue.clause[0] >= last.fragments[-1][1] and cue.sentence[1] <= q.start <= cue.sentence[1] + 3)
+
+
 def _quoted_head(previous: list[_Statement], last: _Statement, q: QuotedSpan) -> _Statement | None:
     """The quote a quoted sentence in the same paragraph goes on from: the last direct or mixed statement there,
     past indirect ones read inside the sentence of its cue ("“A,” Trump assured Jones, after Jones assured Trump
@@ -502,6 +538,11 @@ def _quoted_head(previous: list[_Statement], last: _Statement, q: QuotedSpan) ->
             return last
         return None
     head = max(quoted, key=lambda s: s.fragments[-1][1])
+    if (last in same and last is not head and last.kind == "indirect" and last.cue is not None
+            and last.cue.sentence[0] >= head.fragments[-1][1] and not last.cue.parenthetical):
+        # "“A.” Greene added that …. “B.”": B goes on from the statement of its own sentence before it
+        last.kind = "mixed"
+        return last
     if head is last:
         return head if head.kind == "mixed" else None
     sentence = head.cue.sentence

@@ -1,0 +1,114 @@
+"""Quote rules on news-like paragraphs: what a cue after a quoted sentence takes, continuations, describing verbs."""
+
+from __future__ import annotations
+
+from analysis.quotes import quote_rows
+from analysis.segment import segment_paragraphs
+
+
+def _rows(nlp, text: str) -> list[dict]:
+    return quote_rows("t", nlp(text), segment_paragraphs(text))
+
+
+def _fragments(row: dict, text: str) -> list[str]:
+    return [text[f["start"]:f["end"]] for f in row["fragments"]]
+
+
+def test_a_cue_after_a_quoted_sentence_keeps_its_own_content(nlp):
+    """“….” She noted …: the quotation goes on from the quote before it, the new sentence is its own statement."""
+    text = ("“I completely disagree with the assertion that there is any disadvantage,” she said. “We feel good "
+            "about the areas we’re going to and the time we’re able to spend in all areas of the state.” She noted a "
+            "planned rally on Saturday in Sioux City.")
+    rows = _rows(nlp, text)
+    said = next(r for r in rows if r["cue"] == "said")
+    assert said["kind"] == "direct" and len(said["fragments"]) == 2
+    assert _fragments(said, text)[1].startswith("We feel good")
+    noted = next(r for r in rows if r["cue"] == "noted")
+    assert noted["kind"] == "indirect" and noted["text"].startswith("a planned rally")
+
+
+def test_a_quotation_after_an_indirect_statement_makes_it_mixed(nlp):
+    text = ("“She has two opportunities now to set expectations for a rate hike,” said Megan Greene, chief economist "
+            "at Manulife. Greene added that the Fed very much wants to get out of the way before the election. “They "
+            "don’t like to talk about it, but I think they will be moving for political reasons.”")
+    rows = _rows(nlp, text)
+    added = next(r for r in rows if r["cue"] == "added")
+    assert added["kind"] == "mixed"
+    assert added["text"].startswith("that the Fed") and added["text"].endswith("political reasons.")
+    assert next(r for r in rows if r["cue"] == "said")["kind"] == "direct"
+
+
+def test_describe_reports_its_object_and_as_phrase(nlp):
+    text = "Mr. Guerrero described himself as a religious Catholic who had voted for Republicans all his life."
+    (row,) = _rows(nlp, text)
+    assert row["kind"] == "indirect" and row["cue"] == "described"
+    assert row["text"].startswith("himself as a religious Catholic")
+
+
+def test_an_object_keeps_the_modifier_the_parse_hung_on_the_verb(nlp):
+    text = "The singer announced a benefit concert in support of presidential candidate Bernie Sanders on Monday."
+    (row,) = _rows(nlp, text)
+    assert row["text"] == "a benefit concert in support of presidential candidate Bernie Sanders"
+
+
+def test_asked_if_reports_the_question(nlp):
+    text = "Reporters asked Clinton if she believed Putin wanted Trump to win the White House."
+    (row,) = _rows(nlp, text)
+    assert row["cue"] == "asked" and row["kind"] == "indirect"
+    assert row["text"] == "if she believed Putin wanted Trump to win the White House"
+
+
+def test_a_dateline_or_fronted_phrase_is_no_content(nlp):
+    text = ("PORTLAND, Maine - On Friday morning, the third day of his New England swing, Trump told reporters.\n\n"
+            "In a statement released shortly after the senator suspended his campaign, the chairman said.")
+    assert _rows(nlp, text) == []
+
+
+def test_the_words_before_a_cue_after_a_comma_are_its_content(nlp):
+    text = "The economy is stronger than it was four years ago, the governor said on Tuesday."
+    (row,) = _rows(nlp, text)
+    assert row["kind"] == "indirect" and row["text"] == "The economy is stronger than it was four years ago"
+
+
+def test_finding_oneself_is_not_speech(nlp):
+    text = "The senator found himself embroiled in a controversy over his travel expenses."
+    assert _rows(nlp, text) == []
+
+
+def test_split_quote_joined_by_but(nlp):
+    text = ("“You know, I love Larry,” he said, but “when it comes to energy issues, Larry has a history of "
+            "representing fossil fuel industries.”")
+    (row,) = _rows(nlp, text)
+    assert row["kind"] == "direct" and len(row["fragments"]) == 2
+    assert _fragments(row, text)[1].startswith("when it comes")
+
+
+def test_a_short_quoted_sentence_right_after_the_cue_continues_the_quote(nlp):
+    text = "“They sue,” he said. “Everybody sues, right?”"
+    (row,) = _rows(nlp, text)
+    assert [f.strip("”") for f in _fragments(row, text)] == ["They sue,", "Everybody sues, right?"]
+
+
+def test_a_mixed_quote_ends_before_a_later_comment_of_the_writer(nlp):
+    text = ("Trump took a heckler in stride, saying the person would “not get beat up” at his rally, a swipe at the "
+            "recent disturbances at some of his events.")
+    row = next(r for r in _rows(nlp, text) if r["kind"] == "mixed")
+    assert row["text"] == "the person would “not get beat up” at his rally"
+
+
+def test_according_to_inside_a_sentence_reports_the_sentence_around_it(nlp):
+    text = ("Only one person was killed by a gun last year in Japan, according to the National Police Agency, and "
+            "there were only eight incidents of a gun being fired.")
+    (row,) = _rows(nlp, text)
+    assert row["cue"] == "according to" and row["speaker"] == "National Police Agency"
+    assert row["text"] == text.rstrip(".")
+    assert [f.split()[0] for f in _fragments(row, text)] == ["Only", "and"]
+
+
+def test_a_quotation_between_a_participle_and_its_borrowed_subject_is_its_content(nlp):
+    text = "Asked whether Clinton “has the integrity to serve effectively as president,” 54 percent said no."
+    rows = _rows(nlp, text)
+    asked = next(r for r in rows if r["cue"] == "Asked")
+    assert asked["kind"] == "mixed" and asked["text"].startswith("whether Clinton “has the integrity")
+    said = next(r for r in rows if r["cue"] == "said")
+    assert said["kind"] == "indirect" and said["text"] == "no"

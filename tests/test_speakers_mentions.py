@@ -1,0 +1,43 @@
+"""Speaker mentions as written: where a mention stops (relative clauses), on news-like sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.quotes import quote_rows
+from analysis.segment import segment_paragraphs
+
+
+def _only_row(nlp, text: str) -> dict:
+    rows = quote_rows("t", nlp(text), segment_paragraphs(text))
+    assert len(rows) == 1, rows
+    return rows[0]
+
+
+@pytest.mark.parametrize(("text", "mention"), [
+    # the relative clause holds the cue verb: the mention is its antecedent, not "…, which"
+    ("The president kept up a stream of tweets, which said the election was being rigged against him.",
+     "a stream of tweets"),
+    ("The story was first published by the AP, which first reported that the emails had been deleted.", "the AP"),
+    # parsed as an adverbial clause, the relative pronoun is the verb's subject: its antecedent speaks
+    ("The figures came from the Chicago Police Department which reported 2,521 shooting incidents in the city "
+     "this year.", "the Chicago Police Department"),
+    ("The decision angered the families of the victims, many of whom say the law leaves them without recourse.",
+     "the families of the victims"),
+    # a relative clause set off by commas inside the subject is cut at its comma
+    ("Michael Mulgrew, president of the United Federation of Teachers, which represents city educators, said the "
+     "plan was flawed.", "Michael Mulgrew, president of the United Federation of Teachers"),
+    ("In October, Mr. Paulson, who made billions of dollars on a bet against subprime mortgages, told investors "
+     "that the fund would recover.", "Mr. Paulson"),
+])
+def test_speaker_mention_stops_before_a_relative_clause(nlp, text, mention):
+    row = _only_row(nlp, text)
+    assert row["speaker_mention"] == mention
+    assert not row["speaker"].lower().endswith((" which", " who", " that", " of"))
+    assert text[row["speaker_start"]:row["speaker_end"]] == mention
+
+
+def test_a_restrictive_clause_that_does_not_hold_the_cue_stays(nlp):
+    text = "A 2014 study that appeared in the British Medical Journal found that the drug reduced deaths."
+    row = _only_row(nlp, text)
+    assert row["speaker_mention"] == "A 2014 study that appeared in the British Medical Journal"
