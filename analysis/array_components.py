@@ -47,6 +47,8 @@ class ArrayAttributeRuler:
     def __init__(self, vocab: Vocab) -> None:
         self.vocab = vocab
         self.rules: list[_Rule] = []
+        self.lookup_column: int | None = None
+        self.lookup: dict[int, dict[int, int]] = {}
         self._regex_memo: dict[tuple[str, int], bool] = {}
 
     def compile_from(self, ruler: AttributeRuler) -> None:
@@ -59,9 +61,39 @@ class ArrayAttributeRuler:
                                for spec in pattern)
                 self.rules.append(_Rule(tokens, tuple((int(k), int(strings.add(v) if isinstance(v, str) else v))
                                                       for k, v in attrs.items()), index))
+        self._compile_lookup()
         unknown = {a for rule in self.rules for a, _ in rule.attrs} - {*_SET_COLUMNS, DEP}
         if unknown:
             raise ValueError(f"the attribute ruler sets attributes this stand-in does not handle: {sorted(unknown)}")
+
+    def _compile_lookup(self) -> None:
+        """The leading rules that each test one column for one value (the tag map: {"TAG": "NN"} → POS, MORPH)
+        become one table per value, applied with a few array operations instead of a mask per rule."""
+        self.lookup_column: int | None = None
+        self.lookup: dict[int, dict[int, int]] = {}  # column value → {attribute: value}, later rules winning
+        count = 0
+        for rule in self.rules:
+            single = len(rule.tokens) == 1 and len(rule.tokens[0]) == 1 and rule.tokens[0][0].op == "=="
+            if not single or rule.index not in (0, -1) or any(a == DEP for a, _ in rule.attrs):
+                break
+            predicate = rule.tokens[0][0]
+            if self.lookup_column is None:
+                self.lookup_column = predicate.column
+            if predicate.column != self.lookup_column:
+                break
+            self.lookup.setdefault(int(predicate.values[0]), {}).update(rule.attrs)
+            count += 1
+        self.rules = self.rules[count:]
+
+    def _apply_lookup(self, column: np.ndarray, out: np.ndarray, slot: dict[int, int]) -> None:
+        values, inverse = np.unique(column, return_inverse=True)
+        tables = [self.lookup.get(value) for value in values.tolist()]
+        for attr, k in slot.items():
+            known = np.array([t is not None and attr in t for t in tables], dtype=bool)
+            if known.any():
+                mapped = np.array([t[attr] if t is not None and attr in t else 0 for t in tables], dtype=np.uint64)
+                hit = known[inverse]
+                out[hit, k] = mapped[inverse][hit]
 
     def _predicate(self, name: str, value: object) -> _Predicate:
         if name not in _PATTERN_COLUMNS:
@@ -99,6 +131,15 @@ class ArrayAttributeRuler:
                 matching.append(value)
         return np.isin(column, np.array(matching, np.uint64))
 
+    @staticmethod
+    def _possible(rule: _Rule, present: dict[int, frozenset[int]]) -> bool:
+        """False when an equality or IN test of the rule names no value the doc has: the rule cannot match."""
+        for predicates in rule.tokens:
+            for predicate in predicates:
+                if predicate.op in ("==", "IN") and present[predicate.column].isdisjoint(predicate.values.tolist()):
+                    return False
+        return True
+
     def __call__(self, doc: Doc) -> Doc:
         n = len(doc)
         if n == 0:
@@ -110,10 +151,11 @@ class ArrayAttributeRuler:
         slot = {attr: i for i, attr in enumerate(_SET_COLUMNS)}
         deps: list[tuple[int, int]] = []
         masks: dict[_Predicate, np.ndarray] = {}
+        present = {name: frozenset(np.unique(column).tolist()) for name, column in columns.items()}
         targets_by_rule = []
         for rule in self.rules:  # every match is found before any attribute is set, as the Matcher does
             length = len(rule.tokens)
-            if length > n:
+            if length > n or not self._possible(rule, present):
                 targets_by_rule.append(None)
                 continue
             hit = np.ones(n - length + 1, dtype=bool)
@@ -124,6 +166,8 @@ class ArrayAttributeRuler:
                     hit &= masks[predicate][k:k + n - length + 1]
             offset = rule.index if rule.index >= 0 else length + rule.index
             targets_by_rule.append(np.flatnonzero(hit) + offset)
+        if self.lookup_column is not None:  # the tag map first, as its rules come first
+            self._apply_lookup(columns[self.lookup_column], out, slot)
         for rule, targets in zip(self.rules, targets_by_rule, strict=True):
             if targets is None or not len(targets):
                 continue
