@@ -269,8 +269,7 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph], gazetteer: Gazetteer | 
             continue
         if " " not in written and (written.title() in lexicon.stop_places or written in person_words):
             continue
-        if (written.isupper() and 4 <= len(written) <= 5 and not _in_caps(text, paragraph_at(start))
-                and not (readings and readings[0].kind in ("country", "state"))):
+        if _running_acronym(written, _in_caps(text, paragraph_at(start)), readings[0] if readings else None):
             continue  # "DACA recipients": an acronym in running text, even where the model calls it a place
         add(first, last, start, end, "ner")
 
@@ -469,6 +468,12 @@ def _county_list(doc: Doc, taken: list[bool], tokens: _Tokens | None = None) -> 
     return found
 
 
+def _running_acronym(written: str, caps: bool, best: Place | None) -> bool:
+    """True for an acronym of 4-5 capitals in running text that is no country or state's name ("DACA")."""
+    return (written.isupper() and 4 <= len(written) <= 5 and not caps
+            and not (best is not None and best.kind in ("country", "state")))
+
+
 def _acceptable(doc: Doc, first: int, last: int, written: str, caps: bool, gazetteer: Gazetteer,
                 lexicon: Lexicon, named_places: frozenset[str]) -> bool:
     """Whether a gazetteer match the model did not tag as a place is a place mention."""
@@ -485,7 +490,7 @@ def _acceptable(doc: Doc, first: int, last: int, written: str, caps: bool, gazet
     if _party_home(doc, first, last) and _subnational(best):
         return True
     blocked = any(doc[k].ent_type_ and doc[k].ent_type_ not in PLACE_LABELS for k in range(first, last))
-    if blocked and not caps and written.isupper() and 4 <= len(written) <= 5 and best.kind not in ("country", "state"):
+    if blocked and _running_acronym(written, caps, best):
         return False  # "DACA recipients": an acronym the model calls an organisation, before a local noun or not
     if blocked and not caps:
         # the model often mislabels a place ("Aleppo" NORP, "Winnipeg" PRODUCT, "Dublin" PERSON): take an entity
