@@ -223,6 +223,15 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph], gazetteer: Gazetteer | 
         return p is not None and (p.kind == "credit" or (
             p.credit_start is not None and p.credit_start <= start < (p.credit_end or 0)))
 
+    caps_by_paragraph: dict[int, bool] = {}
+
+    def in_caps_at(offset: int) -> bool:
+        paragraph = paragraph_at(offset)
+        key = paragraph.index if paragraph else -1
+        if key not in caps_by_paragraph:
+            caps_by_paragraph[key] = _in_caps(text, paragraph)
+        return caps_by_paragraph[key]
+
     tokens = _Tokens(doc)
     words = tokens.words
     taken = [False] * len(doc)
@@ -269,12 +278,11 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph], gazetteer: Gazetteer | 
             continue
         if " " not in written and (written.title() in lexicon.stop_places or written in person_words):
             continue
-        if _running_acronym(written, _in_caps(text, paragraph_at(start)), readings[0] if readings else None):
+        if _running_acronym(written, in_caps_at(start), readings[0] if readings else None):
             continue  # "DACA recipients": an acronym in running text, even where the model calls it a place
         add(first, last, start, end, "ner")
 
     # 3. gazetteer names the model missed or mislabelled
-    caps_by_paragraph: dict[int, bool] = {}
     named_places = frozenset(lookup_key(text[m.start:m.end]) for m in mentions if m.source == "ner")
     rejected: list[tuple[int, int, str, bool]] = []
     cued: set[str] = set()
@@ -288,11 +296,7 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph], gazetteer: Gazetteer | 
         if last is None or any(taken[i:last]):
             i += 1
             continue
-        paragraph = paragraph_at(tokens.starts[i])
-        key = paragraph.index if paragraph else -1
-        if key not in caps_by_paragraph:
-            caps_by_paragraph[key] = _in_caps(text, paragraph)
-        caps = caps_by_paragraph[key]
+        caps = in_caps_at(tokens.starts[i])
         written = tokens.span_text(i, last)
         if written not in person_words and _acceptable(doc, i, last, written, caps, gazetteer, lexicon,
                                                        named_places):
