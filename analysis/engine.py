@@ -8,11 +8,13 @@ grow with the corpus; results come back in input order.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import pyarrow as pa
@@ -24,6 +26,7 @@ from .article_rows import article_row
 CHUNK_SIZE = 64  # articles per task: large enough for nlp.pipe batching, small enough to balance workers
 CHUNK_CHARS = 250_000  # and at most this much text per task (but at least one article): spaCy's peak memory
 BATCH_SIZE = 64  # nlp.pipe batch size
+YOUNG_COLLECTION_EVERY = 50_000  # allocations between the collector's young passes while a chunk is analysed
 
 
 @dataclass
@@ -37,6 +40,25 @@ class ChunkResult:
     seconds: dict[str, float] = field(default_factory=dict)
 
 
+@contextmanager
+def _long_lived_heap() -> Iterator[None]:
+    """Keep the garbage collector from walking the model and the gazetteer again and again.
+
+    Analysing allocates millions of short-lived objects; with the default threshold (700) the collector runs a
+    young pass every few hundred and a full pass, over every long-lived object, every few chunks. Here young
+    passes run every ``YOUNG_COLLECTION_EVERY`` allocations, and after the process's first chunk what it has
+    loaded is frozen (``gc.freeze``: never collected, never walked again). The thresholds are restored after.
+    """
+    thresholds = gc.get_threshold()
+    gc.set_threshold(max(YOUNG_COLLECTION_EVERY, thresholds[0]), *thresholds[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*thresholds)
+        if not gc.get_freeze_count():
+            gc.freeze()
+
+
 def analyse_chunk(articles: Sequence[Article], model: str | None, version: str,
                   batch_size: int = BATCH_SIZE, stage_timings: bool = False) -> ChunkResult:
     """Analyse a chunk of articles into Arrow tables; the model is loaded once per process.
@@ -44,6 +66,12 @@ def analyse_chunk(articles: Sequence[Article], model: str | None, version: str,
     Picklable, so the same function runs in a process pool and on Dask workers. With ``stage_timings`` the
     seconds of each stage of ``analyse_doc`` are reported too, as ``stage:<name>`` in ``seconds``.
     """
+    with _long_lived_heap():
+        return _analyse_chunk(articles, model, version, batch_size, stage_timings)
+
+
+def _analyse_chunk(articles: Sequence[Article], model: str | None, version: str, batch_size: int,
+                   stage_timings: bool) -> ChunkResult:
     from .analyse import analyse_doc  # spaCy is imported only when there is work to do
     from .nlp import load_nlp
     from .parse import parse_articles
