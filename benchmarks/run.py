@@ -119,6 +119,15 @@ def bench_size(n: int, work: Path, parts: set[str], log: Path, previous: dict | 
     return result
 
 
+NOTES_MARK = "<!-- notes: written by hand, kept when benchmarks.run rewrites the figures above -->"
+
+
+def kept_notes(report: Path) -> str:
+    """The hand-written part of an existing report, from ``NOTES_MARK`` on (empty when there is none)."""
+    text = report.read_text(encoding="utf-8") if report.exists() else ""
+    return "\n" + text[text.index(NOTES_MARK):] if NOTES_MARK in text else ""
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Throughput, scaling, rerun and memory benchmarks.")
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000], help="articles per benchmark")
@@ -152,7 +161,7 @@ def main(argv: list[str] | None = None) -> int:
     text = render(info, results)
     print(text)
     if not args.no_write:
-        args.out.write_text(text, encoding="utf-8")
+        args.out.write_text(text + kept_notes(args.out), encoding="utf-8")
         print(f"wrote {args.out} (raw figures: {store})")
     return 0
 
