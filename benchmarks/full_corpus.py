@@ -23,6 +23,7 @@ from pathlib import Path
 import psutil
 import pyarrow.parquet as pq
 
+from analysis.model import model_version
 from analysis.version import pipeline_version
 from benchmarks.corpus import BULK, ROOT, write_corpus
 
@@ -53,12 +54,12 @@ def sitting(raw: Path, out: Path, workers: int, log: Path) -> dict:
     lines = log.read_text(encoding="utf-8").strip().splitlines()
     return {"started": started_at, "seconds": round(time.perf_counter() - started, 1),
             "exit": process.returncode, "summary": lines[-1] if lines else "", "peak_mb": round(peak / 2**20, 1),
-            "workers": workers, "pipeline_version": pipeline_version()}
+            "workers": workers, "pipeline_version": pipeline_version(model_version())}
 
 
 def totals(out: Path, sittings: list[dict]) -> dict:
     """The whole run's figures: the sittings of this pipeline version, and the articles and words in the tables."""
-    version = pipeline_version()
+    version = pipeline_version(model_version())
     mine = [s for s in sittings if s["pipeline_version"] == version]
     articles = pq.read_table(out / "articles.parquet", columns=["n_words"])
     seconds = sum(s["seconds"] for s in mine)
