@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help install data report notebooks lab test lint dictionary benchmark clean
+.PHONY: help install data report notebooks lab test lint dictionary benchmark benchmark-full clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-11s %s\n", $$1, $$2}'
@@ -44,6 +44,9 @@ dictionary: $(STAMP) ## regenerate docs/data_dictionary.md from the schemas
 
 benchmark: $(STAMP) ## speed and memory on 1,000 and 10,000 Congress releases from ../shared (writes docs/benchmarks.md)
 	$(BIN)/python -m benchmarks.run --sizes 1000 10000
+
+benchmark-full: $(STAMP) ## all 105,550 Congress releases end to end on two workers (hours; run again to go on after a stop)
+	$(BIN)/python -m benchmarks.full_corpus
 
 clean: ## remove generated tables and reports (never data/raw)
 	rm -rf data/processed/*.parquet data/processed/*.duckdb data/processed/run.json reports/
