@@ -236,8 +236,17 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Re
         Resolved(m, w, p, "facility" if m.source == "facility" else OUTPUT_KIND.get(p.kind, p.kind) if p else "other")
         for m, w, p in zip(mentions, written, chosen, strict=True)
         # a one-word name the model tagged that no gazetteer knows is more often a person than a place
-        if p is not None or m.source == "facility" or " " in w.strip()
+        if p is not None or m.source == "facility" or (" " in w.strip() and not _names_no_place(w, gazetteer))
     ]
+
+
+def _names_no_place(written: str, gazetteer: Gazetteer) -> bool:
+    """True for a name the gazetteer lacks that ends like an organisation's or a people's, not a place's:
+    "Obama Administration", "Hispanic Federation", "Latin America Task Force", "Pacific Islander"."""
+    words = written.split()
+    heads = places_lexicon().unplaced_body_heads
+    return (words[-1] in heads or " ".join(words[-2:]) in heads or gazetteer.is_demonym(words[-1])
+            or gazetteer.is_demonym(" ".join(words[-2:])))
 
 
 def _sentence_bounds(doc: Doc) -> list[int]:

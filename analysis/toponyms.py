@@ -64,6 +64,7 @@ class Lexicon:
     street_heads: frozenset[str]
     disease_words: frozenset[str]
     company_heads: frozenset[str]
+    unplaced_body_heads: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -77,7 +78,7 @@ def places_lexicon() -> Lexicon:
                    frozenset(raw["brand_heads"]),
                    frozenset(raw["public_body_heads"]), frozenset(raw["stop_places"]), frozenset(raw["way_heads"]),
                    frozenset(raw["street_heads"]), frozenset(raw["disease_words"]),
-                   frozenset(raw["company_heads"]))
+                   frozenset(raw["company_heads"]), frozenset(raw["unplaced_body_heads"]))
 
 
 _COUNTY_PLURALS = frozenset({"counties", "parishes"})
@@ -240,8 +241,10 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph], gazetteer: Gazetteer | 
     # (but not a country's name the model folded into a person's after a first word: "Rethinking Egypt"; a
     # first name may be a country's: "Georgia Stevens")
     ents = doc.ents
-    person_words = frozenset(t.text for e in ents if e.label_ == "PERSON" and len(e) > 1 for t in e
-                             if t.i == e.start or not any(p.kind == "country" for p in gazetteer.lookup(t.text)[:1]))
+    named = [t.text for e in ents if e.label_ == "PERSON" and len(e) > 1 for t in e
+             if t.i == e.start or not any(p.kind == "country" for p in gazetteer.lookup(t.text)[:1])]
+    # and in capitals: a transcript's speaker label ("REP. GUTIERREZ:") is the person, not a town
+    person_words = frozenset(named) | frozenset(word.upper() for word in named)
 
     def add(first: int, last: int, start: int, end: int, source: str) -> None:
         if end <= start or any(taken[first:last]) or in_credit(start):

@@ -43,6 +43,7 @@ EXTRA_DEMONYMS = (  # hand-written: region and US-state demonyms that countryinf
     "English", "Texan", "Californian", "Floridian", "New Yorker", "Oklahoman", "Virginian", "Georgian",
     "Argentine", "Saudi", "Emirati", "Briton", "Brit", "Yankee", "Persian", "Chechen", "Tibetan", "Uighur",
     "Israeli", "Iraqi", "Afghani", "Filipina", "Kosovar", "Bosnian", "Herzegovinian", "Antiguan", "Barbudan",
+    "Islander",  # "Pacific Islander", "Rhode Islander": a name ending in a demonym is a people's, not a place's
 )
 # Centre points that replace countryinfo's: the geographic centre of the contiguous United States (near Lebanon,
 # Kansas, as the US Geological Survey gives it), rather than a point 235 km from it.

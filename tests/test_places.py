@@ -121,6 +121,45 @@ def test_acronyms_and_institutions_are_not_places(nlp):
     assert "Dhaka" not in places.values()
 
 
+def _sample_release(source: str, record: int | None = None) -> str:
+    """A release of the bundled sample (public domain): a file of ``data/raw``, or record N (from 1) of its JSONL."""
+    import json
+
+    from tests.conftest import PROJECT
+
+    path = PROJECT / "data" / "raw" / source
+    if record is None:
+        return path.read_text(encoding="utf-8")
+    return json.loads(path.read_text(encoding="utf-8").splitlines()[record - 1])["text"]
+
+
+@pytest.mark.parametrize("source, record, name", [
+    ("congress_releases.jsonl", 17, "Obama Administration"),
+    ("congress_releases.jsonl", 11, "Hispanic Federation"),
+    ("congress_releases.jsonl", 7, "Latin America Task Force"),
+    ("congress/cong_luis_gutierrez_00546.txt", None, "Pacific Islander"),
+])
+def test_unplaced_names_of_bodies_and_peoples_are_not_places(nlp, source, record, name):
+    """Names the model tags as places in real releases that no gazetteer holds, ending like an organisation's or a
+    people's name: they had been kept as places of kind "other"."""
+    text = _sample_release(source, record)
+    assert name in text
+    assert name not in {r["text"] for r in rows_for(nlp, text)}
+
+
+def test_unplaced_places_with_two_words_are_kept(nlp):
+    rows = by_text(rows_for(nlp, "Trucks drove along Interstate 80 to the Mahoning Valley."))
+    assert {"Interstate 80", "Mahoning Valley"} <= set(rows)
+    assert rows["Mahoning Valley"]["kind"] == "other"
+
+
+def test_a_speaker_label_in_capitals_is_the_person_not_a_town(nlp):
+    """A real transcript release: "REP. GUTIERREZ:" labels Luis Gutierrez's words; Gutierrez is also a town."""
+    text = _sample_release("congress/cong_luis_gutierrez_00546.txt")
+    assert "REP. GUTIERREZ:" in text
+    assert "GUTIERREZ" not in {r["text"] for r in rows_for(nlp, text)}
+
+
 def test_place_names_in_capitals_are_found(nlp):
     text = "Officials said more checks were planned.\nMAYOR SAYS FLOODING IN OKLAHOMA WILL GET WORSE\n"
     rows = by_text(rows_for(nlp, text))
