@@ -73,6 +73,7 @@ class Gazetteer:
     states: dict[str, Place]  # US state name -> place
     state_abbreviations: dict[str, str]  # "Calif." / "CA" -> "California"
     demonyms: frozenset[str]
+    whole_name_only: frozenset[str] = frozenset()  # alias keys that a longer name is never built on ("america")
 
     def lookup(self, text: str) -> tuple[Place, ...]:
         """Places the written name may mean (empty when none)."""
@@ -237,6 +238,7 @@ def load_gazetteer() -> Gazetteer:
             place = by_key.place(row)
             if place.kind == "state" and place.country == "US":
                 states[place.name] = place
+    whole_name_only: set[str] = set()
     for written, alias in lexicon["aliases"].items():
         matches = [p for p in by_key.unsorted(name_key(alias["to"])) if p.country == alias["country"]]
         if not matches:
@@ -245,6 +247,8 @@ def load_gazetteer() -> Gazetteer:
         target = replace(best, kind=alias["kind"], name=alias.get("name", best.name))
         others = [p for p in by_key.unsorted(name_key(written)) if p != best] if alias.get("keep_others") else []
         preferred[name_key(written)] = target
+        if alias.get("whole_name_only"):
+            whole_name_only.add(name_key(written))
         by_key.set_alias(name_key(written), [target, *others], preferred)
     abbreviations: dict[str, str] = {}
     for state, forms in lexicon["us_states"].items():
@@ -263,4 +267,5 @@ def load_gazetteer() -> Gazetteer:
         states=states,
         state_abbreviations=abbreviations,
         demonyms=frozenset(demonyms),
+        whole_name_only=frozenset(whole_name_only),
     )

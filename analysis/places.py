@@ -103,6 +103,8 @@ def _inner_name(written: str, gazetteer: Gazetteer) -> tuple[Place, ...]:
         # inside another name ("Paris Hilton")
         rest = " ".join(words).replace(" ".join(part), " ", 1).split()
         generic = all(w.lower().strip(".,") in _GENERIC_WORDS for w in rest)
+        if lookup_key(" ".join(part)) in gazetteer.whole_name_only:
+            continue  # "Central America", "Latin America" are not in the United States
         places = tuple(p for p in gazetteer.lookup(" ".join(part)) if p.kind != "city" or len(part) > 1 or generic)
         if places:
             return places

@@ -279,7 +279,7 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph], gazetteer: Gazetteer | 
         if _starts_organisation(doc, last, lexicon, readings[0] if readings else None) or _names_disease(
                 doc, last, lexicon):
             continue
-        if " " not in written and (written.title() in lexicon.stop_places or written in person_words):
+        if _stop_place(written, lexicon) or " " not in written and written in person_words:
             continue
         if _running_acronym(written, in_caps_at(start), readings[0] if readings else None):
             continue  # "DACA recipients": an acronym in running text, even where the model calls it a place
@@ -333,7 +333,7 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph], gazetteer: Gazetteer | 
         written = tokens.span_text(after + 1, last)
         best = gazetteer.lookup(written)[0]
         if (best.kind in ("country", "state", "county") or best.population >= MIN_UNTAGGED_CITY_POPULATION) and not (
-                gazetteer.is_demonym(written) or written.title() in lexicon.stop_places or written in person_words
+                gazetteer.is_demonym(written) or _stop_place(written, lexicon) or written in person_words
                 or written.isupper() and len(written) <= 3 or _starts_organisation(doc, last, lexicon, best)):
             span = doc[after + 1:last]
             add(after + 1, last, *_trim(text, span.start_char, span.end_char), "gazetteer")
@@ -481,6 +481,22 @@ def _running_acronym(written: str, caps: bool, best: Place | None) -> bool:
             and not (best is not None and best.kind in ("country", "state")))
 
 
+def _stop_place(written: str, lexicon: Lexicon) -> bool:
+    """True for one word of ``stop_places`` (its full stop aside: "Dir."), after a leading "The" ("The Supreme
+    Court": not Supreme, Louisiana)."""
+    core = written[4:] if written[:4].lower() == "the " else written
+    return " " not in core and (core.title() in lexicon.stop_places or core.rstrip(".").title() in lexicon.stop_places)
+
+
+def _compound_word(doc: Doc, end_token: int, gazetteer: Gazetteer) -> bool:
+    """True when the name is the first part of a hyphenated word whose next part is no place: "Off-Road",
+    "Off-Highway" (but "Winston-Salem", "Dallas-Fort Worth" are places)."""
+    if end_token + 1 >= len(doc) or doc[end_token].text != "-" or doc[end_token - 1].whitespace_:
+        return False
+    following = doc[end_token + 1]
+    return following.text[:1].isupper() and not doc[end_token].whitespace_ and not gazetteer.lookup(following.text)
+
+
 def _acceptable(doc: Doc, first: int, last: int, written: str, caps: bool, gazetteer: Gazetteer,
                 lexicon: Lexicon, named_places: frozenset[str]) -> bool:
     """Whether a gazetteer match the model did not tag as a place is a place mention."""
@@ -490,7 +506,7 @@ def _acceptable(doc: Doc, first: int, last: int, written: str, caps: bool, gazet
     best = places[0]
     if _starts_organisation(doc, last, lexicon, best) or _names_disease(doc, last, lexicon):
         return False
-    if last - first == 1 and written.title() in lexicon.stop_places:
+    if _stop_place(written, lexicon) or _compound_word(doc, last, gazetteer):
         return False
     if _followed_by_state(doc, last, gazetteer) or _dateline(doc, first, last, written):
         return True

@@ -147,6 +147,26 @@ def test_unplaced_names_of_bodies_and_peoples_are_not_places(nlp, source, record
     assert name not in {r["text"] for r in rows_for(nlp, text)}
 
 
+@pytest.mark.parametrize("source, record, name, wrong", [
+    ("congress/cong_lee_zeldin_00044.txt", None, "Supreme", "Supreme"),  # "The Supreme Court" (a Louisiana town)
+    ("congress/cong_rob_bishop_00298.txt", None, "Off", "Of"),  # "Off-Road Business Association" (a Turkish town)
+    ("congress/cong_joni_ernst_00809.txt", None, "States", "United States"),  # "allow States and localities"
+    ("congress_releases.jsonl", 6, "Dir.", "Upper Dir"),  # "Sarah Saldana, Dir., U.S. Immigration"
+    ("congress_releases.jsonl", 7, "Central America", "United States"),
+])
+def test_common_words_and_names_built_on_an_alias_are_not_misplaced(nlp, source, record, name, wrong):
+    """Errors seen in the sample's places: common words read as small towns, and a longer name falling back on
+    an alias that is not its own name ("America" is the United States; "Central America" is not in it)."""
+    text = _sample_release(source, record)
+    assert name in text
+    assert wrong not in {r["place"] for r in rows_for(nlp, text) if r["text"] == name}
+
+
+def test_hyphenated_places_are_still_places(nlp):
+    rows = by_text(rows_for(nlp, "The flight from Winston-Salem landed in Dallas-Fort Worth."))
+    assert "Winston-Salem" in rows and "Fort Worth" in rows
+
+
 def test_unplaced_places_with_two_words_are_kept(nlp):
     rows = by_text(rows_for(nlp, "Trucks drove along Interstate 80 to the Mahoning Valley."))
     assert {"Interstate 80", "Mahoning Valley"} <= set(rows)
