@@ -234,12 +234,30 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Re
         if all(a is b for a, b in zip(picked, chosen, strict=True)):
             break  # no reading changed: the context is settled
         chosen = picked
+    foreign = _foreign_part(text, mentions, chosen)
     return [
         Resolved(m, w, p, "facility" if m.source == "facility" else OUTPUT_KIND.get(p.kind, p.kind) if p else "other")
-        for m, w, p in zip(mentions, written, chosen, strict=True)
+        for k, (m, w, p) in enumerate(zip(mentions, written, chosen, strict=True)) if k not in foreign
         # a one-word name the model tagged that no gazetteer knows is more often a person than a place
         if p is not None or m.source == "facility" or (" " in w.strip() and not _names_no_place(w, gazetteer))
     ]
+
+
+_OF_BETWEEN = re.compile(r"\s+of\s+(?:the\s+)?")
+
+
+def _foreign_part(text: str, mentions: list[Mention], chosen: list[Place | None]) -> set[int]:
+    """Mentions named as a part of the next one ("X of Y") whose reading lies in another country than Y's: the
+    reading is a namesake, not the part ("the Southern District of California" is not Israel's Southern
+    District)."""
+    out = set()
+    for k in range(len(mentions) - 1):
+        part, whole = chosen[k], chosen[k + 1]
+        if (part is not None and whole is not None and part.kind not in ("country", "continent")
+                and part.country != whole.country
+                and _OF_BETWEEN.fullmatch(text, mentions[k].end, mentions[k + 1].start)):
+            out.add(k)
+    return out
 
 
 def _names_no_place(written: str, gazetteer: Gazetteer) -> bool:

@@ -122,7 +122,9 @@ def test_acronyms_and_institutions_are_not_places(nlp):
 
 
 def _sample_release(source: str, record: int | None = None) -> str:
-    """A release of the bundled sample (public domain): a file of ``data/raw``, or record N (from 1) of its JSONL."""
+    """A release of the bundled sample (public domain): a file of ``data/raw``, or record N (from 1) of its JSONL or
+    CSV export."""
+    import csv
     import json
 
     from tests.conftest import PROJECT
@@ -130,6 +132,9 @@ def _sample_release(source: str, record: int | None = None) -> str:
     path = PROJECT / "data" / "raw" / source
     if record is None:
         return path.read_text(encoding="utf-8")
+    if path.suffix == ".csv":
+        with open(path, encoding="utf-8", newline="") as handle:
+            return list(csv.DictReader(handle))[record - 1]["body"]
     return json.loads(path.read_text(encoding="utf-8").splitlines()[record - 1])["text"]
 
 
@@ -160,6 +165,15 @@ def test_common_words_and_names_built_on_an_alias_are_not_misplaced(nlp, source,
     text = _sample_release(source, record)
     assert name in text
     assert wrong not in {r["place"] for r in rows_for(nlp, text) if r["text"] == name}
+
+
+def test_a_part_named_of_a_place_is_not_a_namesake_abroad(nlp):
+    """"U.S. Attorney for the Southern District of California" (a real release): not Israel's Southern District."""
+    text = _sample_release("congress_releases.csv", 3)
+    assert "Southern District" in text
+    rows = rows_for(nlp, text)
+    assert "California" in {r["text"] for r in rows}
+    assert "Southern District" not in {r["place"] for r in rows}
 
 
 def test_hyphenated_places_are_still_places(nlp):
