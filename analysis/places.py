@@ -111,6 +111,21 @@ def _inner_name(written: str, gazetteer: Gazetteer) -> tuple[Place, ...]:
     return ()
 
 
+CITY_REGION_SHARE = 0.3  # a region named like a city that holds this share of its people is that city
+
+
+def _without_city_regions(places: tuple[Place, ...]) -> tuple[Place, ...]:
+    """The readings without a first-level region that is, in effect, the city of the same name in it: "Moscow",
+    "Tokyo", "Beijing", "Istanbul" are the cities, not the federal city, prefecture or province around them, whose
+    derived point can lie far from the city (Tokyo's islands). Regions that are much more than their city stay
+    ("Quebec", "Sao Paulo")."""
+    if len(places) < 2:
+        return places
+    cities = {(lookup_key(p.name), p.country): p.population for p in places if p.kind == "city"}
+    return tuple(p for p in places if not (
+        p.kind == "state" and cities.get((lookup_key(p.name), p.country), 0) >= CITY_REGION_SHARE * p.population))
+
+
 def _km(a: Place, b: Place) -> float:
     p1, p2 = math.radians(a.lat), math.radians(b.lat)
     h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b.lon - a.lon) / 2) ** 2
@@ -197,7 +212,7 @@ def _co_located(written: list[str], options: list[tuple[Place, ...]]) -> dict[in
 def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Resolved]:
     """The gazetteer reading of every non-facility mention, chosen with the article's context."""
     written = [text[m.start:m.end] for m in mentions]
-    options = [() if m.source == "facility" else _candidates(w, m, gazetteer)
+    options = [() if m.source == "facility" else _without_city_regions(_candidates(w, m, gazetteer))
                for m, w in zip(mentions, written, strict=True)]
     qualifiers = [_qualifier(text, m, gazetteer) for m in mentions]
     support = _co_located(written, options)

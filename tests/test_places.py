@@ -176,6 +176,16 @@ def test_a_part_named_of_a_place_is_not_a_namesake_abroad(nlp):
     assert "Southern District" not in {r["place"] for r in rows}
 
 
+def test_a_capital_is_its_city_not_the_region_named_after_it(nlp):
+    """Moscow, Tokyo and Beijing are regions too, whose derived points lie far from the cities (Tokyo's region
+    reaches its Pacific islands); Quebec the province is much more than its city and stays the province."""
+    rows = by_text(rows_for(nlp, "Envoys flew from Moscow to Tokyo and Beijing, and then on to Quebec."))
+    for name, lat, lon in (("Moscow", 55.75, 37.62), ("Tokyo", 35.69, 139.69), ("Beijing", 39.91, 116.40)):
+        assert rows[name]["kind"] == "city"
+        assert abs(rows[name]["lat"] - lat) < 0.5 and abs(rows[name]["lon"] - lon) < 0.5
+    assert rows["Quebec"]["kind"] == "state"
+
+
 def test_hyphenated_places_are_still_places(nlp):
     rows = by_text(rows_for(nlp, "The flight from Winston-Salem landed in Dallas-Fort Worth."))
     assert "Winston-Salem" in rows and "Fort Worth" in rows
