@@ -20,12 +20,12 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-import psutil
 import pyarrow.parquet as pq
 
 from analysis.model import model_version
 from analysis.version import pipeline_version
 from benchmarks.corpus import BULK, ROOT, write_corpus
+from benchmarks.memory import wait_sampling_rss
 
 
 def corpus_size(source: Path = BULK) -> int:
@@ -42,15 +42,7 @@ def sitting(raw: Path, out: Path, workers: int, log: Path) -> dict:
         process = subprocess.Popen([sys.executable, "-m", "analysis.cli", "run", str(raw), "--out", str(out),
                                     "--workers", str(workers), "--quiet"], cwd=ROOT, stdout=output,
                                    stderr=subprocess.STDOUT, text=True)
-        peak = 0
-        watched = psutil.Process(process.pid)
-        while process.poll() is None:
-            try:
-                tree = [watched, *watched.children(recursive=True)]
-                peak = max(peak, sum(p.memory_info().rss for p in tree if p.is_running()))
-            except psutil.Error:
-                pass
-            time.sleep(1.0)
+        peak = wait_sampling_rss(process, interval=1.0)
     lines = log.read_text(encoding="utf-8").strip().splitlines()
     return {"started": started_at, "seconds": round(time.perf_counter() - started, 1),
             "exit": process.returncode, "summary": lines[-1] if lines else "", "peak_mb": round(peak / 2**20, 1),

@@ -26,6 +26,7 @@ import psutil
 
 from analysis.analyse_tables import DERIVED_TABLES
 from benchmarks.corpus import BULK, ROOT, write_corpus
+from benchmarks.memory import wait_sampling_rss
 from benchmarks.report import render
 
 TABLE_FILES = ("inputs", "articles", "errors", *DERIVED_TABLES)
@@ -36,15 +37,7 @@ def child(task: str, log: Path, **kwargs) -> dict:
     with open(log, "a", encoding="utf-8") as errors, tempfile.TemporaryFile("w+") as output:
         process = subprocess.Popen([sys.executable, "-m", "benchmarks.tasks", task, json.dumps(kwargs)],
                                    cwd=ROOT, stdout=output, stderr=errors, text=True)
-        peak = 0
-        watched = psutil.Process(process.pid)
-        while process.poll() is None:
-            try:
-                tree = [watched, *watched.children(recursive=True)]
-                peak = max(peak, sum(p.memory_info().rss for p in tree if p.is_running()))
-            except psutil.Error:
-                pass
-            time.sleep(0.2)
+        peak = wait_sampling_rss(process)
         output.seek(0)
         lines = output.read().strip().splitlines()
     if process.returncode != 0 or not lines:
