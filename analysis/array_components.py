@@ -69,8 +69,8 @@ class ArrayAttributeRuler:
     def _compile_lookup(self) -> None:
         """The leading rules that each test one column for one value (the tag map: {"TAG": "NN"} → POS, MORPH)
         become one table per value, applied with a few array operations instead of a mask per rule."""
-        self.lookup_column: int | None = None
-        self.lookup: dict[int, dict[int, int]] = {}  # column value → {attribute: value}, later rules winning
+        self.lookup_column = None
+        self.lookup = {}  # column value → {attribute: value}, later rules winning
         count = 0
         for rule in self.rules:
             single = len(rule.tokens) == 1 and len(rule.tokens[0]) == 1 and rule.tokens[0][0].op == "=="
@@ -197,7 +197,7 @@ class ArrayLemmatizer:
         # The rule mode asks ``form in index`` of each candidate lemma, and each part of speech's index is a list
         # (57,528 nouns): a scan per candidate, 160 µs per new word. Only membership is asked of it, so a set
         # gives the same lemmas.
-        index = lemmatizer.lookups.get_table("lemma_index", {}) if lemmatizer.lookups.has_table("lemma_index") else {}
+        index = lemmatizer.lookups.get_table("lemma_index", {})
         for pos, words in list(index.items()):
             if isinstance(words, list):
                 index[pos] = frozenset(words)

@@ -101,10 +101,10 @@ def _inner_name(written: str, gazetteer: Gazetteer) -> tuple[Place, ...]:
             continue
         # a one-word city only beside generic words ("Fargo city", "South Arlington", "City of Montreal"), not
         # inside another name ("Paris Hilton")
-        rest = " ".join(words).replace(" ".join(part), " ", 1).split()
-        generic = all(w.lower().strip(".,") in _GENERIC_WORDS for w in rest)
         if lookup_key(" ".join(part)) in gazetteer.whole_name_only:
             continue  # "Central America", "Latin America" are not in the United States
+        rest = " ".join(words).replace(" ".join(part), " ", 1).split()
+        generic = all(w.lower().strip(".,") in _GENERIC_WORDS for w in rest)
         places = tuple(p for p in gazetteer.lookup(" ".join(part)) if p.kind != "city" or len(part) > 1 or generic)
         if places:
             return places
@@ -280,8 +280,7 @@ def _names_no_place(written: str, gazetteer: Gazetteer) -> bool:
     "Obama Administration", "Hispanic Federation", "Latin America Task Force", "Pacific Islander"."""
     words = written.split()
     heads = places_lexicon().unplaced_body_heads
-    return (words[-1] in heads or " ".join(words[-2:]) in heads or gazetteer.is_demonym(words[-1])
-            or gazetteer.is_demonym(" ".join(words[-2:])))
+    return any(tail in heads or gazetteer.is_demonym(tail) for tail in (words[-1], " ".join(words[-2:])))
 
 
 def _sentence_bounds(doc: Doc) -> list[int]:

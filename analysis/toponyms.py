@@ -279,7 +279,7 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph], gazetteer: Gazetteer | 
         if _starts_organisation(doc, last, lexicon, readings[0] if readings else None) or _names_disease(
                 doc, last, lexicon):
             continue
-        if _stop_place(written, lexicon) or " " not in written and written in person_words:
+        if _stop_place(written, lexicon) or (" " not in written and written in person_words):
             continue
         if _running_acronym(written, in_caps_at(start), readings[0] if readings else None):
             continue  # "DACA recipients": an acronym in running text, even where the model calls it a place
