@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import resource
 import subprocess
 import sys
 import tempfile
@@ -34,17 +35,29 @@ def corpus_size(source: Path = BULK) -> int:
         return sum(1 for line in handle if line.strip() and (json.loads(line).get("text") or "").strip())
 
 
+def _children_cpu_seconds() -> float:
+    """User and system CPU seconds of this process's ended children and their own waited-for children."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def sitting(raw: Path, out: Path, workers: int, log: Path) -> dict:
-    """One ``analysis run`` through the CLI: its seconds, exit code, last output line and sampled peak RSS."""
+    """One ``analysis run`` through the CLI: its seconds (wall and CPU), exit code, last output line and peak RSS.
+
+    The CPU seconds of the process tree do not grow when other work shares the machine, the wall seconds do.
+    """
     started_at = datetime.now(UTC).isoformat(timespec="seconds")
     started = time.perf_counter()
+    cpu_before = _children_cpu_seconds()
     with open(log, "a", encoding="utf-8") as output:
         process = subprocess.Popen([sys.executable, "-m", "analysis.cli", "run", str(raw), "--out", str(out),
                                     "--workers", str(workers), "--quiet"], cwd=ROOT, stdout=output,
                                    stderr=subprocess.STDOUT, text=True)
         peak = wait_sampling_rss(process, interval=1.0)
+    cpu = _children_cpu_seconds() - cpu_before
     lines = log.read_text(encoding="utf-8").strip().splitlines()
     return {"started": started_at, "seconds": round(time.perf_counter() - started, 1),
+            "cpu_seconds": round(cpu, 1),
             "exit": process.returncode, "summary": lines[-1] if lines else "", "peak_mb": round(peak / 2**20, 1),
             "workers": workers, "pipeline_version": pipeline_version(model_version())}
 
@@ -55,8 +68,10 @@ def totals(out: Path, sittings: list[dict]) -> dict:
     mine = [s for s in sittings if s["pipeline_version"] == version]
     articles = pq.read_table(out / "articles.parquet", columns=["n_words"])
     seconds = sum(s["seconds"] for s in mine)
+    cpu_seconds = sum(s.get("cpu_seconds", 0.0) for s in mine)
     words = int(sum(articles.column("n_words").to_pylist()))
     return {"sittings": len(mine), "seconds": round(seconds, 1), "hours": round(seconds / 3600, 2),
+            "cpu_seconds": round(cpu_seconds, 1),
             "articles": articles.num_rows, "words": words, "words_per_second": round(words / seconds),
             "articles_per_second": round(articles.num_rows / seconds, 2),
             "peak_mb": max(s["peak_mb"] for s in mine), "last_summary": mine[-1]["summary"]}
