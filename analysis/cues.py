@@ -236,7 +236,26 @@ def _inverted_subject(verb: Token) -> Token | None:
         names.append(token)
     if opening and (not names or names[-1].i + 1 >= len(doc) or doc[names[-1].i + 1].text not in (":", ",")):
         return None
+    if not names and not opening:
+        return _inverted_noun_phrase(verb)
     return names[-1] if names else None
+
+
+_NOUN_PHRASE_LEAD = frozenset({"DET", "ADJ", "NUM", "PROPN", "NOUN"})
+
+
+def _inverted_noun_phrase(verb: Token) -> Token | None:
+    """``“How big is that wall?” asked the boy, …``: the noun phrase right after the verb, which the parser may read
+    as its object, is who spoke; its head noun, when the phrase ("one woman in the crowd") runs to a comma or the
+    clause's end."""
+    for token in verb.doc[verb.i + 1:verb.sent.end]:
+        if token.pos_ not in _NOUN_PHRASE_LEAD:
+            return None
+        if token.head.i == verb.i and token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("nsubj", "dobj"):
+            ends = (token.i + 1, token.right_edge.i + 1)  # the head noun, or its phrase, then a comma or "in …"
+            closed = any(i >= verb.sent.end or verb.doc[i].pos_ in ("PUNCT", "ADP") for i in ends)
+            return token if closed else None
+    return None
 
 
 def _participle_cut(clause: Token, end: int) -> int:
@@ -374,6 +393,8 @@ def _verb_cue(token: Token, tone: str, naming: bool, text: str, quoted: list[tup
                 g.dep_ in ("nsubj", "nsubjpass") and g.lower_.endswith(("self", "selves"))
                 for c in clauses for g in c.children):
             content = None  # "found himself embroiled in controversy"
+    if content is not None and speaker[0] <= content[0] and content[1] <= speaker[1]:
+        content = None  # the inverted subject, parsed as the object: "“Meh,” wrote a Trump supporter …"
     cue = _span(cue_tokens)
     if content is not None and cue[1] <= content[0] and content[1] <= speaker[0]:
         # "Asked whether Clinton “has the integrity …,” 54 percent said no": the subject borrowed from the verb

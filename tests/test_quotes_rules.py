@@ -112,3 +112,13 @@ def test_a_quotation_between_a_participle_and_its_borrowed_subject_is_its_conten
     assert asked["kind"] == "mixed" and asked["text"].startswith("whether Clinton “has the integrity")
     said = next(r for r in rows if r["cue"] == "said")
     assert said["kind"] == "indirect" and said["text"] == "no"
+
+
+def test_a_noun_phrase_after_an_inverted_cue_is_the_speaker(nlp):
+    """“…?” asked the boy: the parser reads the speaker as the verb's object; it is who spoke, not what was said."""
+    text = ("“How big is that wall?” asked the boy, who was wearing a campaign hat, as the audience laughed.\n\n"
+            "“Are you kidding?” asked one woman in the crowd.")
+    rows = _rows(nlp, text)
+    asked = [r for r in rows if r["cue"] == "asked"]
+    assert [(r["kind"], r["text"], r["speaker_mention"]) for r in asked] == [
+        ("direct", "How big is that wall?", "the boy"), ("direct", "Are you kidding?", "one woman")]
