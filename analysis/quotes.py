@@ -94,6 +94,26 @@ def _adjacent_quote(text: str, cue: Cue, spans: list[QuotedSpan], used: set[int]
     return found
 
 
+_SENTENCE_THEN_MARK = re.compile(r"[ \t\xa0]*\.[ \t\xa0]+[\"“„«]")
+
+
+def _quote_after_cue_sentence(text: str, cue: Cue, spans: list[QuotedSpan], used: set[int]) -> list[int]:
+    """``Dianne Bystrom agreed. “Mainstream Republicans are …”``: a cue that ends its sentence with no content of
+    its own, and a quoted sentence that opens the next one in the paragraph. Not when the cue's sentence holds a
+    quotation itself (“…,” Hooton said after Rubio spoke. “…”: the next quotation goes on from Hooton's)."""
+    if any(cue.sentence[0] <= q.start < cue.clause[1] for q in spans):
+        return []
+    for index, q in enumerate(spans):
+        if index in used or q.start <= cue.clause[1]:
+            continue
+        between = _SENTENCE_THEN_MARK.fullmatch(text, cue.clause[1], q.start)
+        words = _WORD.findall(text, q.start, q.end)
+        if between and len(words) >= _MIN_CONTINUATION_WORDS and text[q.start].isupper():
+            return [index]
+        return []
+    return []
+
+
 def _closes_with_period(text: str, q: QuotedSpan) -> bool:
     """The quotation's last sentence ends with a full stop inside the marks (“… everywhere.”), not , ? or !."""
     inner = text[q.start:q.end].rstrip("”\"’» \t\xa0")
@@ -215,7 +235,8 @@ def _statements(text: str, cues: list[Cue], spans: list[QuotedSpan], paragraph_o
                                                             text, spans[before[-1]]):
                 inside, content = before, None
         if not inside and (content is None or not _WORD.search(text, content[0], content[1])):
-            inside = _adjacent_quote(text, cue, spans, used)
+            inside = _adjacent_quote(text, cue, spans, used) or (
+                _quote_after_cue_sentence(text, cue, spans, used) if content is None else [])
             if not inside:
                 # "Cruz blamed the law on “knuckleheaded politicians.”": the quote is the verb's object.
                 inside = [i for i, q in enumerate(spans) if i not in used and q.start >= cue.cue[1]

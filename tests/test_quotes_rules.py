@@ -122,3 +122,17 @@ def test_a_noun_phrase_after_an_inverted_cue_is_the_speaker(nlp):
     asked = [r for r in rows if r["cue"] == "asked"]
     assert [(r["kind"], r["text"], r["speaker_mention"]) for r in asked] == [
         ("direct", "How big is that wall?", "the boy"), ("direct", "Are you kidding?", "one woman")]
+
+
+def test_a_quoted_sentence_after_a_cue_sentence_without_content_is_its_quote(nlp):
+    """“X agreed. “…”": the cue ends its sentence, the quotation that opens the next one is what was said; not when
+    the cue sits inside another quote's attribution (“…,” Hooton said after Rubio spoke. “…”)."""
+    text = ("The county's emergency manager agreed. \"We have never seen water this high on the river, and we "
+            "are asking everyone to leave.\"\n\n"
+            "\"We are ready for the storm,\" Hooton said after the governor spoke. \"Every shelter in the county "
+            "is open tonight.\"")
+    rows = _rows(nlp, text)
+    agreed = next(r for r in rows if r["cue"] == "agreed")
+    assert agreed["kind"] == "direct" and agreed["text"].startswith("We have never seen")
+    said = next(r for r in rows if r["cue"] == "said")
+    assert said["speaker_mention"] == "Hooton" and _fragments(said, text)[-1].startswith("Every shelter")
