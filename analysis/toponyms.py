@@ -160,6 +160,9 @@ class _Tokens:
         return self.text[self.starts[first]:self.ends[last - 1]]
 
 
+_ARTICLES = frozenset({"The", "A", "An"})
+
+
 def _facility_mentions(doc: Doc, lexicon: Lexicon, tokens: _Tokens | None = None) -> list[tuple[int, int]]:
     """Token ranges of facility names: capitalised words ending in a facility head ("... Elementary School")."""
     words = (tokens or _Tokens(doc)).words
@@ -177,6 +180,8 @@ def _facility_mentions(doc: Doc, lexicon: Lexicon, tokens: _Tokens | None = None
             left -= 1
             if doc[left].is_sent_start:
                 break
+        while left < first_head and words[left] in _ARTICLES:
+            left += 1  # "The University of Texas": an article alone before the head names no facility
         if left < first_head and not " ".join(words[left:index + 1]).isupper():
             found.append((left, index + 1))
             index = left - 1

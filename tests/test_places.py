@@ -389,3 +389,13 @@ def test_a_title_is_not_the_town_it_spells(nlp):
 
     text = "Congresswoman Lofgren is Chair of the California Democratic Congressional Delegation in Washington."
     assert "Chair" not in {r["text"] for r in location_rows("t", nlp(text), segment_paragraphs(text))}
+
+
+def test_an_article_before_a_facility_word_names_no_facility(nlp):
+    """A Congress release (public domain): "The University of Texas at Austin" is no facility called "University"."""
+    text = ("Tracy Stone received a Bachelor’s Degree in Art History from Cornell University in New York, a Master’s "
+            "Degree in Architecture from The University of Texas at Austin, and in 1989, was licensed as an Architect "
+            "by the State of California.")
+    rows = by_text(rows_for(nlp, text))
+    assert "University" not in rows
+    assert rows["Austin"]["admin1"] == "Texas"
