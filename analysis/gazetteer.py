@@ -209,6 +209,30 @@ def _add_short_region_names(body: list[str], rows_of: dict[str, int | list[int]]
             rows_of[short] = row if not existing else [*existing, row]
 
 
+def _add_world_regions(body: list[str], by_key: _PlacesByKey, regions: dict, preferred: dict[str, Place]) -> None:
+    """World regions of places_lexicon.yaml ("Middle East", "European Union"), at the mean of their members' points.
+
+    They are gazetteer places of kind ``continent`` (a region above countries, shown as ``region``); their names
+    replace any other place of the same name.
+    """
+    countries = {}
+    for row, line in enumerate(body):
+        if "\tcountry\t" in line:
+            place = by_key.place(row)
+            if place.kind == "country":
+                countries[place.country] = place
+    for name, region in regions.items():
+        members = [countries[code] for code in region["members"] if code in countries]
+        if not members:
+            raise ValueError(f"places_lexicon.yaml: world region {name!r} has no member in the gazetteer")
+        place = Place(name, "continent", "", "", round(sum(p.lat for p in members) / len(members), 4),
+                      round(sum(p.lon for p in members) / len(members), 4), sum(p.population for p in members), None)
+        for written in (name, *region.get("names", ())):
+            key = name_key(written)
+            preferred[key] = place
+            by_key.set_alias(key, [place], preferred)
+
+
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
     """The gazetteer, read once per process (places are made as they are looked up, see ``_PlacesByKey``)."""
@@ -250,6 +274,7 @@ def load_gazetteer() -> Gazetteer:
         if alias.get("whole_name_only"):
             whole_name_only.add(name_key(written))
         by_key.set_alias(name_key(written), [target, *others], preferred)
+    _add_world_regions(body, by_key, lexicon.get("world_regions") or {}, preferred)
     abbreviations: dict[str, str] = {}
     for state, forms in lexicon["us_states"].items():
         for form in forms:

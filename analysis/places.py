@@ -94,6 +94,7 @@ def _inner_name(written: str, gazetteer: Gazetteer) -> tuple[Place, ...]:
     if words[-1] in places_lexicon().way_heads:
         return ()  # a street or hall named after a place is not at that place ("Washington Drive", "City Hall")
     stop = places_lexicon().stop_places
+    body = _names_no_place(written, gazetteer)  # "Latin America Task Force": a body named after a world region
     parts = [words[len(words) - n:] for n in range(len(words) - 1, 0, -1)]
     parts += [words[:n] for n in range(len(words) - 1, 0, -1)]
     for part in parts:
@@ -105,7 +106,8 @@ def _inner_name(written: str, gazetteer: Gazetteer) -> tuple[Place, ...]:
             continue  # "Central America", "Latin America" are not in the United States
         rest = " ".join(words).replace(" ".join(part), " ", 1).split()
         generic = all(w.lower().strip(".,") in _GENERIC_WORDS for w in rest)
-        places = tuple(p for p in gazetteer.lookup(" ".join(part)) if p.kind != "city" or len(part) > 1 or generic)
+        places = tuple(p for p in gazetteer.lookup(" ".join(part)) if (p.kind != "city" or len(part) > 1 or generic)
+                       and not (body and p.kind == "continent"))
         if places:
             return places
     return ()

@@ -399,3 +399,16 @@ def test_an_article_before_a_facility_word_names_no_facility(nlp):
     rows = by_text(rows_for(nlp, text))
     assert "University" not in rows
     assert rows["Austin"]["admin1"] == "Texas"
+
+
+def test_world_regions_are_regions_placed_among_their_countries(nlp):
+    """Congress releases (public domain): the Middle East is no town in Maryland; Latin America and the Caribbean
+    are regions with a point among their member countries."""
+    text = ("“Clearly, the president underestimated the threat ISIL could pose to our partners abroad, particularly "
+            "in the Middle East, as well as to the United States,” said Rep. Smith. He supports the flow of tourism "
+            "and commerce with Latin America and the Caribbean.")
+    rows = by_text(rows_for(nlp, text))
+    for name in ("Middle East", "Latin America", "Caribbean"):
+        assert rows[name]["kind"] == "region" and rows[name]["lat"] is not None, name
+    assert 15 < rows["Middle East"]["lat"] < 40 and 30 < rows["Middle East"]["lon"] < 55
+    assert rows["Latin America"]["lon"] < -30 and rows["Caribbean"]["lon"] < -60
