@@ -290,12 +290,16 @@ def _sentence_bounds(doc: Doc) -> list[int]:
 
 
 def _named_in(name: str, gazetteer: Gazetteer, resolved: list[Resolved]) -> Place | None:
-    """The city or county a facility is named after ("Decatur High School"), in the article's context."""
+    """The city or county a facility is named after ("Decatur High School"), in the article's context; or the US
+    state, when the article is about that state."""
     words = name.split()
     places = [r.place for r in resolved if r.place is not None and r.kind != "facility"]
     states, countries = _context(places, [])
     for n in range(min(3, len(words) - 1), 0, -1):
         written = " ".join(words[:n])
+        state = gazetteer.state(written) if written in gazetteer.states else None
+        if state is not None and states[(state.country, state.name)]:
+            return state  # "Virginia Commonwealth University Medical Center" in a story about Virginia
         options = [p for p in gazetteer.lookup(written) if p.kind in ("city", "county")]
         if options:
             return max(options, key=lambda p: _score(p, written, None, states, countries, gazetteer))

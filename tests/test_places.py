@@ -412,3 +412,11 @@ def test_world_regions_are_regions_placed_among_their_countries(nlp):
         assert rows[name]["kind"] == "region" and rows[name]["lat"] is not None, name
     assert 15 < rows["Middle East"]["lat"] < 40 and 30 < rows["Middle East"]["lon"] < 55
     assert rows["Latin America"]["lon"] < -30 and rows["Caribbean"]["lon"] < -60
+
+
+def test_a_facility_named_after_the_state_of_the_story_lies_in_that_state(nlp):
+    """"Ohio State University" in a story about Ohio is not in a town called Ohio elsewhere."""
+    text = ("Columbus, Ohio, has grown fast. Researchers at Ohio State University said the state's population will "
+            "pass 12 million.")
+    row = by_text(rows_for(nlp, text))["Ohio State University"]
+    assert row["kind"] == "facility" and row["admin1"] == "Ohio" and row["within"] == "Ohio"
