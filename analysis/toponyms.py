@@ -288,6 +288,8 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph], gazetteer: Gazetteer | 
             continue
         if _running_acronym(written, in_caps_at(start), readings[0] if readings else None):
             continue  # "DACA recipients": an acronym in running text, even where the model calls it a place
+        if _short_acronym(written, readings, gazetteer):
+            continue  # "FAO", "CIS": the model's place, a town's name only when read without its capitals
         add(first, last, start, end, "ner")
 
     # 3. gazetteer names the model missed or mislabelled
@@ -484,6 +486,15 @@ def _running_acronym(written: str, caps: bool, best: Place | None) -> bool:
     """True for an acronym of 4-5 capitals in running text that is no country or state's name ("DACA")."""
     return (written.isupper() and 4 <= len(written) <= 5 and not caps
             and not (best is not None and best.kind in ("country", "state")))
+
+
+def _short_acronym(written: str, readings: tuple[Place, ...], gazetteer: Gazetteer) -> bool:
+    """True for two or three capitals that name no country, state or alias ("US", "UK" are aliases) and that the
+    gazetteer knows only as a name in lower case ("EU" is no "Eu", "FAO" no "Fao")."""
+    letters = written.replace(".", "")
+    return (written.isupper() and len(letters) <= 3 and lookup_key(written) not in gazetteer.preferred
+            and gazetteer.state(written) is None
+            and not any(p.kind in ("country", "state", "continent") or p.name.isupper() for p in readings))
 
 
 def _stop_place(written: str, lexicon: Lexicon) -> bool:

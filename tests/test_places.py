@@ -420,3 +420,13 @@ def test_a_facility_named_after_the_state_of_the_story_lies_in_that_state(nlp):
             "pass 12 million.")
     row = by_text(rows_for(nlp, text))["Ohio State University"]
     assert row["kind"] == "facility" and row["admin1"] == "Ohio" and row["within"] == "Ohio"
+
+
+@pytest.mark.parametrize("written, acronym", [("BOV", True), ("CIS", True), ("FAO", True), ("US", False),
+                                              ("UK", False), ("EU", False), ("NYC", False), ("TX", False)])
+def test_two_or_three_capitals_are_a_place_only_as_an_alias_country_or_state(written, acronym):
+    """"BOV" (a bank) is no town "Bov" even where the model tags it as a place; "US", "EU", "NYC" are places."""
+    from analysis.toponyms import _short_acronym
+
+    gazetteer = load_gazetteer()
+    assert _short_acronym(written, gazetteer.lookup(written), gazetteer) is acronym
