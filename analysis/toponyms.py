@@ -550,7 +550,9 @@ def _acceptable(doc: Doc, first: int, last: int, written: str, caps: bool, gazet
             return True  # the place an organisation is "of": "University of Rochester", "Government of Alberta"
         if not entity:
             return False
-        if lookup_key(written) in named_places or _locative_before(doc, first) or (
+        # not a person's name before "'s": "in Abbas's detention centers"
+        owner = label == "PERSON" and last < len(doc) and doc[last].text in ("'s", "’s")
+        if lookup_key(written) in named_places or (_locative_before(doc, first) and not owner) or (
                 _local_noun_after(doc, last) and doc[first].pos_ == "PROPN"):
             return True
         return large and (label not in ("PERSON", "ORG") or best.kind in ("country", "state"))

@@ -430,3 +430,10 @@ def test_two_or_three_capitals_are_a_place_only_as_an_alias_country_or_state(wri
 
     gazetteer = load_gazetteer()
     assert _short_acronym(written, gazetteer.lookup(written), gazetteer) is acronym
+
+
+def test_a_persons_name_before_a_possessive_is_not_made_a_place_by_in(nlp):
+    """"in Abbas's detention centers": Abbas is the Palestinian president, not a town called Abbas."""
+    text = ("Abbas's aides are not worried as much, since most of the movement's prominent figures are either in "
+            "Israeli prisons or in Abbas's detention centers.")
+    assert "Abbas" not in by_text(rows_for(nlp, text))
