@@ -1,8 +1,8 @@
 """Assembling each final table from the kept rows of the last run plus this run's staged parts, streaming.
 
 Tables sorted by ``article_id`` are assembled one bucket (first hex digit of the id) at a time and written as
-one row group per bucket, so memory holds about a sixteenth of a table; the others are small (inputs, errors)
-or sorted whole (articles).
+one row group per bucket, so memory holds about a sixteenth of a table (``articles`` with its texts too); the
+others (inputs, errors) are small and sorted whole.
 """
 
 from __future__ import annotations

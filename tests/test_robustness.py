@@ -182,7 +182,11 @@ def test_sigkill_midway_leaves_readable_tables_and_the_next_run_matches_a_clean_
     before = analysis.load_table("articles", out)
     process = subprocess.Popen([sys.executable, "-m", "analysis.cli", "run", str(raw), "--out", str(out)],
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    time.sleep(8.0)  # the model is loaded and articles are being analysed (21 of them take far longer)
+    # kill it once it has begun writing: its staging folder exists (on a fast machine the 21 new articles take
+    # a few seconds, so a fixed wait could outlast the run)
+    deadline = time.monotonic() + 120
+    while not list(out.glob(".staging-*")) and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
     assert process.poll() is None, "the run finished before it could be killed"
     process.send_signal(signal.SIGKILL)
     process.wait()
