@@ -489,8 +489,8 @@ def _running_acronym(written: str, caps: bool, best: Place | None) -> bool:
 
 
 def _short_acronym(written: str, readings: tuple[Place, ...], gazetteer: Gazetteer) -> bool:
-    """True for two or three capitals that name no country, state or alias ("US", "UK" are aliases) and that the
-    gazetteer knows only as a name in lower case ("EU" is no "Eu", "FAO" no "Fao")."""
+    """True for two or three capitals that name no country, state or alias ("US", "EU" are aliases) and that the
+    gazetteer knows only as a name in lower case ("BOV" is no "Bov", "CIS" no "Cis")."""
     letters = written.replace(".", "")
     return (written.isupper() and len(letters) <= 3 and lookup_key(written) not in gazetteer.preferred
             and gazetteer.state(written) is None
