@@ -136,3 +136,13 @@ def test_a_quoted_sentence_after_a_cue_sentence_without_content_is_its_quote(nlp
     assert agreed["kind"] == "direct" and agreed["text"].startswith("We have never seen")
     said = next(r for r in rows if r["cue"] == "said")
     assert said["speaker_mention"] == "Hooton" and _fragments(said, text)[-1].startswith("Every shelter")
+
+
+def test_what_a_sign_or_an_editorial_reads_is_quoted_only_in_quotation_marks(nlp):
+    """"read" names what a sign, letter or editorial says, with quotation marks; "read the report" is no quote."""
+    text = ("Outside the hall one sign read “Farmers for Fair Trade.”\n\n"
+            "“The council has failed this city,” reads an editorial in the Gazette.\n\n"
+            "She read the report on the plane.")
+    rows = _rows(nlp, text)
+    assert [(r["kind"], r["text"].strip("”,. ")) for r in rows if r["cue"] in ("read", "reads")] == [
+        ("direct", "Farmers for Fair Trade"), ("direct", "The council has failed this city")]
