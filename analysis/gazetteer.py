@@ -209,18 +209,14 @@ def _add_short_region_names(body: list[str], rows_of: dict[str, int | list[int]]
             rows_of[short] = row if not existing else [*existing, row]
 
 
-def _add_world_regions(body: list[str], by_key: _PlacesByKey, regions: dict, preferred: dict[str, Place]) -> None:
-    """World regions of places_lexicon.yaml ("Middle East", "European Union"), at the mean of their members' points.
+def _add_world_regions(by_key: _PlacesByKey, regions: dict, countries: dict[str, Place],
+                       preferred: dict[str, Place]) -> None:
+    """World regions of places_lexicon.yaml ("Middle East", "European Union"), at the mean of their members' points
+    (``countries``: the gazetteer's countries by ISO code).
 
     They are gazetteer places of kind ``continent`` (a region above countries, shown as ``region``); their names
     replace any other place of the same name.
     """
-    countries = {}
-    for row, line in enumerate(body):
-        if "\tcountry\t" in line:
-            place = by_key.place(row)
-            if place.kind == "country":
-                countries[place.country] = place
     for name, region in regions.items():
         members = [countries[code] for code in region["members"] if code in countries]
         if not members:
@@ -257,11 +253,16 @@ def load_gazetteer() -> Gazetteer:
     lexicon = load_data_yaml("places_lexicon.yaml")
     preferred: dict[str, Place] = {}
     states: dict[str, Place] = {}
+    countries: dict[str, Place] = {}
     for row, line in enumerate(body):
         if "\tstate\tUS\t" in line:  # every US state's row has this; the Place decides
             place = by_key.place(row)
             if place.kind == "state" and place.country == "US":
                 states[place.name] = place
+        elif "\tcountry\t" in line:
+            place = by_key.place(row)
+            if place.kind == "country":
+                countries[place.country] = place
     whole_name_only: set[str] = set()
     for written, alias in lexicon["aliases"].items():
         matches = [p for p in by_key.unsorted(name_key(alias["to"])) if p.country == alias["country"]]
@@ -274,7 +275,7 @@ def load_gazetteer() -> Gazetteer:
         if alias.get("whole_name_only"):
             whole_name_only.add(name_key(written))
         by_key.set_alias(name_key(written), [target, *others], preferred)
-    _add_world_regions(body, by_key, lexicon.get("world_regions") or {}, preferred)
+    _add_world_regions(by_key, lexicon.get("world_regions") or {}, countries, preferred)
     abbreviations: dict[str, str] = {}
     for state, forms in lexicon["us_states"].items():
         for form in forms:

@@ -297,7 +297,7 @@ def _named_in(name: str, gazetteer: Gazetteer, resolved: list[Resolved]) -> Plac
     states, countries = _context(places, [])
     for n in range(min(3, len(words) - 1), 0, -1):
         written = " ".join(words[:n])
-        state = gazetteer.state(written) if written in gazetteer.states else None
+        state = gazetteer.states.get(written)
         if state is not None and states[(state.country, state.name)]:
             return state  # "Virginia Commonwealth University Medical Center" in a story about Virginia
         options = [p for p in gazetteer.lookup(written) if p.kind in ("city", "county")]

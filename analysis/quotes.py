@@ -103,15 +103,12 @@ def _quote_after_cue_sentence(text: str, cue: Cue, spans: list[QuotedSpan], used
     quotation itself (“…,” Hooton said after Rubio spoke. “…”: the next quotation goes on from Hooton's)."""
     if any(cue.sentence[0] <= q.start < cue.clause[1] for q in spans):
         return []
-    for index, q in enumerate(spans):
-        if index in used or q.start <= cue.clause[1]:
-            continue
-        between = _SENTENCE_THEN_MARK.fullmatch(text, cue.clause[1], q.start)
-        words = _WORD.findall(text, q.start, q.end)
-        if between and len(words) >= _MIN_CONTINUATION_WORDS and text[q.start].isupper():
-            return [index]
+    index = next((i for i, q in enumerate(spans) if i not in used and q.start > cue.clause[1]), None)
+    if index is None:
         return []
-    return []
+    q = spans[index]
+    sentence_like = len(_WORD.findall(text, q.start, q.end)) >= _MIN_CONTINUATION_WORDS and text[q.start].isupper()
+    return [index] if sentence_like and _SENTENCE_THEN_MARK.fullmatch(text, cue.clause[1], q.start) else []
 
 
 def _closes_with_period(text: str, q: QuotedSpan) -> bool:
