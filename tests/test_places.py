@@ -217,6 +217,18 @@ def test_gazetteer_lookup_is_case_and_accent_blind():
     assert gazetteer.state("Calif.").name == "California"
 
 
+@pytest.mark.parametrize(("name", "south", "north", "west", "east"), [
+    ("Heilongjiang", 43.4, 53.6, 121.2, 135.1),  # the box of its towns reached into Inner Mongolia
+    ("Jiangsu", 30.7, 35.2, 116.3, 121.9),
+    ("Kurgan", 54.2, 56.9, 61.0, 68.7),
+    ("Washington", 45.5, 49.0, -124.8, -116.9),  # the state, not the capital ISO also calls "Washington"
+])
+def test_a_first_level_region_lies_within_its_borders(name, south, north, west, east):
+    """Bounds from the regions' real extents (degrees)."""
+    region = next(p for p in load_gazetteer().lookup(name) if p.kind == "state")
+    assert south <= region.lat <= north and west <= region.lon <= east
+
+
 def test_recognition_floor_on_a_slice_of_lgl(nlp):
     path = shared_path("gold", "geo", "lgl.jsonl")
     with path.open(encoding="utf-8") as handle:
