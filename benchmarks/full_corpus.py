@@ -42,7 +42,8 @@ def _children_cpu_seconds() -> float:
 
 
 def sitting(raw: Path, out: Path, workers: int, log: Path) -> dict:
-    """One ``analysis run`` through the CLI: its seconds (wall and CPU), exit code, last output line and peak RSS.
+    """One ``analysis run`` through the CLI: its seconds (wall and CPU), exit code, last output line, peak RSS and
+    the largest RSS of the tree and of one process in each minute.
 
     The CPU seconds of the process tree do not grow when other work shares the machine, the wall seconds do.
     """
@@ -53,13 +54,15 @@ def sitting(raw: Path, out: Path, workers: int, log: Path) -> dict:
         process = subprocess.Popen([sys.executable, "-m", "analysis.cli", "run", str(raw), "--out", str(out),
                                     "--workers", str(workers), "--quiet"], cwd=ROOT, stdout=output,
                                    stderr=subprocess.STDOUT, text=True)
-        peak = wait_sampling_rss(process, interval=1.0)
+        timeline: list[dict] = []
+        peak = wait_sampling_rss(process, interval=1.0, timeline=timeline)
     cpu = _children_cpu_seconds() - cpu_before
     lines = log.read_text(encoding="utf-8").strip().splitlines()
     return {"started": started_at, "seconds": round(time.perf_counter() - started, 1),
             "cpu_seconds": round(cpu, 1),
             "exit": process.returncode, "summary": lines[-1] if lines else "", "peak_mb": round(peak / 2**20, 1),
-            "workers": workers, "pipeline_version": pipeline_version(model_version())}
+            "workers": workers, "pipeline_version": pipeline_version(model_version()),
+            "rss_by_minute": timeline}
 
 
 def totals(out: Path, sittings: list[dict]) -> dict:
