@@ -43,7 +43,7 @@ def _children_cpu_seconds() -> float:
 
 def sitting(raw: Path, out: Path, workers: int, log: Path) -> dict:
     """One ``analysis run`` through the CLI: its seconds (wall and CPU), exit code, last output line, peak RSS and
-    the largest RSS of the tree and of one process in each minute.
+    the largest RSS of the tree, of the main process and of its largest worker in each minute.
 
     The CPU seconds of the process tree do not grow when other work shares the machine, the wall seconds do.
     """
