@@ -15,11 +15,11 @@ Sources (all pinned PyPI packages; nothing is downloaded at run time):
 
 Derived here:
 
-- first-level regions (states, provinces): iso3166-2's point where it lies within the box of the region's
-  populated places (``region_point``), else, and for US and UK counties (COUNTY_COUNTRIES), the centre of that
-  box; population = the sum of the places' (of the box centre, the mean, the median
-  and trimmed boxes, the full box came closest to the GeoNames points of the states and provinces in the LGL and
-  TR-News dev gold);
+- first-level regions (states, provinces): iso3166-2's point where it lies within the bounding box of the
+  region's populated places (``region_point``), else the centre of that box, as for US and UK counties
+  (COUNTY_COUNTRIES) (of the box centre, the mean, the median and trimmed boxes, the full box came closest to the
+  GeoNames points of the states and provinces in the LGL and TR-News dev gold); population = the sum of the
+  places';
 - countries: GeoNames' point (geomentions); where it has none (dependencies such as Puerto Rico or Greenland, and
   Namibia, whose code "NA" its index lost), countryinfo's centre point (the CIA World Factbook's, which GeoNames
   mostly uses too), or the centroid of the mainland outline where countryinfo has no point either.
@@ -210,7 +210,7 @@ def main() -> None:
                      round(city["longitude"], 4), city["population"], "|".join(sorted(alternates))))
 
     for (cc, region), points in admin1_points.items():
-        lat, lon = region_point(subdivision_points.get((cc, ascii_fold(region).lower())), points)
+        lat, lon = region_point(subdivision_points.get((cc, _iso_key(region))), points)
         geonameid = state_ids.get(region, "") if cc == "US" else ""
         folded = ascii_fold(region)
         alternates = folded if folded != region else ""
