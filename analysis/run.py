@@ -9,7 +9,6 @@ replaced atomically, in the crash-safe order: derived tables, errors, articles, 
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import gc
 import sys
 import time
@@ -248,9 +247,8 @@ def _release_memory() -> None:
     """
     gc.collect()
     pa.default_memory_pool().release_unused()
-    libc = ctypes.util.find_library("c")
-    if libc and sys.platform.startswith("linux"):
-        trim = getattr(ctypes.CDLL(libc), "malloc_trim", None)
+    if sys.platform.startswith("linux"):  # the process's own symbols hold libc's; no library search (a subprocess)
+        trim = getattr(ctypes.CDLL(None), "malloc_trim", None)
         if trim is not None:
             trim(0)
 
