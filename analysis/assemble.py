@@ -1,8 +1,9 @@
 """Assembling each final table from the kept rows of the last run plus this run's staged parts, streaming.
 
-Tables sorted by ``article_id`` are assembled one bucket (first hex digit of the id) at a time and written as
-one row group per bucket, so memory holds about a sixteenth of a table (``articles`` with its texts too); the
-others (inputs, errors) are small and sorted whole.
+Tables sorted by ``article_id`` are merged: the stored file is read one row group at a time (a few MB each,
+:data:`analysis.store.GROUP_BYTES`), and this run's new rows, staged by bucket (first hex digit of the id), are
+slotted in by id. Memory holds one stored row group plus one bucket of new rows,
+however large the store; the others (inputs, errors) are small and sorted whole.
 """
 
 from __future__ import annotations
@@ -35,14 +36,12 @@ def _conform(name: str, table: pa.Table) -> pa.Table:
     return canonical(name, table)
 
 
-def old_rows(out_dir: Path, name: str, bucket: str | None = None, columns: list[str] | None = None,
-             conform: bool = True) -> pa.Table | None:
-    """Rows of the table written by the last run (of one bucket), or None when there is none."""
+def old_rows(out_dir: Path, name: str, columns: list[str] | None = None, conform: bool = True) -> pa.Table | None:
+    """Rows of the table written by the last run, or None when there is none."""
     path = out_dir / f"{name}.parquet"
     if not path.exists():
         return None
-    filters = [("article_id", ">=", bucket), ("article_id", "<", chr(ord(bucket) + 1))] if bucket else None
-    table = pq.read_table(path, columns=columns, filters=filters)
+    table = pq.read_table(path, columns=columns)
     return table if columns or not conform else _conform(name, table)
 
 
@@ -61,15 +60,66 @@ def _combine(name: str, pieces: list[pa.Table]) -> pa.Table:
     return sort_table(name, pa.concat_tables(pieces))
 
 
+class _NewRows:
+    """This run's staged rows of one table, handed out in article-id order, one bucket in memory at a time."""
+
+    def __init__(self, name: str, staging: Staging) -> None:
+        self.name, self.staging = name, staging
+        self._buckets = iter(BUCKETS)
+        self._pending: pa.Table | None = None  # the rest of the bucket that was read last
+
+    def _next_bucket(self) -> pa.Table | None:
+        bucket = next(self._buckets, None)
+        if bucket is None:
+            return None
+        parts = self.staging.read(self.name, bucket)
+        return pa.concat_tables(parts) if parts else TABLES[self.name].arrow.empty_table()
+
+    def up_to(self, last_id: str) -> list[pa.Table]:
+        """The rows not handed out yet whose ``article_id`` is at most ``last_id``."""
+        taken = []
+        while True:
+            if self._pending is None:
+                self._pending = self._next_bucket()
+                if self._pending is None:
+                    return taken
+            ids = self._pending["article_id"]
+            within = pc.less_equal(ids, last_id)
+            if pc.all(within).as_py() is not False:  # the whole bucket (or an empty one)
+                taken.append(self._pending)
+                self._pending = None
+                continue
+            taken.append(self._pending.filter(within))
+            self._pending = self._pending.filter(pc.invert(within))
+            return taken
+
+    def rest(self) -> Iterator[pa.Table]:
+        """The rows not handed out yet, a bucket at a time."""
+        if self._pending is not None:
+            yield self._pending
+            self._pending = None
+        while (table := self._next_bucket()) is not None:
+            yield table
+
+
 def table_pieces(out_dir: Path, name: str, staging: Staging, keep_ids: pa.Array) -> Iterator[pa.Table]:
-    """Sorted pieces of a derived table (or ``articles``): old rows whose article is kept, then new rows."""
+    """Sorted pieces of a derived table (or ``articles``): old rows whose article is kept, with the new rows."""
     if not is_bucketed(name):
         yield _combine(name, _keep(name, old_rows(out_dir, name, conform=False), "article_id", keep_ids)
                        + staging.read(name))
         return
-    for bucket in BUCKETS:
-        yield _combine(name, _keep(name, old_rows(out_dir, name, bucket, conform=False), "article_id", keep_ids)
-                       + staging.read(name, bucket))
+    new = _NewRows(name, staging)
+    path = out_dir / f"{name}.parquet"
+    if path.exists():
+        stored = pq.ParquetFile(path)
+        for index in range(stored.num_row_groups):
+            group = stored.read_row_group(index)
+            if group.num_rows == 0:
+                continue
+            last_id = pc.max(group["article_id"]).as_py()
+            yield _combine(name, _keep(name, group, "article_id", keep_ids) + new.up_to(last_id))
+    for table in new.rest():
+        yield _combine(name, [table])
 
 
 def errors_table(out_dir: Path, staging: Staging, kept_paths: pa.Array) -> pa.Table:

@@ -100,8 +100,8 @@ TABLES: dict[str, TableSchema] = {
                 Column("content_hash", S, "Full SHA-256 of the whitespace-normalised text.", False),
                 Column("pipeline_version", S, "Package version, rules digest and spaCy model of the rows.", False),
             ),
-            # by id, as the derived tables: assembled a sixteenth at a time, so a run's memory does not grow with
-            # the texts of the corpus it has already stored
+            # by id, as the derived tables: merged one stored row group at a time, so a run's memory does not
+            # grow with the texts of the corpus it has already stored
             ("article_id",),
         ),
         TableSchema(

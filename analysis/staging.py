@@ -21,7 +21,7 @@ from .schema import TABLES, to_arrow
 
 STAGING_PREFIX = ".staging-"
 BUCKETS = tuple("0123456789abcdef")
-FLUSH_BYTES = 16 << 20  # Arrow bytes buffered per table before a part is written
+FLUSH_BYTES = 4 << 20  # Arrow bytes buffered per table before a part is written (a dozen tables: ~50 MB)
 FLUSH_ROWS = 5_000  # row dicts buffered per table before they are converted to Arrow
 
 

@@ -9,8 +9,10 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from .paths import default_processed_dir
@@ -46,7 +48,37 @@ def atomic_path(target: Path) -> Iterator[Path]:
         temporary_path.unlink(missing_ok=True)
 
 
-ROW_GROUP_ROWS = 128 * 1024
+GROUP_BYTES = 8 << 20  # a row group holds about this many bytes of rows: a commit reads one at a time
+ROW_GROUP_ROWS = 64 * 1024  # and at most this many rows
+
+
+def _row_bytes(table: pa.Table) -> np.ndarray:
+    """Each row's approximate size: fixed-width values, string lengths, 16 bytes per list item."""
+    sizes = np.zeros(table.num_rows, dtype=np.int64)
+    for column in table.columns:
+        kind = column.type
+        if pa.types.is_string(kind) or pa.types.is_binary(kind):
+            sizes += pc.fill_null(pc.binary_length(column), 0).to_numpy()
+        elif pa.types.is_list(kind):
+            sizes += 16 * pc.fill_null(pc.list_value_length(column), 0).to_numpy()
+        else:
+            sizes += max(kind.bit_width // 8, 1)
+    return sizes
+
+
+def _group_ends(sizes: np.ndarray) -> list[int]:
+    """Where the full row groups of these rows end: each closes at GROUP_BYTES or ROW_GROUP_ROWS, whichever
+    comes first; the rows after the last end wait for more."""
+    ends: list[int] = []
+    total = np.cumsum(sizes)
+    start = 0
+    while True:
+        reached = int(np.searchsorted(total, (total[start - 1] if start else 0) + GROUP_BYTES))
+        end = min(reached + 1, start + ROW_GROUP_ROWS)
+        if end > len(sizes):
+            return ends
+        ends.append(end)
+        start = end
 
 
 def write_table(out_dir: Path, name: str, frame: pd.DataFrame) -> Path:
@@ -57,14 +89,25 @@ def write_table(out_dir: Path, name: str, frame: pd.DataFrame) -> Path:
 def write_pieces(out_dir: Path, name: str, pieces: Iterable[pa.Table]) -> Path:
     """Write ``<out_dir>/<name>.parquet`` atomically from Arrow pieces, streaming: one piece in memory at a time.
 
-    Pieces must be validated rows in the final order; each becomes one or more row groups.
+    Pieces must be validated rows in the final order. Row groups are cut by the rows alone (about
+    GROUP_BYTES each), whatever the pieces, so the same rows make the same file however they arrived (in one
+    commit or several), and a later commit can read the file one bounded row group at a time.
     """
     target = out_dir / f"{name}.parquet"
     schema = TABLES[name].arrow
     with atomic_path(target) as temporary, pq.ParquetWriter(temporary, schema, compression="zstd") as writer:
+        held = schema.empty_table()  # rows short of a full row group, carried to the next piece
         for piece in pieces:
-            if piece.num_rows:
-                writer.write_table(canonical(name, piece), row_group_size=ROW_GROUP_ROWS)
+            if not piece.num_rows:
+                continue
+            held = pa.concat_tables([held, canonical(name, piece)])
+            start = 0
+            for end in _group_ends(_row_bytes(held)):
+                writer.write_table(held.slice(start, end - start), row_group_size=end - start)
+                start = end
+            held = held.slice(start)
+        if held.num_rows:
+            writer.write_table(held, row_group_size=held.num_rows)
     return target
 
 

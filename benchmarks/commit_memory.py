@@ -1,9 +1,10 @@
 """Peak memory of one commit over a stored corpus: ``.venv/bin/python -m benchmarks.commit_memory OUT_DIR``.
 
 Rewrites every table of ``OUT_DIR`` (a run's output folder) as a run's commit does when it keeps every stored
-article and adds none, and prints the seconds and the process's peak RSS. It rewrites the folder in place: run it
-on a copy. A commit that holds a sixteenth of each table at a time needs about the same memory whatever the size
-of the store; one that sorts a table whole needs memory in proportion to it.
+article and adds none, and prints the seconds, the process's peak RSS and the most Arrow held at once. It rewrites
+the folder in place: run it on a copy. A commit that reads each stored table one row group at a time needs about
+the same memory whatever the size of the store; one that holds a fixed share of a table (a sixteenth, or all of
+it) needs memory in proportion to the store.
 """
 
 from __future__ import annotations
@@ -36,7 +37,9 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         staging.remove()
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"{len(ids):,} articles: commit in {time.perf_counter() - started:.1f} s, peak RSS {peak:,.0f} MB")
+    arrow = pa.default_memory_pool().max_memory() / 2**20
+    print(f"{len(ids):,} articles: commit in {time.perf_counter() - started:.1f} s, peak RSS {peak:,.0f} MB, "
+          f"Arrow at most {arrow:,.0f} MB")
     return 0
 
 

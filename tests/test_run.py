@@ -193,6 +193,30 @@ def test_a_run_committed_in_parts_gives_the_same_tables(corpus, tmp_path):
     assert set(outcomes) == {"processed"}
 
 
+@pytest.mark.parametrize("cut", ["rows", "bytes"])
+def test_commits_merge_into_stored_row_groups_and_give_the_same_files(corpus, tmp_path, monkeypatch, cut):
+    """Small row groups (three rows, or about 600 bytes), so each later commit slots its rows into several stored
+    row groups: every table comes out byte for byte as from one commit."""
+    import pyarrow.parquet as pq
+
+    from analysis.analyse_tables import DERIVED_TABLES
+
+    monkeypatch.setattr(store, "ROW_GROUP_ROWS", 3 if cut == "rows" else 10**6)
+    monkeypatch.setattr(store, "GROUP_BYTES", 10**9 if cut == "rows" else 600)
+    whole, parts = tmp_path / "whole", tmp_path / "parts"
+    run(corpus, whole, commit_every=None)
+    run(corpus, parts, commit_every=2)
+    for name in ("articles", *DERIVED_TABLES):
+        stored = pq.ParquetFile(parts / f"{name}.parquet")
+        sizes = [stored.metadata.row_group(i).num_rows for i in range(stored.num_row_groups)]
+        if cut == "rows":
+            assert all(size == 3 for size in sizes[:-1]) and 0 < sizes[-1] <= 3, name
+        assert (whole / f"{name}.parquet").read_bytes() == (parts / f"{name}.parquet").read_bytes(), name
+    assert stored.num_row_groups > 3
+    articles = pq.ParquetFile(parts / "articles.parquet")
+    assert articles.num_row_groups == (2 if cut == "rows" else 6)  # six articles, each text over 600 bytes
+
+
 def test_a_run_killed_between_parts_keeps_them_and_the_next_run_finishes(corpus, tmp_path, monkeypatch):
     import analysis.run as run_module
 
