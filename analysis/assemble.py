@@ -2,8 +2,8 @@
 
 Tables sorted by ``article_id`` are merged: the stored file is read one row group at a time (a few MB each,
 :data:`analysis.store.GROUP_BYTES`), and this run's new rows, staged by bucket (first hex digit of the id), are
-slotted in by id. Memory holds one stored row group plus one bucket of new rows,
-however large the store; the others (inputs, errors) are small and sorted whole.
+slotted in by id. Memory holds one stored row group plus one bucket of new rows, however large the store; the
+others (inputs, errors) are small and sorted whole.
 """
 
 from __future__ import annotations

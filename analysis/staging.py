@@ -26,7 +26,7 @@ FLUSH_ROWS = 5_000  # row dicts buffered per table before they are converted to 
 
 
 def is_bucketed(name: str) -> bool:
-    """True for tables sorted by ``article_id`` first: they are staged and assembled per bucket."""
+    """True for tables sorted by ``article_id`` first: they are staged per bucket and merged by id."""
     return TABLES[name].sort_by[0] == "article_id"
 
 

@@ -8,10 +8,12 @@ from pathlib import Path
 
 import duckdb
 import pandas as pd
+import pyarrow.parquet as pq
 import pytest
 
 import analysis
 from analysis import store
+from analysis.analyse_tables import DERIVED_TABLES
 from analysis.run import run_pipeline
 from tests.conftest import PROJECT, SEED_TEXT, sample_corpus
 
@@ -197,10 +199,6 @@ def test_a_run_committed_in_parts_gives_the_same_tables(corpus, tmp_path):
 def test_commits_merge_into_stored_row_groups_and_give_the_same_files(corpus, tmp_path, monkeypatch, cut):
     """Small row groups (three rows, or about 600 bytes), so each later commit slots its rows into several stored
     row groups: every table comes out byte for byte as from one commit."""
-    import pyarrow.parquet as pq
-
-    from analysis.analyse_tables import DERIVED_TABLES
-
     monkeypatch.setattr(store, "ROW_GROUP_ROWS", 3 if cut == "rows" else 10**6)
     monkeypatch.setattr(store, "GROUP_BYTES", 10**9 if cut == "rows" else 600)
     whole, parts = tmp_path / "whole", tmp_path / "parts"
@@ -212,7 +210,7 @@ def test_commits_merge_into_stored_row_groups_and_give_the_same_files(corpus, tm
         if cut == "rows":
             assert all(size == 3 for size in sizes[:-1]) and 0 < sizes[-1] <= 3, name
         assert (whole / f"{name}.parquet").read_bytes() == (parts / f"{name}.parquet").read_bytes(), name
-    assert stored.num_row_groups > 3
+    assert pq.ParquetFile(parts / "sentences.parquet").num_row_groups > 3, "several stored row groups to merge into"
     articles = pq.ParquetFile(parts / "articles.parquet")
     assert articles.num_row_groups == (2 if cut == "rows" else 6)  # six articles, each text over 600 bytes
 
