@@ -8,8 +8,6 @@ replaced atomically, in the crash-safe order: derived tables, errors, articles, 
 
 from __future__ import annotations
 
-import ctypes
-import gc
 import sys
 import time
 from collections import Counter
@@ -31,6 +29,7 @@ from .assemble import errors_table, inputs_table, old_rows, sort_table, table_pi
 from .engine import CHUNK_SIZE, ChunkResult, analyse_local
 from .errors import InputError, RecordError
 from .inputs import DiscoveryError, InputFile, discover_inputs, input_key, read_bytes
+from .memory import arrow_allocator, release_memory
 from .model import model_version, resolve_model_name
 from .readers import read_file
 from .schema import to_arrow
@@ -228,7 +227,7 @@ def run_pipeline(
                                       field_mapping=field_mapping, model=model, progress=progress, engine=engine,
                                       scheduler=scheduler, chunk_size=chunk_size, stage_timings=stage_timings,
                                       limit=commit_every, committed=committed, started=started, part=part)
-        _release_memory()  # what a commit read and wrote is freed: give it back, so the next part starts as low
+        release_memory()  # what a commit read and wrote is freed: give it back, so the next part starts as low
         total.analysed += summary.analysed
         total.analysed_words += summary.analysed_words
         for phase, seconds in summary.timings.items():
@@ -238,19 +237,6 @@ def run_pipeline(
     for name in ("processed", "unchanged", "duplicate", "failed", "failures", "seconds"):
         setattr(total, name, getattr(summary, name))
     return total
-
-
-def _release_memory() -> None:
-    """Return freed memory to the system: Arrow's allocator and, on glibc, the C heap (``malloc_trim``).
-
-    Without it the main process keeps the high-water mark of every commit, which grows with the store.
-    """
-    gc.collect()
-    pa.default_memory_pool().release_unused()
-    if sys.platform.startswith("linux"):  # the process's own symbols hold libc's; no library search (a subprocess)
-        trim = getattr(ctypes.CDLL(None), "malloc_trim", None)
-        if trim is not None:
-            trim(0)
 
 
 def _run_part(roots: list[Path], out_dir: Path, *, force: bool, workers: int,
@@ -396,5 +382,6 @@ def _finish(summary: RunSummary, out_dir: Path, roots: list[Path], model_name: s
         "model": model_name,
         "counts": {k: getattr(summary, k) for k in ("processed", "unchanged", "duplicate", "failed")},
         "seconds": round(summary.seconds, 2),
+        "arrow_allocator": arrow_allocator(),
     })
     return summary

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import os
 import shutil
 import subprocess
 import sys
@@ -30,6 +32,15 @@ def test_run_prints_a_summary_and_strict_fails_on_a_bad_file(tmp_path):
     assert strict.returncode == 1
     assert "unchanged 1" in strict.stdout and "failed 1" in strict.stdout
     assert (tmp_path / "out" / "articles.parquet").exists()
+    assert json.loads((tmp_path / "out" / "run.json").read_text())["arrow_allocator"] == "system"
+
+
+def test_a_chosen_arrow_allocator_is_kept(tmp_path):
+    (tmp_path / "raw").mkdir()
+    env = {**os.environ, "ARROW_DEFAULT_MEMORY_POOL": "mimalloc"}
+    done = analysis("run", "raw", "--out", "out", "--quiet", cwd=tmp_path, env=env)
+    assert done.returncode == 0, done.stderr
+    assert json.loads((tmp_path / "out" / "run.json").read_text())["arrow_allocator"] == "mimalloc"
 
 
 def test_bad_field_mapping_and_output_inside_input_are_refused(tmp_path):
@@ -40,8 +51,6 @@ def test_bad_field_mapping_and_output_inside_input_are_refused(tmp_path):
 
 
 def test_missing_model_says_what_to_install(tmp_path):
-    import os
-
     env = {**os.environ, MODEL_ENV: "en_core_web_nonexistent"}
     (tmp_path / "raw").mkdir()
     done = analysis("run", "raw", "--out", "out", cwd=tmp_path, env=env)

@@ -1,0 +1,50 @@
+"""Keeping the main process of a long run small: the allocator Arrow uses, and giving freed memory back.
+
+Arrow's default allocator in the pyarrow wheels (mimalloc) keeps pages its I/O threads freed, so a run's main
+process, which reads, stages and commits the tables, grew from commit to commit; with the C heap (``malloc``),
+trimmed after each commit, it stays lower and grows less (figures in docs/benchmarks.md). Arrow picks its
+allocator once, from ``ARROW_DEFAULT_MEMORY_POOL``, when pyarrow is first imported, so the command line asks for
+the C heap before it imports anything that uses Arrow; the worker processes it starts inherit the choice.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import gc
+import os
+import sys
+
+ARROW_POOL_VARIABLE = "ARROW_DEFAULT_MEMORY_POOL"
+
+
+def prefer_system_allocator() -> bool:
+    """Have Arrow allocate from the C heap in this process and those it starts, unless the user chose a pool.
+
+    Returns True when the choice can still take effect (pyarrow not imported yet).
+    """
+    if "pyarrow" in sys.modules:
+        return False
+    os.environ.setdefault(ARROW_POOL_VARIABLE, "system")
+    return True
+
+
+def arrow_allocator() -> str:
+    """The name of the allocator Arrow uses in this process (``system``, ``mimalloc`` or ``jemalloc``)."""
+    import pyarrow as pa
+
+    return pa.default_memory_pool().backend_name
+
+
+def release_memory() -> None:
+    """Return freed memory to the system: Arrow's pool and, on glibc, the C heap (``malloc_trim``).
+
+    Without it the main process keeps the high-water mark of every commit, which grows with the store.
+    """
+    import pyarrow as pa
+
+    gc.collect()
+    pa.default_memory_pool().release_unused()
+    if sys.platform.startswith("linux"):  # the process's own symbols hold libc's; no library search (a subprocess)
+        trim = getattr(ctypes.CDLL(None), "malloc_trim", None)
+        if trim is not None:
+            trim(0)
