@@ -313,7 +313,7 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph], gazetteer: Gazetteer | 
             span = doc[i:last]
             add(i, last, *_trim(text, span.start_char, span.end_char), "gazetteer")
             if (i > 0 and doc[i - 1].lower_ in STRONG_LOCATIVES or _followed_by_state(doc, last, gazetteer)
-                    or _party_home(doc, i, last)):
+                    or _party_home(doc, i, last) or _dateline(doc, i, last, written, gazetteer)):
                 cued.add(lookup_key(written))
             i = last
         else:
@@ -395,10 +395,23 @@ def _followed_by_state(doc: Doc, last: int, gazetteer: Gazetteer) -> bool:
     return bool(match and gazetteer.state(match.group("state").split()[0]) is not None)
 
 
-def _dateline(doc: Doc, first: int, last: int, written: str) -> bool:
-    """True for a dateline: a name in capitals opening a sentence, before a dash ("TORRINGTON — The ...")."""
-    opens = doc[first].is_sent_start or doc[first - 1].is_punct or doc[first - 1].is_space
-    return written.isupper() and len(written) > 3 and opens and last < len(doc) and doc[last].text in DATELINE_MARKS
+def _dateline(doc: Doc, first: int, last: int, written: str, gazetteer: Gazetteer) -> bool:
+    """True for a dateline: a name in capitals opening a sentence, before a dash ("TORRINGTON — The ...") or
+    before a comma and a country or state ("DURBAN, South Africa (CNN) -")."""
+    opens = first == 0 or doc[first].is_sent_start or doc[first - 1].is_punct or doc[first - 1].is_space
+    if not (written.isupper() and len(written) > 3 and opens and last < len(doc)):
+        return False
+    return doc[last].text in DATELINE_MARKS or (doc[last].text == "," and _region_at(doc, last + 1, gazetteer))
+
+
+def _region_at(doc: Doc, first: int, gazetteer: Gazetteer, max_tokens: int = 3) -> bool:
+    """True when a country's or a state's name, capitalised, starts at token ``first``."""
+    for n in range(min(max_tokens, len(doc) - first), 0, -1):
+        span = doc[first:first + n]
+        if span[-1].text[:1].isupper() and any(
+                p.kind in ("country", "state") for p in gazetteer.lookup(span.text)[:1]):
+            return True
+    return False
 
 
 def _local_body(doc: Doc, last: int, written: str, best: Place, lexicon: Lexicon,
@@ -524,7 +537,7 @@ def _acceptable(doc: Doc, first: int, last: int, written: str, caps: bool, gazet
         return False
     if _stop_place(written, lexicon) or _compound_word(doc, last, gazetteer):
         return False
-    if _followed_by_state(doc, last, gazetteer) or _dateline(doc, first, last, written):
+    if _followed_by_state(doc, last, gazetteer) or _dateline(doc, first, last, written, gazetteer):
         return True
     if _party_home(doc, first, last) and _subnational(best):
         return True
@@ -535,7 +548,8 @@ def _acceptable(doc: Doc, first: int, last: int, written: str, caps: bool, gazet
         # the model often mislabels a place ("Aleppo" NORP, "Winnipeg" PRODUCT, "Dublin" PERSON): take an entity
         # that is exactly a place name when the article names the same place elsewhere as a place, when a
         # locative word precedes it, or (but for PERSON and ORG) when it is a country, state or large city
-        entity = doc[first].ent_iob_ == "B" and (last == len(doc) or doc[last].ent_iob_ != "I")
+        # the whole entity, a leading "the" aside ("the Holy See" tagged ORG)
+        entity = _opens_entity(doc, first) and (last == len(doc) or doc[last].ent_iob_ != "I")
         large = best.kind in ("country", "state") or best.population >= MIN_RELABEL_POPULATION
         label = doc[first].ent_type_
         if label == "ORG" and not entity and _opens_entity(doc, first) and _local_body(

@@ -268,6 +268,22 @@ def test_the_place_an_organisation_is_of_is_a_place(nlp):
     assert [r["text"] for r in rows_for(nlp, text)] == ["Columbus"]
 
 
+def test_a_dateline_before_a_country_is_a_place_and_so_is_the_name_again(nlp):
+    """The model tags both "Durban"s as an organisation; the dateline's comma and country mark the first as the
+    city, and so the second too."""
+    text = ("DURBAN, South Africa (Reuters) - The former president appeared in a Durban court on Friday to face "
+            "corruption charges.")
+    rows = [r for r in rows_for(nlp, text) if r["text"].lower() == "durban"]
+    assert len(rows) == 2
+    assert {(r["kind"], r["country"]) for r in rows} == {("city", "ZA")}
+
+
+def test_a_country_the_model_tags_as_an_organisation_after_the_is_a_place(nlp):
+    text = "Relations between the Republic of Armenia and the Holy See were the subject of the talks."
+    row = by_text(rows_for(nlp, text))["Holy See"]
+    assert (row["kind"], row["country"]) == ("country", "VA")
+
+
 def test_a_name_cued_as_a_place_is_the_same_place_where_the_model_reads_a_person(nlp):
     """The model tags both "Tega Cay" as a person; "near" marks the first as a place, and so the second too."""
     text = ("The baby was born on the roadside near Tega Cay on Friday, the second such birth this year. Tega Cay "
