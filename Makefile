@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help install data report notebooks lab test lint dictionary benchmark benchmark-full clean
+.PHONY: help install data report notebooks lab test lint dictionary benchmark benchmark-full benchmark-main-memory clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-11s %s\n", $$1, $$2}'
@@ -47,6 +47,9 @@ benchmark: $(STAMP) ## speed and memory on 1,000 and 10,000 Congress releases fr
 
 benchmark-full: $(STAMP) ## all 105,550 Congress releases end to end on two workers (hours; run again to go on after a stop)
 	$(BIN)/python -m benchmarks.full_corpus
+
+benchmark-main-memory: $(STAMP) ## the main process's memory after each commit, per Arrow allocator (4,000 releases; ~15 min)
+	$(BIN)/python -m benchmarks.main_memory
 
 clean: ## remove generated tables and reports (never data/raw)
 	rm -rf data/processed/*.parquet data/processed/*.duckdb data/processed/run.json reports/
