@@ -11,9 +11,9 @@ from .paths import default_processed_dir, default_raw_dir
 
 
 def _run(args: argparse.Namespace) -> int:
-    from .memory import prefer_system_allocator
+    from .memory import prepare_main_process
 
-    prefer_system_allocator()  # before anything imports pyarrow; the workers this run starts inherit it
+    prepare_main_process()  # before anything imports pyarrow or starts a thread
     from .readers.fields import parse_field_mapping
     from .run import COMMIT_EVERY, run_pipeline
 

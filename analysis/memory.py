@@ -2,9 +2,9 @@
 
 Arrow's default allocator in the pyarrow wheels (mimalloc) keeps pages its I/O threads freed, so a run's main
 process, which reads, stages and commits the tables, grew from commit to commit; with the C heap (``malloc``),
-trimmed after each commit, it stays lower and grows less (figures in docs/benchmarks.md). Arrow picks its
-allocator once, from ``ARROW_DEFAULT_MEMORY_POOL``, when pyarrow is first imported, so the command line asks for
-the C heap before it imports anything that uses Arrow; the worker processes it starts inherit the choice.
+trimmed after each commit and held to two arenas, it stays lower and about flat (figures in docs/benchmarks.md).
+Arrow picks its allocator once, from ``ARROW_DEFAULT_MEMORY_POOL``, when pyarrow is first imported, so the command
+line asks for the C heap before it imports anything that uses Arrow; the worker processes it starts inherit it.
 """
 
 from __future__ import annotations
@@ -15,6 +15,15 @@ import os
 import sys
 
 ARROW_POOL_VARIABLE = "ARROW_DEFAULT_MEMORY_POOL"
+ARENA_VARIABLE = "MALLOC_ARENA_MAX"
+M_ARENA_MAX = -8  # glibc's mallopt parameter for the most arenas the C heap may create
+MAIN_PROCESS_ARENAS = 2
+
+
+def prepare_main_process() -> None:
+    """Before a run: Arrow on the C heap (inherited by the workers) and, in this process, few heap arenas."""
+    prefer_system_allocator()
+    limit_heap_arenas()
 
 
 def prefer_system_allocator() -> bool:
@@ -26,6 +35,19 @@ def prefer_system_allocator() -> bool:
         return False
     os.environ.setdefault(ARROW_POOL_VARIABLE, "system")
     return True
+
+
+def limit_heap_arenas(arenas: int = MAIN_PROCESS_ARENAS) -> bool:
+    """On glibc, let this process's C heap create at most ``arenas`` arenas, unless ``MALLOC_ARENA_MAX`` is set.
+
+    Each thread that allocates may get an arena of its own (up to eight per core), and memory freed in one stays
+    there; Arrow's reading and writing threads left the main process keeping more after every commit. Call it
+    before those threads start. Returns True when the limit was set.
+    """
+    if not sys.platform.startswith("linux") or ARENA_VARIABLE in os.environ:
+        return False
+    mallopt = getattr(ctypes.CDLL(None), "mallopt", None)
+    return mallopt is not None and mallopt(M_ARENA_MAX, arenas) == 1
 
 
 def arrow_allocator() -> str:

@@ -1,0 +1,20 @@
+"""The main process's memory settings: chosen before Arrow loads, and a user's own settings kept."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from analysis.memory import limit_heap_arenas
+
+
+def test_importing_the_package_and_its_command_line_leaves_pyarrow_unloaded():
+    """Arrow reads its allocator once, when first imported: the command line must still be able to choose it."""
+    code = "import sys, analysis, analysis.cli; print('pyarrow' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.stdout.strip() == "False", done.stderr
+
+
+def test_a_users_arena_setting_is_left_alone(monkeypatch):
+    monkeypatch.setenv("MALLOC_ARENA_MAX", "4")
+    assert limit_heap_arenas() is False
