@@ -2,7 +2,7 @@
 
 Arrow's default allocator in the pyarrow wheels (mimalloc) keeps pages its I/O threads freed, so a run's main
 process, which reads, stages and commits the tables, grew from commit to commit; with the C heap (``malloc``),
-trimmed after each commit and held to two arenas, it stays lower and about flat (figures in docs/benchmarks.md).
+trimmed after each commit and held to two arenas, it stays lower and grows far less (docs/benchmarks.md).
 Arrow picks its allocator once, from ``ARROW_DEFAULT_MEMORY_POOL``, when pyarrow is first imported, so the command
 line asks for the C heap before it imports anything that uses Arrow; the worker processes it starts inherit it.
 """
