@@ -13,6 +13,7 @@ import ctypes
 import gc
 import os
 import sys
+from collections.abc import Callable
 
 ARROW_POOL_VARIABLE = "ARROW_DEFAULT_MEMORY_POOL"
 ARENA_VARIABLE = "MALLOC_ARENA_MAX"
@@ -44,10 +45,10 @@ def limit_heap_arenas(arenas: int = MAIN_PROCESS_ARENAS) -> bool:
     there; Arrow's reading and writing threads left the main process keeping more after every commit. Call it
     before those threads start. Returns True when the limit was set.
     """
-    if not sys.platform.startswith("linux") or ARENA_VARIABLE in os.environ:
+    mallopt = _libc_function("mallopt")
+    if mallopt is None or ARENA_VARIABLE in os.environ:
         return False
-    mallopt = getattr(ctypes.CDLL(None), "mallopt", None)
-    return mallopt is not None and mallopt(M_ARENA_MAX, arenas) == 1
+    return mallopt(M_ARENA_MAX, arenas) == 1
 
 
 def arrow_allocator() -> str:
@@ -66,7 +67,13 @@ def release_memory() -> None:
 
     gc.collect()
     pa.default_memory_pool().release_unused()
-    if sys.platform.startswith("linux"):  # the process's own symbols hold libc's; no library search (a subprocess)
-        trim = getattr(ctypes.CDLL(None), "malloc_trim", None)
-        if trim is not None:
-            trim(0)
+    trim = _libc_function("malloc_trim")
+    if trim is not None:
+        trim(0)
+
+
+def _libc_function(name: str) -> Callable[..., int] | None:
+    """glibc's function ``name`` on Linux, else None; the process's own symbols hold libc's (no library search)."""
+    if not sys.platform.startswith("linux"):
+        return None
+    return getattr(ctypes.CDLL(None), name, None)

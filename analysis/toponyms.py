@@ -408,8 +408,8 @@ def _region_at(doc: Doc, first: int, gazetteer: Gazetteer, max_tokens: int = 3) 
     """True when a country's or a state's name, capitalised, starts at token ``first``."""
     for n in range(min(max_tokens, len(doc) - first), 0, -1):
         span = doc[first:first + n]
-        if span[-1].text[:1].isupper() and any(
-                p.kind in ("country", "state") for p in gazetteer.lookup(span.text)[:1]):
+        readings = gazetteer.lookup(span.text) if span[-1].text[:1].isupper() else ()
+        if readings and readings[0].kind in ("country", "state"):
             return True
     return False
 

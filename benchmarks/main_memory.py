@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -23,6 +24,7 @@ from pathlib import Path
 
 import psutil
 
+from analysis.memory import ARROW_POOL_VARIABLE
 from benchmarks.corpus import BULK, ROOT, write_corpus
 
 ALLOCATORS = ("default", "mimalloc", "system", "jemalloc")
@@ -86,13 +88,11 @@ def measure(raw: Path, folder: Path, allocator: str, workers: int, commit_every:
     """One run through the CLI with ``allocator``; its seconds, summary line and per-part main-process memory."""
     out = folder / f"out-main-memory-{allocator}"
     if out.exists():
-        for path in sorted(out.rglob("*"), reverse=True):
-            path.rmdir() if path.is_dir() else path.unlink()
-        out.rmdir()
+        shutil.rmtree(out)
     env = dict(os.environ)
-    env.pop("ARROW_DEFAULT_MEMORY_POOL", None)
+    env.pop(ARROW_POOL_VARIABLE, None)
     if allocator != "default":
-        env["ARROW_DEFAULT_MEMORY_POOL"] = allocator
+        env[ARROW_POOL_VARIABLE] = allocator
     started = time.perf_counter()
     process = subprocess.Popen([sys.executable, "-m", "analysis.cli", "run", str(raw), "--out", str(out),
                                 "--workers", str(workers), "--commit-every", str(commit_every), "--quiet"],
