@@ -358,7 +358,7 @@ def _verb_cue(token: Token, tone: str, naming: bool, text: str, quoted: list[tup
         return None
     cue_tokens = [token] + [c for c in token.children if c.dep_ == "prt"]
     cue_tokens.sort(key=lambda t: t.i)
-    sent = token.sent
+    sent = _whole_sentence(token)
     speaker = _mention_span(subject, token)
     clause_start = min(speaker[0], cue_tokens[0].idx)
     clause_end = max(speaker[1], cue_tokens[-1].idx + len(cue_tokens[-1]))
@@ -378,6 +378,11 @@ def _verb_cue(token: Token, tone: str, naming: bool, text: str, quoted: list[tup
         if clauses:  # "said X, but that Y": a second reported clause coordinated with the verb
             clauses += [c for c in token.children if c.dep_ == "conj" and c.i > token.i
                         and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)]
+        before = [c for c in clauses if c.i < token.i]
+        if before and len(before) < len(clauses) and not any(_holds_quote(_subtree_span(c), quoted) for c in before):
+            # "… isn't rattled — in fact, she said it “humanizes” her": the clause after the cue is what was said
+            # (not when the clause before is a quotation: "“…,” Cruz said, …")
+            clauses = [c for c in clauses if c.i > token.i]
         if clauses:
             start = min(_subtree_span(c)[0] for c in clauses)
             end = max(_participle_cut(c, _subtree_span(c)[1]) for c in clauses)
@@ -445,6 +450,34 @@ def _unclaused_content(token: Token, subject: Token, text: str, sent, clause_sta
     return content
 
 
+_QUOTED_STATEMENT_WORDS = 6
+_SENTENCE_CLOSE = re.compile(r"[.!?…][\"”’)\]]*\s*$")
+
+
+@dataclass(frozen=True)
+class _Bounds:
+    start_char: int
+    end_char: int
+
+
+def _whole_sentence(token: Token) -> _Bounds:
+    """The token's sentence, joined to the sentences before it that the parser split off mid-sentence ("… with a
+    “good” job" | ", he said."): a sentence that opens with a comma or a small word after no sentence end."""
+    doc, sent = token.doc, token.sent
+    text = doc_text(doc)
+    start = sent.start
+    for _ in range(3):
+        first = doc[start]
+        if start == 0 or not (first.text in (",", ";", "—", "–") or first.is_lower):
+            break
+        previous = doc[start - 1].sent
+        gap = text[previous.start_char:first.idx]
+        if "\n" in gap.rstrip() or "\n" in text[doc[start - 1].idx:first.idx] or _SENTENCE_CLOSE.search(gap):
+            break
+        start = previous.start
+    return _Bounds(doc[start].idx, sent.end_char)
+
+
 def _outside_clause(text: str, sent, clause_start: int, clause_end: int, verb: Token) -> tuple[int, int] | None:
     """Content for a cue parsed without a clause: the rest of the sentence beside "…, she said" or "she said: …"."""
     before = _trim(text, sent.start_char, clause_start)
@@ -479,6 +512,8 @@ def _adverbial(doc: Doc, span: tuple[int, int]) -> bool:
         return False
     if tokens[0].pos_ in ("ADP", "SCONJ") and tokens[0].lower_ not in ("that",):
         return True
+    if len(tokens) >= _QUOTED_STATEMENT_WORDS and any(t.is_quote for t in tokens):
+        return False  # "The rejection of the treaty signals “the beginning of the end” for the EU, said …"
     return not any(t.pos_ in ("VERB", "AUX") for t in tokens)
 
 

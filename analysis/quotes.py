@@ -178,6 +178,23 @@ def _split_after(text: str, cue: Cue, spans: list[QuotedSpan], used: set[int], f
     return []
 
 
+_LEADING_CONJUNCTION = re.compile(r"[\s,;]*(?:(?:and|but|so|while)\b)?[\s,;]*")
+
+
+def _after_earlier(text: str, fragments: list[tuple[int, int]], statements: list[_Statement],
+                   first_quote: int) -> list[tuple[int, int]]:
+    """A mixed quote's content that takes in an earlier statement of its sentence ("…, they are asked to rank
+    their choices, and the group is less likely to be “overrun …,” Hoover said") starts after that statement
+    and the conjunction that follows it, when its quotation lies beyond."""
+    (start, end), = fragments
+    earlier = [f[1] for s in statements for f in s.fragments if start <= f[0] and f[1] <= first_quote]
+    if not earlier:
+        return fragments
+    cut = _LEADING_CONJUNCTION.match(text, max(earlier)).end()
+    trimmed = _trim_edges(text, cut, end)
+    return [trimmed] if trimmed else fragments
+
+
 def _around_clause(text: str, fragments: list[tuple[int, int]], clause: tuple[int, int]) -> list[tuple[int, int]]:
     """Fragments with the cue's own clause cut out ("Congress, he said, can …" → "Congress", "can …")."""
     result = []
@@ -220,7 +237,13 @@ def _statements(text: str, cues: list[Cue], spans: list[QuotedSpan], paragraph_o
                 inside = touching[:1]
                 content = (content[0], spans[touching[0]].end)
         if cue.naming and not inside:
-            continue  # "called", "described" count only with quotation marks
+            # "called", "described" count only with quotation marks: a quotation beside a naming cue with nothing
+            # else to name is what it reads ("“…,” the editorial read.")
+            inside = [i for i in _adjacent_quote(text, cue, spans, used) if not _title_like(text, spans[i])
+                      and len(_WORD.findall(text, spans[i].start, spans[i].end)) >= _MIN_CONTINUATION_WORDS
+                      ] if content is None else []
+            if not inside:
+                continue
         if not inside and content is not None and content[0] >= cue.clause[1]:
             # “What kind of people do I have here?” Trump asked, looking …: the quotation before the clause is
             # what was said, not the participle after it.
@@ -277,6 +300,8 @@ def _statements(text: str, cues: list[Cue], spans: list[QuotedSpan], paragraph_o
             continue
         if cue.parenthetical:
             fragments = _around_clause(text, fragments, cue.clause)
+        if kind == "mixed" and len(fragments) == 1:
+            fragments = _after_earlier(text, fragments, statements, quoted[0].start)
         if any(_overlaps(f, g) for s in statements for f in s.fragments for g in fragments):
             continue
         statements.append(_Statement(sorted(fragments), paragraph_of(fragments[0][0]), kind, cue))
