@@ -135,7 +135,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     return (start, end) if end > start else None
 
 
-_CLOSING = frozenset({"”", '"', "’", "'"})
+_CLOSING = frozenset({"”", '"', "’", "'", "''"})
 _OPENING = frozenset({"“", '"', "‘", "«", "„"})
 _GAP_SPEAKER_MAX = 12
 _NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
@@ -451,7 +451,7 @@ def _unclaused_content(token: Token, subject: Token, text: str, sent, clause_sta
 
 
 _QUOTED_STATEMENT_WORDS = 6
-_SENTENCE_CLOSE = re.compile(r"[.!?…][\"”’)\]]*\s*$")
+_SENTENCE_CLOSE = re.compile(r"[.!?…][\"”’')\]]*\s*$")
 
 
 @dataclass(frozen=True)
@@ -555,14 +555,15 @@ def _according_cue(token: Token, text: str) -> Cue | None:
                (sent.start_char, sent.end_char))
 
 
-def find_cues(doc: Doc, allowed: list[tuple[int, int]], quoted: list[tuple[int, int]] | None = None) -> list[Cue]:
+def find_cues(doc: Doc, allowed: list[tuple[int, int]], quoted: list[tuple[int, int]] | None = None,
+              text: str | None = None) -> list[Cue]:
     """Speech cues whose cue word stands inside one of the ``allowed`` character ranges (sorted, disjoint).
 
     ``quoted`` (sorted character ranges of quotations) keeps cues and subjects inside quotations out.
     """
     quoted = quoted or []
     lexicon = cue_lexicon()
-    text = doc_text(doc)
+    text = doc_text(doc) if text is None else text
     verbs, phrasal, naming = lexicon.verbs, lexicon.phrasal, lexicon.naming
     phrasal_verbs = {v for v, _ in phrasal}
     cues: list[Cue] = []

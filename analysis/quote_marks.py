@@ -31,6 +31,23 @@ class QuotedSpan:
     single: bool = False
 
 
+# Typewriter double quotes: two apostrophes (''…'', the New York Times archive style) or two backticks (``…'').
+_TYPEWRITER_OPENING = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))(?:''|``)(?=[^\s'])")
+_TYPEWRITER_CLOSING = re.compile(r"(?<=[^\s'])''(?=[\s,.;:!?)\]—–-]|$)")
+
+
+def typewriter_marks_as_curly(text: str) -> str:
+    """``text`` with typewriter double quotes written as curly ones, the same length, so offsets hold.
+
+    An opening ``''`` or ````` before a word becomes `` “`` and a closing ``''`` after one becomes ``” ``;
+    any other pair of apostrophes is left alone. Every other character is unchanged.
+    """
+    if "''" not in text and "``" not in text:
+        return text
+    text = _TYPEWRITER_OPENING.sub(" “", text)
+    return _TYPEWRITER_CLOSING.sub("” ", text)
+
+
 def _is_word(ch: str) -> bool:
     return ch.isalnum()
 

@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from .cues import Cue, find_cues, linked_subject
 from .parse import doc_text
-from .quote_marks import QuotedSpan, quoted_spans
+from .quote_marks import QuotedSpan, quoted_spans, typewriter_marks_as_curly
 from .segment import Paragraph
 from .sentiment import score_sentiment
 from .speakers import SpeakerMention, resolve_speakers
@@ -308,8 +308,8 @@ def _statements(text: str, cues: list[Cue], spans: list[QuotedSpan], paragraph_o
     statements.sort(key=lambda s: s.fragments[0][0])
     _add_colon_quotes(text, cues, spans, used, statements, paragraph_of, doc)
     if doc is not None:
-        _add_dash_quotes(doc, spans, used, statements)
-        _add_governed_quotes(doc, spans, used, statements, paragraph_of)
+        _add_dash_quotes(doc, text, spans, used, statements)
+        _add_governed_quotes(doc, text, spans, used, statements, paragraph_of)
     _add_continuations(text, spans, used, statements, paragraph_of)
     return statements
 
@@ -334,7 +334,7 @@ def _object_end(doc: Doc, verb_offset: int, q: QuotedSpan) -> int | None:
             right = child.right_edge
             end = right.idx + len(right)
             text = doc_text(doc)
-            return max(end, q.end + 1 if q.end < len(text) and text[q.end] in "”\"’»" else q.end)
+            return max(end, q.end + 1 if q.end < len(text) and text[q.end] in "”\"’»'" else q.end)
     return None
 
 
@@ -362,12 +362,11 @@ def _title_like(text: str, q: QuotedSpan) -> bool:
 
 
 
-def _add_governed_quotes(doc: Doc, spans: list[QuotedSpan], used: set[int], statements: list[_Statement],
+def _add_governed_quotes(doc: Doc, text: str, spans: list[QuotedSpan], used: set[int], statements: list[_Statement],
                          paragraph_of) -> None:
     """A quotation governed by a verb outside the cue lexicon that has a subject, its own or borrowed ("Clinton
     talked up her “50-state strategy”", "…, calling it “…”"), is a quote with that verb as its cue; a quotation in
     title case ("Meet the Press") is a name, not a quote."""
-    text = doc_text(doc)
     starts = doc.to_array(IDX).tolist() if len(doc) else []  # token offsets, without a Token per token
     cue_starts = {s.cue.cue[0] for s in statements if s.cue is not None}
     for index, q in enumerate(spans):
@@ -421,9 +420,9 @@ _DASH_NAME = re.compile(r"(?P<dash>[―—–]|--?(?=\s))\s*(?P<name>[A-Z][\w.'�
 _AFTER_QUOTE = re.compile(r"[”\"’»]?[ \t\xa0]*")
 
 
-def _add_dash_quotes(doc: Doc, spans: list[QuotedSpan], used: set[int], statements: list[_Statement]) -> None:
+def _add_dash_quotes(doc: Doc, text: str, spans: list[QuotedSpan], used: set[int], statements: list[_Statement]
+                     ) -> None:
     """A quotation signed with a dash and a name, on its line or the next: ``“…” ― Sonya Herridge``."""
-    text = doc_text(doc)
     for index, q in enumerate(spans):
         if index in used or not q.closed or len(_WORD.findall(text, q.start, q.end)) < _MIN_CONTINUATION_WORDS:
             continue
@@ -601,7 +600,8 @@ def _word_set(text: str) -> set[str]:
 
 def quote_rows(article_id: str, doc: Doc, paragraphs: list[Paragraph]) -> list[dict]:
     """One row per quote (schema ``quotes``): kind, content span, cue, speaker mention and canonical speaker."""
-    text = doc_text(doc)
+    original = doc_text(doc)
+    text = typewriter_marks_as_curly(original)  # the same offsets; marks read the same whatever their style
     quotable = [p for p in paragraphs if p.kind in QUOTE_KINDS]
     if not quotable:
         return []
@@ -613,7 +613,7 @@ def quote_rows(article_id: str, doc: Doc, paragraphs: list[Paragraph]) -> list[d
 
     spans = quoted_spans(text, paragraphs, QUOTE_KINDS)
     ranges = [(p.start, p.end) for p in quotable]
-    cues = find_cues(doc, ranges, [(q.start, q.end) for q in spans])
+    cues = find_cues(doc, ranges, [(q.start, q.end) for q in spans], text)
     statements = _statements(text, cues, spans, paragraph_of, doc)
     # Keep every fragment within the paragraph of the first (clipped to it: a no-break space may end a content).
     for s in statements:
@@ -631,7 +631,7 @@ def quote_rows(article_id: str, doc: Doc, paragraphs: list[Paragraph]) -> list[d
     rows: list[dict] = []
     for number, (s, speaker) in enumerate(zip(statements, resolved, strict=True)):
         start, end = s.fragments[0][0], s.fragments[-1][1]
-        content = " ".join(text[a:b] for a, b in s.fragments)
+        content = " ".join(original[a:b] for a, b in s.fragments)
         scores = score_sentiment(content)
         cue = s.cue
         para = by_start[s.paragraph]
@@ -642,14 +642,14 @@ def quote_rows(article_id: str, doc: Doc, paragraphs: list[Paragraph]) -> list[d
             "kind": s.kind,
             "start": start,
             "end": end,
-            "text": text[start:end],
+            "text": original[start:end],
             "fragments": [{"start": a, "end": b} for a, b in s.fragments],
-            "speaker_mention": text[cue.speaker[0]:cue.speaker[1]] if cue and cue.speaker else None,
+            "speaker_mention": original[cue.speaker[0]:cue.speaker[1]] if cue and cue.speaker else None,
             "speaker_start": cue.speaker[0] if cue and cue.speaker else None,
             "speaker_end": cue.speaker[1] if cue and cue.speaker else None,
             "speaker": speaker.canonical if speaker else None,
             "speaker_type": speaker.type if speaker else None,
-            "cue": text[cue.cue[0]:cue.cue[1]] if cue else None,
+            "cue": original[cue.cue[0]:cue.cue[1]] if cue else None,
             "cue_start": cue.cue[0] if cue else None,
             "cue_end": cue.cue[1] if cue else None,
             "cue_tone": cue.tone if cue else None,

@@ -210,3 +210,20 @@ def test_polnear_gold_speech_cues_recognised():
     assert share >= 0.6
     assert lexicon.is_speech_cue("has said") and lexicon.is_speech_cue("fired back at")
     assert not lexicon.is_speech_cue("believes")
+
+
+def test_typewriter_double_quotes_are_quotation_marks(nlp):
+    """The New York Times archive writes quotation marks as two apostrophes (''…''): a PolNeAR train article."""
+    from analysis.evaluation.gold import read_jsonl
+
+    records = read_jsonl(shared_path("polnear", "train.jsonl"), None)
+    text = next(r["text"] for r in records if r["id"] == "nyt_2016-03-21_factory-workers-feel-sting-of-gl")
+    rows = quote_rows("nyt", nlp(text), segment_paragraphs(text))
+    start = text.index("I think it will be extremely hard")
+    row = next(r for r in rows if r["start"] == start)
+    assert row["kind"] == "direct"
+    assert row["cue"] == "said" and "Bigbee" in row["speaker"]
+    # the quoted sentence after the cue is a fragment of the same quote, the row's text keeps the marks as written
+    assert text[row["fragments"][-1]["start"]:row["fragments"][-1]["end"]].startswith("You have to be really blessed")
+    assert "'' Ms. Bigbee said. ''" in row["text"]
+    assert sum(r["kind"] == "direct" for r in rows) >= 5
