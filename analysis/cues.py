@@ -372,6 +372,8 @@ def _verb_cue(token: Token, tone: str, naming: bool, text: str, quoted: list[tup
         clauses = [c for c in token.children if c.dep_ in _CONTENT_DEPS and c.i != subject.i]
         if not clauses:  # "said legalizing it could …", "pledged to repeal …"
             clauses = [c for c in token.children if c.dep_ == "xcomp" and c.i > token.i]
+        if not clauses:  # "said in one of a series of messages that the truck …", the clause parsed as relative
+            clauses = _that_clause_in_adjunct(token)
         if not clauses and token.lemma_ in _QUESTION_VERBS:  # "asked Clinton if she believed …", parsed as advcl
             clauses = [c for c in token.children if c.dep_ == "advcl" and c.i > token.i
                        and any(g.dep_ == "mark" and g.lower_ in ("if", "whether") for g in c.children)]
@@ -409,6 +411,19 @@ def _verb_cue(token: Token, tone: str, naming: bool, text: str, quoted: list[tup
     conjoined = token.dep_ == "conj"
     return Cue(cue, tone, speaker, subject.i, content, (clause_start, clause_end),
                (sent.start_char, sent.end_char), naming, coordinated, conjoined)
+
+
+def _that_clause_in_adjunct(verb: Token) -> list[Token]:
+    """A "that" clause the parser hung on a noun of the verb's prepositional adjunct ("said in a statement that …",
+    read as a relative clause of "statement"): the clause, when "that" is its subordinator, not its subject."""
+    for child in verb.rights:
+        if child.dep_ != "prep":
+            continue
+        for token in child.subtree:
+            if token.dep_ == "relcl" and any(g.dep_ == "mark" and g.lower_ == "that" and g.i < token.i
+                                                       for g in token.children):
+                return [token]
+    return []
 
 
 def _unclaused_content(token: Token, subject: Token, text: str, sent, clause_start: int, clause_end: int,

@@ -34,17 +34,21 @@ class QuotedSpan:
 # Typewriter double quotes: two apostrophes (''…'', the New York Times archive style) or two backticks (``…'').
 _TYPEWRITER_OPENING = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))(?:''|``)(?=[^\s'])")
 _TYPEWRITER_CLOSING = re.compile(r"(?<=[^\s'])''(?=[\s,.;:!?)\]—–-]|$)")
+# A single quotation closing with the double one (''I would use the word 'old-school,''' said Gregory W. Slayton).
+_TYPEWRITER_CLOSING_BOTH = re.compile(r"(?<=\S)'''(?=[\s,.;:!?)\]—–-]|$)")
 
 
 def typewriter_marks_as_curly(text: str) -> str:
     """``text`` with typewriter double quotes written as curly ones, the same length, so offsets hold.
 
-    An opening ``''`` or ````` before a word becomes `` “`` and a closing ``''`` after one becomes ``” ``;
-    any other pair of apostrophes is left alone. Every other character is unchanged.
+    An opening ``''`` or ````` before a word becomes `` “`` and a closing ``''`` after one becomes ``” ``
+    (three apostrophes, a single quotation closing with the double one, ``’” ``); any other pair of apostrophes
+    is left alone. Every other character is unchanged.
     """
     if "''" not in text and "``" not in text:
         return text
     text = _TYPEWRITER_OPENING.sub(" “", text)
+    text = _TYPEWRITER_CLOSING_BOTH.sub("’” ", text)
     return _TYPEWRITER_CLOSING.sub("” ", text)
 
 
