@@ -330,6 +330,9 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph], gazetteer: Gazetteer | 
             span = doc[i:last]
             add(i, last, *_trim(text, span.start_char, span.end_char), "gazetteer")
 
+    # 3b. a name listed with places of its kind, whatever the model tagged it: "Žilina, Nitra, Prešov and Košice"
+    _add_listed(doc, tokens, gazetteer, lexicon, rejected, taken, add)
+
     # 3c. the region after a place and a comma, whatever the model tagged it: "Pandi, Bulacan", "Qatraneh, Karak"
     for after in sorted(set(_mention_ends(mentions, tokens))):
         if after + 1 >= len(doc) or words[after] != "," or taken[after + 1] or not words[after + 1][:1].isupper():
@@ -366,6 +369,52 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph], gazetteer: Gazetteer | 
                     add(span.start, span.end, start, start + len(candidate), "state")
                 break
     return sorted(mentions, key=lambda m: m.start)
+
+
+_LIST_LINKS = frozenset({",", "and", "or", "&"})
+
+
+def _add_listed(doc: Doc, tokens: _Tokens, gazetteer: Gazetteer, lexicon: Lexicon,
+                rejected: list[tuple[int, int, str, bool]], taken: list[bool], add) -> None:
+    """Take each rejected gazetteer name that stands in a list beside a place mention of the same kind (a city
+    between cities, a country between countries), joined by a comma, "and" or "or"; until no more are found."""
+    kind_at: dict[int, str] = {}  # token index of a mention's first and last token -> the kind of its name
+
+    def kind_of(first: int, last: int) -> str | None:
+        readings = gazetteer.lookup(tokens.span_text(first, last))
+        return readings[0].kind if readings else None
+
+    def mention_kind(index: int) -> str | None:
+        if index < 0 or index >= len(doc) or not taken[index]:
+            return None
+        if index not in kind_at:
+            first = last = index
+            while first > 0 and taken[first - 1] and doc[first - 1].text not in _LIST_LINKS:
+                first -= 1
+            while last + 1 < len(doc) and taken[last + 1] and doc[last + 1].text not in _LIST_LINKS:
+                last += 1
+            kind_at[index] = kind_of(first, last + 1) or ""
+        return kind_at[index] or None
+
+    pending = [r for r in rejected if not gazetteer.is_demonym(r[2]) and not _stop_place(r[2], lexicon)]
+    found = True
+    while found:
+        found = False
+        for entry in list(pending):
+            first, last, written, _ = entry
+            if any(taken[first:last]):
+                pending.remove(entry)
+                continue
+            kind = kind_of(first, last)
+            before = first >= 2 and doc[first - 1].text in _LIST_LINKS and mention_kind(first - 2) == kind
+            after = last + 1 < len(doc) and doc[last].text in _LIST_LINKS and mention_kind(last + 1) == kind
+            if kind in ("city", "country", "state") and (before or after) and not _starts_organisation(
+                    doc, last, lexicon, gazetteer.lookup(written)[0]):
+                span = doc[first:last]
+                add(first, last, *_trim(doc_text(doc), span.start_char, span.end_char), "gazetteer")
+                pending.remove(entry)
+                kind_at.clear()
+                found = True
 
 
 def _mention_ends(mentions: list[Mention], tokens: _Tokens) -> list[int]:
