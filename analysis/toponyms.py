@@ -611,6 +611,11 @@ def _acceptable(doc: Doc, first: int, last: int, written: str, caps: bool, gazet
                 best.kind in ("country", "state", "county") or best.population >= MIN_UNTAGGED_CITY_POPULATION
                 or lookup_key(written) in named_places):
             return True  # the place an organisation is "of": "University of Rochester", "Government of Alberta"
+        if label in ("ORG", "FAC") and not entity and _opens_entity(doc, first) and last < len(doc) and doc[
+                last].text in ("'s", "’s") and lookup_key(best.name) == lookup_key(written) and (
+                    best.kind in ("country", "state", "county")
+                    or best.kind == "city" and best.population >= MIN_RELABEL_POPULATION):
+            return True  # the place that owns what the model read as one name: "Manitoba's Opposition New Democrats"
         if not entity:
             return False
         # not a person's name before "'s": "in Abbas's detention centers"

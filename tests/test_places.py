@@ -465,3 +465,28 @@ def test_a_persons_name_before_a_possessive_is_not_made_a_place_by_in(nlp):
     text = ("Abbas's aides are not worried as much, since most of the movement's prominent figures are either in "
             "Israeli prisons or in Abbas's detention centers.")
     assert "Abbas" not in by_text(rows_for(nlp, text))
+
+
+def _gwn_dev_text(needle: str) -> str:
+    with shared_path("gold", "geo", "gwn_dev.jsonl").open(encoding="utf-8") as handle:
+        return next(r["text"] for r in map(json.loads, handle) if needle in r["text"])
+
+
+def test_names_listed_with_cities_are_cities_whatever_the_model_tagged(nlp):
+    """GeoWebNews dev: the model tags "Prešov" a product and "Košice" a person in a list of Slovak cities."""
+    text = _gwn_dev_text("Žilina, Nitra, Prešov and Košice")
+    rows = {r["start"]: r for r in rows_for(nlp, text)}
+    for name in ("Žilina", "Nitra", "Prešov", "Košice"):
+        row = rows[text.index(name)]
+        assert row["kind"] == "city" and row["country"] == "SK", name
+
+
+def test_a_place_owning_what_the_model_read_as_one_name_is_a_place(nlp):
+    """"Manitoba's Opposition New Democrats" is one ORG to the model; Manitoba is the province. The White House
+    (an alternate name of Casablanca) stays no place."""
+    text = _gwn_dev_text("Manitoba's Opposition New Democrats")
+    start = text.index("Manitoba's Opposition New Democrats")
+    row = next(r for r in rows_for(nlp, text) if r["start"] == start)
+    assert row["text"] == "Manitoba" and row["kind"] == "state" and row["country"] == "CA"
+    text = "The White House's press office declined to comment on Monday."
+    assert "White House" not in by_text(rows_for(nlp, text))
