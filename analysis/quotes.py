@@ -287,6 +287,8 @@ def _statements(text: str, cues: list[Cue], spans: list[QuotedSpan], paragraph_o
             if kind == "direct":
                 extras = _adjacent_quote(text, cue, spans, used) or _split_after(text, cue, spans, used, quoted[-1])
                 for extra in extras:
+                    if _title_like(text, spans[extra]):
+                        continue  # the show the cue names, not the rest of the quote: told “Fox and Friends”
                     # "“A,” she said, adding, “B.”": B is the quote of the cue between, not the rest of A.
                     gap = (cue.clause[1], spans[extra].start) if spans[extra].start > cue.clause[1] else None
                     if gap and any(other is not cue and gap[0] <= other.cue[0] < gap[1] for other in cues):
