@@ -73,6 +73,15 @@ def _qualifier(text: str, mention: Mention, gazetteer: Gazetteer) -> Place | Non
 
 
 def _candidates(written: str, mention: Mention, gazetteer: Gazetteer) -> tuple[Place, ...]:
+    if mention.dateline:  # "NEW YORK (AP) —": the city the story was filed from, not the state
+        key = lookup_key(written)
+        preferred = gazetteer.preferred.get(key)
+        if preferred is not None and preferred.kind == "city":
+            return (preferred,)  # "WASHINGTON —": Washington, D.C.
+        cities = tuple(p for p in gazetteer.lookup(written) if p.kind == "city")
+        named = tuple(p for p in cities if lookup_key(p.name) == key)
+        if named or cities:  # a city of that very name, else one known by it ("New York City")
+            return named or cities
     state = gazetteer.state(written)
     if state is not None and (mention.source == "state" or "." in written or written.isupper()):
         return (state,)

@@ -51,6 +51,7 @@ class Mention:
     start: int
     end: int
     source: str
+    dateline: bool = False  # a dateline names the city the story was filed from ("NEW YORK (AP) —")
 
 
 @dataclass(frozen=True)
@@ -256,7 +257,7 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph], gazetteer: Gazetteer | 
             return
         for k in range(first, last):
             taken[k] = True
-        mentions.append(Mention(start, end, source))
+        mentions.append(Mention(start, end, source, _dateline(doc, first, last, text[start:end], gazetteer)))
 
     # 1. facility names (longest spans first, so the place inside a facility's name is not a separate mention)
     for first, last in _facility_mentions(doc, lexicon, tokens):
@@ -446,10 +447,12 @@ def _followed_by_state(doc: Doc, last: int, gazetteer: Gazetteer) -> bool:
 
 def _dateline(doc: Doc, first: int, last: int, written: str, gazetteer: Gazetteer) -> bool:
     """True for a dateline: a name in capitals opening a sentence, before a dash ("TORRINGTON — The ...") or
-    before a comma and a country or state ("DURBAN, South Africa (CNN) -")."""
+    before a comma and a country or state ("DURBAN, South Africa (CNN) -"), or in parentheses before a dash."""
     opens = first == 0 or doc[first].is_sent_start or doc[first - 1].is_punct or doc[first - 1].is_space
     if not (written.isupper() and len(written) > 3 and opens and last < len(doc)):
         return False
+    if doc[last].text == ")" and first > 0 and doc[first - 1].text == "(" and last + 1 < len(doc):
+        return doc[last + 1].text in DATELINE_MARKS  # "(NEW YORK) — Police officers …"
     return doc[last].text in DATELINE_MARKS or (doc[last].text == "," and _region_at(doc, last + 1, gazetteer))
 
 

@@ -490,3 +490,12 @@ def test_a_place_owning_what_the_model_read_as_one_name_is_a_place(nlp):
     assert row["text"] == "Manitoba" and row["kind"] == "state" and row["country"] == "CA"
     text = "The White House's press office declined to comment on Monday."
     assert "White House" not in by_text(rows_for(nlp, text))
+
+
+def test_a_dateline_names_the_city_the_story_was_filed_from(nlp):
+    """GeoWebNews dev: "NEW YORK (AP) —" and "(NEW YORK) —" are New York City, not the state."""
+    for opening in ("NEW YORK (AP) — The Latest on the fata", "(NEW YORK) — Police officers responding"):
+        text = _gwn_dev_text(opening)
+        start = text.index("NEW YORK")
+        row = next(r for r in rows_for(nlp, text) if r["start"] == start)
+        assert row["kind"] == "city" and abs(row["lat"] - 40.71) < 0.1 and abs(row["lon"] + 74.0) < 0.1, opening
