@@ -474,6 +474,55 @@ def _colon_verb_cue(doc: Doc, colon: int, spans: list[QuotedSpan]) -> Cue | None
                (min(speaker[0], verb.idx), max(speaker[1], verb.idx + len(verb))), (sent.start_char, sent.end_char))
 
 
+_NOT_SPEAKERS = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW",
+                           "LANGUAGE"})
+
+
+def _colon_name_cue(doc: Doc, colon: int) -> Cue | None:
+    """For a speaker's name as a label ("Clinton: “…”", "Rep. Trey Gowdy (R-S.C.): “…”", "- Michael P. McDonald:
+    “…”"): the name right before the colon, a party and state in parentheses aside, is the speaker; the colon is
+    the cue. Not a place, a date or a title ("WASHINGTON:", "Headline:")."""
+    text = doc_text(doc)
+    end = colon  # read by characters: the tokenizer may fuse "S.C.):"I" into one token
+    while end > 0 and text[end - 1] in " \t\xa0":
+        end -= 1
+    if end > 0 and text[end - 1] == ")":
+        opening = text.rfind("(", max(0, end - 16), end)
+        if opening <= 0:
+            return None
+        end = opening
+        while end > 0 and text[end - 1] in " \t\xa0":
+            end -= 1
+    if end <= 0:
+        return None
+    head = _token_at(doc, end - 1)
+    if head.idx + len(head) > end:  # fused with the mark ("Clinton:"We"): a capitalised word after a name
+        word = text[head.idx:end]
+        if not (word[:1].isupper() and word.isalpha() and head.i > 0 and doc[head.i - 1].pos_ == "PROPN"):
+            return None
+    elif head.idx + len(head) != end or head.pos_ != "PROPN":
+        return None
+    if head.ent_type_ in _NOT_SPEAKERS:
+        return None
+    start = head.i
+    while start > 0 and (doc[start - 1].pos_ == "PROPN" or doc[start - 1].lower_ in ("and", "&")
+                         and start > 1 and doc[start - 2].pos_ == "PROPN"):
+        start -= 1  # "Frank Newport and Jim Harter"
+    if doc[start].ent_type_ in _NOT_SPEAKERS:
+        return None
+    owner = start  # past an owner's name: "DNAinfo's Eddie Small", "The Wall Street Journal's Jennifer Smith"
+    while owner > 0 and start - owner < 6 and (doc[owner - 1].pos_ in ("PROPN", "DET", "PART")
+                                                or doc[owner - 1].text in ("'s", "’s", "'", "’")):
+        owner -= 1
+    before = doc[owner - 1] if owner > 0 else None
+    if before is not None and before.pos_ == "ADP" and before.lower_ != "from":
+        return None  # not a byline or a channel: "…,' by Times' Michael Paulson:", "later that month on CNN:"
+    speaker = (doc[start].idx, min(end, head.idx + len(head)))
+    sent = head.sent
+    return Cue((colon, colon + 1), "neutral", speaker, head.i, None, (speaker[0], colon + 1),
+               (sent.start_char, max(sent.end_char, colon + 1)))
+
+
 def _add_colon_quotes(text: str, cues: list[Cue], spans: list[QuotedSpan], used: set[int],
                       statements: list[_Statement], paragraph_of, doc: Doc | None = None) -> None:
     """A quotation introduced by a colon ("…, she responded:" then the quote, in the same or the next paragraph)
@@ -495,7 +544,9 @@ def _add_colon_quotes(text: str, cues: list[Cue], spans: list[QuotedSpan], used:
             owner = [c for c in cues if c.cue[1] <= colon <= c.sentence[1] and paragraph_of(c.cue[0]) ==
                      paragraph_of(colon) and not any(c.cue[1] <= o.start < colon for o in spans)]
         if not owner and doc is not None:
-            verb_cue = _colon_verb_cue(doc, colon, spans)
+            verb_cue = _colon_verb_cue(doc, colon, spans) or (
+                _colon_name_cue(doc, colon) if paragraph_of(colon) == q.paragraph and not _title_like(text, q)
+                else None)  # not a headline's "Kasich: We Are Going To Go All The Way To Cleveland"
             owner = [verb_cue] if verb_cue is not None else []
         if not owner:
             continue

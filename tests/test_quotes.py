@@ -227,3 +227,24 @@ def test_typewriter_double_quotes_are_quotation_marks(nlp):
     assert text[row["fragments"][-1]["start"]:row["fragments"][-1]["end"]].startswith("You have to be really blessed")
     assert "'' Ms. Bigbee said. ''" in row["text"]
     assert sum(r["kind"] == "direct" for r in rows) >= 5
+
+
+def _polnear_train_text(article_id: str) -> str:
+    from analysis.evaluation.gold import read_jsonl
+
+    return next(r["text"] for r in read_jsonl(shared_path("polnear", "train.jsonl"), None) if r["id"] == article_id)
+
+
+def test_a_speakers_name_as_a_label_before_a_colon_is_the_cue(nlp):
+    """PolNeAR train: a hearing transcribed as "Rep. Trey Gowdy (R-S.C.):"…"" and "Former secretary of state
+    Hillary Rodham Clinton:"…""; a byline before a colon ("…," by Times' Michael Paulson: "…") is not a speaker."""
+    text = _polnear_train_text("wash-post_2015-11-16_clinton-s-claim-that-percent-of-")
+    rows = _rows(nlp, text)
+    start = text.index("I have not heard anyone other than you")
+    row = next(r for r in rows if r["start"] == start)
+    assert row["kind"] == "direct" and "Gowdy" in row["speaker"] and row["cue"] == ":"
+    answer = next(r for r in rows if r["start"] == text.index("We learned that from the State Department"))
+    assert "Clinton" in answer["speaker"]
+    digest = _polnear_train_text("politico_2015-12-11_politico-new-york-s-culture-busi")
+    excerpt = digest.index("Matthew Morrison, the star of")
+    assert not any(r["start"] == excerpt for r in _rows(nlp, digest))
