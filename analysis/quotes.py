@@ -94,6 +94,8 @@ def _adjacent_quote(text: str, cue: Cue, spans: list[QuotedSpan], used: set[int]
     return found
 
 
+# The end of a reported sentence and the opening mark of a quoted one right after it.
+_CONTENT_THEN_QUOTE = re.compile(r"[.!?…]?[ \t\xa0]+[\"“„«]")
 _SENTENCE_THEN_MARK = re.compile(r"[ \t\xa0]*\.[ \t\xa0]+[\"“„«]")
 
 
@@ -584,7 +586,7 @@ def _add_continuations(text: str, spans: list[QuotedSpan], used: set[int], state
         if not previous:
             continue
         last = max(previous, key=lambda s: s.fragments[-1][1])
-        head = _quoted_head(previous, last, q)
+        head = _quoted_head(text, previous, last, q)
         if head is None and lead is not None and last.paragraph == q.paragraph and last.kind == "direct":
             head = last
         if lead is not None:
@@ -620,15 +622,18 @@ def _right_after_cue(statements: list[_Statement], q: QuotedSpan) -> bool:
             and cue.clause[0] >= last.fragments[-1][1] and cue.sentence[1] <= q.start <= cue.sentence[1] + 3)
 
 
-def _quoted_head(previous: list[_Statement], last: _Statement, q: QuotedSpan) -> _Statement | None:
+def _quoted_head(text: str, previous: list[_Statement], last: _Statement, q: QuotedSpan) -> _Statement | None:
     """The quote a quoted sentence in the same paragraph goes on from: the last direct or mixed statement there,
     past indirect ones read inside the sentence of its cue ("“A,” Trump assured Jones, after Jones assured Trump
     that …. “B.”"). PolNeAR spans such a quote from its first fragment to the last."""
     same = [s for s in previous if s.paragraph == q.paragraph]
     quoted = [s for s in same if s.kind in ("direct", "mixed") and s.cue is not None]
     if not quoted:
-        if (last in same and last.kind == "indirect" and last.cue is not None
-                and last.cue.clause[0] >= last.fragments[-1][1]):
+        if last in same and last.kind == "indirect" and last.cue is not None and (
+                last.cue.clause[0] >= last.fragments[-1][1]
+                or _CONTENT_THEN_QUOTE.fullmatch(text, last.fragments[-1][1], q.start)):
+            # "…, she said. “B”" or "He argues that his client was never encouraging violence. “The government
+            # is alleging …”": the quoted sentence right after the reported one goes on with it
             last.kind = "mixed"
             return last
         return None
