@@ -26,6 +26,9 @@ PREFERRED_BONUS = 6.0
 NEARBY_BONUS = 2.0
 NEARBY_KM = 150.0
 CO_LOCATED_BONUS = 1.5
+COUNTY_HOLDS_BONUS = 4.0  # a town in a county the article names ("Palestine" beside "Anderson County", Texas),
+# unless the name is a state's ("Kansas" stays the state beside a county holding a town called Kansas)
+COUNTY_HOLDS_KM = 60.0
 CO_LOCATED_TOP = 12
 QUALIFIER_BONUS = 10.0
 CONTEXT_STATE_BONUS = 4.0
@@ -168,6 +171,10 @@ def _score(place: Place, written: str, qualifier: Place | None, states: Counter,
                 near[id(place)] = close
         if close:
             score += NEARBY_BONUS
+            holds = any(other.kind == "county" and other.admin1 == place.admin1 and other.country == place.country
+                        and _km(place, other) <= COUNTY_HOLDS_KM for other in nearby)
+            if holds and place.kind == "city" and gazetteer.state(written) is None:
+                score += COUNTY_HOLDS_BONUS
     if countries[place.country]:
         score += CONTEXT_COUNTRY_BONUS
     return score
