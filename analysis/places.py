@@ -199,7 +199,8 @@ def _co_located(written: list[str], options: list[tuple[Place, ...]]) -> dict[in
 
     "Paris" beside "Henry County": Paris, Tennessee lies in Henry County, Tennessee, and so each supports the other.
     Only names whose readings are all cities or counties take part, each with its CO_LOCATED_TOP most populous
-    readings of exactly that name.
+    readings of exactly that name. A town and a county of the same state within COUNTY_HOLDS_KM (the county that
+    holds the town: "Richmond" and "Madison County", Kentucky) support each other once more.
     """
     keys: dict[str, list[Place]] = {}
     for name, places in zip(written, options, strict=True):
@@ -224,6 +225,16 @@ def _co_located(written: list[str], options: list[tuple[Place, ...]]) -> dict[in
         others = len(set(owner[near[i]].tolist()))
         if others:
             support[id(place)] = others
+    # a town and a county of another name that holds it ("Richmond" and "Madison County", Kentucky) count twice
+    holds = 2 * 6371.0 * np.arcsin(np.sqrt(np.clip(h, 0, 1))) <= COUNTY_HOLDS_KM
+    holds &= owner[:, None] != owner[None, :]
+    kinds = np.array([p.kind for p in flat])
+    states = np.array([f"{p.country}/{p.admin1}" for p in flat])
+    holds &= states[:, None] == states[None, :]
+    holds &= ((kinds[:, None] == "city") & (kinds[None, :] == "county")) | (
+        (kinds[:, None] == "county") & (kinds[None, :] == "city"))
+    for i in np.flatnonzero(holds.any(axis=1)).tolist():
+        support[id(flat[i])] = support.get(id(flat[i]), 0) + 1
     return support
 
 
