@@ -507,3 +507,11 @@ def test_a_town_in_a_county_the_article_names_beats_a_famous_namesake(nlp):
         text = next(r["text"] for r in map(json.loads, handle) if r["id"] == "lgl-42267097")
     rows = [r for r in rows_for(nlp, text) if r["text"] == "Palestine"]
     assert rows and all(r["country"] == "US" and r["admin1"] == "Texas" for r in rows)
+
+
+def test_a_town_and_the_county_that_holds_it_are_read_together(nlp):
+    """LGL: "Richmond" beside "Madison County" is Richmond, Kentucky, the county's seat, not Richmond, Indiana."""
+    with shared_path("gold", "geo", "lgl.jsonl").open(encoding="utf-8") as handle:
+        text = next(r["text"] for r in map(json.loads, handle) if r["id"] == "lgl-38552994")
+    rows = [r for r in rows_for(nlp, text) if r["text"] in ("Richmond", "Madison County")]
+    assert rows and all(r["admin1"] == "Kentucky" for r in rows)
