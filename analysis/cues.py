@@ -421,7 +421,7 @@ def _that_clause_in_adjunct(verb: Token) -> list[Token]:
             continue
         for token in child.subtree:
             if token.dep_ == "relcl" and any(g.dep_ == "mark" and g.lower_ == "that" and g.i < token.i
-                                                       for g in token.children):
+                                             for g in token.children):
                 return [token]
     return []
 

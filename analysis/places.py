@@ -217,17 +217,17 @@ def _co_located(written: list[str], options: list[tuple[Place, ...]]) -> dict[in
     lon = np.radians([p.lon for p in flat])
     h = (np.sin((lat[:, None] - lat[None, :]) / 2) ** 2
          + np.cos(lat[:, None]) * np.cos(lat[None, :]) * np.sin((lon[:, None] - lon[None, :]) / 2) ** 2)
-    near = 2 * 6371.0 * np.arcsin(np.sqrt(np.clip(h, 0, 1))) <= NEARBY_KM
+    km = 2 * 6371.0 * np.arcsin(np.sqrt(np.clip(h, 0, 1)))
     owner = np.array(owners)
-    near &= owner[:, None] != owner[None, :]
+    other_name = owner[:, None] != owner[None, :]
+    near = (km <= NEARBY_KM) & other_name
     support = {}
     for i, place in enumerate(flat):
         others = len(set(owner[near[i]].tolist()))
         if others:
             support[id(place)] = others
     # a town and a county of another name that holds it ("Richmond" and "Madison County", Kentucky) count twice
-    holds = 2 * 6371.0 * np.arcsin(np.sqrt(np.clip(h, 0, 1))) <= COUNTY_HOLDS_KM
-    holds &= owner[:, None] != owner[None, :]
+    holds = (km <= COUNTY_HOLDS_KM) & other_name
     kinds = np.array([p.kind for p in flat])
     states = np.array([f"{p.country}/{p.admin1}" for p in flat])
     holds &= states[:, None] == states[None, :]

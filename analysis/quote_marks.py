@@ -41,9 +41,9 @@ _TYPEWRITER_CLOSING_BOTH = re.compile(r"(?<=\S)'''(?=[\s,.;:!?)\]—–-]|$)")
 def typewriter_marks_as_curly(text: str) -> str:
     """``text`` with typewriter double quotes written as curly ones, the same length, so offsets hold.
 
-    An opening ``''`` or ````` before a word becomes `` “`` and a closing ``''`` after one becomes ``” ``
-    (three apostrophes, a single quotation closing with the double one, ``’” ``); any other pair of apostrophes
-    is left alone. Every other character is unchanged.
+    An opening pair of apostrophes or backticks before a word becomes a space and ``“``; a closing pair after a
+    word becomes ``”`` and a space (three apostrophes, a single quotation closing with the double one, ``’”`` and a
+    space); any other pair of apostrophes is left alone. Every other character is unchanged.
     """
     if "''" not in text and "``" not in text:
         return text

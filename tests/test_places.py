@@ -501,17 +501,20 @@ def test_a_dateline_names_the_city_the_story_was_filed_from(nlp):
         assert row["kind"] == "city" and abs(row["lat"] - 40.71) < 0.1 and abs(row["lon"] + 74.0) < 0.1, opening
 
 
+def _lgl_text(article_id: str) -> str:
+    with shared_path("gold", "geo", "lgl.jsonl").open(encoding="utf-8") as handle:
+        return next(r["text"] for r in map(json.loads, handle) if r["id"] == article_id)
+
+
 def test_a_town_in_a_county_the_article_names_beats_a_famous_namesake(nlp):
     """LGL: a Texas paper's "Palestine", beside "Anderson County" and "Freestone County", is Palestine, Texas."""
-    with shared_path("gold", "geo", "lgl.jsonl").open(encoding="utf-8") as handle:
-        text = next(r["text"] for r in map(json.loads, handle) if r["id"] == "lgl-42267097")
+    text = _lgl_text("lgl-42267097")
     rows = [r for r in rows_for(nlp, text) if r["text"] == "Palestine"]
     assert rows and all(r["country"] == "US" and r["admin1"] == "Texas" for r in rows)
 
 
 def test_a_town_and_the_county_that_holds_it_are_read_together(nlp):
     """LGL: "Richmond" beside "Madison County" is Richmond, Kentucky, the county's seat, not Richmond, Indiana."""
-    with shared_path("gold", "geo", "lgl.jsonl").open(encoding="utf-8") as handle:
-        text = next(r["text"] for r in map(json.loads, handle) if r["id"] == "lgl-38552994")
+    text = _lgl_text("lgl-38552994")
     rows = [r for r in rows_for(nlp, text) if r["text"] in ("Richmond", "Madison County")]
     assert rows and all(r["admin1"] == "Kentucky" for r in rows)
