@@ -553,8 +553,13 @@ def _according_cue(token: Token, text: str) -> Cue | None:
         return None
     pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
     sent = token.sent
-    phrase_start, phrase_end = _subtree_span(token)
-    phrase_end = max(phrase_end, _subtree_span(to)[1])
+    # the phrase is "according to" and its object, up to the comma after it when it opens the sentence (the
+    # parser may make "According" the root: "According to a poll out Thursday, the senator …")
+    phrase_start, phrase_end = token.idx, _subtree_span(to)[1]
+    if token.i == token.sent.start:
+        comma = next((t for t in token.doc[to.i + 1:token.sent.end] if t.text == ","), None)
+        if comma is not None:
+            phrase_end = max(phrase_end, comma.idx)
     speaker = _subtree_span(pobj) if pobj is not None else None
     before = _trim(text, sent.start_char, phrase_start)
     after = _trim(text, phrase_end, sent.end_char)
