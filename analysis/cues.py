@@ -140,7 +140,7 @@ _OPENING = frozenset({"“", '"', "‘", "«", "„"})
 _GAP_SPEAKER_MAX = 12
 _NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # Verbs whose direct object is the person addressed, not what was said.
-_ADDRESSEE_VERBS = frozenset({"tell", "ask", "inform", "urge", "advise", "warn", "assure", "caution", "answer",
+ADDRESSEE_VERBS = frozenset({"tell", "ask", "inform", "urge", "advise", "warn", "assure", "caution", "answer",
                               "quote"})
 # Verbs whose object is the person or thing judged: the content is the object and what it is judged for
 # ("praised Fields for pursuing charges", "accused Clinton of pushing to indict him").
@@ -432,7 +432,7 @@ def _unclaused_content(token: Token, subject: Token, text: str, sent, clause_sta
     object of a topic preposition ("complained about …")."""
     lemma = token.lemma_
     objects = [c for c in token.children if c.dep_ == "dobj" and c.i > token.i]
-    if objects and lemma not in _ADDRESSEE_VERBS:
+    if objects and lemma not in ADDRESSEE_VERBS:
         if lemma in _CLAUSE_ONLY and lemma not in _OBJECT_TOO:
             return None  # "add 5 million jobs", "find it hard", "continue the fight"
         # "announced his resignation", "praised Fields for pursuing charges in the case"

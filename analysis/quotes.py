@@ -16,7 +16,7 @@ import numpy as np
 from spacy.attrs import IDX
 from spacy.tokens import Doc
 
-from .cues import Cue, find_cues, linked_subject
+from .cues import ADDRESSEE_VERBS, Cue, find_cues, linked_subject
 from .parse import doc_text
 from .quote_marks import QuotedSpan, quoted_spans, typewriter_marks_as_curly
 from .segment import Paragraph
@@ -31,6 +31,7 @@ _MIN_CONTINUATION_WORDS = 4
 _LEAD_IN = re.compile(r"[.!?…][\"”’)]?\s+((?:[^\s“”\"]+\s+){1,3})$")
 _DUPLICATE_OVERLAP = 0.6
 _IGNORED_WORDS = frozenset({"that"})
+_THAT = re.compile(r"\bthat\b")
 
 
 @dataclass
@@ -270,7 +271,12 @@ def _statements(text: str, cues: list[Cue], spans: list[QuotedSpan], paragraph_o
                     end = _object_end(doc, cue.cue[0], spans[inside[0]]) or (
                         cue.sentence[1] if not _clause_between(doc, cue.cue[1], spans[inside[0]].start) else cue.cue[1])
                     inside = [i for i in inside if spans[i].start < end]
-                content = _trim_edges(text, cue.cue[1], max([end] + [spans[i].end for i in inside]))
+                start = cue.cue[1]
+                if inside and doc is not None and _token_at(doc, cue.cue[0]).lemma_ in ADDRESSEE_VERBS:
+                    # "told one of his protégés on a regular basis that “terrorism is the answer”": not the addressee
+                    that = _THAT.search(text, start, spans[inside[0]].start)
+                    start = that.start() if that else start
+                content = _trim_edges(text, start, max([end] + [spans[i].end for i in inside]))
                 if not inside or content is None:
                     inside, content = [], None
             else:
