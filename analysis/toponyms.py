@@ -369,9 +369,17 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph], gazetteer: Gazetteer | 
                 if span is not None:
                     add(span.start, span.end, start, start + len(candidate), "state")
                 break
+    # 6. a US state's dotted abbreviation wherever it stands ("in S.C. today", "D-S.C.", "the S.C. Highway Patrol"):
+    # two or more letters with full stops are no word ("Mo." and "Ga." are read only after a city, step 5)
+    for k, word in enumerate(words):
+        # exactly as the lexicon writes it: "M.D." is a doctor, "L.A." Los Angeles
+        if not taken[k] and _DOTTED_STATE.fullmatch(word) and word in gazetteer.state_abbreviations and not (
+                _starts_organisation(doc, k + 1, lexicon, gazetteer.state(word))):
+            add(k, k + 1, doc[k].idx, doc[k].idx + len(word), "state")
     return sorted(mentions, key=lambda m: m.start)
 
 
+_DOTTED_STATE = re.compile(r"(?:[A-Z][a-z]?\.){2,}")
 _LIST_LINKS = frozenset({",", "and", "or", "&"})
 
 

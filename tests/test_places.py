@@ -518,3 +518,13 @@ def test_a_town_and_the_county_that_holds_it_are_read_together(nlp):
     text = _lgl_text("lgl-38552994")
     rows = [r for r in rows_for(nlp, text) if r["text"] in ("Richmond", "Madison County")]
     assert rows and all(r["admin1"] == "Kentucky" for r in rows)
+
+
+def test_a_dotted_state_abbreviation_is_a_state_wherever_it_stands(nlp):
+    """LGL: "The S.C. Highway Patrol is looking for leads" names South Carolina; "M.D." after a name is a degree."""
+    text = _lgl_text("lgl-41205661")
+    start = text.index("S.C. Highway Patrol")
+    row = next(r for r in rows_for(nlp, text) if r["start"] == start)
+    assert row["kind"] == "state" and row["admin1"] == "South Carolina"
+    doctor = "The clinic hired Jane Ripley, M.D., to run its new wing in Columbia."
+    assert "M.D." not in by_text(rows_for(nlp, doctor))
