@@ -358,7 +358,7 @@ def _verb_cue(token: Token, tone: str, naming: bool, text: str, quoted: list[tup
         return None
     cue_tokens = [token] + [c for c in token.children if c.dep_ == "prt"]
     cue_tokens.sort(key=lambda t: t.i)
-    sent = _whole_sentence(token)
+    sentence = _whole_sentence(token, text)
     speaker = _mention_span(subject, token)
     clause_start = min(speaker[0], cue_tokens[0].idx)
     clause_end = max(speaker[1], cue_tokens[-1].idx + len(cue_tokens[-1]))
@@ -393,7 +393,7 @@ def _verb_cue(token: Token, tone: str, naming: bool, text: str, quoted: list[tup
             elif start >= cue_tokens[-1].idx:
                 content = _trim(text, start, end)
         else:
-            content = _unclaused_content(token, subject, text, sent, clause_start, clause_end, quoted)
+            content = _unclaused_content(token, subject, text, sentence, clause_start, clause_end, quoted)
         if clauses and token.lemma_ in _CLAUSE_ONLY and all(c.dep_ == "xcomp" for c in clauses):
             content = None  # "continue to struggle", "find him guilty"
         if clauses and token.lemma_ in _CLAUSE_ONLY and any(
@@ -410,7 +410,7 @@ def _verb_cue(token: Token, tone: str, naming: bool, text: str, quoted: list[tup
     coordinated = token.dep_ == "conj" and any(c.dep_ in _SUBJECTS for c in token.children)
     conjoined = token.dep_ == "conj"
     return Cue(cue, tone, speaker, subject.i, content, (clause_start, clause_end),
-               (sent.start_char, sent.end_char), naming, coordinated, conjoined)
+               sentence, naming, coordinated, conjoined)
 
 
 def _that_clause_in_adjunct(verb: Token) -> list[Token]:
@@ -426,7 +426,8 @@ def _that_clause_in_adjunct(verb: Token) -> list[Token]:
     return []
 
 
-def _unclaused_content(token: Token, subject: Token, text: str, sent, clause_start: int, clause_end: int,
+def _unclaused_content(token: Token, subject: Token, text: str, sentence: tuple[int, int], clause_start: int,
+                       clause_end: int,
                        quoted: list[tuple[int, int]]) -> tuple[int, int] | None:
     """Content for a cue verb without a reported clause: its object, else the text beside its clause, else the
     object of a topic preposition ("complained about …")."""
@@ -451,7 +452,7 @@ def _unclaused_content(token: Token, subject: Token, text: str, sent, clause_sta
     answer = next((c for c in token.rights if c.dep_ == "intj" and c.i == token.i + 1), None)
     if answer is not None and lemma not in _CLAUSE_ONLY:
         return _subtree_span(answer)  # "40 percent said no"
-    content = _outside_clause(text, sent, clause_start, clause_end, token)
+    content = _outside_clause(text, sentence, clause_start, clause_end, token)
     if (content is not None and lemma in _CLAUSE_ONLY and not _holds_quote(content, quoted)
             and not (subject.pos_ == "PRON" or subject.ent_type_ in ("PERSON", "ORG"))):
         content = None  # "the borrowing continued": no speaker, no speech
@@ -469,17 +470,10 @@ _QUOTED_STATEMENT_WORDS = 6
 _SENTENCE_CLOSE = re.compile(r"[.!?…][\"”’')\]]*\s*$")
 
 
-@dataclass(frozen=True)
-class _Bounds:
-    start_char: int
-    end_char: int
-
-
-def _whole_sentence(token: Token) -> _Bounds:
+def _whole_sentence(token: Token, text: str) -> tuple[int, int]:
     """The token's sentence, joined to the sentences before it that the parser split off mid-sentence ("… with a
     “good” job" | ", he said."): a sentence that opens with a comma or a small word after no sentence end."""
     doc, sent = token.doc, token.sent
-    text = doc_text(doc)
     start = sent.start
     for _ in range(3):
         first = doc[start]
@@ -490,15 +484,16 @@ def _whole_sentence(token: Token) -> _Bounds:
         if "\n" in gap.rstrip() or "\n" in text[doc[start - 1].idx:first.idx] or _SENTENCE_CLOSE.search(gap):
             break
         start = previous.start
-    return _Bounds(doc[start].idx, sent.end_char)
+    return doc[start].idx, sent.end_char
 
 
-def _outside_clause(text: str, sent, clause_start: int, clause_end: int, verb: Token) -> tuple[int, int] | None:
+def _outside_clause(text: str, sentence: tuple[int, int], clause_start: int, clause_end: int, verb: Token
+                    ) -> tuple[int, int] | None:
     """Content for a cue parsed without a clause: the rest of the sentence beside "…, she said" or "she said: …"."""
-    before = _trim(text, sent.start_char, clause_start)
+    before = _trim(text, sentence[0], clause_start)
     if before and len(text[before[0]:before[1]].split()) < 2:  # "But, Mr. Ryan said, …"
         before = None
-    after = _trim(text, clause_end, sent.end_char)
+    after = _trim(text, clause_end, sentence[1])
     if after and text[clause_end:after[0]].strip() in (":", ",", ""):
         gap = text[clause_end:after[0]]
         if ":" in gap or ("," in gap and (before is None or text[after[0]] in _OPENING)):

@@ -171,10 +171,10 @@ def _score(place: Place, written: str, qualifier: Place | None, states: Counter,
                 near[id(place)] = close
         if close:
             score += NEARBY_BONUS
-            holds = any(other.kind == "county" and other.admin1 == place.admin1 and other.country == place.country
-                        and _km(place, other) <= COUNTY_HOLDS_KM for other in nearby)
-            if holds and place.kind == "city" and gazetteer.state(written) is None:
-                score += COUNTY_HOLDS_BONUS
+            if place.kind == "city" and gazetteer.state(written) is None and any(
+                    other.kind == "county" and other.admin1 == place.admin1 and other.country == place.country
+                    and _km(place, other) <= COUNTY_HOLDS_KM for other in nearby):
+                score += COUNTY_HOLDS_BONUS  # the town lies in a county the article names
     if countries[place.country]:
         score += CONTEXT_COUNTRY_BONUS
     return score

@@ -268,7 +268,7 @@ def _statements(text: str, cues: list[Cue], spans: list[QuotedSpan], paragraph_o
                 end = cue.sentence[1]
                 if inside and doc is not None:
                     # Only a quotation the verb governs: not one in a later clause ("Asked …, Earnest said …").
-                    end = _object_end(doc, cue.cue[0], spans[inside[0]]) or (
+                    end = _object_end(doc, text, cue.cue[0], spans[inside[0]]) or (
                         cue.sentence[1] if not _clause_between(doc, cue.cue[1], spans[inside[0]].start) else cue.cue[1])
                     inside = [i for i in inside if spans[i].start < end]
                 start = cue.cue[1]
@@ -334,7 +334,7 @@ def _token_at(doc: Doc, offset: int):
     return doc[index]
 
 
-def _object_end(doc: Doc, verb_offset: int, q: QuotedSpan) -> int | None:
+def _object_end(doc: Doc, text: str, verb_offset: int, q: QuotedSpan) -> int | None:
     """End of the verb's dependent that holds the quotation ("blasted Clinton as a “disgrace” Wednesday on …" ends
     after "disgrace"): the object and the phrase that holds the quote, not the rest of the sentence."""
     verb = _token_at(doc, verb_offset)
@@ -343,8 +343,7 @@ def _object_end(doc: Doc, verb_offset: int, q: QuotedSpan) -> int | None:
         if child.left_edge.i <= quote.i <= child.right_edge.i:
             right = child.right_edge
             end = right.idx + len(right)
-            text = doc_text(doc)
-            return max(end, q.end + 1 if q.end < len(text) and text[q.end] in "”\"’»'" else q.end)
+            return max(end, q.end + 1 if q.end < len(text) and text[q.end] in "”\"’»" else q.end)
     return None
 
 
@@ -403,7 +402,7 @@ def _add_governed_quotes(doc: Doc, text: str, spans: list[QuotedSpan], used: set
         if verb.idx in cue_starts:
             continue  # a title in the clause of a cue already read ("said on NBC's “Meet the Press”")
         sent = verb.sent
-        end = _object_end(doc, verb.idx, q) or sent.end_char
+        end = _object_end(doc, text, verb.idx, q) or sent.end_char
         content = _trim_edges(text, verb.idx + len(verb), max(end, q.end))
         if content is None or paragraph_of(content[0]) != q.paragraph:
             continue
@@ -486,11 +485,10 @@ _NOT_SPEAKERS = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME", "EVENT", "WORK_O
                            "LANGUAGE"})
 
 
-def _colon_name_cue(doc: Doc, colon: int) -> Cue | None:
+def _colon_name_cue(doc: Doc, text: str, colon: int) -> Cue | None:
     """For a speaker's name as a label ("Clinton: “…”", "Rep. Trey Gowdy (R-S.C.): “…”", "- Michael P. McDonald:
     “…”"): the name right before the colon, a party and state in parentheses aside, is the speaker; the colon is
     the cue. Not a place, a date or a title ("WASHINGTON:", "Headline:")."""
-    text = doc_text(doc)
     end = colon  # read by characters: the tokenizer may fuse "S.C.):"I" into one token
     while end > 0 and text[end - 1] in " \t\xa0":
         end -= 1
@@ -553,7 +551,7 @@ def _add_colon_quotes(text: str, cues: list[Cue], spans: list[QuotedSpan], used:
                      paragraph_of(colon) and not any(c.cue[1] <= o.start < colon for o in spans)]
         if not owner and doc is not None:
             verb_cue = _colon_verb_cue(doc, colon, spans) or (
-                _colon_name_cue(doc, colon) if paragraph_of(colon) == q.paragraph and not _title_like(text, q)
+                _colon_name_cue(doc, text, colon) if paragraph_of(colon) == q.paragraph and not _title_like(text, q)
                 else None)  # not a headline's "Kasich: We Are Going To Go All The Way To Cleveland"
             owner = [verb_cue] if verb_cue is not None else []
         if not owner:

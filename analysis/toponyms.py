@@ -332,7 +332,7 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph], gazetteer: Gazetteer | 
             add(i, last, *_trim(text, span.start_char, span.end_char), "gazetteer")
 
     # 3b. a name listed with places of its kind, whatever the model tagged it: "Žilina, Nitra, Prešov and Košice"
-    _add_listed(doc, tokens, gazetteer, lexicon, rejected, taken, add)
+    _add_listed(doc, text, tokens, gazetteer, lexicon, rejected, taken, add)
 
     # 3c. the region after a place and a comma, whatever the model tagged it: "Pandi, Bulacan", "Qatraneh, Karak"
     for after in sorted(set(_mention_ends(mentions, tokens))):
@@ -371,19 +371,22 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph], gazetteer: Gazetteer | 
                 break
     # 6. a US state's dotted abbreviation wherever it stands ("in S.C. today", "D-S.C.", "the S.C. Highway Patrol"):
     # two or more letters with full stops are no word ("Mo." and "Ga." are read only after a city, step 5)
-    for k, word in enumerate(words):
-        # exactly as the lexicon writes it: "M.D." is a doctor, "L.A." Los Angeles
-        if not taken[k] and _DOTTED_STATE.fullmatch(word) and word in gazetteer.state_abbreviations and not (
-                _starts_organisation(doc, k + 1, lexicon, gazetteer.state(word))):
-            add(k, k + 1, doc[k].idx, doc[k].idx + len(word), "state")
+    # (found in the text, not by a loop over every token; exactly as the lexicon writes it: "M.D." is a doctor,
+    # "L.A." Los Angeles)
+    for match in _DOTTED_STATE.finditer(text):
+        word = match.group()
+        span = doc.char_span(match.start(), match.end()) if word in gazetteer.state_abbreviations else None
+        if span is not None and len(span) == 1 and not taken[span.start] and not _starts_organisation(
+                doc, span.end, lexicon, gazetteer.state(word)):
+            add(span.start, span.end, match.start(), match.end(), "state")
     return sorted(mentions, key=lambda m: m.start)
 
 
-_DOTTED_STATE = re.compile(r"(?:[A-Z][a-z]?\.){2,}")
+_DOTTED_STATE = re.compile(r"(?:[A-Z][a-z]?\.){2,}")  # a whole token only (``doc.char_span`` checks)
 _LIST_LINKS = frozenset({",", "and", "or", "&"})
 
 
-def _add_listed(doc: Doc, tokens: _Tokens, gazetteer: Gazetteer, lexicon: Lexicon,
+def _add_listed(doc: Doc, text: str, tokens: _Tokens, gazetteer: Gazetteer, lexicon: Lexicon,
                 rejected: list[tuple[int, int, str, bool]], taken: list[bool], add) -> None:
     """Take each rejected gazetteer name that stands in a list beside a place mention of the same kind (a city
     between cities, a country between countries), joined by a comma, "and" or "or"; until no more are found."""
@@ -420,7 +423,7 @@ def _add_listed(doc: Doc, tokens: _Tokens, gazetteer: Gazetteer, lexicon: Lexico
             if kind in ("city", "country", "state") and (before or after) and not _starts_organisation(
                     doc, last, lexicon, gazetteer.lookup(written)[0]):
                 span = doc[first:last]
-                add(first, last, *_trim(doc_text(doc), span.start_char, span.end_char), "gazetteer")
+                add(first, last, *_trim(text, span.start_char, span.end_char), "gazetteer")
                 pending.remove(entry)
                 kind_at.clear()
                 found = True

@@ -151,7 +151,7 @@ def evaluate(gold: Path, limit: int | None = None, merged: bool = False) -> dict
         typewriter_articles += typewriter
         for name, (g, p) in selections.items():
             pairs = match([gold_spans[i] for i in g], [pred_spans[i] for i in p])
-            for counts in (groups[name], *(() if typewriter else (without_typewriter[name],))):
+            for counts in [groups[name]] if typewriter else [groups[name], without_typewriter[name]]:
                 counts[0] += len(pairs)
                 counts[1] += len(g)
                 counts[2] += len(p)
