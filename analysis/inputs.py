@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -50,28 +51,23 @@ def _stat_input(path: Path) -> InputFile | DiscoveryError:
     return InputFile(path, source_path, stat.st_size, stat.st_mtime_ns)
 
 
-def discover_inputs(roots: list[Path]) -> tuple[list[InputFile], list[DiscoveryError]]:
-    """All files under ``roots`` (files or folders), sorted by path; hidden files and folders are skipped.
+def walk_inputs(roots: list[Path]) -> Iterator[InputFile | DiscoveryError]:
+    """Every file under ``roots`` (files or folders), in walk order; hidden files and folders are skipped.
 
-    Symbolic links to folders are not followed, so a link loop cannot trap the walk.
+    Symbolic links to folders are not followed, so a link loop cannot trap the walk. The same file may come twice
+    when roots overlap; :func:`analysis.ledger.find_inputs` sorts the files and keeps each once.
     """
-    found: dict[str, InputFile] = {}
-    errors: list[DiscoveryError] = []
     for root in roots:
         if root.is_dir():
             for folder, subfolders, files in os.walk(root, followlinks=False):
                 subfolders[:] = sorted(d for d in subfolders if not _is_hidden(d))
                 for name in sorted(files):
                     if not _is_hidden(name):
-                        item = _stat_input(Path(folder) / name)
-                        (errors.append(item) if isinstance(item, DiscoveryError)
-                         else found.setdefault(item.source_path, item))
+                        yield _stat_input(Path(folder) / name)
         elif root.exists() or root.is_symlink():
-            item = _stat_input(root)
-            (errors.append(item) if isinstance(item, DiscoveryError) else found.setdefault(item.source_path, item))
+            yield _stat_input(root)
         else:
-            errors.append(DiscoveryError(display_path(root), "missing", f"{root}: no such file or folder"))
-    return [found[key] for key in sorted(found)], errors
+            yield DiscoveryError(display_path(root), "missing", f"{root}: no such file or folder")
 
 
 def read_bytes(item: InputFile) -> tuple[bytes, str]:

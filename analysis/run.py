@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import sys
 import time
-from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-import pandas as pd
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
@@ -28,11 +27,12 @@ from .article_rows import article_row, parse_published  # noqa: F401  (article_r
 from .assemble import errors_table, inputs_table, old_rows, sort_table, table_pieces
 from .engine import CHUNK_SIZE, ChunkResult, analyse_local
 from .errors import InputError, RecordError
-from .inputs import DiscoveryError, InputFile, discover_inputs, input_key, read_bytes
+from .inputs import DiscoveryError, InputFile, input_key, read_bytes
+from .ledger import FoundFiles, IdLookup, SeenArticles, compare_with_previous, find_inputs, flat
 from .memory import arrow_allocator, release_memory
 from .model import model_version, resolve_model_name
 from .readers import read_file
-from .schema import to_arrow
+from .schema import TABLES
 from .staging import Staging, canonical, remove_stale
 from .store import load_table, write_duckdb, write_manifest, write_pieces
 from .version import pipeline_version
@@ -66,37 +66,36 @@ class RunSummary:
 
 @dataclass
 class _OldState:
-    """What the last run left: its inputs table, per-file fingerprints and its analysed article ids."""
+    """What the last run left: the ids of the articles whose rows are stored, and whether they may be kept."""
 
-    inputs: pd.DataFrame
-    fingerprints: dict[str, tuple[object, object, object]]  # source_path -> (size, mtime_ns, sha256)
-    with_duplicates: set[str]
-    article_ids: set[str]
+    article_ids: IdLookup
     valid: bool = True  # False when forced or out of date: the tables on disk are not to be kept
 
     @classmethod
-    def load(cls, out_dir: Path, version: str, force: bool) -> _OldState:
-        inputs = load_table("inputs", out_dir)
+    def load(cls, out_dir: Path, version: str, force: bool) -> tuple[_OldState, pa.Table]:
+        """The state, and the last run's ``inputs`` table (empty when its tables are not to be kept)."""
+        inputs = old_rows(out_dir, "inputs")
         articles_path = out_dir / "articles.parquet"
-        if force or inputs.empty or not articles_path.exists():
-            return cls(inputs.iloc[0:0], {}, set(), set(), valid=False)
+        nothing = cls(IdLookup(pa.array([], pa.string())), valid=False), TABLES["inputs"].arrow.empty_table()
+        if force or inputs is None or inputs.num_rows == 0 or not articles_path.exists():
+            return nothing
         stamped = pq.read_table(articles_path, columns=["article_id", "pipeline_version"])
         if set(pc.unique(stamped["pipeline_version"]).to_pylist()) - {version}:
-            return cls(inputs.iloc[0:0], {}, set(), set(), valid=False)
-        first = inputs.drop_duplicates("source_path")
-        fingerprints = {path: (size, mtime, sha) for path, size, mtime, sha in zip(
-            first["source_path"], first["file_size"], first["file_mtime_ns"], first["file_sha256"], strict=True)}
-        with_duplicates = set(inputs.loc[inputs["outcome"] == "duplicate", "source_path"])
-        return cls(inputs, fingerprints, with_duplicates, set(stamped["article_id"].to_pylist()))
+            return nothing
+        return cls(IdLookup(stamped["article_id"])), inputs
 
-    def unchanged(self, item: InputFile, sha: str | None = None) -> bool:
-        """True when ``item`` is known and unchanged (by its bytes when ``sha`` is given, else by stat)."""
-        size, mtime, old_sha = self.fingerprints[item.source_path]
-        if item.source_path in self.with_duplicates or pd.isna(old_sha):
-            return False  # a duplicate's original may have gone, an unreadable file may be readable now: look again
-        if sha is not None:
-            return old_sha == sha
-        return int(size) == item.size and int(mtime) == item.mtime_ns
+
+@dataclass
+class _Plan:
+    """What one part of a run will do with the inputs found: read some, keep the rest's rows as they were."""
+
+    to_read: FoundFiles
+    kept: pa.Table  # the kept inputs' rows of the last run's inputs table, with their current stat
+    kept_paths: pa.Array
+    seen: SeenArticles  # the kept articles and the inputs they came from
+    read_failures: list[tuple[dict, dict]]  # (input row, error row) of known files that could not be read
+    deferred: int  # inputs left for the next part
+    files_gone: bool  # some file of the last run is not kept (removed, or changed)
 
 
 def _input_row(item: InputFile, sha: str | None, record: int | None, outcome: str, *, fmt: str | None = None,
@@ -121,21 +120,21 @@ def _discovery_rows(error: DiscoveryError) -> tuple[dict, dict]:
 class _Reader:
     """Reads the inputs that need reading, lazily; records input and error rows; yields articles to analyse."""
 
-    def __init__(self, to_read: list[InputFile], staging: Staging, seen: dict[str, str], old: _OldState,
+    def __init__(self, to_read: FoundFiles, staging: Staging, seen: SeenArticles, old: _OldState,
                  out_dir: Path, version: str, field_mapping: Mapping[str, str] | None, summary: RunSummary) -> None:
         self.to_read, self.staging, self.seen, self.old = to_read, staging, seen, old
         self.out_dir, self.version, self.mapping, self.summary = out_dir, version, field_mapping, summary
         self.reused_ids: set[str] = set()
-        self._n_paragraphs: dict[str, int] | None = None
+        self._n_paragraphs: IdLookup | None = None
 
     def _reuse(self, article: Article) -> None:
         """An article analysed in an earlier run but arriving from another input: its rows are kept."""
         if self._n_paragraphs is None:
             old = pq.read_table(self.out_dir / "articles.parquet", columns=["article_id", "n_paragraphs"])
-            self._n_paragraphs = dict(zip(old["article_id"].to_pylist(), old["n_paragraphs"].to_pylist(),
-                                          strict=True))
+            self._n_paragraphs = IdLookup(old["article_id"], old["n_paragraphs"])
         self.reused_ids.add(article.article_id)
-        self.staging.add_rows("articles", article_row(article, self.version, self._n_paragraphs[article.article_id]))
+        n_paragraphs = self._n_paragraphs.get(article.article_id)
+        self.staging.add_rows("articles", article_row(article, self.version, n_paragraphs))  # type: ignore[arg-type]
 
     def __iter__(self) -> Iterator[Article]:
         clock = time.perf_counter()
@@ -155,11 +154,12 @@ class _Reader:
                                                                    entry.kind, f"{item.source_path}: {entry.message}"))
                         continue
                     common = {"fmt": entry.source_format, "article_id": entry.article_id, "encoding": entry.encoding}
-                    if entry.article_id in self.seen:
+                    first = self.seen.get(entry.article_id)
+                    if first is not None:
                         self.staging.add_rows("inputs", _input_row(item, sha, entry.record, "duplicate",
-                                                                   duplicate_of=self.seen[entry.article_id], **common))
+                                                                   duplicate_of=first, **common))
                         continue
-                    self.seen[entry.article_id] = input_key(item.source_path, entry.record)
+                    self.seen.add(entry.article_id, input_key(item.source_path, entry.record))
                     self.staging.add_rows("inputs", _input_row(item, sha, entry.record, "processed", **common))
                     if entry.article_id in self.old.article_ids:
                         self._reuse(entry)
@@ -219,7 +219,7 @@ def run_pipeline(
         raise ValueError(f"commit_every must be at least 1, not {commit_every}")
     started = time.perf_counter()
     total = RunSummary(out_dir=out_dir)
-    committed: set[str] = set()  # inputs analysed in an earlier part of this run: still "processed", not "unchanged"
+    committed: list[pa.Array] = []  # inputs analysed in earlier parts of this run: "processed", not "unchanged"
     part = 0
     while True:
         part += 1
@@ -241,8 +241,8 @@ def run_pipeline(
 
 def _run_part(roots: list[Path], out_dir: Path, *, force: bool, workers: int,
               field_mapping: Mapping[str, str] | None, model: str | None, progress: bool, engine: str,
-              scheduler: str | None, chunk_size: int, stage_timings: bool, limit: int | None, committed: set[str],
-              started: float, part: int) -> tuple[RunSummary, int]:
+              scheduler: str | None, chunk_size: int, stage_timings: bool, limit: int | None,
+              committed: list[pa.Array], started: float, part: int) -> tuple[RunSummary, int]:
     """One commit of a run: analyse the inputs to read (at most ``limit`` not yet in ``committed``) and write
     the tables; returns the summary and how many inputs were left for the next part."""
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -251,47 +251,15 @@ def _run_part(roots: list[Path], out_dir: Path, *, force: bool, workers: int,
     version = pipeline_version(model_version(model_name))
     summary = RunSummary(out_dir=out_dir)
 
-    files, discovery_errors = discover_inputs(roots)
-    old = _OldState.load(out_dir, version, force)
-    kept_paths: set[str] = set()
-    to_read: list[InputFile] = []
-    read_failures: list[tuple[dict, dict]] = []
-    for item in files:
-        if item.source_path not in old.fingerprints:
-            to_read.append(item)
-        elif old.unchanged(item):
-            kept_paths.add(item.source_path)
-        else:  # stat changed: keep it if its bytes did not (touched, copied)
-            try:
-                _, sha = read_bytes(item)
-            except InputError as exc:
-                read_failures.append((_input_row(item, None, None, "failed"), _error_row(
-                    item.source_path, None, "read", exc.kind, f"{item.source_path}: {exc.message}")))
-                continue
-            (kept_paths.add(item.source_path) if old.unchanged(item, sha) else to_read.append(item))
+    found, discovery_errors = find_inputs(roots)
+    old, previous = _OldState.load(out_dir, version, force)
+    plan = _plan(found, previous, committed, limit)
+    del found, previous  # only the plan is needed from here on: a long run's main process keeps no more
+    to_read, kept, kept_paths, seen, read_failures = (plan.to_read, plan.kept, plan.kept_paths, plan.seen,
+                                                      plan.read_failures)
+    deferred = plan.deferred
 
-    deferred = 0
-    if limit is not None:  # later inputs wait for the next part; inputs re-read every part do not count
-        fresh = [item.source_path for item in to_read if item.source_path not in committed]
-        if len(fresh) > limit:
-            later = set(fresh[limit:])
-            deferred = len(later)
-            to_read = [item for item in to_read if item.source_path not in later]
-    earlier = set(committed)
-    committed.update(item.source_path for item in to_read)
-
-    kept_inputs = old.inputs[old.inputs["source_path"].isin(kept_paths)].copy()
-    analysed_before = kept_inputs["outcome"] == "processed"
-    kept_inputs.loc[analysed_before & ~kept_inputs["source_path"].isin(earlier), "outcome"] = "unchanged"
-    stats = {item.source_path: (item.size, item.mtime_ns) for item in files if item.source_path in kept_paths}
-    kept_inputs["file_size"] = kept_inputs["source_path"].map(lambda p: stats[p][0])
-    kept_inputs["file_mtime_ns"] = kept_inputs["source_path"].map(lambda p: stats[p][1])
-    unchanged_rows = kept_inputs[analysed_before]
-    seen: dict[str, str] = dict(zip(unchanged_rows["article_id"], unchanged_rows["input_key"], strict=True))
-    kept_ids = set(seen)
-    kept = canonical("inputs", to_arrow("inputs", kept_inputs))
-
-    changed = bool(to_read or read_failures or discovery_errors or set(old.fingerprints) - kept_paths)
+    changed = bool(len(to_read) or read_failures or discovery_errors or plan.files_gone)
     if not changed:
         started_writing = time.perf_counter()
         inputs = sort_table("inputs", kept)
@@ -329,23 +297,23 @@ def _run_part(roots: list[Path], out_dir: Path, *, force: bool, workers: int,
 
         started_writing = time.perf_counter()
         staging.flush()
-        if _only_inputs_changed(out_dir, old, staging, reader.reused_ids, failed_ids, kept_ids, kept_paths):
+        if _only_inputs_changed(out_dir, old, staging, reader.reused_ids, failed_ids, seen.kept, kept_paths):
             # e.g. files holding duplicates, read again: every other table would be rewritten unchanged
             inputs = inputs_table(kept, staging, pa.array([], pa.string()))
             write_pieces(out_dir, "inputs", [inputs])
             if not (out_dir / "analysis.duckdb").exists():
                 write_duckdb(out_dir)
-            errors = canonical("errors", to_arrow("errors", load_table("errors", out_dir)))
+            stored_errors = old_rows(out_dir, "errors")
+            errors = TABLES["errors"].arrow.empty_table() if stored_errors is None else stored_errors
         else:
             # Write order matters for crash safety: derived tables, then errors, then articles (an article id
             # there promises its derived rows exist), then inputs, which commits the run.
-            keep_ids = pa.array(sorted(kept_ids | reader.reused_ids), pa.string())
+            keep_ids = seen.kept.ids(reader.reused_ids)
             for name in DERIVED_TABLES:
                 write_pieces(out_dir, name, table_pieces(out_dir, name, staging, keep_ids))
-            errors = errors_table(out_dir, staging, pa.array(sorted(kept_paths), pa.string()))
+            errors = errors_table(out_dir, staging, kept_paths)
             write_pieces(out_dir, "errors", [errors])
-            write_pieces(out_dir, "articles", table_pieces(out_dir, "articles", staging,
-                                                           pa.array(sorted(kept_ids), pa.string())))
+            write_pieces(out_dir, "articles", table_pieces(out_dir, "articles", staging, seen.kept.ids()))
             inputs = inputs_table(kept, staging, pa.array(sorted(set(failed_ids)), pa.string()))
             write_pieces(out_dir, "inputs", [inputs])
             write_duckdb(out_dir)
@@ -356,23 +324,80 @@ def _run_part(roots: list[Path], out_dir: Path, *, force: bool, workers: int,
                    started), deferred
 
 
+def _plan(found: FoundFiles, previous: pa.Table, committed: list[pa.Array], limit: int | None) -> _Plan:
+    """Which found files to read (at most ``limit`` not in ``committed``, which grows by them) and which to keep."""
+    comparison = compare_with_previous(found, previous)
+    kept_mask = comparison.kept.to_numpy(zero_copy_only=False).copy()
+    read_mask = comparison.to_read.to_numpy(zero_copy_only=False).copy()
+    read_failures: list[tuple[dict, dict]] = []
+    for position in comparison.to_hash:  # stat changed: keep it if its bytes did not (touched, copied)
+        item = found.item(position)
+        try:
+            _, sha = read_bytes(item)
+        except InputError as exc:
+            read_failures.append((_input_row(item, None, None, "failed"), _error_row(
+                item.source_path, None, "read", exc.kind, f"{item.source_path}: {exc.message}")))
+            continue
+        if sha == comparison.recorded_sha[position].as_py():
+            kept_mask[position] = True
+        else:
+            read_mask[position] = True
+
+    earlier = pa.concat_arrays(committed) if committed else pa.array([], pa.string())
+    deferred = 0
+    if limit is not None:  # later inputs wait for the next part; inputs re-read every part do not count
+        done = pc.is_in(found.source_paths, value_set=earlier).to_numpy(zero_copy_only=False)
+        fresh = np.flatnonzero(read_mask & ~done)
+        if len(fresh) > limit:
+            deferred = len(fresh) - limit
+            read_mask[fresh[limit:]] = False
+    to_read = found.where(read_mask)
+    committed.append(to_read.source_paths)
+    kept_files = found.where(kept_mask)
+    kept, unchanged_rows = _kept_inputs(previous, kept_files, earlier)
+    files_gone = len(pc.unique(previous["source_path"])) > len(kept_files)
+    return _Plan(to_read, kept, kept_files.source_paths,
+                 SeenArticles(IdLookup(unchanged_rows["article_id"], unchanged_rows["input_key"])),
+                 read_failures, deferred, files_gone)
+
+
+def _kept_inputs(previous: pa.Table, kept_files: FoundFiles, earlier: pa.Array) -> tuple[pa.Table, pa.Table]:
+    """The last run's input rows of the kept files, with their current stat, an input analysed before this run
+    now "unchanged"; and, of those, the rows whose article is kept (as they were, for the ids and input keys)."""
+    rows = previous.filter(pc.is_in(previous["source_path"], value_set=kept_files.source_paths)).combine_chunks()
+    analysed_before = pc.equal(rows["outcome"], "processed")
+    unchanged = pc.and_(analysed_before, pc.invert(pc.is_in(rows["source_path"], value_set=earlier)))
+    where = flat(pc.index_in(rows["source_path"], value_set=kept_files.source_paths))
+    updated = {"outcome": pc.if_else(unchanged, "unchanged", rows["outcome"]),
+               "file_size": pc.array_take(kept_files.table["size"].combine_chunks(), where),
+               "file_mtime_ns": pc.array_take(kept_files.table["mtime_ns"].combine_chunks(), where)}
+    kept = rows
+    for name, values in updated.items():
+        index = kept.schema.get_field_index(name)
+        kept = kept.set_column(index, kept.schema.field(index), values)
+    return canonical("inputs", kept), rows.filter(analysed_before)
+
+
 def _only_inputs_changed(out_dir: Path, old: _OldState, staging: Staging, reused_ids: set[str], failed_ids: list[str],
-                         kept_ids: set[str], kept_paths: set[str]) -> bool:
+                         kept_ids: IdLookup, kept_paths: pa.Array) -> bool:
     """True when this run leaves every table but ``inputs`` as it was: nothing analysed, reused, failed or gone."""
-    if not old.valid or reused_ids or failed_ids or old.article_ids != kept_ids:
+    if not old.valid or reused_ids or failed_ids or not old.article_ids.same_ids(kept_ids):
         return False
     if any(staging.counts.get(name) for name in ("articles", "errors", *DERIVED_TABLES)):
         return False
     errors = old_rows(out_dir, "errors", columns=["source_path", "stage"])
-    return errors is None or all(path in kept_paths and stage != "discover" for path, stage in zip(
-        errors["source_path"].to_pylist(), errors["stage"].to_pylist(), strict=True))
+    if errors is None or errors.num_rows == 0:
+        return True
+    still_valid = pc.and_(pc.is_in(errors["source_path"], value_set=kept_paths),
+                          pc.not_equal(errors["stage"], "discover"))
+    return bool(pc.all(still_valid).as_py())
 
 
 def _finish(summary: RunSummary, out_dir: Path, roots: list[Path], model_name: str, version: str,
             inputs: pa.Table, failures: list[str], started: float) -> RunSummary:
-    counts = Counter(inputs["outcome"].to_pylist())
+    counts = {row["values"]: row["counts"] for row in pc.value_counts(inputs["outcome"]).to_pylist()}
     for outcome in ("processed", "unchanged", "duplicate", "failed"):
-        setattr(summary, outcome, counts[outcome])
+        setattr(summary, outcome, counts.get(outcome, 0))
     summary.failures = failures
     summary.seconds = time.perf_counter() - started
     write_manifest(out_dir, {

@@ -21,14 +21,17 @@ def records(n: int, source: Path = BULK) -> list[dict]:
         return list(itertools.islice((r for r in rows if (r.get("text") or "").strip()), n))
 
 
-def write_corpus(n: int, folder: Path, source: Path = BULK) -> Path:
+def write_corpus(n: int, folder: Path, source: Path = BULK, chars: int | None = None) -> Path:
     """Write N articles as ``<folder>/raw/<k>/<id>.txt`` with YAML front matter (reused when already complete).
 
     One file per article is the hard case for an incremental rerun: every file is discovered and stat'ed.
+    With ``chars``, each text is cut to its first ``chars`` characters (at a word boundary): many files, little
+    text, for measuring what grows with the number of files rather than with the words.
     """
     raw = folder / "raw"
     done = folder / "corpus.done"
-    if done.exists() and done.read_text() == str(n):
+    stamp = str(n) if chars is None else f"{n} cut to {chars}"
+    if done.exists() and done.read_text() == stamp:
         return raw
     for number, row in enumerate(records(n, source)):
         sub = raw / f"{number // FILES_PER_FOLDER:04d}"
@@ -36,6 +39,9 @@ def write_corpus(n: int, folder: Path, source: Path = BULK) -> Path:
         meta = {"title": row.get("title"), "outlet": f"US Congress press release: {row.get('member') or ''}".strip(),
                 "published": row.get("date"), "url": row.get("url")}
         front = yaml.safe_dump({k: v for k, v in meta.items() if v}, allow_unicode=True, sort_keys=False)
-        (sub / f"{number:06d}.txt").write_text(f"---\n{front}---\n{row['text']}\n", encoding="utf-8")
-    done.write_text(str(n))
+        text = row["text"]
+        if chars is not None and len(text) > chars:
+            text = text[:chars].rsplit(" ", 1)[0]
+        (sub / f"{number:06d}.txt").write_text(f"---\n{front}---\n{text}\n", encoding="utf-8")
+    done.write_text(stamp)
     return raw

@@ -116,14 +116,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--files", type=int, default=4000, help="how many releases (default 4,000)")
     parser.add_argument("--commit-every", type=int, default=1000, help="files per commit (default 1,000)")
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--chars", type=int, default=None,
+                        help="cut each release to its first N characters: many files, little text, so that what "
+                             "grows with the number of files shows in minutes (default: whole releases)")
     parser.add_argument("--allocator", nargs="+", choices=ALLOCATORS, default=["default", "mimalloc"],
                         help="Arrow allocators to compare (default: the command line's choice, then mimalloc)")
     args = parser.parse_args(argv)
     if not BULK.exists():
         print(f"the bulk corpus is absent ({BULK}): nothing to measure")
         return 0
-    folder = args.work / f"n{args.files}"
-    raw = write_corpus(args.files, folder)
+    folder = args.work / (f"n{args.files}" if args.chars is None else f"n{args.files}-c{args.chars}")
+    raw = write_corpus(args.files, folder, chars=args.chars)
     failed = False
     for allocator in args.allocator:
         print(f"== {args.files} files, a commit every {args.commit_every}, Arrow allocator {allocator}", flush=True)
