@@ -186,6 +186,7 @@ def _results(articles: Iterator[Article], model_name: str, version: str, engine:
     return analyse_local(articles, model_name, version, **options)
 
 
+ARTICLE_KEPT = ("processed", "unchanged")  # input outcomes whose article has rows in the stored tables
 COMMIT_EVERY = 10_000  # input files analysed between two commits of the tables
 
 
@@ -363,9 +364,13 @@ def _plan(found: FoundFiles, previous: pa.Table, committed: list[pa.Array], limi
 
 def _kept_inputs(previous: pa.Table, kept_files: FoundFiles, earlier: pa.Array) -> tuple[pa.Table, pa.Table]:
     """The last run's input rows of the kept files, with their current stat, an input analysed before this run
-    now "unchanged"; and, of those, the rows whose article is kept (as they were, for the ids and input keys)."""
+    now "unchanged"; and, of those, the rows whose article is kept (as they were, for the ids and input keys).
+
+    An article is kept from a row that says "processed" (by the last run, or an earlier part of this one) or
+    "unchanged" (kept by the last run from one before it).
+    """
     rows = previous.filter(pc.is_in(previous["source_path"], value_set=kept_files.source_paths)).combine_chunks()
-    analysed_before = pc.equal(rows["outcome"], "processed")
+    analysed_before = pc.is_in(rows["outcome"], value_set=pa.array(ARTICLE_KEPT))
     unchanged = pc.and_(analysed_before, pc.invert(pc.is_in(rows["source_path"], value_set=earlier)))
     where = flat(pc.index_in(rows["source_path"], value_set=kept_files.source_paths))
     updated = {"outcome": pc.if_else(unchanged, "unchanged", rows["outcome"]),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from pathlib import Path
 
 import duckdb
@@ -237,3 +238,31 @@ def test_a_run_killed_between_parts_keeps_them_and_the_next_run_finishes(corpus,
     clean = tmp_path / "clean"
     run(corpus, clean)
     assert_same_tables(out, clean)
+
+
+def test_a_new_file_after_an_unchanged_rerun_keeps_every_earlier_article(corpus, tmp_path):
+    """The daily case: run, rerun with nothing new, then a new file arrives. The earlier articles stay."""
+    out, spare = tmp_path / "out", sorted((SAMPLE / "congress").glob("*.txt"))[-1]
+    run(corpus, out)
+    assert run(corpus, out).unchanged == 6
+    shutil.copyfile(spare, corpus / spare.name)
+    summary = run(corpus, out)
+    assert (summary.analysed, summary.processed, summary.unchanged) == (1, 1, 6)
+    assert len(analysis.load_table("articles", out)) == 7
+    assert run(corpus, out).unchanged == 7
+    clean = tmp_path / "clean"
+    run(corpus, clean)
+    assert_same_tables(out, clean)
+
+
+def test_reruns_with_a_duplicate_stay_the_same(corpus, tmp_path):
+    """A file repeating another's article is read again every run; the kept articles never change."""
+    out = tmp_path / "out"
+    shutil.copyfile(corpus / "seed.txt", corpus / "seed copy.txt")
+    first = run(corpus, out)
+    articles = analysis.load_table("articles", out)
+    for _ in range(2):
+        again = run(corpus, out)
+        assert (again.analysed, again.processed, again.unchanged, again.duplicate) == (0, 0, 6, 1)
+        pd.testing.assert_frame_equal(analysis.load_table("articles", out), articles)
+    assert first.duplicate == 1
