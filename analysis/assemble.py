@@ -15,6 +15,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
+from .ledger import ARTICLE_KEPT, FoundFiles, flat
 from .schema import TABLES
 from .staging import BUCKETS, Staging, canonical, is_bucketed
 
@@ -131,16 +132,52 @@ def errors_table(out_dir: Path, staging: Staging, kept_paths: pa.Array) -> pa.Ta
     return _combine("errors", ([old] if old is not None else []) + staging.read("errors"))
 
 
-def inputs_table(kept: pa.Table, staging: Staging, failed_ids: pa.Array) -> pa.Table:
-    """Kept inputs plus this run's; a processed input whose article failed analysis becomes failed."""
+def new_inputs(staging: Staging, failed_ids: pa.Array) -> list[pa.Table]:
+    """This run's input rows; a processed input whose article failed analysis becomes failed."""
     new = staging.read("inputs")
-    if new and len(failed_ids):
-        fixed = []
-        for table in new:
-            failing = pc.and_(pc.fill_null(pc.is_in(table["article_id"], value_set=failed_ids), False),
-                              pc.equal(table["outcome"], "processed"))
-            outcome = pc.if_else(failing, "failed", table["outcome"])
-            index = table.schema.get_field_index("outcome")
-            fixed.append(table.set_column(index, table.schema.field(index), outcome))
-        new = fixed
-    return _combine("inputs", [kept, *new])
+    if not new or not len(failed_ids):
+        return new
+    fixed = []
+    for table in new:
+        failing = pc.and_(pc.fill_null(pc.is_in(table["article_id"], value_set=failed_ids), False),
+                          pc.equal(table["outcome"], "processed"))
+        outcome = pc.if_else(failing, "failed", table["outcome"])
+        index = table.schema.get_field_index("outcome")
+        fixed.append(table.set_column(index, table.schema.field(index), outcome))
+    return fixed
+
+
+def kept_input_rows(rows: pa.Table, kept_files: FoundFiles, earlier: pa.Array) -> pa.Table:
+    """The rows of the kept files, with their current size and time; an input analysed before this run (not in
+    ``earlier``, its earlier parts) is now "unchanged"."""
+    rows = rows.filter(pc.is_in(rows["source_path"], value_set=kept_files.source_paths)).combine_chunks()
+    article_kept = pc.is_in(rows["outcome"], value_set=pa.array(ARTICLE_KEPT))
+    unchanged = pc.and_(article_kept, pc.invert(pc.is_in(rows["source_path"], value_set=earlier)))
+    where = flat(pc.index_in(rows["source_path"], value_set=kept_files.source_paths))
+    updated = {"outcome": pc.if_else(unchanged, "unchanged", rows["outcome"]),
+               "file_size": pc.array_take(flat(kept_files.table["size"]), where),
+               "file_mtime_ns": pc.array_take(flat(kept_files.table["mtime_ns"]), where)}
+    for name, values in updated.items():
+        index = rows.schema.get_field_index(name)
+        rows = rows.set_column(index, rows.schema.field(index), values)
+    return canonical("inputs", rows)
+
+
+def inputs_pieces(out_dir: Path, kept_files: FoundFiles, earlier: pa.Array, new: list[pa.Table]) -> Iterator[pa.Table]:
+    """The ``inputs`` table in order, one stored row group at a time: the kept files' rows (see
+    :func:`kept_input_rows`) merged by path with this run's ``new`` rows, which are at most one part's files."""
+    fresh = _combine("inputs", new)
+    paths = fresh["source_path"]
+    taken = 0
+    path = out_dir / "inputs.parquet"
+    if len(kept_files) and path.exists():
+        stored = pq.ParquetFile(path)
+        for index in range(stored.num_row_groups):
+            group = _conform("inputs", stored.read_row_group(index))
+            if group.num_rows == 0:
+                continue
+            last = pc.max(group["source_path"]).as_py()
+            upto = taken + (pc.sum(pc.less_equal(paths.slice(taken), last)).as_py() or 0)
+            yield _combine("inputs", [kept_input_rows(group, kept_files, earlier), fresh.slice(taken, upto - taken)])
+            taken = upto
+    yield fresh.slice(taken)

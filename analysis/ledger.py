@@ -20,6 +20,7 @@ from .inputs import DiscoveryError, InputFile, walk_inputs
 
 FOUND_SCHEMA = pa.schema([("source_path", pa.string()), ("path", pa.string()), ("size", pa.int64()),
                           ("mtime_ns", pa.int64())])
+ARTICLE_KEPT = ("processed", "unchanged")  # input outcomes whose article has rows in the stored tables
 ID_WIDTH = 16  # characters of an article id (:attr:`analysis.article.Article.article_id`)
 BATCH_ROWS = 4096  # files turned into InputFile objects at a time
 

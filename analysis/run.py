@@ -24,16 +24,16 @@ from tqdm import tqdm
 from .analyse_tables import DERIVED_TABLES
 from .article import Article
 from .article_rows import article_row, parse_published  # noqa: F401  (article_row: public here too)
-from .assemble import errors_table, inputs_table, old_rows, sort_table, table_pieces
+from .assemble import errors_table, inputs_pieces, new_inputs, old_rows, table_pieces
 from .engine import CHUNK_SIZE, ChunkResult, analyse_local
 from .errors import InputError, RecordError
 from .inputs import DiscoveryError, InputFile, input_key, read_bytes
-from .ledger import FoundFiles, IdLookup, SeenArticles, compare_with_previous, find_inputs, flat
+from .ledger import ARTICLE_KEPT, FINGERPRINT, FoundFiles, IdLookup, SeenArticles, compare_with_previous, find_inputs
 from .memory import arrow_allocator, release_memory
 from .model import model_version, resolve_model_name
 from .readers import read_file
 from .schema import TABLES
-from .staging import Staging, canonical, remove_stale
+from .staging import Staging, remove_stale
 from .store import load_table, write_duckdb, write_manifest, write_pieces
 from .version import pipeline_version
 
@@ -73,10 +73,12 @@ class _OldState:
 
     @classmethod
     def load(cls, out_dir: Path, version: str, force: bool) -> tuple[_OldState, pa.Table]:
-        """The state, and the last run's ``inputs`` table (empty when its tables are not to be kept)."""
-        inputs = old_rows(out_dir, "inputs")
+        """The state, and the columns of the last run's ``inputs`` table that say what to keep (no rows when its
+        tables are not to be kept)."""
+        inputs = old_rows(out_dir, "inputs", columns=PREVIOUS_COLUMNS)
         articles_path = out_dir / "articles.parquet"
-        nothing = cls(IdLookup(pa.array([], pa.string())), valid=False), TABLES["inputs"].arrow.empty_table()
+        nothing = (cls(IdLookup(pa.array([], pa.string())), valid=False),
+                   TABLES["inputs"].arrow.empty_table().select(PREVIOUS_COLUMNS))
         if force or inputs is None or inputs.num_rows == 0 or not articles_path.exists():
             return nothing
         stamped = pq.read_table(articles_path, columns=["article_id", "pipeline_version"])
@@ -90,8 +92,8 @@ class _Plan:
     """What one part of a run will do with the inputs found: read some, keep the rest's rows as they were."""
 
     to_read: FoundFiles
-    kept: pa.Table  # the kept inputs' rows of the last run's inputs table, with their current stat
-    kept_paths: pa.Array
+    kept_files: FoundFiles  # files whose rows of the last run are kept (with their current stat)
+    earlier: pa.Array  # the paths analysed in earlier parts of this run
     seen: SeenArticles  # the kept articles and the inputs they came from
     read_failures: list[tuple[dict, dict]]  # (input row, error row) of known files that could not be read
     deferred: int  # inputs left for the next part
@@ -186,7 +188,7 @@ def _results(articles: Iterator[Article], model_name: str, version: str, engine:
     return analyse_local(articles, model_name, version, **options)
 
 
-ARTICLE_KEPT = ("processed", "unchanged")  # input outcomes whose article has rows in the stored tables
+PREVIOUS_COLUMNS = [*FINGERPRINT, "article_id", "input_key"]  # of the last run's inputs table, to plan a run
 COMMIT_EVERY = 10_000  # input files analysed between two commits of the tables
 
 
@@ -256,25 +258,22 @@ def _run_part(roots: list[Path], out_dir: Path, *, force: bool, workers: int,
     old, previous = _OldState.load(out_dir, version, force)
     plan = _plan(found, previous, committed, limit)
     del found, previous  # only the plan is needed from here on: a long run's main process keeps no more
-    to_read, kept, kept_paths, seen, read_failures = (plan.to_read, plan.kept, plan.kept_paths, plan.seen,
-                                                      plan.read_failures)
-    deferred = plan.deferred
+    to_read, seen, deferred, kept_paths = plan.to_read, plan.seen, plan.deferred, plan.kept_files.source_paths
 
-    changed = bool(len(to_read) or read_failures or discovery_errors or plan.files_gone)
+    changed = bool(len(to_read) or plan.read_failures or discovery_errors or plan.files_gone)
     if not changed:
         started_writing = time.perf_counter()
-        inputs = sort_table("inputs", kept)
-        write_pieces(out_dir, "inputs", [inputs])
+        counts = _write_inputs(out_dir, plan, [])
         if not (out_dir / "analysis.duckdb").exists():
             write_duckdb(out_dir)
         summary.add_time("writing", time.perf_counter() - started_writing)
         errors = load_table("errors", out_dir)
-        return _finish(summary, out_dir, roots, model_name, version, inputs, errors["message"].tolist(),
+        return _finish(summary, out_dir, roots, model_name, version, counts, errors["message"].tolist(),
                        started), deferred
 
     staging = Staging(out_dir)
     try:
-        for input_row, error_row in [*read_failures, *map(_discovery_rows, discovery_errors)]:
+        for input_row, error_row in [*plan.read_failures, *map(_discovery_rows, discovery_errors)]:
             staging.add_rows("inputs", input_row)
             staging.add_rows("errors", error_row)
         reader = _Reader(to_read, staging, seen, old, out_dir, version, field_mapping, summary)
@@ -300,8 +299,7 @@ def _run_part(roots: list[Path], out_dir: Path, *, force: bool, workers: int,
         staging.flush()
         if _only_inputs_changed(out_dir, old, staging, reader.reused_ids, failed_ids, seen.kept, kept_paths):
             # e.g. files holding duplicates, read again: every other table would be rewritten unchanged
-            inputs = inputs_table(kept, staging, pa.array([], pa.string()))
-            write_pieces(out_dir, "inputs", [inputs])
+            counts = _write_inputs(out_dir, plan, new_inputs(staging, pa.array([], pa.string())))
             if not (out_dir / "analysis.duckdb").exists():
                 write_duckdb(out_dir)
             stored_errors = old_rows(out_dir, "errors")
@@ -315,13 +313,12 @@ def _run_part(roots: list[Path], out_dir: Path, *, force: bool, workers: int,
             errors = errors_table(out_dir, staging, kept_paths)
             write_pieces(out_dir, "errors", [errors])
             write_pieces(out_dir, "articles", table_pieces(out_dir, "articles", staging, seen.kept.ids()))
-            inputs = inputs_table(kept, staging, pa.array(sorted(set(failed_ids)), pa.string()))
-            write_pieces(out_dir, "inputs", [inputs])
+            counts = _write_inputs(out_dir, plan, new_inputs(staging, pa.array(sorted(set(failed_ids)), pa.string())))
             write_duckdb(out_dir)
         summary.add_time("writing", time.perf_counter() - started_writing)
     finally:
         staging.remove()
-    return _finish(summary, out_dir, roots, model_name, version, inputs, errors["message"].to_pylist(),
+    return _finish(summary, out_dir, roots, model_name, version, counts, errors["message"].to_pylist(),
                    started), deferred
 
 
@@ -355,32 +352,26 @@ def _plan(found: FoundFiles, previous: pa.Table, committed: list[pa.Array], limi
     to_read = found.where(read_mask)
     committed.append(to_read.source_paths)
     kept_files = found.where(kept_mask)
-    kept, unchanged_rows = _kept_inputs(previous, kept_files, earlier)
+    with_article = previous.filter(pc.and_(pc.is_in(previous["source_path"], value_set=kept_files.source_paths),
+                                           pc.is_in(previous["outcome"], value_set=pa.array(ARTICLE_KEPT))))
+    seen = SeenArticles(IdLookup(with_article["article_id"], with_article["input_key"]))
     files_gone = len(pc.unique(previous["source_path"])) > len(kept_files)
-    return _Plan(to_read, kept, kept_files.source_paths,
-                 SeenArticles(IdLookup(unchanged_rows["article_id"], unchanged_rows["input_key"])),
-                 read_failures, deferred, files_gone)
+    return _Plan(to_read, kept_files, earlier, seen, read_failures, deferred, files_gone)
 
 
-def _kept_inputs(previous: pa.Table, kept_files: FoundFiles, earlier: pa.Array) -> tuple[pa.Table, pa.Table]:
-    """The last run's input rows of the kept files, with their current stat, an input analysed before this run
-    now "unchanged"; and, of those, the rows whose article is kept (as they were, for the ids and input keys).
+def _write_inputs(out_dir: Path, plan: _Plan, new: list[pa.Table]) -> dict[str, int]:
+    """Write the ``inputs`` table (the kept files' rows merged with ``new``, streaming); returns its outcomes'
+    counts."""
+    counts: dict[str, int] = {}
 
-    An article is kept from a row that says "processed" (by the last run, or an earlier part of this one) or
-    "unchanged" (kept by the last run from one before it).
-    """
-    rows = previous.filter(pc.is_in(previous["source_path"], value_set=kept_files.source_paths)).combine_chunks()
-    analysed_before = pc.is_in(rows["outcome"], value_set=pa.array(ARTICLE_KEPT))
-    unchanged = pc.and_(analysed_before, pc.invert(pc.is_in(rows["source_path"], value_set=earlier)))
-    where = flat(pc.index_in(rows["source_path"], value_set=kept_files.source_paths))
-    updated = {"outcome": pc.if_else(unchanged, "unchanged", rows["outcome"]),
-               "file_size": pc.array_take(kept_files.table["size"].combine_chunks(), where),
-               "file_mtime_ns": pc.array_take(kept_files.table["mtime_ns"].combine_chunks(), where)}
-    kept = rows
-    for name, values in updated.items():
-        index = kept.schema.get_field_index(name)
-        kept = kept.set_column(index, kept.schema.field(index), values)
-    return canonical("inputs", kept), rows.filter(analysed_before)
+    def counted(pieces: Iterator[pa.Table]) -> Iterator[pa.Table]:
+        for piece in pieces:
+            for row in pc.value_counts(piece["outcome"]).to_pylist():
+                counts[row["values"]] = counts.get(row["values"], 0) + row["counts"]
+            yield piece
+
+    write_pieces(out_dir, "inputs", counted(inputs_pieces(out_dir, plan.kept_files, plan.earlier, new)))
+    return counts
 
 
 def _only_inputs_changed(out_dir: Path, old: _OldState, staging: Staging, reused_ids: set[str], failed_ids: list[str],
@@ -399,8 +390,7 @@ def _only_inputs_changed(out_dir: Path, old: _OldState, staging: Staging, reused
 
 
 def _finish(summary: RunSummary, out_dir: Path, roots: list[Path], model_name: str, version: str,
-            inputs: pa.Table, failures: list[str], started: float) -> RunSummary:
-    counts = {row["values"]: row["counts"] for row in pc.value_counts(inputs["outcome"]).to_pylist()}
+            counts: dict[str, int], failures: list[str], started: float) -> RunSummary:
     for outcome in ("processed", "unchanged", "duplicate", "failed"):
         setattr(summary, outcome, counts.get(outcome, 0))
     summary.failures = failures

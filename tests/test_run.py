@@ -205,7 +205,7 @@ def test_commits_merge_into_stored_row_groups_and_give_the_same_files(corpus, tm
     whole, parts = tmp_path / "whole", tmp_path / "parts"
     run(corpus, whole, commit_every=None)
     run(corpus, parts, commit_every=2)
-    for name in ("articles", *DERIVED_TABLES):
+    for name in ("articles", *DERIVED_TABLES, "inputs"):
         stored = pq.ParquetFile(parts / f"{name}.parquet")
         sizes = [stored.metadata.row_group(i).num_rows for i in range(stored.num_row_groups)]
         if cut == "rows":
