@@ -156,7 +156,13 @@ class Comparison:
     kept: pa.Array  # bool per found file: unchanged since the last run, its rows kept
     to_read: pa.Array  # bool per found file: new, or to be looked at again
     to_hash: list[int]  # positions of known files whose size or time changed: kept only if their bytes did not
-    recorded_sha: pa.Array  # per found file: the SHA-256 the last run recorded (null for a new file)
+    _where: pa.Array  # per found file: its row among the last run's fingerprints (null for a new file)
+    _sha: pa.Array  # the SHA-256 of each of those rows
+
+    def recorded_sha(self, position: int) -> str | None:
+        """The SHA-256 the last run recorded for the found file at ``position`` (None for a new file)."""
+        row = self._where[position].as_py()
+        return None if row is None else self._sha[row].as_py()
 
 
 FINGERPRINT = ["source_path", "outcome", "file_size", "file_mtime_ns", "file_sha256"]
@@ -170,7 +176,8 @@ def compare_with_previous(found: FoundFiles, previous: pa.Table) -> Comparison:
     """
     n = len(found)
     if previous.num_rows == 0:
-        return Comparison(pa.array(np.zeros(n, bool)), pa.array(np.ones(n, bool)), [], pa.nulls(n, pa.string()))
+        return Comparison(pa.array(np.zeros(n, bool)), pa.array(np.ones(n, bool)), [], pa.nulls(n, pa.int32()),
+                          pa.array([], pa.string()))
     rows = previous.select(FINGERPRINT)
     first = first_row_per_file(rows)
     duplicates = rows.filter(pc.equal(rows["outcome"], "duplicate"))["source_path"]
@@ -186,17 +193,23 @@ def compare_with_previous(found: FoundFiles, previous: pa.Table) -> Comparison:
                         pc.fill_null(pc.equal(recorded(first["file_mtime_ns"]), found.table["mtime_ns"]), False))
     to_hash = flat(pc.and_(comparable, pc.invert(same_stat))).to_numpy(zero_copy_only=False)
     return Comparison(kept=flat(pc.and_(comparable, same_stat)), to_read=flat(pc.invert(comparable)),
-                      to_hash=np.flatnonzero(to_hash).tolist(), recorded_sha=recorded(first["file_sha256"]))
+                      to_hash=np.flatnonzero(to_hash).tolist(), _where=flat(where), _sha=flat(first["file_sha256"]))
 
 
 def first_row_per_file(inputs: pa.Table) -> pa.Table:
-    """The first row of each ``source_path``, in the table's order (a file's fingerprint is on every row of it)."""
+    """The first row of each ``source_path``, in the table's order (a file's fingerprint is on every row of it),
+    sorted by it; a table already sorted (a stored one, a folder's walk) is not sorted again."""
     if inputs.num_rows < 2:
         return inputs
-    ordered = inputs.append_column("_order", pa.array(np.arange(inputs.num_rows)))
-    ordered = ordered.sort_by([("source_path", "ascending"), ("_order", "ascending")]).drop_columns(["_order"])
-    paths = flat(ordered["source_path"])
+    paths = flat(inputs["source_path"])
+    ordered = inputs
+    if not pc.all(pc.less_equal(paths.slice(0, len(paths) - 1), paths.slice(1))).as_py():
+        ordered = inputs.append_column("_order", pa.array(np.arange(inputs.num_rows)))
+        ordered = ordered.sort_by([("source_path", "ascending"), ("_order", "ascending")]).drop_columns(["_order"])
+        paths = flat(ordered["source_path"])
     first = pc.not_equal(paths.slice(1), paths.slice(0, len(paths) - 1))
+    if pc.all(first).as_py():
+        return ordered
     return ordered.filter(pa.concat_arrays([pa.array([True]), first]))
 
 

@@ -336,7 +336,7 @@ def _plan(found: FoundFiles, previous: pa.Table, committed: list[pa.Array], limi
             read_failures.append((_input_row(item, None, None, "failed"), _error_row(
                 item.source_path, None, "read", exc.kind, f"{item.source_path}: {exc.message}")))
             continue
-        if sha == comparison.recorded_sha[position].as_py():
+        if sha == comparison.recorded_sha(position):
             kept_mask[position] = True
         else:
             read_mask[position] = True

@@ -59,7 +59,8 @@ def test_comparison_keeps_unchanged_files_hashes_touched_ones_and_reads_new_ones
     assert [names[position] for position in comparison.to_hash] == ["seed.txt"]
     assert names[comparison.to_read.to_pylist().index(True)] == "new.txt" and sum(comparison.to_read.to_pylist()) == 1
     seed_sha = previous.filter(pa.compute.equal(previous["source_path"], str(touched)))["file_sha256"][0]
-    assert comparison.recorded_sha[names.index("seed.txt")] == seed_sha
+    assert comparison.recorded_sha(names.index("seed.txt")) == seed_sha.as_py()
+    assert comparison.recorded_sha(names.index("new.txt")) is None
 
 
 def test_many_files_are_held_in_arrow_buffers_not_python_objects(tmp_path):
