@@ -156,6 +156,7 @@ class Comparison:
     kept: pa.Array  # bool per found file: unchanged since the last run, its rows kept
     to_read: pa.Array  # bool per found file: new, or to be looked at again
     to_hash: list[int]  # positions of known files whose size or time changed: kept only if their bytes did not
+    previous_files: int  # how many files the last run's inputs table names
     _where: pa.Array  # per found file: its row among the last run's fingerprints (null for a new file)
     _sha: pa.Array  # the SHA-256 of each of those rows
 
@@ -176,7 +177,7 @@ def compare_with_previous(found: FoundFiles, previous: pa.Table) -> Comparison:
     """
     n = len(found)
     if previous.num_rows == 0:
-        return Comparison(pa.array(np.zeros(n, bool)), pa.array(np.ones(n, bool)), [], pa.nulls(n, pa.int32()),
+        return Comparison(pa.array(np.zeros(n, bool)), pa.array(np.ones(n, bool)), [], 0, pa.nulls(n, pa.int32()),
                           pa.array([], pa.string()))
     rows = previous.select(FINGERPRINT)
     first = first_row_per_file(rows)
@@ -193,7 +194,8 @@ def compare_with_previous(found: FoundFiles, previous: pa.Table) -> Comparison:
                         pc.fill_null(pc.equal(recorded(first["file_mtime_ns"]), found.table["mtime_ns"]), False))
     to_hash = flat(pc.and_(comparable, pc.invert(same_stat))).to_numpy(zero_copy_only=False)
     return Comparison(kept=flat(pc.and_(comparable, same_stat)), to_read=flat(pc.invert(comparable)),
-                      to_hash=np.flatnonzero(to_hash).tolist(), _where=flat(where), _sha=flat(first["file_sha256"]))
+                      to_hash=np.flatnonzero(to_hash).tolist(), previous_files=first.num_rows, _where=flat(where),
+                      _sha=flat(first["file_sha256"]))
 
 
 def first_row_per_file(inputs: pa.Table) -> pa.Table:

@@ -352,10 +352,11 @@ def _plan(found: FoundFiles, previous: pa.Table, committed: list[pa.Array], limi
     to_read = found.where(read_mask)
     committed.append(to_read.source_paths)
     kept_files = found.where(kept_mask)
-    with_article = previous.filter(pc.and_(pc.is_in(previous["source_path"], value_set=kept_files.source_paths),
-                                           pc.is_in(previous["outcome"], value_set=pa.array(ARTICLE_KEPT))))
+    with_article = previous.select(["article_id", "input_key"]).filter(pc.and_(
+        pc.is_in(previous["source_path"], value_set=kept_files.source_paths),
+        pc.is_in(previous["outcome"], value_set=pa.array(ARTICLE_KEPT))))
     seen = SeenArticles(IdLookup(with_article["article_id"], with_article["input_key"]))
-    files_gone = len(pc.unique(previous["source_path"])) > len(kept_files)
+    files_gone = comparison.previous_files > len(kept_files)
     return _Plan(to_read, kept_files, earlier, seen, read_failures, deferred, files_gone)
 
 
