@@ -150,10 +150,11 @@ def new_inputs(staging: Staging, failed_ids: pa.Array) -> list[pa.Table]:
 def kept_input_rows(rows: pa.Table, kept_files: FoundFiles, earlier: pa.Array) -> pa.Table:
     """The rows of the kept files, with their current size and time; an input analysed before this run (not in
     ``earlier``, its earlier parts) is now "unchanged"."""
-    rows = rows.filter(pc.is_in(rows["source_path"], value_set=kept_files.source_paths)).combine_chunks()
+    where = pc.index_in(rows["source_path"], value_set=kept_files.source_paths)
+    kept = pc.is_valid(where)
+    rows, where = rows.filter(kept).combine_chunks(), flat(where.filter(kept))
     article_kept = pc.is_in(rows["outcome"], value_set=pa.array(ARTICLE_KEPT))
     unchanged = pc.and_(article_kept, pc.invert(pc.is_in(rows["source_path"], value_set=earlier)))
-    where = flat(pc.index_in(rows["source_path"], value_set=kept_files.source_paths))
     updated = {"outcome": pc.if_else(unchanged, "unchanged", rows["outcome"]),
                "file_size": pc.array_take(flat(kept_files.table["size"]), where),
                "file_mtime_ns": pc.array_take(flat(kept_files.table["mtime_ns"]), where)}

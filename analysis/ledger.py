@@ -30,6 +30,7 @@ class FoundFiles:
 
     def __init__(self, table: pa.Table) -> None:
         self.table = table
+        self.source_paths = flat(table["source_path"])
 
     def __len__(self) -> int:
         return self.table.num_rows
@@ -44,10 +45,6 @@ class FoundFiles:
         """The file at ``position``."""
         source_path, path, size, mtime_ns = (self.table[name][position].as_py() for name in FOUND_SCHEMA.names)
         return InputFile(Path(path), source_path, size, mtime_ns)
-
-    @property
-    def source_paths(self) -> pa.Array:
-        return flat(self.table["source_path"])
 
     def where(self, mask: pa.Array | np.ndarray) -> FoundFiles:
         """The files where ``mask`` is true, in order."""
@@ -101,9 +98,6 @@ class IdLookup:
         order = np.argsort(keys, kind="stable")
         self._keys = keys[order]
         self._values = None if values is None else flat(values).take(pa.array(order))
-
-    def __len__(self) -> int:
-        return len(self._keys)
 
     def _position(self, article_id: str) -> int | None:
         key = article_id.encode()
@@ -216,5 +210,8 @@ def first_row_per_file(inputs: pa.Table) -> pa.Table:
 
 
 def flat(values: pa.Array | pa.ChunkedArray) -> pa.Array:
-    """One contiguous array (a chunked one's chunks combined), for look-ups, takes and comparisons."""
-    return values.combine_chunks() if isinstance(values, pa.ChunkedArray) else values
+    """One contiguous array (a chunked one's chunks combined), for look-ups, takes and comparisons; a single chunk
+    is taken as it is, since combining copies."""
+    if not isinstance(values, pa.ChunkedArray):
+        return values
+    return values.chunk(0) if values.num_chunks == 1 else values.combine_chunks()

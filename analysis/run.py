@@ -112,6 +112,12 @@ def _error_row(source_path: str, record: int | None, stage: str, kind: str, mess
             "stage": stage, "error": kind, "message": message}
 
 
+def _unreadable_rows(item: InputFile, sha: str | None, exc: InputError) -> tuple[dict, dict]:
+    """The input and error rows of a file that could not be read (or parsed) as a whole."""
+    return _input_row(item, sha, None, "failed"), _error_row(item.source_path, None, "read", exc.kind,
+                                                            f"{item.source_path}: {exc.message}")
+
+
 def _discovery_rows(error: DiscoveryError) -> tuple[dict, dict]:
     row = {"input_key": error.source_path, "source_path": error.source_path, "record": None, "source_format": None,
            "outcome": "failed", "article_id": None, "duplicate_of": None, "encoding": None, "file_size": None,
@@ -138,22 +144,24 @@ class _Reader:
         n_paragraphs = self._n_paragraphs.get(article.article_id)
         self.staging.add_rows("articles", article_row(article, self.version, n_paragraphs))  # type: ignore[arg-type]
 
+    def _add_failure(self, input_row: dict, error_row: dict) -> None:
+        self.staging.add_rows("inputs", input_row)
+        self.staging.add_rows("errors", error_row)
+
     def __iter__(self) -> Iterator[Article]:
         clock = time.perf_counter()
         for item in self.to_read:
             try:
                 data, sha = read_bytes(item)
             except InputError as exc:
-                self.staging.add_rows("inputs", _input_row(item, None, None, "failed"))
-                self.staging.add_rows("errors", _error_row(item.source_path, None, "read", exc.kind,
-                                                           f"{item.source_path}: {exc.message}"))
+                self._add_failure(*_unreadable_rows(item, None, exc))
                 continue
             try:
                 for entry in read_file(item.path, item.source_path, data, self.mapping):
                     if isinstance(entry, RecordError):
-                        self.staging.add_rows("inputs", _input_row(item, sha, entry.record, "failed"))
-                        self.staging.add_rows("errors", _error_row(item.source_path, entry.record, entry.stage,
-                                                                   entry.kind, f"{item.source_path}: {entry.message}"))
+                        self._add_failure(_input_row(item, sha, entry.record, "failed"), _error_row(
+                            item.source_path, entry.record, entry.stage, entry.kind,
+                            f"{item.source_path}: {entry.message}"))
                         continue
                     common = {"fmt": entry.source_format, "article_id": entry.article_id, "encoding": entry.encoding}
                     first = self.seen.get(entry.article_id)
@@ -170,9 +178,7 @@ class _Reader:
                     yield entry
                     clock = time.perf_counter()
             except InputError as exc:
-                self.staging.add_rows("inputs", _input_row(item, sha, None, "failed"))
-                self.staging.add_rows("errors", _error_row(item.source_path, None, "read", exc.kind,
-                                                           f"{item.source_path}: {exc.message}"))
+                self._add_failure(*_unreadable_rows(item, sha, exc))
         self.summary.add_time("reading", time.perf_counter() - clock)
 
 
@@ -333,8 +339,7 @@ def _plan(found: FoundFiles, previous: pa.Table, committed: list[pa.Array], limi
         try:
             _, sha = read_bytes(item)
         except InputError as exc:
-            read_failures.append((_input_row(item, None, None, "failed"), _error_row(
-                item.source_path, None, "read", exc.kind, f"{item.source_path}: {exc.message}")))
+            read_failures.append(_unreadable_rows(item, None, exc))
             continue
         if sha == comparison.recorded_sha(position):
             kept_mask[position] = True
