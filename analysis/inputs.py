@@ -52,22 +52,43 @@ def _stat_input(path: Path) -> InputFile | DiscoveryError:
 
 
 def walk_inputs(roots: list[Path]) -> Iterator[InputFile | DiscoveryError]:
-    """Every file under ``roots`` (files or folders), in walk order; hidden files and folders are skipped.
+    """Every file under ``roots`` (files or folders), hidden files and folders skipped; each root's files come in
+    order of ``source_path`` (a folder's entries by name, a subfolder's as if its name ended in ``/``).
 
-    Symbolic links to folders are not followed, so a link loop cannot trap the walk. The same file may come twice
-    when roots overlap; :func:`analysis.ledger.find_inputs` sorts the files and keeps each once.
+    Symbolic links to folders are not followed, so a link loop cannot trap the walk; a folder that cannot be listed
+    is passed over. The same file may come twice when roots overlap; :func:`analysis.ledger.find_inputs` merges
+    the roots' streams and keeps each file once.
     """
     for root in roots:
         if root.is_dir():
-            for folder, subfolders, files in os.walk(root, followlinks=False):
-                subfolders[:] = sorted(d for d in subfolders if not _is_hidden(d))
-                for name in sorted(files):
-                    if not _is_hidden(name):
-                        yield _stat_input(Path(folder) / name)
+            yield from _walk_folder(root)
         elif root.exists() or root.is_symlink():
             yield _stat_input(root)
         else:
             yield DiscoveryError(display_path(root), "missing", f"{root}: no such file or folder")
+
+
+def _walk_folder(folder: Path) -> Iterator[InputFile | DiscoveryError]:
+    """The files under ``folder`` in order of their path as a string: one listing held at a time."""
+    try:
+        with os.scandir(folder) as listing:
+            entries = [(entry.name, _is_folder(entry), entry.is_symlink()) for entry in listing
+                       if not _is_hidden(entry.name)]
+    except OSError:  # as os.walk: a folder that cannot be listed is passed over
+        return
+    entries.sort(key=lambda entry: entry[0] + "/" if entry[1] else entry[0])
+    for name, is_folder, is_link in entries:
+        if not is_folder:
+            yield _stat_input(folder / name)
+        elif not is_link:
+            yield from _walk_folder(folder / name)
+
+
+def _is_folder(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
 
 
 def read_bytes(item: InputFile) -> tuple[bytes, str]:
