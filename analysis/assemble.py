@@ -11,11 +11,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from .ledger import ARTICLE_KEPT, FoundFiles, flat
+from .ledger import ARTICLE_KEPT, FoundFiles, IdLookup, in_sorted, path_keys
 from .schema import TABLES
 from .staging import BUCKETS, Staging, canonical, is_bucketed
 
@@ -46,12 +47,12 @@ def old_rows(out_dir: Path, name: str, columns: list[str] | None = None, conform
     return table if columns or not conform else _conform(name, table)
 
 
-def _keep(name: str, table: pa.Table | None, column: str, values: pa.Array) -> list[pa.Table]:
-    """The old rows whose ``column`` is in ``values``, conformed to the schema after filtering (rows of an older
-    schema are only ever kept when the pipeline version, which covers the schema, is unchanged)."""
+def _keep(name: str, table: pa.Table | None, keep: pa.Array | np.ndarray) -> list[pa.Table]:
+    """The old rows where ``keep`` is true, conformed to the schema after filtering (rows of an older schema are
+    only ever kept when the pipeline version, which covers the schema, is unchanged)."""
     if table is None or table.num_rows == 0:
         return []
-    return [_conform(name, table.filter(pc.is_in(table[column], value_set=values)))]
+    return [_conform(name, table.filter(pa.array(keep, pa.bool_())))]
 
 
 def _combine(name: str, pieces: list[pa.Table]) -> pa.Table:
@@ -103,11 +104,15 @@ class _NewRows:
             yield table
 
 
-def table_pieces(out_dir: Path, name: str, staging: Staging, keep_ids: pa.Array) -> Iterator[pa.Table]:
+def _kept_articles(table: pa.Table | None, keep_ids: IdLookup) -> np.ndarray:
+    return np.zeros(0, bool) if table is None else keep_ids.contains(table["article_id"])
+
+
+def table_pieces(out_dir: Path, name: str, staging: Staging, keep_ids: IdLookup) -> Iterator[pa.Table]:
     """Sorted pieces of a derived table (or ``articles``): old rows whose article is kept, with the new rows."""
     if not is_bucketed(name):
-        yield _combine(name, _keep(name, old_rows(out_dir, name, conform=False), "article_id", keep_ids)
-                       + staging.read(name))
+        old = old_rows(out_dir, name, conform=False)
+        yield _combine(name, _keep(name, old, _kept_articles(old, keep_ids)) + staging.read(name))
         return
     new = _NewRows(name, staging)
     path = out_dir / f"{name}.parquet"
@@ -118,17 +123,18 @@ def table_pieces(out_dir: Path, name: str, staging: Staging, keep_ids: pa.Array)
             if group.num_rows == 0:
                 continue
             last_id = pc.max(group["article_id"]).as_py()
-            yield _combine(name, _keep(name, group, "article_id", keep_ids) + new.up_to(last_id))
+            yield _combine(name, _keep(name, group, _kept_articles(group, keep_ids)) + new.up_to(last_id))
     for table in new.rest():
         yield _combine(name, [table])
 
 
-def errors_table(out_dir: Path, staging: Staging, kept_paths: pa.Array) -> pa.Table:
+def errors_table(out_dir: Path, staging: Staging, kept_files: FoundFiles) -> pa.Table:
     """Errors of kept inputs (discovery errors are found afresh every run) plus this run's errors."""
     old = old_rows(out_dir, "errors")
     if old is not None:
-        old = old.filter(pc.and_(pc.is_in(old["source_path"], value_set=kept_paths),
-                                 pc.not_equal(old["stage"], "discover")))
+        still = kept_files.contains(old["source_path"]) & pc.not_equal(old["stage"], "discover").to_numpy(
+            zero_copy_only=False)
+        old = old.filter(pa.array(still, pa.bool_()))
     return _combine("errors", ([old] if old is not None else []) + staging.read("errors"))
 
 
@@ -147,24 +153,26 @@ def new_inputs(staging: Staging, failed_ids: pa.Array) -> list[pa.Table]:
     return fixed
 
 
-def kept_input_rows(rows: pa.Table, kept_files: FoundFiles, earlier: pa.Array) -> pa.Table:
-    """The rows of the kept files, with their current size and time; an input analysed before this run (not in
-    ``earlier``, its earlier parts) is now "unchanged"."""
-    where = pc.index_in(rows["source_path"], value_set=kept_files.source_paths)
-    kept = pc.is_valid(where)
-    rows, where = rows.filter(kept).combine_chunks(), flat(where.filter(kept))
-    article_kept = pc.is_in(rows["outcome"], value_set=pa.array(ARTICLE_KEPT))
-    unchanged = pc.and_(article_kept, pc.invert(pc.is_in(rows["source_path"], value_set=earlier)))
-    updated = {"outcome": pc.if_else(unchanged, "unchanged", rows["outcome"]),
-               "file_size": pc.array_take(flat(kept_files.table["size"]), where),
-               "file_mtime_ns": pc.array_take(flat(kept_files.table["mtime_ns"]), where)}
+def kept_input_rows(rows: pa.Table, kept_files: FoundFiles, earlier: np.ndarray) -> pa.Table:
+    """The rows of the kept files, with their current size and time; an input analysed before this run (whose
+    path's key is not in ``earlier``, sorted: its earlier parts) is now "unchanged"."""
+    keys = path_keys(rows["source_path"])
+    where = kept_files.positions(keys)
+    kept = where >= 0
+    rows, where, keys = rows.filter(pa.array(kept)).combine_chunks(), where[kept], keys[kept]
+    article_kept = pc.is_in(rows["outcome"], value_set=pa.array(ARTICLE_KEPT)).to_numpy(zero_copy_only=False)
+    unchanged = article_kept & ~in_sorted(earlier, keys)
+    updated = {"outcome": pc.if_else(pa.array(unchanged), "unchanged", rows["outcome"]),
+               "file_size": pa.array(kept_files.sizes[where]),
+               "file_mtime_ns": pa.array(kept_files.mtimes[where])}
     for name, values in updated.items():
         index = rows.schema.get_field_index(name)
         rows = rows.set_column(index, rows.schema.field(index), values)
     return canonical("inputs", rows)
 
 
-def inputs_pieces(out_dir: Path, kept_files: FoundFiles, earlier: pa.Array, new: list[pa.Table]) -> Iterator[pa.Table]:
+def inputs_pieces(out_dir: Path, kept_files: FoundFiles, earlier: np.ndarray, new: list[pa.Table]
+                  ) -> Iterator[pa.Table]:
     """The ``inputs`` table in order, one stored row group at a time: the kept files' rows (see
     :func:`kept_input_rows`) merged by path with this run's ``new`` rows, which are at most one part's files."""
     fresh = _combine("inputs", new)

@@ -28,7 +28,15 @@ from .assemble import errors_table, inputs_pieces, new_inputs, old_rows, table_p
 from .engine import CHUNK_SIZE, ChunkResult, analyse_local
 from .errors import InputError, RecordError
 from .inputs import DiscoveryError, InputFile, input_key, read_bytes
-from .ledger import ARTICLE_KEPT, FINGERPRINT, FoundFiles, IdLookup, SeenArticles, compare_with_previous, find_inputs
+from .ledger import (
+    KEY_WIDTH,
+    FoundFiles,
+    IdLookup,
+    SeenArticles,
+    StoredValues,
+    compare_with_previous,
+    find_inputs,
+)
 from .memory import arrow_allocator, release_memory
 from .model import model_version, resolve_model_name
 from .readers import read_file
@@ -69,22 +77,23 @@ class _OldState:
     """What the last run left: the ids of the articles whose rows are stored, and whether they may be kept."""
 
     article_ids: IdLookup
+    inputs: Path | None = None  # the last run's inputs table, when its tables are to be kept
     valid: bool = True  # False when forced or out of date: the tables on disk are not to be kept
 
     @classmethod
-    def load(cls, out_dir: Path, version: str, force: bool) -> tuple[_OldState, pa.Table]:
-        """The state, and the columns of the last run's ``inputs`` table that say what to keep (no rows when its
-        tables are not to be kept)."""
-        inputs = old_rows(out_dir, "inputs", columns=PREVIOUS_COLUMNS)
-        articles_path = out_dir / "articles.parquet"
-        nothing = (cls(IdLookup(pa.array([], pa.string())), valid=False),
-                   TABLES["inputs"].arrow.empty_table().select(PREVIOUS_COLUMNS))
-        if force or inputs is None or inputs.num_rows == 0 or not articles_path.exists():
+    def load(cls, out_dir: Path, version: str, force: bool) -> _OldState:
+        """The state; its ``inputs`` is None when the last run's tables are not to be kept."""
+        inputs_path, articles_path = out_dir / "inputs.parquet", out_dir / "articles.parquet"
+        nothing = cls(IdLookup(pa.array([], pa.string())), valid=False)
+        if force or not inputs_path.exists() or not articles_path.exists():
             return nothing
-        stamped = pq.read_table(articles_path, columns=["article_id", "pipeline_version"])
+        if pq.ParquetFile(inputs_path).metadata.num_rows == 0:
+            return nothing
+        stamped = pq.read_table(articles_path, columns=["article_id", "pipeline_version"],
+                                read_dictionary=["pipeline_version"])
         if set(pc.unique(stamped["pipeline_version"]).to_pylist()) - {version}:
             return nothing
-        return cls(IdLookup(stamped["article_id"])), inputs
+        return cls(IdLookup(stamped["article_id"]), inputs_path)
 
 
 @dataclass
@@ -93,7 +102,7 @@ class _Plan:
 
     to_read: FoundFiles
     kept_files: FoundFiles  # files whose rows of the last run are kept (with their current stat)
-    earlier: pa.Array  # the paths analysed in earlier parts of this run
+    earlier: np.ndarray  # keys of the paths analysed in earlier parts of this run, sorted
     seen: SeenArticles  # the kept articles and the inputs they came from
     read_failures: list[tuple[dict, dict]]  # (input row, error row) of known files that could not be read
     deferred: int  # inputs left for the next part
@@ -194,7 +203,6 @@ def _results(articles: Iterator[Article], model_name: str, version: str, engine:
     return analyse_local(articles, model_name, version, **options)
 
 
-PREVIOUS_COLUMNS = [*FINGERPRINT, "article_id", "input_key"]  # of the last run's inputs table, to plan a run
 COMMIT_EVERY = 10_000  # input files analysed between two commits of the tables
 
 
@@ -228,7 +236,7 @@ def run_pipeline(
         raise ValueError(f"commit_every must be at least 1, not {commit_every}")
     started = time.perf_counter()
     total = RunSummary(out_dir=out_dir)
-    committed: list[pa.Array] = []  # inputs analysed in earlier parts of this run: "processed", not "unchanged"
+    committed: list[np.ndarray] = []  # keys of inputs analysed in earlier parts: "processed", not "unchanged"
     part = 0
     while True:
         part += 1
@@ -251,7 +259,7 @@ def run_pipeline(
 def _run_part(roots: list[Path], out_dir: Path, *, force: bool, workers: int,
               field_mapping: Mapping[str, str] | None, model: str | None, progress: bool, engine: str,
               scheduler: str | None, chunk_size: int, stage_timings: bool, limit: int | None,
-              committed: list[pa.Array], started: float, part: int) -> tuple[RunSummary, int]:
+              committed: list[np.ndarray], started: float, part: int) -> tuple[RunSummary, int]:
     """One commit of a run: analyse the inputs to read (at most ``limit`` not yet in ``committed``) and write
     the tables; returns the summary and how many inputs were left for the next part."""
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -260,25 +268,25 @@ def _run_part(roots: list[Path], out_dir: Path, *, force: bool, workers: int,
     version = pipeline_version(model_version(model_name))
     summary = RunSummary(out_dir=out_dir)
 
-    found, discovery_errors = find_inputs(roots)
-    old, previous = _OldState.load(out_dir, version, force)
-    plan = _plan(found, previous, committed, limit)
-    del found, previous  # only the plan is needed from here on: a long run's main process keeps no more
-    to_read, seen, deferred, kept_paths = plan.to_read, plan.seen, plan.deferred, plan.kept_files.source_paths
-
-    changed = bool(len(to_read) or plan.read_failures or discovery_errors or plan.files_gone)
-    if not changed:
-        started_writing = time.perf_counter()
-        counts = _write_inputs(out_dir, plan, [])
-        if not (out_dir / "analysis.duckdb").exists():
-            write_duckdb(out_dir)
-        summary.add_time("writing", time.perf_counter() - started_writing)
-        errors = load_table("errors", out_dir)
-        return _finish(summary, out_dir, roots, model_name, version, counts, errors["message"].tolist(),
-                       started), deferred
-
     staging = Staging(out_dir)
     try:
+        found, discovery_errors = find_inputs(roots, staging.folder)
+        old = _OldState.load(out_dir, version, force)
+        plan = _plan(found, old, committed, limit)
+        del found  # only the plan is needed from here on: a long run's main process keeps no more
+        to_read, seen, deferred, kept_files = plan.to_read, plan.seen, plan.deferred, plan.kept_files
+
+        changed = bool(len(to_read) or plan.read_failures or discovery_errors or plan.files_gone)
+        if not changed:
+            started_writing = time.perf_counter()
+            counts = _write_inputs(out_dir, plan, [])
+            if not (out_dir / "analysis.duckdb").exists():
+                write_duckdb(out_dir)
+            summary.add_time("writing", time.perf_counter() - started_writing)
+            errors = load_table("errors", out_dir)
+            return _finish(summary, out_dir, roots, model_name, version, counts, errors["message"].tolist(),
+                           started), deferred
+
         for input_row, error_row in [*plan.read_failures, *map(_discovery_rows, discovery_errors)]:
             staging.add_rows("inputs", input_row)
             staging.add_rows("errors", error_row)
@@ -303,7 +311,7 @@ def _run_part(roots: list[Path], out_dir: Path, *, force: bool, workers: int,
 
         started_writing = time.perf_counter()
         staging.flush()
-        if _only_inputs_changed(out_dir, old, staging, reader.reused_ids, failed_ids, seen.kept, kept_paths):
+        if _only_inputs_changed(out_dir, old, staging, reader.reused_ids, failed_ids, seen.kept, kept_files):
             # e.g. files holding duplicates, read again: every other table would be rewritten unchanged
             counts = _write_inputs(out_dir, plan, new_inputs(staging, pa.array([], pa.string())))
             if not (out_dir / "analysis.duckdb").exists():
@@ -313,12 +321,12 @@ def _run_part(roots: list[Path], out_dir: Path, *, force: bool, workers: int,
         else:
             # Write order matters for crash safety: derived tables, then errors, then articles (an article id
             # there promises its derived rows exist), then inputs, which commits the run.
-            keep_ids = seen.kept.ids(reader.reused_ids)
+            keep_ids = seen.kept.with_ids(reader.reused_ids)
             for name in DERIVED_TABLES:
                 write_pieces(out_dir, name, table_pieces(out_dir, name, staging, keep_ids))
-            errors = errors_table(out_dir, staging, kept_paths)
+            errors = errors_table(out_dir, staging, kept_files)
             write_pieces(out_dir, "errors", [errors])
-            write_pieces(out_dir, "articles", table_pieces(out_dir, "articles", staging, seen.kept.ids()))
+            write_pieces(out_dir, "articles", table_pieces(out_dir, "articles", staging, seen.kept.with_ids(set())))
             counts = _write_inputs(out_dir, plan, new_inputs(staging, pa.array(sorted(set(failed_ids)), pa.string())))
             write_duckdb(out_dir)
         summary.add_time("writing", time.perf_counter() - started_writing)
@@ -328,14 +336,13 @@ def _run_part(roots: list[Path], out_dir: Path, *, force: bool, workers: int,
                    started), deferred
 
 
-def _plan(found: FoundFiles, previous: pa.Table, committed: list[pa.Array], limit: int | None) -> _Plan:
-    """Which found files to read (at most ``limit`` not in ``committed``, which grows by them) and which to keep."""
-    comparison = compare_with_previous(found, previous)
-    kept_mask = comparison.kept.to_numpy(zero_copy_only=False).copy()
-    read_mask = comparison.to_read.to_numpy(zero_copy_only=False).copy()
+def _plan(found: FoundFiles, old: _OldState, committed: list[np.ndarray], limit: int | None) -> _Plan:
+    """Which found files to read (at most ``limit`` not in ``committed``, which grows by their keys) and which to
+    keep."""
+    comparison = compare_with_previous(found, old.inputs)
+    kept_mask, read_mask = comparison.kept.copy(), comparison.to_read.copy()
     read_failures: list[tuple[dict, dict]] = []
-    for position in comparison.to_hash:  # stat changed: keep it if its bytes did not (touched, copied)
-        item = found.item(position)
+    for position, item in found.items(comparison.to_hash):  # stat changed: keep it if its bytes did not
         try:
             _, sha = read_bytes(item)
         except InputError as exc:
@@ -346,21 +353,18 @@ def _plan(found: FoundFiles, previous: pa.Table, committed: list[pa.Array], limi
         else:
             read_mask[position] = True
 
-    earlier = pa.concat_arrays(committed) if committed else pa.array([], pa.string())
+    earlier = np.sort(np.concatenate(committed)) if committed else np.empty(0, dtype=f"S{KEY_WIDTH}")
     deferred = 0
     if limit is not None:  # later inputs wait for the next part; inputs re-read every part do not count
-        done = pc.is_in(found.source_paths, value_set=earlier).to_numpy(zero_copy_only=False)
-        fresh = np.flatnonzero(read_mask & ~done)
+        fresh = np.flatnonzero(read_mask & ~found.key_flags(earlier))
         if len(fresh) > limit:
             deferred = len(fresh) - limit
             read_mask[fresh[limit:]] = False
     to_read = found.where(read_mask)
-    committed.append(to_read.source_paths)
+    committed.append(to_read.sorted_keys())
     kept_files = found.where(kept_mask)
-    with_article = previous.select(["article_id", "input_key"]).filter(pc.and_(
-        pc.is_in(previous["source_path"], value_set=kept_files.source_paths),
-        pc.is_in(previous["outcome"], value_set=pa.array(ARTICLE_KEPT))))
-    seen = SeenArticles(IdLookup(with_article["article_id"], with_article["input_key"]))
+    input_keys = StoredValues(old.inputs, "input_key") if old.inputs is not None else None
+    seen = SeenArticles(comparison.kept_articles(kept_mask), input_keys.__getitem__ if input_keys else None)
     files_gone = comparison.previous_files > len(kept_files)
     return _Plan(to_read, kept_files, earlier, seen, read_failures, deferred, files_gone)
 
@@ -381,7 +385,7 @@ def _write_inputs(out_dir: Path, plan: _Plan, new: list[pa.Table]) -> dict[str, 
 
 
 def _only_inputs_changed(out_dir: Path, old: _OldState, staging: Staging, reused_ids: set[str], failed_ids: list[str],
-                         kept_ids: IdLookup, kept_paths: pa.Array) -> bool:
+                         kept_ids: IdLookup, kept_files: FoundFiles) -> bool:
     """True when this run leaves every table but ``inputs`` as it was: nothing analysed, reused, failed or gone."""
     if not old.valid or reused_ids or failed_ids or not old.article_ids.same_ids(kept_ids):
         return False
@@ -390,9 +394,8 @@ def _only_inputs_changed(out_dir: Path, old: _OldState, staging: Staging, reused
     errors = old_rows(out_dir, "errors", columns=["source_path", "stage"])
     if errors is None or errors.num_rows == 0:
         return True
-    still_valid = pc.and_(pc.is_in(errors["source_path"], value_set=kept_paths),
-                          pc.not_equal(errors["stage"], "discover"))
-    return bool(pc.all(still_valid).as_py())
+    not_found_again = pc.equal(errors["stage"], "discover").to_numpy(zero_copy_only=False)
+    return bool(np.all(kept_files.contains(errors["source_path"]) & ~not_found_again))
 
 
 def _finish(summary: RunSummary, out_dir: Path, roots: list[Path], model_name: str, version: str,

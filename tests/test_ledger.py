@@ -25,7 +25,7 @@ def test_found_files_are_sorted_each_once_and_hidden_ones_skipped(tmp_path):
     shutil.copyfile(releases[0], raw / "b" / "z.txt")
     shutil.copyfile(releases[1], raw / "a.txt")
     shutil.copyfile(releases[2], raw / ".hidden.txt")
-    found, errors = find_inputs([raw, raw / "a.txt", tmp_path / "missing"])
+    found, errors = find_inputs([raw, raw / "a.txt", tmp_path / "missing"], tmp_path)
     assert [item.source_path for item in found] == [str(raw / "a.txt"), str(raw / "b" / "z.txt")]
     assert [error.kind for error in errors] == ["missing"]
     first = next(iter(found))
@@ -48,32 +48,53 @@ def test_comparison_keeps_unchanged_files_hashes_touched_ones_and_reads_new_ones
     out = tmp_path / "out"
     run_pipeline([raw], out, progress=False)
     previous = pq.read_table(out / "inputs.parquet")
+    articles_before = previous.filter(pa.compute.equal(previous["outcome"], "processed"))
     touched, new = raw / "seed.txt", raw / "new.txt"
     os.utime(touched, ns=(1, 1))
     shutil.copyfile(sorted(CONGRESS.glob("*.txt"))[5], new)
-    found, _ = find_inputs([raw])
-    comparison = compare_with_previous(found, previous)
+    found, _ = find_inputs([raw], tmp_path)
+    comparison = compare_with_previous(found, out / "inputs.parquet")
     names = [Path(item.source_path).name for item in found]
-    kept = {name for name, flag in zip(names, comparison.kept.to_pylist(), strict=True) if flag}
+    kept = {name for name, flag in zip(names, comparison.kept.tolist(), strict=True) if flag}
     assert kept == set(names) - {"seed.txt", "new.txt"}
     assert [names[position] for position in comparison.to_hash] == ["seed.txt"]
-    assert names[comparison.to_read.to_pylist().index(True)] == "new.txt" and sum(comparison.to_read.to_pylist()) == 1
+    assert names[comparison.to_read.tolist().index(True)] == "new.txt" and sum(comparison.to_read.tolist()) == 1
     seed_sha = previous.filter(pa.compute.equal(previous["source_path"], str(touched)))["file_sha256"][0]
     assert comparison.recorded_sha(names.index("seed.txt")) == seed_sha.as_py()
     assert comparison.recorded_sha(names.index("new.txt")) is None
+    kept_articles = comparison.kept_articles(comparison.kept)
+    expected = articles_before.filter(pa.compute.not_equal(articles_before["source_path"], str(touched)))
+    assert sorted(kept_articles.ids().to_pylist()) == sorted(expected["article_id"].to_pylist())
 
 
-def test_many_files_are_held_in_arrow_buffers_not_python_objects(tmp_path):
-    """5,000 files: the list costs well under 200 bytes a file, and the Python heap keeps almost nothing of it."""
+def test_files_come_in_order_of_their_paths_however_the_folders_are_named(tmp_path):
+    """A folder's files and subfolders interleave as their paths sort ("a-b.txt" before "a/", "a/" before "ab")."""
+    raw = tmp_path / "raw"
+    for relative in ("a/z.txt", "a-b.txt", "ab/c.txt", "a.txt", "A.txt", "a/b/c.txt", "a0.txt", "é.txt", "z.txt"):
+        (raw / relative).parent.mkdir(parents=True, exist_ok=True)
+        (raw / relative).write_text("A short article.\n")
+    found, _ = find_inputs([raw / "ab", raw], tmp_path)
+    paths = [item.source_path for item in found]
+    assert paths == sorted(paths) and len(paths) == len(set(paths)) == 9
+
+
+def test_many_files_are_held_on_disk_and_in_fixed_width_arrays(tmp_path):
+    """5,000 files: under 64 bytes a file in memory, and no Python object per file (10 bytes a file at most)."""
     raw = tmp_path / "raw"
     for folder in range(10):
         (raw / f"{folder:02d}").mkdir(parents=True)
         for number in range(500):
             (raw / f"{folder:02d}" / f"{number:04d}.txt").write_text("A short article.\n")
     tracemalloc.start()
-    found, _ = find_inputs([raw])
+    found, _ = find_inputs([raw], tmp_path)
     python_heap, _ = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     assert len(found) == 5000
-    assert found.table.nbytes / len(found) < 200
-    assert python_heap < 200_000, f"{python_heap} bytes of Python objects kept for 5,000 files"
+    index = found._index
+    in_memory = sum(array.nbytes for array in (index.sorted_keys, index.order, index.sizes, index.mtimes,
+                                                found.selected))
+    assert in_memory / len(found) < 64
+    other = python_heap - in_memory  # tracemalloc counts NumPy's buffers too
+    assert other < 50_000, f"{other} bytes of Python objects kept for 5,000 files"
+    assert [item.source_path for _, item in found.items([0, 4999])] == [
+        str(raw / "00" / "0000.txt"), str(raw / "09" / "0499.txt")]

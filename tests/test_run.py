@@ -114,6 +114,20 @@ def test_same_article_in_two_formats_is_a_duplicate_and_survives_its_twin_going(
     assert f"{twin}" in set(articles["source_path"]) and len(articles) == 6
 
 
+def test_a_duplicate_of_an_article_kept_from_an_earlier_run_names_the_input_it_came_from(corpus, tmp_path):
+    """The kept article's input key is read back from the stored inputs table, in this run and the next."""
+    out = tmp_path / "out"
+    run(corpus, out)
+    twin = corpus / "zz_twin.json"
+    twin.write_text(json.dumps({"title": "Twin", "text": (corpus / "seed.txt").read_text(encoding="utf-8")}))
+    for _ in range(2):  # the file holding a duplicate is read again at every run
+        summary = run(corpus, out)
+        assert summary.duplicate == 1 and summary.analysed == 0
+        inputs = analysis.load_table("inputs", out).set_index("input_key")
+        assert inputs.loc[f"{twin}#1", "duplicate_of"] == str(corpus / "seed.txt")
+        assert inputs.loc[str(corpus / "seed.txt"), "outcome"] == "unchanged"
+
+
 def test_failed_inputs_are_error_rows_and_every_file_is_accounted_for(corpus, tmp_path):
     out = tmp_path / "out"
     (corpus / "empty.txt").write_text("")
