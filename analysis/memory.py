@@ -19,12 +19,17 @@ ARROW_POOL_VARIABLE = "ARROW_DEFAULT_MEMORY_POOL"
 ARENA_VARIABLE = "MALLOC_ARENA_MAX"
 M_ARENA_MAX = -8  # glibc's mallopt parameter for the most arenas the C heap may create
 MAIN_PROCESS_ARENAS = 2
+MMAP_THRESHOLD_VARIABLE = "MALLOC_MMAP_THRESHOLD_"
+M_MMAP_THRESHOLD = -3  # glibc's mallopt parameter for the size from which a block gets a mapping of its own
+MAIN_PROCESS_MMAP_THRESHOLD = 256 << 10
 
 
 def prepare_main_process() -> None:
-    """Before a run: Arrow on the C heap (inherited by the workers) and, in this process, few heap arenas."""
+    """Before a run: Arrow on the C heap (inherited by the workers) and, in this process, few heap arenas whose
+    large blocks go back to the system when freed."""
     prefer_system_allocator()
     limit_heap_arenas()
+    fix_mmap_threshold()
 
 
 def prefer_system_allocator() -> bool:
@@ -49,6 +54,21 @@ def limit_heap_arenas(arenas: int = MAIN_PROCESS_ARENAS) -> bool:
     if mallopt is None or ARENA_VARIABLE in os.environ:
         return False
     return mallopt(M_ARENA_MAX, arenas) == 1
+
+
+def fix_mmap_threshold(threshold: int = MAIN_PROCESS_MMAP_THRESHOLD) -> bool:
+    """On glibc, give every block of ``threshold`` bytes or more a mapping of its own, unmapped when it is freed,
+    unless ``MALLOC_MMAP_THRESHOLD_`` is set. Returns True when the threshold was set.
+
+    By default glibc raises this threshold to the size of each such block freed (up to 32 MB), and from then on
+    Arrow's buffers of a few MB (a row group being read, filtered, sorted and written) come from the heap, where
+    they stay resident after they are freed; the main process's highest RSS then rose with every row group a
+    commit went through (docs/benchmarks.md). The workers are separate processes and keep glibc's default.
+    """
+    mallopt = _libc_function("mallopt")
+    if mallopt is None or MMAP_THRESHOLD_VARIABLE in os.environ:
+        return False
+    return mallopt(M_MMAP_THRESHOLD, threshold) == 1
 
 
 def arrow_allocator() -> str:

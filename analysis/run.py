@@ -274,6 +274,7 @@ def _run_part(roots: list[Path], out_dir: Path, *, force: bool, workers: int,
         old = _OldState.load(out_dir, version, force)
         plan = _plan(found, old, committed, limit)
         del found  # only the plan is needed from here on: a long run's main process keeps no more
+        release_memory()  # what the walk and the comparison freed, so the analysis and the commit start low
         to_read, seen, deferred, kept_files = plan.to_read, plan.seen, plan.deferred, plan.kept_files
 
         changed = bool(len(to_read) or plan.read_failures or discovery_errors or plan.files_gone)
@@ -311,6 +312,7 @@ def _run_part(roots: list[Path], out_dir: Path, *, force: bool, workers: int,
 
         started_writing = time.perf_counter()
         staging.flush()
+        release_memory()  # what the analysis freed (the workers' results, staged), before the commit reads
         if _only_inputs_changed(out_dir, old, staging, reader.reused_ids, failed_ids, seen.kept, kept_files):
             # e.g. files holding duplicates, read again: every other table would be rewritten unchanged
             counts = _write_inputs(out_dir, plan, new_inputs(staging, pa.array([], pa.string())))

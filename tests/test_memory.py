@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from analysis.memory import limit_heap_arenas
+from analysis.memory import fix_mmap_threshold, limit_heap_arenas
 
 
 def test_importing_the_package_and_its_command_line_leaves_pyarrow_unloaded():
@@ -18,3 +18,8 @@ def test_importing_the_package_and_its_command_line_leaves_pyarrow_unloaded():
 def test_a_users_arena_setting_is_left_alone(monkeypatch):
     monkeypatch.setenv("MALLOC_ARENA_MAX", "4")
     assert limit_heap_arenas() is False
+
+
+def test_a_users_mmap_threshold_is_left_alone(monkeypatch):
+    monkeypatch.setenv("MALLOC_MMAP_THRESHOLD_", "131072")
+    assert fix_mmap_threshold() is False
