@@ -119,17 +119,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--chars", type=int, default=None,
                         help="cut each release to its first N characters: many files, little text, so that what "
                              "grows with the number of files shows in minutes (default: whole releases)")
+    parser.add_argument("--copies", type=int, default=1,
+                        help="write the releases this many times, each copy a distinct article (default 1): more "
+                             "files than the bulk corpus holds")
     parser.add_argument("--allocator", nargs="+", choices=ALLOCATORS, default=["default", "mimalloc"],
                         help="Arrow allocators to compare (default: the command line's choice, then mimalloc)")
     args = parser.parse_args(argv)
     if not BULK.exists():
         print(f"the bulk corpus is absent ({BULK}): nothing to measure")
         return 0
-    folder = args.work / (f"n{args.files}" if args.chars is None else f"n{args.files}-c{args.chars}")
-    raw = write_corpus(args.files, folder, chars=args.chars)
+    folder = args.work / ((f"n{args.files}" if args.chars is None else f"n{args.files}-c{args.chars}")
+                          + ("" if args.copies == 1 else f"-x{args.copies}"))
+    raw = write_corpus(args.files, folder, chars=args.chars, copies=args.copies)
     failed = False
     for allocator in args.allocator:
-        print(f"== {args.files} files, a commit every {args.commit_every}, Arrow allocator {allocator}", flush=True)
+        print(f"== {args.files * args.copies} files, a commit every {args.commit_every}, Arrow allocator "
+              f"{allocator}", flush=True)
         result = measure(raw, folder, allocator, args.workers, args.commit_every)
         (folder / f"main_memory-{allocator}.json").write_text(json.dumps(result, indent=1))
         print(f"   {result['summary']} ({result['seconds']} s; allocator in run.json: {result['arrow_allocator']})")
