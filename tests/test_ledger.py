@@ -11,6 +11,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
+from analysis import ledger
+from analysis.inputs import InputFile
 from analysis.ledger import IdLookup, compare_with_previous, find_inputs
 from analysis.run import run_pipeline
 from tests.conftest import PROJECT, sample_corpus
@@ -98,3 +100,17 @@ def test_many_files_are_held_on_disk_and_in_fixed_width_arrays(tmp_path):
     assert other < 50_000, f"{other} bytes of Python objects kept for 5,000 files"
     assert [item.source_path for _, item in found.items([0, 4999])] == [
         str(raw / "00" / "0000.txt"), str(raw / "09" / "0499.txt")]
+
+
+def test_files_out_of_order_are_sorted_again_each_once(tmp_path, monkeypatch):
+    """A safeguard the walk never needs: files that arrive out of order are sorted, the first of a path kept."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    names = ["c.txt", "a.txt", "b.txt", "a.txt"]
+    for name in names:
+        (raw / name).write_text(f"The article {name}.\n")
+    items = [InputFile(raw / name, str(raw / name), size, 1) for name, size in zip(names, (3, 1, 2, 9), strict=True)]
+    monkeypatch.setattr(ledger, "walk_inputs", lambda roots: iter(items))
+    found, _ = ledger.find_inputs([raw], tmp_path)
+    assert [(Path(item.source_path).name, item.size) for item in found] == [("a.txt", 1), ("b.txt", 2), ("c.txt", 3)]
+    assert found.contains(pa.array([str(raw / "b.txt"), str(raw / "d.txt")])).tolist() == [True, False]
