@@ -99,7 +99,8 @@ class FoundFiles:
             return np.full(len(keys), -1, np.int64)
         at = np.minimum(np.searchsorted(index.sorted_keys, keys), len(index.sorted_keys) - 1)
         where = np.where(index.sorted_keys[at] == keys, index.order[at].astype(np.int64), -1)
-        where[where >= 0] = np.where(self.selected[where[where >= 0]], where[where >= 0], -1)
+        hit = where >= 0
+        where[hit] = np.where(self.selected[where[hit]], where[hit], -1)  # found, but not in this set
         return where
 
     def contains(self, source_paths: pa.Array | pa.ChunkedArray) -> np.ndarray:
