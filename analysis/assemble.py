@@ -128,13 +128,18 @@ def table_pieces(out_dir: Path, name: str, staging: Staging, keep_ids: IdLookup)
         yield _combine(name, [table])
 
 
+def errors_still_valid(errors: pa.Table, kept_files: FoundFiles) -> np.ndarray:
+    """For each stored error row, whether it still holds: its input is kept, and it is no discovery error (those
+    are found afresh every run)."""
+    discovery = pc.equal(errors["stage"], "discover").to_numpy(zero_copy_only=False)
+    return kept_files.contains(errors["source_path"]) & ~discovery
+
+
 def errors_table(out_dir: Path, staging: Staging, kept_files: FoundFiles) -> pa.Table:
     """Errors of kept inputs (discovery errors are found afresh every run) plus this run's errors."""
     old = old_rows(out_dir, "errors")
     if old is not None:
-        still = kept_files.contains(old["source_path"]) & pc.not_equal(old["stage"], "discover").to_numpy(
-            zero_copy_only=False)
-        old = old.filter(pa.array(still, pa.bool_()))
+        old = old.filter(pa.array(errors_still_valid(old, kept_files), pa.bool_()))
     return _combine("errors", ([old] if old is not None else []) + staging.read("errors"))
 
 

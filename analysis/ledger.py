@@ -47,12 +47,18 @@ def _keys_array(joined: bytes | bytearray) -> np.ndarray:
     return np.frombuffer(bytes(joined), dtype=f"S{KEY_WIDTH}").copy()
 
 
+def _search(sorted_keys: np.ndarray, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For each of ``keys``, where it is or would go in ``sorted_keys`` (ascending, not empty; clipped to the last
+    place), and whether it is there."""
+    at = np.minimum(np.searchsorted(sorted_keys, keys), len(sorted_keys) - 1)
+    return at, sorted_keys[at] == keys
+
+
 def in_sorted(sorted_keys: np.ndarray, keys: np.ndarray) -> np.ndarray:
     """For each of ``keys``, whether it is in ``sorted_keys`` (ascending)."""
     if len(sorted_keys) == 0 or len(keys) == 0:
         return np.zeros(len(keys), bool)
-    at = np.minimum(np.searchsorted(sorted_keys, keys), len(sorted_keys) - 1)
-    return sorted_keys[at] == keys
+    return _search(sorted_keys, keys)[1]
 
 
 @dataclass
@@ -97,8 +103,8 @@ class FoundFiles:
         index = self._index
         if len(index.sorted_keys) == 0:
             return np.full(len(keys), -1, np.int64)
-        at = np.minimum(np.searchsorted(index.sorted_keys, keys), len(index.sorted_keys) - 1)
-        where = np.where(index.sorted_keys[at] == keys, index.order[at].astype(np.int64), -1)
+        at, there = _search(index.sorted_keys, keys)
+        where = np.where(there, index.order[at].astype(np.int64), -1)
         hit = where >= 0
         where[hit] = np.where(self.selected[where[hit]], where[hit], -1)  # found, but not in this set
         return where
@@ -137,10 +143,6 @@ class FoundFiles:
                 rows = zip(*(picked.column(name).to_pylist() for name in FOUND_SCHEMA.names), strict=True)
                 for position, (source_path, path, size, mtime_ns) in zip(wanted.tolist(), rows, strict=True):
                     yield position, InputFile(Path(path), source_path, size, mtime_ns)
-
-    def item(self, position: int) -> InputFile:
-        """The file at ``position``."""
-        return next(self.items([position]))[1]
 
 
 def find_inputs(roots: list[Path], folder: Path) -> tuple[FoundFiles, list[DiscoveryError]]:
@@ -252,18 +254,15 @@ class IdLookup:
         return in_sorted(self._keys, _fixed_width(ids))
 
     def with_ids(self, extra: set[str]) -> IdLookup:
-        """These ids and ``extra`` ones (without values)."""
+        """These ids and ``extra`` ones, each once (this lookup itself when there are none; else without values)."""
         if not extra:
-            return IdLookup(self._keys)
-        return IdLookup(np.concatenate([self._keys, _fixed_width(pa.array(sorted(extra), pa.string()))]))
+            return self
+        added = _fixed_width(pa.array(sorted(extra), pa.string()))
+        return IdLookup(np.unique(np.concatenate([self._keys, added])))
 
-    def ids(self, extra: set[str] | None = None) -> pa.Array:
-        """The ids, with ``extra`` ones, sorted and each once, as an Arrow string array."""
-        ids = pa.array(self._keys.astype(f"U{ID_WIDTH}"), pa.string())
-        if extra:
-            ids = pc.unique(pa.concat_arrays([ids, pa.array(sorted(extra), pa.string())]))
-            ids = ids.take(pc.sort_indices(ids))
-        return ids
+    def ids(self) -> pa.Array:
+        """The ids, sorted, as an Arrow string array."""
+        return pa.array(self._keys.astype(f"U{ID_WIDTH}"), pa.string())
 
     def same_ids(self, other: IdLookup) -> bool:
         """True when both hold exactly the same ids."""
@@ -389,6 +388,7 @@ def compare_with_previous(found: FoundFiles, inputs_path: Path | None) -> Compar
     comparable = fingerprinted & ~had_duplicate
     to_hash = np.flatnonzero(comparable & ~same_stat)
     recorded = {int(position): sha_of[int(position)] for position in to_hash}
+
     def joined(parts: list[np.ndarray], dtype: str | type) -> np.ndarray:
         return np.concatenate(parts) if parts else np.empty(0, dtype)
 

@@ -24,7 +24,7 @@ from tqdm import tqdm
 from .analyse_tables import DERIVED_TABLES
 from .article import Article
 from .article_rows import article_row, parse_published  # noqa: F401  (article_row: public here too)
-from .assemble import errors_table, inputs_pieces, new_inputs, old_rows, table_pieces
+from .assemble import errors_still_valid, errors_table, inputs_pieces, new_inputs, old_rows, table_pieces
 from .engine import CHUNK_SIZE, ChunkResult, analyse_local
 from .errors import InputError, RecordError
 from .inputs import DiscoveryError, InputFile, input_key, read_bytes
@@ -328,7 +328,7 @@ def _run_part(roots: list[Path], out_dir: Path, *, force: bool, workers: int,
                 write_pieces(out_dir, name, table_pieces(out_dir, name, staging, keep_ids))
             errors = errors_table(out_dir, staging, kept_files)
             write_pieces(out_dir, "errors", [errors])
-            write_pieces(out_dir, "articles", table_pieces(out_dir, "articles", staging, seen.kept.with_ids(set())))
+            write_pieces(out_dir, "articles", table_pieces(out_dir, "articles", staging, seen.kept))
             counts = _write_inputs(out_dir, plan, new_inputs(staging, pa.array(sorted(set(failed_ids)), pa.string())))
             write_duckdb(out_dir)
         summary.add_time("writing", time.perf_counter() - started_writing)
@@ -396,8 +396,7 @@ def _only_inputs_changed(out_dir: Path, old: _OldState, staging: Staging, reused
     errors = old_rows(out_dir, "errors", columns=["source_path", "stage"])
     if errors is None or errors.num_rows == 0:
         return True
-    not_found_again = pc.equal(errors["stage"], "discover").to_numpy(zero_copy_only=False)
-    return bool(np.all(kept_files.contains(errors["source_path"]) & ~not_found_again))
+    return bool(np.all(errors_still_valid(errors, kept_files)))
 
 
 def _finish(summary: RunSummary, out_dir: Path, roots: list[Path], model_name: str, version: str,

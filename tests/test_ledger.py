@@ -39,7 +39,7 @@ def test_article_ids_are_looked_up_with_their_values():
     lookup = IdLookup(ids, pa.array(["last.txt", "first.txt", "middle.txt"]))
     assert lookup.get("0000000000000001") == "first.txt" and lookup.get("ffffffffffffffff") == "last.txt"
     assert "a0a0a0a0a0a0a0a0" in lookup and "a0a0a0a0a0a0a0a1" not in lookup and "short" not in lookup
-    assert lookup.ids({"1111111111111111", "0000000000000001"}).to_pylist() == [
+    assert lookup.with_ids({"1111111111111111", "0000000000000001"}).ids().to_pylist() == [
         "0000000000000001", "1111111111111111", "a0a0a0a0a0a0a0a0", "ffffffffffffffff"]
     with pytest.raises(ValueError, match="16 characters"):
         IdLookup(pa.array(["not an id"]))
