@@ -45,7 +45,11 @@ def bare(n: int, model: str | None = None, batch_size: int | None = None) -> dic
 
 def run(raw: str, out: str, workers: int = 1, engine: str = "local", stages: bool = False,
         force: bool = True) -> dict:
-    """The whole pipeline, as ``analysis run`` does it; with ``stages``, per-stage timings of analyse_doc."""
+    """The whole pipeline, as ``analysis run`` does it (the same allocator settings first); with ``stages``,
+    per-stage timings of analyse_doc."""
+    from analysis.memory import prepare_main_process
+
+    prepare_main_process()
     from analysis.run import run_pipeline
 
     started = time.perf_counter()
