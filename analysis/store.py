@@ -103,12 +103,19 @@ def write_pieces(out_dir: Path, name: str, pieces: Iterable[pa.Table]) -> Path:
             held = pa.concat_tables([held, canonical(name, piece)])
             start = 0
             for end in _group_ends(_row_bytes(held)):
-                writer.write_table(held.slice(start, end - start), row_group_size=end - start)
+                _write_group(writer, held.slice(start, end - start))
                 start = end
             held = held.slice(start)
         if held.num_rows:
-            writer.write_table(held, row_group_size=held.num_rows)
+            _write_group(writer, held)
     return target
+
+
+def _write_group(writer: pq.ParquetWriter, rows: pa.Table) -> None:
+    """One row group, from contiguous columns: Parquet decides when a column's dictionary is too large after each
+    Arrow chunk it writes, so rows that arrived in other pieces would otherwise be encoded, and so stored,
+    differently."""
+    writer.write_table(rows.combine_chunks(), row_group_size=rows.num_rows)
 
 
 def write_duckdb(out_dir: Path) -> Path:

@@ -120,3 +120,29 @@ def test_stale_staging_folder_of_a_killed_run_is_removed(corpus, tmp_path):
     (stale / "b0-00000.parquet").write_bytes(b"partial")
     run_pipeline([corpus / "seed.txt"], out, progress=False)
     assert not stale.parent.exists()
+
+
+def test_the_same_rows_make_the_same_file_in_whatever_pieces_they_arrive(tmp_path):
+    """A fresh run stages rows in many small pieces; a rerun that merges with the store hands them over in one.
+    Parquet gives up a column's dictionary when it grows past 1 MB, checking after each piece it is handed, so
+    without care the same rows were stored in two different ways (found by the benchmark's byte comparison)."""
+    import gzip
+    import json
+
+    from analysis.staging import rows_to_arrow
+    from analysis.store import write_pieces
+    from tests.conftest import shared_path
+
+    bulk = shared_path("corpora", "bulk", "congress_press_releases.jsonl.gz")
+    with gzip.open(bulk, "rt", encoding="utf-8") as lines:
+        texts = [json.loads(line)["text"] for line, _ in zip(lines, range(500), strict=False)]
+    rows = [{"article_id": f"{number:016x}", "paragraph": 0, "kind": "body", "start": 0, "end": len(text),
+             "text": text, "credit": None, "credit_start": None, "credit_end": None}
+            for number, text in enumerate(texts)]
+    table = rows_to_arrow("paragraphs", rows)
+    assert sum(map(len, texts)) > 1.5e6, "enough distinct text for Parquet to give up the dictionary"
+    whole, pieces = tmp_path / "whole", tmp_path / "pieces"
+    whole.mkdir(), pieces.mkdir()
+    write_pieces(whole, "paragraphs", [table])
+    write_pieces(pieces, "paragraphs", [table.slice(start, 64) for start in range(0, table.num_rows, 64)])
+    assert (whole / "paragraphs.parquet").read_bytes() == (pieces / "paragraphs.parquet").read_bytes()
