@@ -43,7 +43,8 @@ dictionary: $(STAMP) ## regenerate docs/data_dictionary.md from the schemas
 	$(BIN)/analysis dictionary --out docs/data_dictionary.md
 
 benchmark: $(STAMP) ## speed and memory on 1,000 and 10,000 Congress releases from ../shared (writes docs/benchmarks.md)
-	$(BIN)/python -m benchmarks.run --sizes 1000 10000
+	$(BIN)/python -m benchmarks.run --sizes 1000 --repeat 3
+	$(BIN)/python -m benchmarks.run --sizes 10000 --parts w1,rerun,w2
 
 benchmark-full: $(STAMP) ## all 105,550 Congress releases end to end on two workers (hours; run again to go on after a stop)
 	$(BIN)/python -m benchmarks.full_corpus
