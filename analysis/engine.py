@@ -22,6 +22,7 @@ import pyarrow as pa
 from .analyse_tables import DERIVED_TABLES
 from .article import Article
 from .article_rows import article_row
+from .memory import heap_for_analysis
 
 CHUNK_SIZE = 64  # articles per task: large enough for nlp.pipe batching, small enough to balance workers
 CHUNK_CHARS = 250_000  # and at most this much text per task (but at least one article): spaCy's peak memory
@@ -146,8 +147,9 @@ def analyse_local(articles: Iterable[Article], model: str | None, version: str, 
     """Yield a :class:`ChunkResult` per chunk, in input order; ``workers`` > 1 uses a process pool."""
     chunks = chunked(articles, chunk_size)
     if workers <= 1:
-        for chunk in chunks:
-            yield analyse_chunk(chunk, model, version, stage_timings=stage_timings)
+        with heap_for_analysis():  # this process parses: spaCy's arrays of several MB stay in the heap
+            for chunk in chunks:
+                yield analyse_chunk(chunk, model, version, stage_timings=stage_timings)
         return
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_one_blas_thread) as pool:

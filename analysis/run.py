@@ -11,7 +11,6 @@ from __future__ import annotations
 import sys
 import time
 from collections.abc import Iterator, Mapping
-from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -38,7 +37,7 @@ from .ledger import (
     compare_with_previous,
     find_inputs,
 )
-from .memory import arrow_allocator, heap_for_analysis, release_memory
+from .memory import arrow_allocator, release_memory
 from .model import model_version, resolve_model_name
 from .readers import read_file
 from .schema import TABLES
@@ -296,22 +295,19 @@ def _run_part(roots: list[Path], out_dir: Path, *, force: bool, workers: int,
         failed_ids: list[str] = []
         bar = tqdm(unit="article", disable=not progress, file=sys.stderr,
                    desc="analysing" if part == 1 and not deferred else f"analysing, part {part}")
-        analysing_here = engine == "local" and workers <= 1
-        with heap_for_analysis() if analysing_here else nullcontext():
-            for result in _results(iter(reader), model_name, version, engine, workers, scheduler, chunk_size,
-                                   stage_timings):
-                for name, table in result.tables.items():
-                    staging.add_table(name, table)
-                for source_path, record, article_id, message in result.failures:
-                    failed_ids.append(article_id)
-                    staging.add_rows("errors", _error_row(
-                        source_path, record, "analyse", "analysis_failed",
-                        f"{input_key(source_path, record)}: analysis failed ({message})"))
-                summary.analysed += result.analysed
-                summary.analysed_words += result.n_words
-                for phase, seconds in result.seconds.items():
-                    summary.add_time(phase, seconds)
-                bar.update(result.analysed + len(result.failures))
+        for result in _results(iter(reader), model_name, version, engine, workers, scheduler, chunk_size,
+                               stage_timings):
+            for name, table in result.tables.items():
+                staging.add_table(name, table)
+            for source_path, record, article_id, message in result.failures:
+                failed_ids.append(article_id)
+                staging.add_rows("errors", _error_row(source_path, record, "analyse", "analysis_failed",
+                                                      f"{input_key(source_path, record)}: analysis failed ({message})"))
+            summary.analysed += result.analysed
+            summary.analysed_words += result.n_words
+            for phase, seconds in result.seconds.items():
+                summary.add_time(phase, seconds)
+            bar.update(result.analysed + len(result.failures))
         bar.close()
 
         started_writing = time.perf_counter()
