@@ -3,8 +3,8 @@
 For each size N it takes the first N Congress press releases from ``../shared/corpora/bulk`` (one .txt file per
 article) and measures, each in a fresh process: a bare ``nlp.pipe`` over the same texts with the same model; the
 whole pipeline on one worker (with per-stage timers); the pipeline on two workers; the bare pass again (the
-machine's speed drifts, so the bare passes bracket the pipeline's); an unchanged rerun through the CLI; and with
-``--dask`` the pipeline on a two-worker Dask LocalCluster. ``--repeat N`` runs the timed parts in N interleaved
+machine's speed drifts, so the bare passes bracket the pipeline's); with ``--dask`` the pipeline on a two-worker
+Dask LocalCluster; an unchanged rerun through the CLI. ``--repeat N`` runs the timed parts in N interleaved
 rounds; each part is reported by its fastest run (noise only adds time), with every run's seconds beside it.
 It prints the figures and writes ``docs/benchmarks.md`` (``--out``). When the corpus is absent it says so and
 exits 0.
@@ -124,6 +124,9 @@ def bench_size(n: int, work: Path, parts: set[str], log: Path, previous: dict | 
             measure("w2", "pipeline, 2 workers" + suffix, "run", out=folder / "out-w2", raw=str(raw), workers=2)
     if "bare" in parts and "w1" in parts:  # the machine's speed drifts: the bare passes bracket the pipeline's
         measure("bare", "bare nlp.pipe, again", "bare", n=n)
+    if "dask" in parts:
+        measure("dask", "dask LocalCluster, 2 workers", "run", out=folder / "out-dask", raw=str(raw), workers=2,
+                engine="dask")
     for part, part_runs in runs.items():
         result[part] = fastest_of(part_runs)
         result["load"][part] = result[part].pop("load")
@@ -132,11 +135,6 @@ def bench_size(n: int, work: Path, parts: set[str], log: Path, previous: dict | 
     if "rerun" in parts and (folder / "out-w1" / "inputs.parquet").exists():
         print("   unchanged rerun ...", flush=True)
         result["rerun"] = rerun(raw, folder / "out-w1", log)
-    if "dask" in parts:
-        measure("dask", "dask LocalCluster, 2 workers", "run", out=folder / "out-dask", raw=str(raw), workers=2,
-                engine="dask")
-        result["dask"] = fastest_of(runs["dask"])
-        result["load"]["dask"] = result["dask"].pop("load")
     for part, digest_sets in tables.items():
         result["tables"][part] = json.loads(next(iter(digest_sets))) if len(digest_sets) == 1 else None
     if len(result["tables"]) > 1:

@@ -126,16 +126,13 @@ def test_the_same_rows_make_the_same_file_in_whatever_pieces_they_arrive(tmp_pat
     """A fresh run stages rows in many small pieces; a rerun that merges with the store hands them over in one.
     Parquet gives up a column's dictionary when it grows past 1 MB, checking after each piece it is handed, so
     without care the same rows were stored in two different ways (found by the benchmark's byte comparison)."""
-    import gzip
-    import json
-
     from analysis.staging import rows_to_arrow
     from analysis.store import write_pieces
+    from benchmarks.corpus import records
     from tests.conftest import shared_path
 
     bulk = shared_path("corpora", "bulk", "congress_press_releases.jsonl.gz")
-    with gzip.open(bulk, "rt", encoding="utf-8") as lines:
-        texts = [json.loads(line)["text"] for line, _ in zip(lines, range(500), strict=False)]
+    texts = [record["text"] for record in records(500, bulk)]
     rows = [{"article_id": f"{number:016x}", "paragraph": 0, "kind": "body", "start": 0, "end": len(text),
              "text": text, "credit": None, "credit_start": None, "credit_end": None}
             for number, text in enumerate(texts)]
