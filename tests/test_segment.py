@@ -36,3 +36,9 @@ def test_body_sentence_ending_in_parenthesised_party_is_not_a_caption():
 def test_related_article_kicker_and_standalone_credit():
     text = "READ MORE: Mayor resigns after budget row\n(AP Photo/Evan Vucci)\nPublished March 3, 2025 10:02am EST"
     assert [p.kind for p in segment_paragraphs(text)] == ["teaser", "credit", "dateline"]
+
+
+def test_a_short_quotation_in_typewriter_marks_is_body_not_a_heading():
+    """The New York Times archive closes quotations with two apostrophes; such a paragraph is a quote to read."""
+    text = "''I don't think the industry is over,'' she said. ''I think it's just changing.''\nA Short Heading"
+    assert [p.kind for p in segment_paragraphs(text)] == ["body", "heading"]
