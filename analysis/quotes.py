@@ -114,6 +114,21 @@ def _quote_after_cue_sentence(text: str, cue: Cue, spans: list[QuotedSpan], used
     return [index] if sentence_like and _SENTENCE_THEN_MARK.fullmatch(text, cue.clause[1], q.start) else []
 
 
+def _sentence_before_cue(text: str, cue: Cue, q: QuotedSpan) -> bool:
+    """A quoted sentence that ends before the cue's own sentence opens: in ``“A,” he wrote. “B.” He added: “C.”``
+    B goes on from the quote before, and C alone is what "He added" reports."""
+    inner = text[q.start:q.end].rstrip("”\"’» \t\xa0")
+    return (q.end <= cue.clause[0] and cue.sentence[0] >= q.end - 1 and text[cue.clause[0]].isupper()
+            and inner.endswith((".", "!", "?", "…")))
+
+
+def _after_own_sentence(text: str, cue: Cue, spans: list[QuotedSpan], adjacent: list[int]) -> list[int]:
+    """The quotations beside a cue's clause, less a quoted sentence before it when one follows it too."""
+    if not any(spans[i].start >= cue.clause[1] for i in adjacent):
+        return adjacent
+    return [i for i in adjacent if not _sentence_before_cue(text, cue, spans[i])]
+
+
 def _closes_with_period(text: str, q: QuotedSpan) -> bool:
     """The quotation's last sentence ends with a full stop inside the marks (“… everywhere.”), not , ? or !."""
     inner = text[q.start:q.end].rstrip("”\"’» \t\xa0")
@@ -258,7 +273,7 @@ def _statements(text: str, cues: list[Cue], spans: list[QuotedSpan], paragraph_o
                                                             text, spans[before[-1]]):
                 inside, content = before, None
         if not inside and (content is None or not _WORD.search(text, content[0], content[1])):
-            inside = _adjacent_quote(text, cue, spans, used) or (
+            inside = _after_own_sentence(text, cue, spans, _adjacent_quote(text, cue, spans, used)) or (
                 _quote_after_cue_sentence(text, cue, spans, used) if content is None else [])
             if not inside:
                 # "Cruz blamed the law on “knuckleheaded politicians.”": the quote is the verb's object.
@@ -295,8 +310,10 @@ def _statements(text: str, cues: list[Cue], spans: list[QuotedSpan], paragraph_o
             if kind == "direct":
                 extras = _adjacent_quote(text, cue, spans, used) or _split_after(text, cue, spans, used, quoted[-1])
                 for extra in extras:
-                    if _title_like(text, spans[extra]):
-                        continue  # the show the cue names, not the rest of the quote: told “Fox and Friends”
+                    if _title_like(text, spans[extra]) or _sentence_before_cue(text, cue, spans[extra]):
+                        # the show the cue names, not the rest of the quote (told “Fox and Friends”), or a quoted
+                        # sentence that goes on from the quote before the cue's own sentence
+                        continue
                     # "“A,” she said, adding, “B.”": B is the quote of the cue between, not the rest of A.
                     gap = (cue.clause[1], spans[extra].start) if spans[extra].start > cue.clause[1] else None
                     if gap and any(other is not cue and gap[0] <= other.cue[0] < gap[1] for other in cues):

@@ -146,3 +146,16 @@ def test_what_a_sign_or_an_editorial_reads_is_quoted_only_in_quotation_marks(nlp
     rows = _rows(nlp, text)
     assert [(r["kind"], r["text"].strip("”,. ")) for r in rows if r["cue"] in ("read", "reads")] == [
         ("direct", "Farmers for Fair Trade"), ("direct", "The council has failed this city")]
+
+
+def test_a_quoted_sentence_before_a_new_cue_sentence_goes_on_from_the_quote_before(nlp):
+    """PolNeAR train (a blog post quoted in the New York Times): in “A,” he wrote. “B.” He added: “C.” B is the rest
+    of what he wrote, not the first half of what he added."""
+    text = ("“Let's make one thing clear right upfront,” he wrote. “If you get offended by ANYTHING in this post, "
+            "that's your fault, all yours.” He added: “This latest brew ha ha is beyond hilarious. I didn't post "
+            "that ugly picture.”")
+    rows = _rows(nlp, text)
+    wrote = next(r for r in rows if r["cue"] == "wrote")
+    assert [f[:6] for f in _fragments(wrote, text)] == ["Let's ", "If you"]
+    added = next(r for r in rows if r["cue"] == "added")
+    assert _fragments(added, text) == [text[text.index("This latest"):text.rindex(".”") + 1]]
