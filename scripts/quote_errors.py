@@ -9,7 +9,8 @@ or too short (Jaccard < 0.5 around a shared core), the gold spans paragraphs, no
         [--selection quoted|speech] [--cache DIR] [--examples FILE.json]
 
 ``--cache`` keeps the spaCy Docs (DocBin) per gold file, so later runs skip the parse (about 30 s for the 840
-train articles instead of a few minutes). ``--examples`` writes every error with its texts, for reading.
+train articles instead of a few minutes). ``--examples`` writes every error with its texts, for reading, and
+every matched row (type ``TP``), so that precision can be counted by cue.
 """
 
 from __future__ import annotations
@@ -110,6 +111,8 @@ def main() -> int:
                              "gold": text[s:e], "row": rows[k]["text"] if score else None})
         for j, row in enumerate(p):
             if j in matched_p:
+                examples.append({"type": "TP", "category": "matched", "article": record["id"], "kind": row["kind"],
+                                 "cue": row["cue"], "row": row["text"], "gold": None})
                 continue
             scores = [(_jaccard(p_spans[j], s), k) for k, s in enumerate(all_gold)]
             score, k = max(scores, default=(0.0, None))
