@@ -84,12 +84,17 @@ class Gazetteer:
         return lookup_key(written) in self.demonyms
 
     def state(self, written: str) -> Place | None:
-        """The US state a full name or an abbreviation ("Calif.", "CA", "W. Va.") stands for."""
-        name = self.state_abbreviations.get(written.strip()) or self.state_abbreviations.get(lookup_key(written))
-        return self.states.get(name or written.strip())
+        """The US state a full name or an abbreviation ("Calif.", "CA", "W. Va.") stands for. Initials with full
+        stops count only as the lexicon writes them ("S.C."): "M.D." is a degree, "L.A." Los Angeles."""
+        written = written.strip()
+        name = self.state_abbreviations.get(written)
+        if name is None and not _INITIALS.fullmatch(written):
+            name = self.state_abbreviations.get(lookup_key(written))
+        return self.states.get(name or written)
 
 
 _CODE = re.compile(r"[A-Z]{2,4}")
+_INITIALS = re.compile(r"(?:[A-Z]\.\s?){2,}")  # "M.D.", "L.A.", "S. C."
 # generic words that end the GeoNames names of first-level regions, dropped for a shorter name
 _REGION_WORDS = frozenset({"sheng", "zizhiqu", "zhuangzu", "huizu", "uygur", "weiwuer", "province", "region",
                            "voivodeship", "oblast", "governorate", "prefecture", "krai", "kray"})

@@ -559,8 +559,9 @@ def _county_list(doc: Doc, taken: list[bool], tokens: _Tokens | None = None) -> 
 
 
 def _running_acronym(written: str, caps: bool, best: Place | None) -> bool:
-    """True for an acronym of 4-5 capitals in running text that is no country or state's name ("DACA")."""
-    return (written.isupper() and 4 <= len(written) <= 5 and not caps
+    """True for an acronym of 4-5 capitals in running text that is no country or state's name ("DACA"); full stops
+    are no letters ("D.C." has two)."""
+    return (written.isupper() and 4 <= len(written.replace(".", "")) <= 5 and not caps
             and not (best is not None and best.kind in ("country", "state")))
 
 
@@ -640,8 +641,9 @@ def _acceptable(doc: Doc, first: int, last: int, written: str, caps: bool, gazet
         return large and (label not in ("PERSON", "ORG") or best.kind in ("country", "state"))
     if caps and any(doc[k].is_stop for k in range(first, last)):
         return False
-    if first > 1 and doc[first - 1].text in NAME_LINKS and _capitalised(doc[first - 2]):
-        return False  # "Tren de Aragua", "Bank of America"
+    if first > 1 and doc[first - 1].text in NAME_LINKS and _capitalised(doc[first - 2]) and not _locative_before(
+            doc, first):
+        return False  # "Tren de Aragua", "Bank of America"; not a person "of" a town: "Jodi Mahler of Bellmore"
     if written.isupper() and best.kind != "country" and (len(written) <= 3 or (not caps and len(written) <= 5)):
         return False  # "IN", "OR", "ME": codes only count right after a city; "DACA" in running text is an acronym
     if best.kind in ("country", "state", "continent") or lookup_key(written) in gazetteer.preferred:

@@ -528,3 +528,23 @@ def test_a_dotted_state_abbreviation_is_a_state_wherever_it_stands(nlp):
     assert row["kind"] == "state" and row["admin1"] == "South Carolina"
     doctor = "The clinic hired Jane Ripley, M.D., to run its new wing in Columbia."
     assert "M.D." not in by_text(rows_for(nlp, doctor))
+
+
+def test_initials_name_the_place_they_stand_for(nlp):
+    """"D.C." alone is Washington, "L.A." Los Angeles, not Louisiana, whose abbreviation "La." folds to the same key;
+    "M.D." is a degree, not Maryland (full stops are no letters of an acronym such as "DACA")."""
+    rows = by_text(rows_for(nlp, "\"In D.C., we've had a large problem with public murals,\" she said. "
+                                 "The L.A. port has signed on for 25 trucks."))
+    assert rows["D.C."]["place"] == "Washington, D.C."
+    assert rows["L.A."]["place"] == "Los Angeles"
+    degree = by_text(rows_for(nlp, "The group hired Dr. Ana Ruiz, M.D., who trained in Baltimore."))
+    assert "M.D." not in degree
+
+
+def test_a_person_of_a_town_names_the_town(nlp):
+    """GeoWebNews dev: "David and Jodi Mahler of Bellmore" (untagged by the model) is Bellmore, New York, while
+    "Bank of America" stays a bank."""
+    rows = by_text(rows_for(nlp, "In 2016, David and Jodi Mahler of Bellmore appeared as guests on an episode. "
+                                 "She works at the Bank of America branch."))
+    assert rows["Bellmore"]["admin1"] == "New York"
+    assert "America" not in rows
