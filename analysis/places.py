@@ -238,8 +238,10 @@ def _co_located(written: list[str], options: list[tuple[Place, ...]]) -> dict[in
     return support
 
 
-def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Resolved]:
-    """The gazetteer reading of every non-facility mention, chosen with the article's context."""
+def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer, home_country: str | None = None
+            ) -> list[Resolved]:
+    """The gazetteer reading of every non-facility mention, chosen with the article's context; ``home_country``,
+    the country the outlet publishes from (``analysis.outlet.outlet_country``), counts as one place of it."""
     written = [text[m.start:m.end] for m in mentions]
     options = [() if m.source == "facility" else _without_city_regions(_candidates(w, m, gazetteer))
                for m, w in zip(mentions, written, strict=True)]
@@ -255,6 +257,8 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Re
         groups.setdefault(lookup_key(name), []).append(index)
     for _ in range(RESOLVE_PASSES):
         base_states, base_countries = _context(chosen, qualifiers)
+        if home_country:
+            base_countries[home_country] += 1
         nearby = tuple({id(p): p for p in chosen if p is not None and p.kind in ("city", "county")}.values())
         near: dict[int, bool] = {}  # a name mentioned again has the same readings: each is measured once per pass
         picked: list[Place | None] = []
@@ -378,12 +382,15 @@ def place_facilities(text: str, resolved: list[Resolved], sentence_starts: list[
     return out
 
 
-def location_rows(article_id: str, doc: Doc, paragraphs: list[Paragraph]) -> list[dict]:
-    """One row per place mention (schema ``locations``), resolved offline with the article's context."""
+def location_rows(article_id: str, doc: Doc, paragraphs: list[Paragraph], home_country: str | None = None
+                  ) -> list[dict]:
+    """One row per place mention (schema ``locations``), resolved offline with the article's context and, when
+    known, the country its outlet publishes from (``home_country``, an ISO code)."""
     gazetteer = load_gazetteer()
     text = doc_text(doc)
-    resolved = place_facilities(text, resolve(text, find_mentions(doc, paragraphs, gazetteer), gazetteer),
-                                _sentence_bounds(doc), gazetteer)
+    mentions = find_mentions(doc, paragraphs, gazetteer)
+    resolved = place_facilities(text, resolve(text, mentions, gazetteer, home_country), _sentence_bounds(doc),
+                                gazetteer)
     starts = [p.start for p in paragraphs]
     rows = []
     for item in resolved:

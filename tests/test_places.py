@@ -548,3 +548,18 @@ def test_a_person_of_a_town_names_the_town(nlp):
                                  "She works at the Bank of America branch."))
     assert rows["Bellmore"]["admin1"] == "New York"
     assert "America" not in rows
+
+
+def test_the_outlets_country_is_context_for_its_places(nlp):
+    """An article's URL tells the country of a national outlet: "London" in a Canadian paper is London, Ontario
+    (LGL and TR-News: London Free Press, CBC), in a paper with a .com address the larger London."""
+    from analysis.outlet import outlet_country
+
+    text = "Fire crews were called to a house in London on Tuesday night. Nobody was hurt."
+    doc = nlp(text)
+    canadian = location_rows("t", doc, segment_paragraphs(text), outlet_country("http://www.lfpress.ca/news/1"))
+    assert canadian[0]["country"] == "CA" and canadian[0]["admin1"] == "Ontario"
+    generic = location_rows("t", doc, segment_paragraphs(text), outlet_country("https://www.example.com/a"))
+    assert generic[0]["country"] == "GB"
+    assert outlet_country("http://www.thisisoxfordshire.co.uk/news") == "GB"
+    assert outlet_country("https://nyti.ms/2abc") is None and outlet_country(None) is None
