@@ -56,8 +56,10 @@ class Resolved:
     within: str | None = None
 
 
-def _qualifier(text: str, mention: Mention, gazetteer: Gazetteer) -> Place | None:
-    """The state or country written right after a place ("Paris, Texas", "Alexandria, La.")."""
+def _qualifier(text: str, mention: Mention, gazetteer: Gazetteer, readings: tuple[Place, ...] = ()
+               ) -> Place | None:
+    """The state or country written right after a place ("Paris, Texas", "Alexandria, La."); of a US state and a
+    country of one name, the one that holds a reading of the place ("TBILISI, Georgia" is the country)."""
     match = _QUALIFIER.match(text[mention.end:mention.end + 40])
     if not match:
         return None
@@ -67,9 +69,13 @@ def _qualifier(text: str, mention: Mention, gazetteer: Gazetteer) -> Place | Non
         state = gazetteer.state(written)
         if state is None and written.endswith("."):  # a full stop, not an abbreviation: "Atlanta, Georgia."
             state = gazetteer.state(written[:-1])
+        country = next((p for p in gazetteer.lookup(written.rstrip(".")) if p.kind == "country"), None)
+        if state is not None and country is not None and not any(
+                p.country == "US" and p.admin1 == state.name for p in readings) and any(
+                p.country == country.country for p in readings):
+            return country
         if state is not None:
             return state
-        country = next((p for p in gazetteer.lookup(written.rstrip(".")) if p.kind == "country"), None)
         if country is not None:
             return country
     return None
@@ -245,7 +251,7 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer, home_count
     written = [text[m.start:m.end] for m in mentions]
     options = [() if m.source == "facility" else _without_city_regions(_candidates(w, m, gazetteer))
                for m, w in zip(mentions, written, strict=True)]
-    qualifiers = [_qualifier(text, m, gazetteer) for m in mentions]
+    qualifiers = [_qualifier(text, m, gazetteer, o) for m, o in zip(mentions, options, strict=True)]
     support = _co_located(written, options)
     # first pass: places that are unambiguous or qualified; second pass: everything, in their context
     chosen: list[Place | None] = [

@@ -563,3 +563,12 @@ def test_the_outlets_country_is_context_for_its_places(nlp):
     assert generic[0]["country"] == "GB"
     assert outlet_country("http://www.thisisoxfordshire.co.uk/news") == "GB"
     assert outlet_country("https://nyti.ms/2abc") is None and outlet_country(None) is None
+
+
+def test_a_country_after_its_capital_is_the_country_not_a_us_state(nlp):
+    """LGL (The Moscow Times): "TBILISI, Georgia --" names the country, and so do the article's other "Georgia"s."""
+    text = ("TBILISI, Georgia -- Georgian police arrested several opposition members on Monday. The opposition has "
+            "stepped up pressure on the president since Georgia's defeat by Russia in a five-day war last August.")
+    rows = rows_for(nlp, text)
+    assert [r["country"] for r in rows if r["text"] == "Georgia"] == ["GE", "GE"]
+    assert by_text(rows_for(nlp, "ATLANTA, Georgia -- The state board met on Monday."))["Georgia"]["country"] == "US"
