@@ -285,7 +285,8 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph], gazetteer: Gazetteer | 
         if _starts_organisation(doc, last, lexicon, readings[0] if readings else None) or _names_disease(
                 doc, last, lexicon):
             continue
-        if _stop_place(written, lexicon) or (" " not in written and written in person_words):
+        if (_stop_place(written, lexicon) and not (ent.label_ == "GPE" and readings and _firmly_placed(
+                doc, first, last, gazetteer))) or (" " not in written and written in person_words):
             continue
         if _running_acronym(written, in_caps_at(start), readings[0] if readings else None):
             continue  # "DACA recipients": an acronym in running text, even where the model calls it a place
@@ -506,6 +507,11 @@ def _locative_before(doc: Doc, first: int) -> bool:
     before = doc[first - 1].lower_
     return before in LOCATIVES or (before == "of" and first > 1 and (
         doc[first - 2].text == "," or doc[first - 2].ent_type_ == "PERSON"))
+
+
+def _firmly_placed(doc: Doc, first: int, last: int, gazetteer: Gazetteer) -> bool:
+    """True after a firm locative ("in Concord") or before a state ("Mobile, Ala.")."""
+    return (first > 0 and doc[first - 1].lower_ in STRONG_LOCATIVES) or _followed_by_state(doc, last, gazetteer)
 
 
 def _party_home(doc: Doc, first: int, last: int) -> bool:

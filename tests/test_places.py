@@ -572,3 +572,12 @@ def test_a_country_after_its_capital_is_the_country_not_a_us_state(nlp):
     rows = rows_for(nlp, text)
     assert [r["country"] for r in rows if r["text"] == "Georgia"] == ["GE", "GE"]
     assert by_text(rows_for(nlp, "ATLANTA, Georgia -- The state board met on Monday."))["Georgia"]["country"] == "US"
+
+
+def test_a_common_word_that_names_a_town_is_a_place_only_where_the_text_places_it(nlp):
+    """LGL (Concord Monitor): "at Pizzeria Uno in Concord" is the town; "in a spirit of concord" never was one, and
+    "Concord" alone in a name stays out."""
+    rows = by_text(rows_for(nlp, "A second group is holding a drive tomorrow at Pizzeria Uno in Concord, at 15 Fort "
+                                 "Eddy Road, from noon to 6 p.m."))
+    assert rows["Concord"]["kind"] == "city"
+    assert "Concord" not in by_text(rows_for(nlp, "The Concord jet flew for the last time in 2003."))
