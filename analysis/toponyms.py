@@ -298,6 +298,7 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph], gazetteer: Gazetteer | 
     named_places = frozenset(lookup_key(text[m.start:m.end]) for m in mentions if m.source == "ner")
     rejected: list[tuple[int, int, str, bool]] = []
     cued: set[str] = set()
+    person_rejected: list[tuple[int, int, str, bool]] = []
     i = 0
     while i < len(doc):
         word = words[i]
@@ -310,8 +311,11 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph], gazetteer: Gazetteer | 
             continue
         caps = in_caps_at(tokens.starts[i])
         written = tokens.span_text(i, last)
-        if written not in person_words and _acceptable(doc, i, last, written, caps, gazetteer, lexicon,
-                                                       named_places):
+        # a person's name word is a place where a state follows it or it opens a dateline ("Greer, South Carolina",
+        # beside "Greer Station" tagged as a person)
+        person = written in person_words and not (_followed_by_state(doc, last, gazetteer)
+                                                  or _dateline(doc, i, last, written, gazetteer))
+        if not person and _acceptable(doc, i, last, written, caps, gazetteer, lexicon, named_places):
             span = doc[i:last]
             add(i, last, *_trim(text, span.start_char, span.end_char), "gazetteer")
             if (i > 0 and doc[i - 1].lower_ in STRONG_LOCATIVES or _followed_by_state(doc, last, gazetteer)
@@ -319,14 +323,14 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph], gazetteer: Gazetteer | 
                 cued.add(lookup_key(written))
             i = last
         else:
-            if written not in person_words:
-                rejected.append((i, last, written, caps))
+            (person_rejected if person else rejected).append((i, last, written, caps))
             i += 1
     # one sense per article: a name the model tagged as a place, or that a cue marks as one ("in Alexandria",
     # "Alexandria, La."), is the same place where the model tagged it as something else ("Alexandria" tagged
     # PERSON after "1935 Orchard St.,")
+    # (a person's name word only where a cue marks it as a place: "Greer's city limits" after "Greer, South Carolina")
     found_places = named_places | cued
-    for i, last, written, caps in rejected:
+    for i, last, written, caps in rejected + [r for r in person_rejected if lookup_key(r[2]) in cued]:
         if (lookup_key(written) in found_places and not any(taken[i:last])
                 and _acceptable(doc, i, last, written, caps, gazetteer, lexicon, found_places)):
             span = doc[i:last]
@@ -450,11 +454,20 @@ def _longest_match(tokens: _Tokens, first: int, gazetteer: Gazetteer, max_tokens
 
 
 def _followed_by_state(doc: Doc, last: int, gazetteer: Gazetteer) -> bool:
-    """True for "COLUMBUS, Ohio" and "Alexandria, La.": a name followed by a comma and a US state."""
+    """True for "COLUMBUS, Ohio" and "Alexandria, La.": a name followed by a comma and a US state (not one that
+    owns what follows: "said Cory Stevens, Georgia's father")."""
     end = min(last + 6, len(doc))
     following = doc_text(doc)[doc[last].idx:doc[end - 1].idx + len(doc[end - 1])] if end > last else ""
     match = _STATE_AFTER.match(following)
-    return bool(match and gazetteer.state(match.group("state").split()[0]) is not None)
+    if not match:
+        return False
+    # "South Carolina" whole, a sentence's full stop aside ("South Carolina. The"), "La. on" by its first word;
+    # not "M.D." read as "M.D"
+    words = match.group("state").split()
+    prefixes = [" ".join(words[:n]) for n in range(len(words), 0, -1)]
+    candidates = [c for p in prefixes for c in (p, p[:-1] if p.endswith(".") and "." not in p[:-1] else p)]
+    return any(gazetteer.state(c) is not None for c in candidates) and not following.startswith(
+        ("'s", "’s"), match.end())
 
 
 def _dateline(doc: Doc, first: int, last: int, written: str, gazetteer: Gazetteer) -> bool:

@@ -581,3 +581,15 @@ def test_a_common_word_that_names_a_town_is_a_place_only_where_the_text_places_i
                                  "Eddy Road, from noon to 6 p.m."))
     assert rows["Concord"]["kind"] == "city"
     assert "Concord" not in by_text(rows_for(nlp, "The Concord jet flew for the last time in 2003."))
+
+
+def test_a_two_word_state_after_a_comma_places_the_name_before_it(nlp):
+    """LGL: "Greer, South Carolina" names the town, though the model read "Greer Station" as a person and the state
+    has two words; the name is the town at its other mentions too. A state that owns what follows is no qualifier:
+    "said Cory Stevens, Georgia's father" (TR-News) leaves Stevens a person."""
+    text = ("Greer, South Carolina. The city offers beautiful scenery. Downtown Greer, known locally as Greer Station, "
+            "has been revitalized. Greer's city limits reach the lakes.")
+    greer = [r for r in rows_for(nlp, text) if r["text"] == "Greer"]
+    assert greer and all(r["admin1"] == "South Carolina" for r in greer)
+    skater = '"Georgia was in the top six," said Cory Stevens, Georgia\'s father, noting her recent lessons.'
+    assert "Stevens" not in by_text(rows_for(nlp, skater))
