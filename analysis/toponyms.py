@@ -312,9 +312,9 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph], gazetteer: Gazetteer | 
         caps = in_caps_at(tokens.starts[i])
         written = tokens.span_text(i, last)
         # a person's name word is a place where a state follows it or it opens a dateline ("Greer, South Carolina",
-        # beside "Greer Station" tagged as a person)
-        person = written in person_words and not (_followed_by_state(doc, last, gazetteer)
-                                                  or _dateline(doc, i, last, written, gazetteer))
+        # beside "Greer Station" tagged as a person), but not a transcript's speaker label ("REP. GUTIERREZ:")
+        person = written in person_words and not (_followed_by_state(doc, last, gazetteer) or (
+            _dateline(doc, i, last, written, gazetteer) and doc[last].text != ":"))
         if not person and _acceptable(doc, i, last, written, caps, gazetteer, lexicon, named_places):
             span = doc[i:last]
             add(i, last, *_trim(text, span.start_char, span.end_char), "gazetteer")
