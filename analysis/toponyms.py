@@ -32,6 +32,11 @@ LOCATIVES = frozenset({"in", "near", "from", "outside", "across", "throughout", 
 # "property stolen from Welch")
 STRONG_LOCATIVES = frozenset({"in", "near", "outside", "throughout", "across", "around"})
 NAME_LINKS = frozenset({"of", "de", "del", "la", "OF", "DE", "DEL", "LA"})
+# words whose "of" names a place: "60 miles southwest of Raleigh", "the northeastern city of Tianjin", "the
+# outskirts of Aleppo"
+PLACE_OF_HEADS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+                            "outskirts", "suburbs", "suburb", "city", "town", "village", "township", "hamlet",
+                            "borough", "province", "capital", "downtown"})
 MAX_NAME_TOKENS = 4
 MIN_UNTAGGED_CITY_POPULATION = 15_000
 MIN_RELABEL_POPULATION = 100_000
@@ -318,7 +323,8 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph], gazetteer: Gazetteer | 
         if not person and _acceptable(doc, i, last, written, caps, gazetteer, lexicon, named_places):
             span = doc[i:last]
             add(i, last, *_trim(text, span.start_char, span.end_char), "gazetteer")
-            if (i > 0 and doc[i - 1].lower_ in STRONG_LOCATIVES or _followed_by_state(doc, last, gazetteer)
+            if (i > 0 and doc[i - 1].lower_ in STRONG_LOCATIVES or _place_of(doc, i)
+                    or _followed_by_state(doc, last, gazetteer)
                     or _party_home(doc, i, last) or _dateline(doc, i, last, written, gazetteer)):
                 cued.add(lookup_key(written))
             i = last
@@ -519,12 +525,17 @@ def _locative_before(doc: Doc, first: int) -> bool:
         return False
     before = doc[first - 1].lower_
     return before in LOCATIVES or (before == "of" and first > 1 and (
-        doc[first - 2].text == "," or doc[first - 2].ent_type_ == "PERSON"))
+        doc[first - 2].text == "," or doc[first - 2].ent_type_ == "PERSON" or doc[first - 2].lower_ in PLACE_OF_HEADS))
 
 
 def _firmly_placed(doc: Doc, first: int, last: int, gazetteer: Gazetteer) -> bool:
     """True after a firm locative ("in Concord") or before a state ("Mobile, Ala.")."""
     return (first > 0 and doc[first - 1].lower_ in STRONG_LOCATIVES) or _followed_by_state(doc, last, gazetteer)
+
+
+def _place_of(doc: Doc, first: int) -> bool:
+    """True after a word whose "of" names a place ("miles southwest of Raleigh", "the city of Tianjin")."""
+    return first > 1 and doc[first - 1].lower_ == "of" and doc[first - 2].lower_ in PLACE_OF_HEADS
 
 
 def _party_home(doc: Doc, first: int, last: int) -> bool:

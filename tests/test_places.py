@@ -593,3 +593,13 @@ def test_a_two_word_state_after_a_comma_places_the_name_before_it(nlp):
     assert greer and all(r["admin1"] == "South Carolina" for r in greer)
     skater = '"Georgia was in the top six," said Cory Stevens, Georgia\'s father, noting her recent lessons.'
     assert "Stevens" not in by_text(rows_for(nlp, skater))
+
+
+def test_a_direction_or_a_settlement_word_and_of_names_a_place(nlp):
+    """LGL and GeoVirus: "about 60 miles southwest of Raleigh" (tagged ORG) and "the Polish town of Pulawy" are
+    places, and the name is a place at its other mentions too."""
+    text = ("The plant is in this small town about 60 miles southwest of Raleigh in the Sandhills. Raleigh officials "
+            "said little. Workers in the Polish town of Pulawy were evacuated.")
+    rows = rows_for(nlp, text)
+    assert {r["text"] for r in rows} >= {"Raleigh", "Pulawy"}
+    assert [r["admin1"] for r in rows if r["text"] == "Raleigh"][0] == "North Carolina"
