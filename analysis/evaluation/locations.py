@@ -78,11 +78,12 @@ def evaluate(gold: Path, limit: int | None = None) -> dict:
         design_pairs += match(kept, rows)
         matched_gold = {id(g) for g, _ in pairs}
         matched_pred = {id(p) for _, p in pairs}
-        errors += [{"id": record["id"], "error": "missed", "text": t.get("name", ""),
+        errors += [{"id": record["id"], "error": "missed", "text": t.get("name", ""), "start": t["start"],
                     "span": record["text"][t["start"]:t["end"]]} for t in toponyms if id(t) not in matched_gold]
-        errors += [{"id": record["id"], "error": "spurious", "span": r["text"], "kind": r["kind"]}
+        errors += [{"id": record["id"], "error": "spurious", "span": r["text"], "kind": r["kind"], "start": r["start"]}
                    for r in rows if id(r) not in matched_pred]
-        errors += [{"id": record["id"], "error": "far", "span": p["text"], "place": p["place"], "kind": p["kind"],
+        errors += [{"id": record["id"], "error": "far", "span": p["text"], "start": p["start"], "place": p["place"],
+                    "kind": p["kind"],
                     "admin1": p["admin1"], "country": p["country"], "gold_admin1": g.get("admin1"),
                     "gold_country": g.get("country"),
                     "km": None if p["lat"] is None else round(haversine_km(g["lat"], g["lon"], p["lat"], p["lon"]))}
