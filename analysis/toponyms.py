@@ -252,6 +252,8 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph], gazetteer: Gazetteer | 
     # (but not a country's name the model folded into a person's after a first word: "Rethinking Egypt"; a
     # first name may be a country's: "Georgia Stevens")
     ents = doc.ents
+    # (only entities that read as a name, every word capitalised: not "Trump - Wisconsin" or "Cornwall Fire and";
+    # nor, after the first word, a state's name: "Racing Victoria")
     named = [t.text for e in ents if e.label_ == "PERSON" and len(e) > 1 for t in e
              if t.i == e.start or not any(p.kind == "country" for p in gazetteer.lookup(t.text)[:1])]
     # and in capitals: a transcript's speaker label ("REP. GUTIERREZ:") is the person, not a town
@@ -290,14 +292,20 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph], gazetteer: Gazetteer | 
         if _starts_organisation(doc, last, lexicon, readings[0] if readings else None) or _names_disease(
                 doc, last, lexicon):
             continue
+        # a person's name word is a place only where the model tags it as one after a firm locative ("two in Erie"
+        # beside the model's person "Erie GM"), and that alone does not make it a place at its other mentions
+        # (not before a possessive: "in Obama's stimulus law", "in Paris' case")
+        person = " " not in written and written in person_words
         if (_stop_place(written, lexicon) and not (ent.label_ == "GPE" and readings and _firmly_placed(
-                doc, first, last, gazetteer))) or (" " not in written and written in person_words):
+                doc, first, last, gazetteer))) or (person and not (
+                    first > 0 and doc[first - 1].lower_ in STRONG_LOCATIVES and not (
+                        last < len(doc) and doc[last].text in ("'s", "’s", "'", "’")))):
             continue
         if _running_acronym(written, in_caps_at(start), readings[0] if readings else None):
             continue  # "DACA recipients": an acronym in running text, even where the model calls it a place
         if _short_acronym(written, readings, gazetteer):
             continue  # "FAO", "CIS": the model's place, a town's name only when read without its capitals
-        add(first, last, start, end, "ner")
+        add(first, last, start, end, "ner_person" if person else "ner")
 
     # 3. gazetteer names the model missed or mislabelled
     named_places = frozenset(lookup_key(text[m.start:m.end]) for m in mentions if m.source == "ner")

@@ -603,3 +603,13 @@ def test_a_direction_or_a_settlement_word_and_of_names_a_place(nlp):
     rows = rows_for(nlp, text)
     assert {r["text"] for r in rows} >= {"Raleigh", "Pulawy"}
     assert [r["admin1"] for r in rows if r["text"] == "Raleigh"][0] == "North Carolina"
+
+
+def test_a_word_of_a_misread_person_is_a_place_after_in(nlp):
+    """LGL (a London, Ontario paper on a hockey series): the model reads "Erie GM" as a person, which had made
+    every "Erie" a person's word; "two in Erie" is the place. "in Obama's stimulus law" stays a person."""
+    text = _lgl_text("lgl-42206845")
+    start = text.index("two in Erie") + len("two in ")
+    assert any(r["start"] == start for r in rows_for(nlp, text))
+    law = "Lawmakers changed a provision in Obama’s $787 billion stimulus law, President Barack Obama said."
+    assert "Obama" not in {r["text"] for r in rows_for(nlp, law)}
