@@ -23,10 +23,6 @@ from .spans import LEADING_THE, TRAILING_POSSESSIVE
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 DATELINE_MARKS = frozenset({"—", "–", "-", "--", "(", ":"})
-LOCAL_NOUNS = frozenset({"police", "officials", "residents", "resident", "firefighters", "authorities", "man",
-                         "woman", "men", "women", "teen", "boy", "girl", "couple", "family", "native", "area",
-                         "restaurant", "business", "businesses", "mayor", "council", "officers", "deputies",
-                         "neighborhood", "home", "homes", "voters", "students", "schools"})
 LOCATIVES = frozenset({"in", "near", "from", "outside", "across", "throughout", "around", "to", "at", "into"})
 # locatives that mark a place firmly enough for the article's other mentions of the name ("in", not "from" or "to":
 # "property stolen from Welch")
@@ -71,6 +67,7 @@ class Lexicon:
     disease_words: frozenset[str]
     company_heads: frozenset[str]
     unplaced_body_heads: frozenset[str]
+    local_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -84,7 +81,8 @@ def places_lexicon() -> Lexicon:
                    frozenset(raw["brand_heads"]),
                    frozenset(raw["public_body_heads"]), frozenset(raw["stop_places"]), frozenset(raw["way_heads"]),
                    frozenset(raw["street_heads"]), frozenset(raw["disease_words"]),
-                   frozenset(raw["company_heads"]), frozenset(raw["unplaced_body_heads"]))
+                   frozenset(raw["company_heads"]), frozenset(raw["unplaced_body_heads"]),
+                   frozenset(raw["local_nouns"]))
 
 
 _COUNTY_PLURALS = frozenset({"counties", "parishes"})
@@ -309,6 +307,7 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph], gazetteer: Gazetteer | 
 
     # 3. gazetteer names the model missed or mislabelled
     named_places = frozenset(lookup_key(text[m.start:m.end]) for m in mentions if m.source == "ner")
+    person_places = frozenset(lookup_key(text[m.start:m.end]) for m in mentions if m.source == "ner_person")
     rejected: list[tuple[int, int, str, bool]] = []
     cued: set[str] = set()
     person_rejected: list[tuple[int, int, str, bool]] = []
@@ -326,8 +325,11 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph], gazetteer: Gazetteer | 
         written = tokens.span_text(i, last)
         # a person's name word is a place where a state follows it or it opens a dateline ("Greer, South Carolina",
         # beside "Greer Station" tagged as a person), but not a transcript's speaker label ("REP. GUTIERREZ:")
+        # (or where the model tagged it as a place after "in" and a local noun follows it here: "in Alexandria" and
+        # "Alexandria police", beside the model's person "Alexandria Commonwealth's Attorney")
         person = written in person_words and not (_followed_by_state(doc, last, gazetteer) or (
-            _dateline(doc, i, last, written, gazetteer) and doc[last].text != ":"))
+            _dateline(doc, i, last, written, gazetteer) and doc[last].text != ":") or (
+            lookup_key(written) in person_places and _local_noun_after(doc, last)))
         if not person and _acceptable(doc, i, last, written, caps, gazetteer, lexicon, named_places):
             span = doc[i:last]
             add(i, last, *_trim(text, span.start_char, span.end_char), "gazetteer")
@@ -569,7 +571,7 @@ def _of_in_name(doc: Doc, first: int, last: int, lexicon: Lexicon) -> bool:
 
 def _local_noun_after(doc: Doc, last: int) -> bool:
     """True before a lower-case noun that a place name modifies ("Berea police", "a Gainesville restaurant")."""
-    return last < len(doc) and doc[last].lower_ in LOCAL_NOUNS and doc[last].text.islower()
+    return last < len(doc) and doc[last].lower_ in places_lexicon().local_nouns and doc[last].text.islower()
 
 
 def _county_list(doc: Doc, taken: list[bool], tokens: _Tokens | None = None) -> list[tuple[int, int]]:

@@ -613,3 +613,15 @@ def test_a_word_of_a_misread_person_is_a_place_after_in(nlp):
     assert any(r["start"] == start for r in rows_for(nlp, text))
     law = "Lawmakers changed a provision in Obama’s $787 billion stimulus law, President Barack Obama said."
     assert "Obama" not in {r["text"] for r in rows_for(nlp, law)}
+
+
+def test_a_local_noun_after_a_town_marks_it_as_a_place(nlp):
+    """LGL (an Alexandria, Virginia story): "Alexandria detectives" and "an Alexandria grand jury" are the town,
+    although the model also read "Alexandria Commonwealth's" as a person; "Bicester teenager" too."""
+    text = _lgl_text("lgl-38572301")
+    starts = {r["start"] for r in rows_for(nlp, text)}
+    assert text.index("Alexandria detectives") in starts
+    assert text.index("Alexandria police") in starts
+    teen = by_text(rows_for(nlp, "Cancer drugs prompt Bicester teenager's slim. A teenager from Oxfordshire lost "
+                                 "weight."))
+    assert teen["Bicester"]["country"] == "GB"
