@@ -288,6 +288,7 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer, home_count
         if all(a is b for a, b in zip(picked, chosen, strict=True)):
             break  # no reading changed: the context is settled
         chosen = picked
+    chosen = _one_reading_per_name(written, options, qualifiers, chosen, groups, gazetteer)
     foreign = _foreign_part(text, mentions, chosen)
     return [
         Resolved(m, w, p, "facility" if m.source == "facility" else OUTPUT_KIND.get(p.kind, p.kind) if p else "other")
@@ -295,6 +296,37 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer, home_count
         # a one-word name the model tagged that no gazetteer knows is more often a person than a place
         if p is not None or m.source == "facility" or (" " in w.strip() and not _names_no_place(w, gazetteer))
     ]
+
+
+_COUNTY_SUFFIX = re.compile(r"\s+(?:County|Parish)$")
+
+
+def _one_reading_per_name(written: list[str], options: list[tuple[Place, ...]], qualifiers: list[Place | None],
+                          chosen: list[Place | None], groups: dict[str, list[int]], gazetteer: Gazetteer
+                          ) -> list[Place | None]:
+    """Readings settled by what the article writes elsewhere about the same name: a name qualified once ("New
+    Haven, Conn.") is that place at its other mentions; a bare name whose county the article names ("Barrow" beside
+    "Barrow County", "DeKalb" beside "DeKalb County") is that county, when the name has no state, country or alias
+    reading of its own."""
+    chosen = list(chosen)
+    for members in groups.values():
+        qualified = next((chosen[k] for k in members if qualifiers[k] is not None and chosen[k] is not None), None)
+        if qualified is None:
+            continue
+        for k in members:
+            if chosen[k] is not None and chosen[k] is not qualified and qualified in options[k]:
+                chosen[k] = qualified
+    counties = {lookup_key(_COUNTY_SUFFIX.sub("", w)): p for w, p in zip(written, chosen, strict=True)
+                if p is not None and p.kind == "county" and _COUNTY_SUFFIX.search(w)}
+    if not counties:
+        return chosen
+    for k, name in enumerate(written):
+        county = counties.get(lookup_key(name))
+        if (county is not None and chosen[k] is not None and chosen[k].kind == "city" and qualifiers[k] is None
+                and lookup_key(name) not in gazetteer.preferred
+                and all(p.kind in ("city", "county") for p in options[k])):
+            chosen[k] = county
+    return chosen
 
 
 _OF_BETWEEN = re.compile(r"\s+of\s+(?:the\s+)?")

@@ -625,3 +625,12 @@ def test_a_local_noun_after_a_town_marks_it_as_a_place(nlp):
     teen = by_text(rows_for(nlp, "Cancer drugs prompt Bicester teenager's slim. A teenager from Oxfordshire lost "
                                  "weight."))
     assert teen["Bicester"]["country"] == "GB"
+
+
+def test_a_name_is_read_as_the_article_reads_it_elsewhere(nlp):
+    """LGL: a bare "Barrow" beside "Barrow County" in a Northeast Georgia story is the county, not Barrow-in-Furness;
+    a "New Haven" once written "New Haven, Conn." is New Haven, Connecticut at its other mentions too."""
+    barrow = [r for r in rows_for(nlp, _lgl_text("lgl-38543361")) if r["text"].startswith("Barrow")]
+    assert barrow and {r["admin1"] for r in barrow} == {"Georgia"}
+    haven = [r for r in rows_for(nlp, _lgl_text("lgl-38572304")) if r["text"] == "New Haven"]
+    assert len(haven) >= 2 and {r["admin1"] for r in haven} == {"Connecticut"}
