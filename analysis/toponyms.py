@@ -274,6 +274,16 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph], gazetteer: Gazetteer | 
         span = doc[first:last]
         add(first, last, *_trim(text, span.start_char, span.end_char), "street")
 
+    # 1c. counties named together before "counties": "Barrow, Jackson and Madison counties" (before the model's
+    # places, which would read "Clay" or "Douglas" in such a list as a town)
+    for first, last in _county_list(doc, taken, tokens):
+        written = doc[first:last].text
+        if gazetteer.state(written) is not None or any(p.kind == "country" for p in gazetteer.lookup(written)):
+            continue  # "Indiana counties": the state's, not Indiana County
+        if any(p.kind == "county" for p in gazetteer.lookup(written + " County")):
+            span = doc[first:last]
+            add(first, last, span.start_char, span.end_char, "county")
+
     # 2. gazetteer names longer than spaCy's entity ("Washington, D.C.") and spaCy's place entities
     for ent in ents:
         if ent.label_ not in PLACE_LABELS:
@@ -369,13 +379,6 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph], gazetteer: Gazetteer | 
                 or written.isupper() and len(written) <= 3 or _starts_organisation(doc, last, lexicon, best)):
             span = doc[after + 1:last]
             add(after + 1, last, *_trim(text, span.start_char, span.end_char), "gazetteer")
-
-    # 4. counties named together before "counties": "Barrow, Jackson and Madison counties"
-    for first, last in _county_list(doc, taken, tokens):
-        written = doc[first:last].text
-        if any(p.kind == "county" for p in gazetteer.lookup(written + " County")):
-            span = doc[first:last]
-            add(first, last, span.start_char, span.end_char, "county")
 
     # 5. a state after a city: "Alexandria, La." / "LOUISVILLE, KY"
     for mention in list(mentions):
@@ -575,12 +578,14 @@ def _local_noun_after(doc: Doc, last: int) -> bool:
 
 
 def _county_list(doc: Doc, taken: list[bool], tokens: _Tokens | None = None) -> list[tuple[int, int]]:
-    """Token ranges of the names in "Barrow, Jackson and Madison counties": each is a county."""
+    """Token ranges of the names in "Barrow, Jackson and Madison counties": each is a county. A list has two names
+    or more ("the four metro Athens counties" names the city's counties, not Athens County)."""
     tokens = tokens or _Tokens(doc)
     words, is_alpha = tokens.words, tokens.is_alpha
     found = []
     # only the words "counties" and "parishes" start a list: found in the word list, not by a Token per token
     for index in (i for i, word in enumerate(words) if word.lower() in _COUNTY_PLURALS):
+        names: list[tuple[int, int]] = []
         k = index - 1
         while k >= 0:
             end = k + 1
@@ -588,13 +593,15 @@ def _county_list(doc: Doc, taken: list[bool], tokens: _Tokens | None = None) -> 
                 k -= 1
             if k + 1 == end or end - (k + 1) > 3:
                 break
-            found.append((k + 1, end))
+            names.append((k + 1, end))
             if k >= 0 and words[k].lower() in (",", "and", "&", "or"):
                 k -= 1
                 if k >= 0 and words[k].lower() in ("and", "or") and words[k + 1] == ",":
                     k -= 1
                 continue
             break
+        if len(names) >= 2:
+            found.extend(names)
     return found
 
 

@@ -634,3 +634,16 @@ def test_a_name_is_read_as_the_article_reads_it_elsewhere(nlp):
     assert barrow and {r["admin1"] for r in barrow} == {"Georgia"}
     haven = [r for r in rows_for(nlp, _lgl_text("lgl-38572304")) if r["text"] == "New Haven"]
     assert len(haven) >= 2 and {r["admin1"] for r in haven} == {"Connecticut"}
+
+
+def test_counties_listed_together_are_counties_before_the_model_reads_them_as_towns(nlp):
+    """LGL (a Minnesota paper): "in Becker, Clay, Douglas, Grant, Mahnomen, Otter Tail, Swift and Wilkin counties"
+    names counties of Minnesota, though the model tags some as towns; "the four metro Athens counties" and "Indiana
+    counties" name no county called Athens or Indiana."""
+    text = _lgl_text("lgl-41444350")
+    listed = text.index("Becker, Clay, Douglas")
+    rows = [r for r in rows_for(nlp, text) if listed <= r["start"] < listed + 80]
+    assert len(rows) >= 6 and {(r["kind"], r["admin1"]) for r in rows} == {("county", "Minnesota")}
+    metro = by_text(rows_for(nlp, "The unemployment rate for the four metro Athens counties rose in February, as it "
+                                  "did in Clarke, Madison, Oconee and Oglethorpe counties of Georgia."))
+    assert metro.get("Athens", {}).get("kind") != "county"
