@@ -647,3 +647,9 @@ def test_counties_listed_together_are_counties_before_the_model_reads_them_as_to
     metro = by_text(rows_for(nlp, "The unemployment rate for the four metro Athens counties rose in February, as it "
                                   "did in Clarke, Madison, Oconee and Oglethorpe counties of Georgia."))
     assert metro.get("Athens", {}).get("kind") != "county"
+
+
+def test_an_airport_known_by_a_bare_name_is_placed_at_its_city(nlp):
+    """TR-News: "flights out of Heathrow" is London's airport, not Heathrow, Florida."""
+    rows = by_text(rows_for(nlp, "Hundreds of flights out of Heathrow and Gatwick were cancelled on Friday."))
+    assert rows["Heathrow"]["country"] == "GB" and rows["Gatwick"]["country"] == "GB"
