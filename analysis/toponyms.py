@@ -250,8 +250,6 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph], gazetteer: Gazetteer | 
     # (but not a country's name the model folded into a person's after a first word: "Rethinking Egypt"; a
     # first name may be a country's: "Georgia Stevens")
     ents = doc.ents
-    # (only entities that read as a name, every word capitalised: not "Trump - Wisconsin" or "Cornwall Fire and";
-    # nor, after the first word, a state's name: "Racing Victoria")
     named = [t.text for e in ents if e.label_ == "PERSON" and len(e) > 1 for t in e
              if t.i == e.start or not any(p.kind == "country" for p in gazetteer.lookup(t.text)[:1])]
     # and in capitals: a transcript's speaker label ("REP. GUTIERREZ:") is the person, not a town
@@ -300,14 +298,13 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph], gazetteer: Gazetteer | 
         if _starts_organisation(doc, last, lexicon, readings[0] if readings else None) or _names_disease(
                 doc, last, lexicon):
             continue
+        if _stop_place(written, lexicon) and not (ent.label_ == "GPE" and readings and _firmly_placed(
+                doc, first, last, gazetteer)):
+            continue
         # a person's name word is a place only where the model tags it as one after a firm locative ("two in Erie"
         # beside the model's person "Erie GM"), and that alone does not make it a place at its other mentions
-        # (not before a possessive: "in Obama's stimulus law", "in Paris' case")
         person = " " not in written and written in person_words
-        if (_stop_place(written, lexicon) and not (ent.label_ == "GPE" and readings and _firmly_placed(
-                doc, first, last, gazetteer))) or (person and not (
-                    first > 0 and doc[first - 1].lower_ in STRONG_LOCATIVES and not (
-                        last < len(doc) and doc[last].text in ("'s", "’s", "'", "’")))):
+        if person and not _after_firm_locative(doc, first, last):
             continue
         if _running_acronym(written, in_caps_at(start), readings[0] if readings else None):
             continue  # "DACA recipients": an acronym in running text, even where the model calls it a place
@@ -539,6 +536,12 @@ def _locative_before(doc: Doc, first: int) -> bool:
     before = doc[first - 1].lower_
     return before in LOCATIVES or (before == "of" and first > 1 and (
         doc[first - 2].text == "," or doc[first - 2].ent_type_ == "PERSON" or doc[first - 2].lower_ in PLACE_OF_HEADS))
+
+
+def _after_firm_locative(doc: Doc, first: int, last: int) -> bool:
+    """True after "in", "near", ... and not before a possessive ("two in Erie"; not "in Obama's stimulus law")."""
+    return (first > 0 and doc[first - 1].lower_ in STRONG_LOCATIVES
+            and not (last < len(doc) and doc[last].text in ("'s", "’s", "'", "’")))
 
 
 def _firmly_placed(doc: Doc, first: int, last: int, gazetteer: Gazetteer) -> bool:
