@@ -362,6 +362,8 @@ def _named_in(name: str, gazetteer: Gazetteer, resolved: list[Resolved]) -> Plac
     """The city or county a facility is named after ("Decatur High School"), in the article's context; or the US
     state, when the article is about that state."""
     words = name.split()
+    if words[0] in ("St.", "Ste.", "St", "Saint") and any(w.endswith(("'s", "’s")) for w in words[1:3]):
+        return None  # a saint's name ("St. John's Lutheran School", "St. Paul's Hospital"), not St. John's, Canada
     places = [r.place for r in resolved if r.place is not None and r.kind != "facility"]
     states, countries = _context(places, [])
     for n in range(min(3, len(words) - 1), 0, -1):

@@ -180,18 +180,34 @@ def _facility_mentions(doc: Doc, lexicon: Lexicon, tokens: _Tokens | None = None
             continue
         first_head = index + 1 - len(head)
         left = first_head
-        while left > 0 and words[left - 1][:1].isupper() and words[left - 1].isalpha():
+        while left > 0 and _facility_word(words, left - 1):
             left -= 1
             if doc[left].is_sent_start:
                 break
-        while left < first_head and words[left] in _ARTICLES:
-            left += 1  # "The University of Texas": an article alone before the head names no facility
+        while left < first_head and (words[left] in _ARTICLES or words[left] in _OPENING_WORDS):
+            left += 1  # "The University of Texas": an article alone before the head names no facility; nor does
+            # a sentence's first word ("At St. Paul's Hospital, …")
         if left < first_head and not " ".join(words[left:index + 1]).isupper():
             found.append((left, index + 1))
             index = left - 1
         else:
             index = first_head - 1
     return found[::-1]
+
+
+_SAINT_ABBREVIATIONS = frozenset({"St.", "Ste.", "Mt.", "Ft."})
+_OPENING_WORDS = frozenset({"At", "In", "On", "From", "To", "For", "By", "With", "And", "But", "Near", "Outside",
+                            "Inside", "Since", "After", "Before", "When", "While", "Of"})
+_POSSESSIVES = frozenset({"'s", "’s"})
+
+
+def _facility_word(words: list[str], index: int) -> bool:
+    """A word of a facility's name before its head: capitalised, "St." or "Mt.", or a saint's possessive ("St. John's
+    Lutheran School"; not a place's: "Toronto's Pearson International Airport" names Toronto and the airport)."""
+    word = words[index]
+    if word in _POSSESSIVES:
+        return index > 1 and words[index - 1][:1].isupper() and words[index - 2] in _SAINT_ABBREVIATIONS
+    return word[:1].isupper() and (word.isalpha() or word in _SAINT_ABBREVIATIONS)
 
 
 def _street_mentions(doc: Doc, lexicon: Lexicon, tokens: _Tokens) -> list[tuple[int, int]]:
@@ -681,6 +697,9 @@ def _acceptable(doc: Doc, first: int, last: int, written: str, caps: bool, gazet
                     best.kind in ("country", "state", "county")
                     or best.kind == "city" and best.population >= MIN_RELABEL_POPULATION):
             return True  # the place that owns what the model read as one name: "Manitoba's Opposition New Democrats"
+        if (label in ("ORG", "FAC") and not entity and first > 0 and doc[first - 1].lower_ in STRONG_LOCATIVES
+                and (last == len(doc) or doc[last].ent_iob_ != "I") and _subnational(best)):
+            return True  # the place closing what the model read as one name: "St. John's Lutheran School in Lombard"
         if not entity:
             return False
         # not a person's name before "'s": "in Abbas's detention centers"

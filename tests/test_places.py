@@ -653,3 +653,16 @@ def test_an_airport_known_by_a_bare_name_is_placed_at_its_city(nlp):
     """TR-News: "flights out of Heathrow" is London's airport, not Heathrow, Florida."""
     rows = by_text(rows_for(nlp, "Hundreds of flights out of Heathrow and Gatwick were cancelled on Friday."))
     assert rows["Heathrow"]["country"] == "GB" and rows["Gatwick"]["country"] == "GB"
+
+
+def test_a_saints_name_is_part_of_a_facility_and_superior_court_is_no_town(nlp):
+    """LGL: "St. John's Lutheran School in Lombard" is one facility in Lombard, not a town "St. John" and a school
+    called "Lutheran School"; "Superior Court Chief Judge" names no Superior, Wisconsin; "U.S. Sens." no Sens."""
+    rows = by_text(rows_for(nlp, "Twin sisters Lindsay and Charlotte Graham, students at St. John's Lutheran School "
+                                 "in Lombard, won first-place awards. At St. Paul's Hospital, nurses cheered."))
+    assert rows["St. John's Lutheran School"]["kind"] == "facility"
+    assert rows["St. John's Lutheran School"]["within"] == "Lombard"
+    assert "St. John" not in rows and "St. Paul's Hospital" in rows
+    court = by_text(rows_for(nlp, "Prosecutors are not required to respond, and Superior Court Chief Judge Lawton "
+                                  "Stephens has yet to rule, U.S. Sens. Robert C. Byrd and Jay Rockefeller said."))
+    assert "Superior" not in court and "Sens" not in court
