@@ -713,12 +713,18 @@ def _acceptable(doc: Doc, first: int, last: int, written: str, caps: bool, gazet
     if first > 1 and doc[first - 1].text in NAME_LINKS and _capitalised(doc[first - 2]) and not _locative_before(
             doc, first):
         return False  # "Tren de Aragua", "Bank of America"; not a person "of" a town: "Jodi Mahler of Bellmore"
-    if written.isupper() and best.kind != "country" and (len(written) <= 3 or (not caps and len(written) <= 5)):
-        return False  # "IN", "OR", "ME": codes only count right after a city; "DACA" in running text is an acronym
+    preferred = gazetteer.preferred.get(lookup_key(written))
+    alias_of_region = preferred is not None and preferred.kind in ("country", "state")
+    if (written.isupper() and best.kind != "country" and not alias_of_region
+            and (len(written) <= 3 or (not caps and len(written) <= 5))):
+        return False  # "IN", "OR", "ME": codes only count right after a city; "DACA" in running text is an acronym;
+        # an alias of a state or country is no code ("in regional NSW")
     if best.kind in ("country", "state", "continent") or lookup_key(written) in gazetteer.preferred:
         return True
     if lookup_key(written) in named_places:
         return True
+    if _local_noun_after(doc, last) and all(doc[k].pos_ == "PROPN" for k in range(first, last)):
+        return True  # "Roselle police", "a vulnerable Hounslow resident": untagged, but a local noun places it
     if caps and best.population >= MIN_UNTAGGED_CITY_POPULATION:
         return True
     if all(doc[k].pos_ == "PROPN" for k in range(first, last)) and best.population >= MIN_UNTAGGED_CITY_POPULATION:

@@ -666,3 +666,13 @@ def test_a_saints_name_is_part_of_a_facility_and_superior_court_is_no_town(nlp):
     court = by_text(rows_for(nlp, "Prosecutors are not required to respond, and Superior Court Chief Judge Lawton "
                                   "Stephens has yet to rule, U.S. Sens. Robert C. Byrd and Jay Rockefeller said."))
     assert "Superior" not in court and "Sens" not in court
+
+
+def test_a_local_noun_places_an_untagged_town_and_a_state_alias_in_capitals_counts(nlp):
+    """LGL and GeoVirus: "Roselle police ticketed hundreds of motorists" (the model tags nothing) is Roselle,
+    Illinois beside Lombard; "in regional NSW" is New South Wales, not a code to skip."""
+    text = _lgl_text("lgl-41876596")
+    start = text.index("Roselle police")
+    assert any(r["start"] == start for r in rows_for(nlp, text))
+    rows = by_text(rows_for(nlp, "The virus was found in Moonbi, Parkes, Berry and Wyong in regional NSW."))
+    assert rows["NSW"]["country"] == "AU"
