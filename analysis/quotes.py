@@ -114,12 +114,16 @@ def _quote_after_cue_sentence(text: str, cue: Cue, spans: list[QuotedSpan], used
     return [index] if sentence_like and _SENTENCE_THEN_MARK.fullmatch(text, cue.clause[1], q.start) else []
 
 
+def _quoted_words(text: str, q: QuotedSpan) -> str:
+    """The quotation's text without closing marks and spaces at its end."""
+    return text[q.start:q.end].rstrip("”\"’» \t\xa0")
+
+
 def _sentence_before_cue(text: str, cue: Cue, q: QuotedSpan) -> bool:
     """A quoted sentence that ends before the cue's own sentence opens: in ``“A,” he wrote. “B.” He added: “C.”``
     B goes on from the quote before, and C alone is what "He added" reports."""
-    inner = text[q.start:q.end].rstrip("”\"’» \t\xa0")
     return (q.end <= cue.clause[0] and cue.sentence[0] >= q.end - 1 and text[cue.clause[0]].isupper()
-            and inner.endswith((".", "!", "?", "…")))
+            and _quoted_words(text, q).endswith((".", "!", "?", "…")))
 
 
 def _after_own_sentence(text: str, cue: Cue, spans: list[QuotedSpan], adjacent: list[int]) -> list[int]:
@@ -131,7 +135,7 @@ def _after_own_sentence(text: str, cue: Cue, spans: list[QuotedSpan], adjacent: 
 
 def _closes_with_period(text: str, q: QuotedSpan) -> bool:
     """The quotation's last sentence ends with a full stop inside the marks (“… everywhere.”), not , ? or !."""
-    inner = text[q.start:q.end].rstrip("”\"’» \t\xa0")
+    inner = _quoted_words(text, q)
     return inner.endswith((".", "…")) and not inner.endswith(("..", "…"))
 
 

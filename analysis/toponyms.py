@@ -195,7 +195,7 @@ def _facility_mentions(doc: Doc, lexicon: Lexicon, tokens: _Tokens | None = None
     return found[::-1]
 
 
-_SAINT_ABBREVIATIONS = frozenset({"St.", "Ste.", "Mt.", "Ft."})
+_NAME_ABBREVIATIONS = frozenset({"St.", "Ste.", "Mt.", "Ft."})  # opening a name: "St. John's", "Mt. Pleasant"
 _OPENING_WORDS = frozenset({"At", "In", "On", "From", "To", "For", "By", "With", "And", "But", "Near", "Outside",
                             "Inside", "Since", "After", "Before", "When", "While", "Of"})
 _POSSESSIVES = frozenset({"'s", "’s"})
@@ -206,8 +206,8 @@ def _facility_word(words: list[str], index: int) -> bool:
     Lutheran School"; not a place's: "Toronto's Pearson International Airport" names Toronto and the airport)."""
     word = words[index]
     if word in _POSSESSIVES:
-        return index > 1 and words[index - 1][:1].isupper() and words[index - 2] in _SAINT_ABBREVIATIONS
-    return word[:1].isupper() and (word.isalpha() or word in _SAINT_ABBREVIATIONS)
+        return index > 1 and words[index - 1][:1].isupper() and words[index - 2] in _NAME_ABBREVIATIONS
+    return word[:1].isupper() and (word.isalpha() or word in _NAME_ABBREVIATIONS)
 
 
 def _street_mentions(doc: Doc, lexicon: Lexicon, tokens: _Tokens) -> list[tuple[int, int]]:
@@ -356,7 +356,7 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph], gazetteer: Gazetteer | 
         if not person and _acceptable(doc, i, last, written, caps, gazetteer, lexicon, named_places):
             span = doc[i:last]
             add(i, last, *_trim(text, span.start_char, span.end_char), "gazetteer")
-            if (i > 0 and doc[i - 1].lower_ in STRONG_LOCATIVES or _place_of(doc, i)
+            if (_strong_locative_before(doc, i) or _place_of(doc, i)
                     or _followed_by_state(doc, last, gazetteer)
                     or _party_home(doc, i, last) or _dateline(doc, i, last, written, gazetteer)):
                 cued.add(lookup_key(written))
@@ -554,15 +554,19 @@ def _locative_before(doc: Doc, first: int) -> bool:
         doc[first - 2].text == "," or doc[first - 2].ent_type_ == "PERSON" or doc[first - 2].lower_ in PLACE_OF_HEADS))
 
 
+def _strong_locative_before(doc: Doc, first: int) -> bool:
+    """True right after a firm locative: "in", "near", "outside", ... (not "from" or "to")."""
+    return first > 0 and doc[first - 1].lower_ in STRONG_LOCATIVES
+
+
 def _after_firm_locative(doc: Doc, first: int, last: int) -> bool:
     """True after "in", "near", ... and not before a possessive ("two in Erie"; not "in Obama's stimulus law")."""
-    return (first > 0 and doc[first - 1].lower_ in STRONG_LOCATIVES
-            and not (last < len(doc) and doc[last].text in ("'s", "’s", "'", "’")))
+    return _strong_locative_before(doc, first) and not (last < len(doc) and doc[last].text in ("'s", "’s", "'", "’"))
 
 
 def _firmly_placed(doc: Doc, first: int, last: int, gazetteer: Gazetteer) -> bool:
     """True after a firm locative ("in Concord") or before a state ("Mobile, Ala.")."""
-    return (first > 0 and doc[first - 1].lower_ in STRONG_LOCATIVES) or _followed_by_state(doc, last, gazetteer)
+    return _strong_locative_before(doc, first) or _followed_by_state(doc, last, gazetteer)
 
 
 def _place_of(doc: Doc, first: int) -> bool:
@@ -697,7 +701,7 @@ def _acceptable(doc: Doc, first: int, last: int, written: str, caps: bool, gazet
                     best.kind in ("country", "state", "county")
                     or best.kind == "city" and best.population >= MIN_RELABEL_POPULATION):
             return True  # the place that owns what the model read as one name: "Manitoba's Opposition New Democrats"
-        if (label in ("ORG", "FAC") and not entity and first > 0 and doc[first - 1].lower_ in STRONG_LOCATIVES
+        if (label in ("ORG", "FAC") and not entity and _strong_locative_before(doc, first)
                 and (last == len(doc) or doc[last].ent_iob_ != "I") and _subnational(best)):
             return True  # the place closing what the model read as one name: "St. John's Lutheran School in Lombard"
         if not entity:
