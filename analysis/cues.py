@@ -231,7 +231,7 @@ def _inverted_subject(verb: Token) -> Token | None:
         return None
     names = []
     for token in doc[verb.i + 1:verb.sent.end]:
-        if token.pos_ != "PROPN":
+        if token.pos_ != "PROPN" and not (not names and not opening and _untagged_name(token)):
             break
         names.append(token)
     if opening and (not names or names[-1].i + 1 >= len(doc) or doc[names[-1].i + 1].text not in (":", ",")):
@@ -239,6 +239,13 @@ def _inverted_subject(verb: Token) -> Token | None:
     if not names and not opening:
         return _inverted_noun_phrase(verb)
     return names[-1] if names else None
+
+
+def _untagged_name(token: Token) -> bool:
+    """A capitalised word the tagger missed as a name, closed by punctuation: ``“…,” said Skelly, explaining …``."""
+    following = token.i + 1
+    return (token.is_title and token.is_alpha and not token.is_stop and following < len(token.doc)
+            and token.doc[following].is_punct)
 
 
 _NOUN_PHRASE_LEAD = frozenset({"DET", "ADJ", "NUM", "PROPN", "NOUN"})
@@ -467,6 +474,7 @@ def _unclaused_content(token: Token, subject: Token, text: str, sentence: tuple[
 
 
 _QUOTED_STATEMENT_WORDS = 6
+_ADVERBIAL_DEPS = frozenset({"advcl", "prep", "npadvmod", "advmod", "mark", "agent"})
 _SENTENCE_CLOSE = re.compile(r"[.!?…][\"”’')\]]*\s*$")
 
 
@@ -524,7 +532,13 @@ def _adverbial(doc: Doc, span: tuple[int, int]) -> bool:
         return True
     if len(tokens) >= _QUOTED_STATEMENT_WORDS and any(t.is_quote for t in tokens):
         return False  # "The rejection of the treaty signals “the beginning of the end” for the EU, said …"
-    return not any(t.pos_ in ("VERB", "AUX") for t in tokens)
+    if not any(t.pos_ in ("VERB", "AUX") for t in tokens):
+        return True
+    # "Two weeks after Justice Scalia died, …", "And when she saw …, all she could do was shout": the words hang on
+    # the cue's clause as an adverbial clause or phrase, not as a statement of their own
+    heads = [t for t in tokens if not (tokens.start <= t.head.i < tokens.end) or t.head.i == t.i]
+    words = [t for t in heads if t.dep_ not in ("punct", "cc")]
+    return bool(words) and all(t.dep_ in _ADVERBIAL_DEPS and t.head.i != t.i for t in words)
 
 
 def _holds_quote(content: tuple[int, int], quoted: list[tuple[int, int]]) -> bool:

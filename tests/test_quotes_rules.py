@@ -159,3 +159,22 @@ def test_a_quoted_sentence_before_a_new_cue_sentence_goes_on_from_the_quote_befo
     assert [f[:6] for f in _fragments(wrote, text)] == ["Let's ", "If you"]
     added = next(r for r in rows if r["cue"] == "added")
     assert _fragments(added, text) == [text[text.index("This latest"):text.rindex(".”") + 1]]
+
+
+def test_an_adverbial_clause_before_the_cue_is_no_statement(nlp):
+    """Words that only say when or how (an adverbial clause hung on the cue's clause) are not what was said."""
+    text = ("Three weeks after the senator died, Justice Ellen Park broke a long silence by asking questions from the "
+            "bench.")
+    assert not any(r["text"].startswith("Three weeks") for r in _rows(nlp, text))
+    text = ("And when she saw the governor talking about the plant on the news, all she could do was shout “Yes!” at "
+            "the TV.")
+    rows = _rows(nlp, text)
+    assert [(r["kind"], r["text"]) for r in rows] == [("direct", "Yes!")]
+
+
+def test_a_name_the_tagger_missed_after_an_inverted_cue_is_the_speaker(nlp):
+    text = ("“Having access to the party’s voter file and two people who understand it is valuable,” said Skelly, "
+            "explaining he worked closely with the data staff.")
+    said = next(r for r in _rows(nlp, text) if r["cue"] == "said")
+    assert said["kind"] == "direct" and said["speaker_mention"] == "Skelly"
+    assert said["text"].startswith("Having access")
