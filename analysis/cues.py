@@ -265,6 +265,33 @@ def _inverted_noun_phrase(verb: Token) -> Token | None:
     return None
 
 
+def _relativiser_only(doc: Doc, start: int, end: int) -> bool:
+    """True when the words from ``start`` to ``end`` are a relative pronoun alone ("which", "who")."""
+    tokens = doc.char_span(start, end, alignment_mode="expand")
+    words = [t for t in tokens if not t.is_punct and not t.is_space] if tokens is not None else []
+    return len(words) == 1 and words[0].tag_ in _RELATIVISER_TAGS
+
+
+def _comment_cut(doc: Doc, content: tuple[int, int], quoted: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """A content without the writer's relative clause that closes it after a comma ("… to Ted Cruz, for whom he
+    was scheduled to co-host a fundraiser", "… Clinton’s email use, which an FBI investigation said was …"): the
+    clause explains a name to the reader; the speaker did not say it. Kept when it holds a quotation."""
+    tokens = doc.char_span(content[0], content[1], alignment_mode="expand")
+    if tokens is None:
+        return content
+    for token in tokens:
+        if token.dep_ != "relcl" or token.left_edge.i <= tokens.start:
+            continue
+        first = token.left_edge
+        comma = doc[first.i - 1]
+        if comma.text != "," or not any(t.tag_ in _RELATIVISER_TAGS for t in doc[first.i:min(token.i, first.i + 3)]):
+            continue
+        clause_end = token.right_edge.idx + len(token.right_edge)
+        if clause_end >= content[1] - 1 and not _holds_quote((first.idx, clause_end), quoted):
+            return _trim(doc_text(doc), content[0], comma.idx)
+    return content
+
+
 def _participle_cut(clause: Token, end: int) -> int:
     """End of a reported clause before a trailing ", prompting …" participle: the writer's comment, not the speech."""
     for child in clause.children:
@@ -395,7 +422,9 @@ def _verb_cue(token: Token, tone: str, naming: bool, text: str, quoted: list[tup
         if clauses:
             start = min(_subtree_span(c)[0] for c in clauses)
             end = max(_participle_cut(c, _subtree_span(c)[1]) for c in clauses)
-            if start < clause_start:
+            if start < clause_start and _relativiser_only(token.doc, start, clause_start):
+                content = _trim(text, start, end)  # "which critics said was discriminatory": the whole clause
+            elif start < clause_start:
                 content = _trim(text, start, min(end, clause_start))
             elif start >= cue_tokens[-1].idx:
                 content = _trim(text, start, end)
@@ -407,6 +436,8 @@ def _verb_cue(token: Token, tone: str, naming: bool, text: str, quoted: list[tup
                 g.dep_ in ("nsubj", "nsubjpass") and g.lower_.endswith(("self", "selves"))
                 for c in clauses for g in c.children):
             content = None  # "found himself embroiled in controversy"
+    if content is not None and not naming:
+        content = _comment_cut(token.doc, content, quoted)
     if content is not None and speaker[0] <= content[0] and content[1] <= speaker[1]:
         content = None  # the inverted subject, parsed as the object: "“Meh,” wrote a Trump supporter …"
     cue = _span(cue_tokens)

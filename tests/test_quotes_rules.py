@@ -178,3 +178,17 @@ def test_a_name_the_tagger_missed_after_an_inverted_cue_is_the_speaker(nlp):
     said = next(r for r in _rows(nlp, text) if r["cue"] == "said")
     assert said["kind"] == "direct" and said["speaker_mention"] == "Skelly"
     assert said["text"].startswith("Having access")
+
+
+def test_the_writers_relative_clause_closing_a_statement_is_not_said(nlp):
+    text = ("The mayor said she is willing to be interviewed by the state police, which is conducting its own "
+            "inquiry into the contract.")
+    said = next(r for r in _rows(nlp, text) if r["cue"] == "said")
+    assert said["text"] == "she is willing to be interviewed by the state police"
+
+
+def test_a_cue_inside_a_relative_clause_reports_the_whole_clause(nlp):
+    text = "The district pointed to the bathroom policy, which critics said was unfair to transgender students."
+    said = next(r for r in _rows(nlp, text) if r["cue"] == "said")
+    assert said["speaker_mention"] == "critics"
+    assert said["text"] == "which critics said was unfair to transgender students"
