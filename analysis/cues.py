@@ -111,6 +111,7 @@ class Cue:
     naming: bool = False
     coordinated: bool = False  # the cue verb is coordinated with another verb ("…, and most said …")
     conjoined: bool = False  # the cue verb is a conjunct, with or without a subject ("… and called it “…”")
+    participle: bool = False  # a participle set off by a comma, an attribution of its own ("…, saying that …")
 
     @property
     def parenthetical(self) -> bool:
@@ -447,8 +448,9 @@ def _verb_cue(token: Token, tone: str, naming: bool, text: str, quoted: list[tup
         clause_start, clause_end = cue
     coordinated = token.dep_ == "conj" and any(c.dep_ in _SUBJECTS for c in token.children)
     conjoined = token.dep_ == "conj"
+    participle = token.tag_ == "VBG" and token.i > 0 and token.doc[token.i - 1].text == "," and content is not None
     return Cue(cue, tone, speaker, subject.i, content, (clause_start, clause_end),
-               sentence, naming, coordinated, conjoined)
+               sentence, naming, coordinated, conjoined, participle)
 
 
 def _that_clause_in_adjunct(verb: Token) -> list[Token]:

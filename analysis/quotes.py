@@ -232,10 +232,12 @@ def _statements(text: str, cues: list[Cue], spans: list[QuotedSpan], paragraph_o
                 ) -> list[_Statement]:
     statements: list[_Statement] = []
     used: set[int] = set()
-    # Content stops before a coordinated attribution: one with a subject of its own (its clause), or a conjoined
-    # cue verb ("he found Trump “very charming” and called his standing “unheard of”": at the verb).
+    # Content stops before a coordinated attribution: one with a subject of its own (its clause), a conjoined
+    # cue verb ("he found Trump “very charming” and called his standing “unheard of”": at the verb), or a cue
+    # participle after a comma ("said he would do the same as president, saying that he supports …").
     coordinated = sorted({c.clause[0] for c in cues if c.coordinated} | {c.cue[0] for c in cues
-                                                                        if c.conjoined and not c.coordinated})
+                                                                        if (c.conjoined or c.participle)
+                                                                        and not c.coordinated})
     every = sorted(c.clause[0] for c in cues)
     for cue in cues:
         content = cue.content

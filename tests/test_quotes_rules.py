@@ -192,3 +192,13 @@ def test_a_cue_inside_a_relative_clause_reports_the_whole_clause(nlp):
     said = next(r for r in _rows(nlp, text) if r["cue"] == "said")
     assert said["speaker_mention"] == "critics"
     assert said["text"] == "which critics said was unfair to transgender students"
+
+
+def test_a_statement_stops_before_a_cue_participle_after_a_comma(nlp):
+    text = ("She said her father has been an advocate for workers in his company and would do the same as governor, "
+            "saying that he supports paid leave and would change state law to make child care affordable.")
+    rows = _rows(nlp, text)
+    said = next(r for r in rows if r["cue"] == "said")
+    assert said["text"].endswith("would do the same as governor")
+    saying = next(r for r in rows if r["cue"] == "saying")
+    assert saying["text"].startswith("that he supports paid leave")
