@@ -276,16 +276,23 @@ def _relativiser_only(doc: Doc, start: int, end: int) -> bool:
 def _comment_cut(doc: Doc, content: tuple[int, int], quoted: list[tuple[int, int]]) -> tuple[int, int] | None:
     """A content without the writer's relative clause that closes it after a comma ("… to Ted Cruz, for whom he
     was scheduled to co-host a fundraiser", "… Clinton’s email use, which an FBI investigation said was …"): the
-    clause explains a name to the reader; the speaker did not say it. Kept when it holds a quotation."""
+    clause explains a name to the reader; the speaker did not say it. Likewise a contrasting clause of the writer's
+    ("…, even as speculation was brewing", "…, while emphasizing …"). Kept when it holds a quotation."""
     tokens = doc.char_span(content[0], content[1], alignment_mode="expand")
     if tokens is None:
         return content
     for token in tokens:
-        if token.dep_ != "relcl" or token.left_edge.i <= tokens.start:
+        if token.dep_ not in ("relcl", "advcl") or token.left_edge.i <= tokens.start:
             continue
         first = token.left_edge
         comma = doc[first.i - 1]
-        if comma.text != "," or not any(t.tag_ in _RELATIVISER_TAGS for t in doc[first.i:min(token.i, first.i + 3)]):
+        if comma.text != ",":
+            continue
+        opening = doc[first.i:min(token.i, first.i + 3)]
+        if token.dep_ == "relcl" and not any(t.tag_ in _RELATIVISER_TAGS for t in opening):
+            continue
+        if token.dep_ == "advcl" and not (first.lower_ in _WRITER_SUBORDINATORS or (
+                first.lower_ == "even" and doc[first.i + 1].lower_ in ("as", "though", "if"))):
             continue
         clause_end = token.right_edge.idx + len(token.right_edge)
         if clause_end >= content[1] - 1 and not _holds_quote((first.idx, clause_end), quoted):
@@ -363,6 +370,7 @@ def _mention_span(head: Token, verb: Token) -> tuple[int, int]:
     return _span(tokens)
 
 
+_WRITER_SUBORDINATORS = frozenset({"while", "whereas", "although", "though"})
 _RELATIVISER_TAGS = frozenset({"WDT", "WP", "WP$"})
 _CLAUSE_MARKS = frozenset({",", "—", "–", "-", "--", "(", ";"})
 

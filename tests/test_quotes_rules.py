@@ -202,3 +202,15 @@ def test_a_statement_stops_before_a_cue_participle_after_a_comma(nlp):
     assert said["text"].endswith("would do the same as governor")
     saying = next(r for r in rows if r["cue"] == "saying")
     assert saying["text"].startswith("that he supports paid leave")
+
+
+def test_a_contrasting_clause_of_the_writers_closes_no_statement(nlp):
+    text = ("He told reporters that he did not know whether the governor would endorse him, even as speculation was "
+            "growing in the capital.")
+    told = next(r for r in _rows(nlp, text) if r["cue"] == "told")
+    assert told["text"] == "that he did not know whether the governor would endorse him"
+    text = ("Most council members said they would reluctantly support the budget, while emphasizing it is not an "
+            "endorsement of the mayor.")
+    rows = _rows(nlp, text)
+    assert next(r for r in rows if r["cue"] == "said")["text"] == "they would reluctantly support the budget"
+    assert next(r for r in rows if r["cue"] == "emphasizing")["text"] == "it is not an endorsement of the mayor"
