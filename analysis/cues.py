@@ -30,6 +30,7 @@ class CueLexicon:
     phrasal: dict[tuple[str, str], str]
     phrases: tuple[str, ...]
     naming: frozenset[str]
+    finders: frozenset[str] = frozenset()
 
     def tone(self, lemma: str) -> str | None:
         """``neutral`` or ``loaded`` for a cue verb lemma; None when it is no speech verb."""
@@ -83,7 +84,7 @@ def cue_lexicon() -> CueLexicon:
                 verbs.setdefault(parts[0], tone)
             else:
                 phrasal.setdefault((parts[0], parts[1]), tone)
-    return CueLexicon(verbs, phrasal, tuple(raw["phrases"]), frozenset(raw["naming"]))
+    return CueLexicon(verbs, phrasal, tuple(raw["phrases"]), frozenset(raw["naming"]), frozenset(raw["finders"]))
 
 
 @lru_cache(maxsize=1)
@@ -474,6 +475,13 @@ def _that_clause_in_adjunct(verb: Token) -> list[Token]:
     return []
 
 
+def _finding(verb: Token, subject: Token, obj: Token) -> bool:
+    """"A recent CNN survey found 90 percent support for …": a study's finding is its object (not "find it hard")."""
+    return (verb.lemma_ == "find" and subject.lemma_.lower() in cue_lexicon().finders
+            and obj.pos_ in ("NOUN", "PROPN", "NUM")
+            and not any(c.dep_ in ("oprd", "acomp", "xcomp") for c in verb.children))
+
+
 def _unclaused_content(token: Token, subject: Token, text: str, sentence: tuple[int, int], clause_start: int,
                        clause_end: int,
                        quoted: list[tuple[int, int]]) -> tuple[int, int] | None:
@@ -482,7 +490,7 @@ def _unclaused_content(token: Token, subject: Token, text: str, sentence: tuple[
     lemma = token.lemma_
     objects = [c for c in token.children if c.dep_ == "dobj" and c.i > token.i]
     if objects and lemma not in ADDRESSEE_VERBS:
-        if lemma in _CLAUSE_ONLY and lemma not in _OBJECT_TOO:
+        if lemma in _CLAUSE_ONLY and lemma not in _OBJECT_TOO and not _finding(token, subject, objects[0]):
             return None  # "add 5 million jobs", "find it hard", "continue the fight"
         # "announced his resignation", "praised Fields for pursuing charges in the case"
         start, end = _subtree_span(objects[0])

@@ -214,3 +214,9 @@ def test_a_contrasting_clause_of_the_writers_closes_no_statement(nlp):
     rows = _rows(nlp, text)
     assert next(r for r in rows if r["cue"] == "said")["text"] == "they would reluctantly support the budget"
     assert next(r for r in rows if r["cue"] == "emphasizing")["text"] == "it is not an endorsement of the mayor"
+
+
+def test_a_surveys_finding_is_its_object(nlp):
+    rows = _rows(nlp, "A recent survey found 90 percent support for background checks.")
+    assert [(r["cue"], r["text"]) for r in rows] == [("found", "90 percent support for background checks")]
+    assert not _rows(nlp, "The candidate found a seat near the stage.")
