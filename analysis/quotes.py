@@ -341,6 +341,7 @@ def _statements(text: str, cues: list[Cue], spans: list[QuotedSpan], paragraph_o
     statements.sort(key=lambda s: s.fragments[0][0])
     _add_colon_quotes(text, cues, spans, used, statements, paragraph_of, doc)
     if doc is not None:
+        _add_labelled_quotes(doc, text, spans, used, statements)
         _add_dash_quotes(doc, text, spans, used, statements)
         _add_governed_quotes(doc, text, spans, used, statements, paragraph_of)
     _add_continuations(text, spans, used, statements, paragraph_of)
@@ -483,6 +484,32 @@ def _add_dash_quotes(doc: Doc, text: str, spans: list[QuotedSpan], used: set[int
     statements.sort(key=lambda s: s.fragments[0][0])
 
 
+# a transcript's speaker label opening a quoted paragraph: "“WALLACE: If I may, sir, …"
+_QUOTED_LABEL = re.compile(r"(?P<name>(?:[A-Z][A-Z.’'-]*\s+){0,3}[A-Z][A-Z’'-]{2,}):\s+(?=\S)")
+
+
+def _add_labelled_quotes(doc: Doc, text: str, spans: list[QuotedSpan], used: set[int],
+                         statements: list[_Statement]) -> None:
+    """A quoted paragraph of a transcript that opens with its speaker's label (``"PENCE: Well, look, …``): the
+    label is the speaker, the colon the cue and the rest the direct quote, not a continuation of the quote before."""
+    for index, q in enumerate(spans):
+        if index in used or text[text.rfind("\n", 0, q.start) + 1:q.start - 1].strip():
+            continue
+        match = _QUOTED_LABEL.match(text, q.start, q.end)
+        if match is None or any(_overlaps(f, (q.start, q.end)) for s in statements for f in s.fragments):
+            continue
+        content = _trim_edges(text, match.end(), q.end)
+        if content is None or not _WORD.search(text, *content):
+            continue
+        speaker = (match.start("name"), match.end("name"))
+        colon = (match.end("name"), match.end("name") + 1)
+        cue = Cue(colon, "neutral", speaker, _token_at(doc, speaker[1] - 1).i, content, (speaker[0], colon[1]),
+                  (q.start, q.end))
+        statements.append(_Statement([content], q.paragraph, "direct", cue))
+        used.add(index)
+    statements.sort(key=lambda s: s.fragments[0][0])
+
+
 _COLON_BEFORE = re.compile(r":\s*[\"“”„«‘]?$")
 
 
@@ -586,6 +613,9 @@ def _add_colon_quotes(text: str, cues: list[Cue], spans: list[QuotedSpan], used:
     statements.sort(key=lambda s: s.fragments[0][0])
 
 
+_STAGE_DIRECTION = re.compile(r"\s*\([^()]*\)[.\s]*")  # a transcript's "(CROSSTALK.)", "(LAUGHTER)"
+
+
 def _add_continuations(text: str, spans: list[QuotedSpan], used: set[int], statements: list[_Statement],
                        paragraph_of) -> None:
     """Quoted sentences with no cue of their own that follow an attributed quote take its speaker.
@@ -595,7 +625,7 @@ def _add_continuations(text: str, spans: list[QuotedSpan], used: set[int], state
     their own with an empty cue.
     """
     for index, q in enumerate(spans):
-        if index in used:
+        if index in used or _STAGE_DIRECTION.fullmatch(text, q.start, q.end):
             continue
         para_start = text.rfind("\n", 0, q.start) + 1
         before = text[para_start:q.start - 1]

@@ -277,6 +277,11 @@ class _Resolver:
             found = self.last_before(mention.start, kinds,
                                      excluded=self.addressees if head_word == "i" else frozenset())
             return found or Speaker(text, "unknown")
+        if text.isupper() and len(text) > 2 and self.text[mention.end:mention.end + 1] == ":":
+            # a transcript's speaker label ("WALLACE:", "REP. GUTIERREZ:"): a person, named as written in capitals
+            name = person_name(text.title())
+            found = self.person(name, mention.start, mention.end)
+            return Speaker(name, "person") if found.canonical.isupper() else found
         inside = self.entities_in(mention.start, mention.end)
         if head is not None:
             at_head = [e for e in inside if e.start <= head.idx < e.end]

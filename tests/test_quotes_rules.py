@@ -220,3 +220,17 @@ def test_a_surveys_finding_is_its_object(nlp):
     rows = _rows(nlp, "A recent survey found 90 percent support for background checks.")
     assert [(r["cue"], r["text"]) for r in rows] == [("found", "90 percent support for background checks")]
     assert not _rows(nlp, "The candidate found a seat near the stage.")
+
+
+def test_a_quoted_transcript_names_each_speaker_by_its_label(nlp):
+    """A partial transcript whose paragraphs each open with a quotation mark and a speaker's label in capitals."""
+    text = ("On Sunday's broadcast, Gov. Mike Pence said the tweet was only meant to mock the other campaign.\n\n"
+            "Partial transcript as follows:\n\n"
+            "\"WALLACE: If I may, sir, because we have got limited time. Will she be there?\n\n"
+            "\"PENCE: She will not be attending the debate tomorrow night.\n\n"
+            "\"(CROSSTALK.)\n\n"
+            "\"WALLACE: Governor, I do not want to interrupt, but I want to try to get to one more question.")
+    rows = [r for r in _rows(nlp, text) if r["cue"] != "said"]
+    assert [(r["speaker"], r["cue"]) for r in rows] == [("Wallace", ":"), ("Mike Pence", ":"), ("Wallace", ":")]
+    assert rows[0]["text"].startswith("If I may") and rows[1]["text"].startswith("She will not")
+    assert all(r["kind"] == "direct" for r in rows)
