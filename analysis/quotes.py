@@ -315,18 +315,23 @@ def _statements(text: str, cues: list[Cue], spans: list[QuotedSpan], paragraph_o
             # A split quote: "A," she said, "B." takes the stretch on the other side of the cue too.
             if kind == "direct":
                 extras = _adjacent_quote(text, cue, spans, used) or _split_after(text, cue, spans, used, quoted[-1])
-                for extra in extras:
-                    if _title_like(text, spans[extra]) or _sentence_before_cue(text, cue, spans[extra]):
-                        # the show the cue names, not the rest of the quote (told “Fox and Friends”), or a quoted
-                        # sentence that goes on from the quote before the cue's own sentence
-                        continue
-                    # "“A,” she said, adding, “B.”": B is the quote of the cue between, not the rest of A.
-                    gap = (cue.clause[1], spans[extra].start) if spans[extra].start > cue.clause[1] else None
-                    if gap and any(other is not cue and gap[0] <= other.cue[0] < gap[1] for other in cues):
-                        continue
-                    if spans[extra].paragraph == quoted[-1].paragraph:
-                        fragments.append((spans[extra].start, spans[extra].end))
-                        used.add(extra)
+            elif fragments[-1][1] <= cue.clause[0]:
+                # a mixed quote split by its cue: 'Oz is “smart as hell,” Mosko wrote in an email, and “full of …”'
+                extras = _split_after(text, cue, spans, used, quoted[-1])
+            else:
+                extras = []
+            for extra in extras:
+                if _title_like(text, spans[extra]) or _sentence_before_cue(text, cue, spans[extra]):
+                    # the show the cue names, not the rest of the quote (told “Fox and Friends”), or a quoted
+                    # sentence that goes on from the quote before the cue's own sentence
+                    continue
+                # "“A,” she said, adding, “B.”": B is the quote of the cue between, not the rest of A.
+                gap = (cue.clause[1], spans[extra].start) if spans[extra].start > cue.clause[1] else None
+                if gap and any(other is not cue and gap[0] <= other.cue[0] < gap[1] for other in cues):
+                    continue
+                if spans[extra].paragraph == quoted[-1].paragraph:
+                    fragments.append((spans[extra].start, spans[extra].end))
+                    used.add(extra)
         elif content is not None:
             fragments, kind = [content], "indirect"
         else:

@@ -234,3 +234,11 @@ def test_a_quoted_transcript_names_each_speaker_by_its_label(nlp):
     assert [(r["speaker"], r["cue"]) for r in rows] == [("Wallace", ":"), ("Mike Pence", ":"), ("Wallace", ":")]
     assert rows[0]["text"].startswith("If I may") and rows[1]["text"].startswith("She will not")
     assert all(r["kind"] == "direct" for r in rows)
+
+
+def test_a_mixed_quote_split_by_its_cue_takes_both_halves(nlp):
+    text = ("Her record means “she must be doing something right,” the analyst says, “but I don’t know if I would "
+            "vote for her.”")
+    says = next(r for r in _rows(nlp, text) if r["cue"] == "says")
+    assert says["kind"] == "mixed" and len(says["fragments"]) == 2
+    assert _fragments(says, text)[1].startswith("but I don’t know")
