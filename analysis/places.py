@@ -293,8 +293,10 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer, home_count
     return [
         Resolved(m, w, p, "facility" if m.source == "facility" else OUTPUT_KIND.get(p.kind, p.kind) if p else "other")
         for k, (m, w, p) in enumerate(zip(mentions, written, chosen, strict=True)) if k not in foreign
-        # a one-word name the model tagged that no gazetteer knows is more often a person than a place
-        if p is not None or m.source == "facility" or (" " in w.strip() and not _names_no_place(w, gazetteer))
+        # a one-word name the model tagged that no gazetteer knows is more often a person than a place, unless a
+        # firm cue marks it as one ("stationed in Darfur", "the town of Maameltein")
+        if p is not None or m.source == "facility" or (
+            (" " in w.strip() or m.placed and _name_like(w)) and not _names_no_place(w, gazetteer))
     ]
 
 
@@ -344,6 +346,11 @@ def _foreign_part(text: str, mentions: list[Mention], chosen: list[Place | None]
                 and _OF_BETWEEN.fullmatch(text, mentions[k].end, mentions[k + 1].start)):
             out.add(k)
     return out
+
+
+def _name_like(written: str) -> bool:
+    """A word that reads as a name: capitalised, not in capitals ("UNAMID") and not an abbreviation ("Lt")."""
+    return len(written) >= 4 and written[:1].isupper() and not written.isupper() and "." not in written
 
 
 def _names_no_place(written: str, gazetteer: Gazetteer) -> bool:

@@ -53,6 +53,7 @@ class Mention:
     end: int
     source: str
     dateline: bool = False  # a dateline names the city the story was filed from ("NEW YORK (AP) —")
+    placed: bool = False  # a firm cue marks it as a place: "in Darfur", "the town of Maameltein", "Mobile, Ala."
 
 
 @dataclass(frozen=True)
@@ -276,7 +277,10 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph], gazetteer: Gazetteer | 
             return
         for k in range(first, last):
             taken[k] = True
-        mentions.append(Mention(start, end, source, _dateline(doc, first, last, text[start:end], gazetteer)))
+        dateline = _dateline(doc, first, last, text[start:end], gazetteer)
+        placed = dateline or _after_firm_locative(doc, first, last) or _place_of(doc, first) or _followed_by_state(
+            doc, last, gazetteer)
+        mentions.append(Mention(start, end, source, dateline, placed))
 
     # 1. facility names (longest spans first, so the place inside a facility's name is not a separate mention)
     for first, last in _facility_mentions(doc, lexicon, tokens):

@@ -676,3 +676,14 @@ def test_a_local_noun_places_an_untagged_town_and_a_state_alias_in_capitals_coun
     assert any(r["start"] == start for r in rows_for(nlp, text))
     rows = by_text(rows_for(nlp, "The virus was found in Moonbi, Parkes, Berry and Wyong in regional NSW."))
     assert rows["NSW"]["country"] == "AU"
+
+
+def test_a_place_the_gazetteer_lacks_is_found_after_a_firm_cue_and_left_unplaced(nlp):
+    """"stationed in Darfur", "the town of Maameltein": found, with no coordinates rather than wrong ones; a one-word
+    name no gazetteer knows and no cue marks stays out (more often a person's)."""
+    text = ("Some 1,500 Egyptian troops are stationed in Darfur. A man was found dead in the town of Maameltein on "
+            "Tuesday. Maameltein said nothing.")
+    rows = rows_for(nlp, text)
+    places = [(r["text"], r["kind"], r["lat"]) for r in rows]
+    assert ("Darfur", "other", None) in places and ("Maameltein", "other", None) in places
+    assert [r["start"] for r in rows if r["text"] == "Maameltein"] == [text.index("Maameltein")]
