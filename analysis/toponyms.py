@@ -13,7 +13,7 @@ from functools import lru_cache
 
 import numpy as np
 from spacy.attrs import IDX, IS_ALPHA, LENGTH
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from .gazetteer import Gazetteer, Place, load_gazetteer, lookup_key, name_key
 from .parse import doc_text
@@ -69,6 +69,7 @@ class Lexicon:
     company_heads: frozenset[str]
     unplaced_body_heads: frozenset[str]
     local_nouns: frozenset[str]
+    office_heads: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -83,7 +84,7 @@ def places_lexicon() -> Lexicon:
                    frozenset(raw["public_body_heads"]), frozenset(raw["stop_places"]), frozenset(raw["way_heads"]),
                    frozenset(raw["street_heads"]), frozenset(raw["disease_words"]),
                    frozenset(raw["company_heads"]), frozenset(raw["unplaced_body_heads"]),
-                   frozenset(raw["local_nouns"]))
+                   frozenset(raw["local_nouns"]), frozenset(raw["office_heads"]))
 
 
 _COUNTY_PLURALS = frozenset({"counties", "parishes"})
@@ -267,8 +268,10 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph], gazetteer: Gazetteer | 
     # (but not a country's name the model folded into a person's after a first word: "Rethinking Egypt"; a
     # first name may be a country's: "Georgia Stevens")
     ents = doc.ents
+    # (nor the place before an office that opens the model's person: "Avondale Mayor Ed Rieker")
     named = [t.text for e in ents if e.label_ == "PERSON" and len(e) > 1 for t in e
-             if t.i == e.start or not any(p.kind == "country" for p in gazetteer.lookup(t.text)[:1])]
+             if (t.i == e.start or not any(p.kind == "country" for p in gazetteer.lookup(t.text)[:1]))
+             and t.i >= _office_at(e, lexicon)]
     # and in capitals: a transcript's speaker label ("REP. GUTIERREZ:") is the person, not a town
     person_words = frozenset(named) | frozenset(word.upper() for word in named)
 
@@ -599,6 +602,40 @@ def _of_in_name(doc: Doc, first: int, last: int, lexicon: Lexicon) -> bool:
     return last == len(doc) or doc[last].ent_iob_ != "I"
 
 
+def _holder_after(doc: Doc, office: int, end: int, lexicon: Lexicon) -> int | None:
+    """Where the holder's name starts after office words from ``office`` inside a person entity ending at ``end``
+    ("Sheriff Greg Taylor", or "Sheriff" closing the entity and "Greg Taylor" the next): None without a name."""
+    k = office
+    while k < end and doc[k].text in lexicon.office_heads:
+        k += 1
+    if k == office:
+        return None
+    if k < end:
+        return k if doc[k].pos_ == "PROPN" else None
+    return k if k < len(doc) and doc[k].ent_iob_ == "B" and doc[k].ent_type_ == "PERSON" else None
+
+
+def _office_at(entity: Span, lexicon: Lexicon) -> int:
+    """Where the person's own name starts inside the model's person entity that a place and an office open
+    ("Avondale Mayor Ed Rieker" -> "Ed"): the words before are no words of a person's name. The entity's start when
+    no office and name follow a first word (not "Cornwall Fire and" Rescue Service)."""
+    for token in entity[1:]:
+        if token.text in lexicon.office_heads:
+            holder = _holder_after(entity.doc, token.i, entity.end, lexicon)
+            if holder is not None:
+                return holder
+    return entity.start
+
+
+def _office_after(doc: Doc, first: int, last: int, lexicon: Lexicon) -> bool:
+    """True for a place that opens the model's person entity before an office and its holder's name: "Anderson
+    County Sheriff Greg Taylor", "Rock Hill City Manager Carey Smith"."""
+    if doc[first].ent_type_ != "PERSON" or doc[first].ent_iob_ != "B" or last >= len(doc) or doc[last].ent_iob_ != "I":
+        return False
+    end = next((e.end for e in doc.ents if e.start == first), None)
+    return end is not None and _holder_after(doc, last, end, lexicon) is not None
+
+
 def _local_noun_after(doc: Doc, last: int) -> bool:
     """True before a lower-case noun that a place name modifies ("Berea police", "a Gainesville restaurant")."""
     return last < len(doc) and doc[last].lower_ in places_lexicon().local_nouns and doc[last].text.islower()
@@ -708,6 +745,10 @@ def _acceptable(doc: Doc, first: int, last: int, written: str, caps: bool, gazet
         if (label in ("ORG", "FAC") and not entity and _strong_locative_before(doc, first)
                 and (last == len(doc) or doc[last].ent_iob_ != "I") and _subnational(best)):
             return True  # the place closing what the model read as one name: "St. John's Lutheran School in Lombard"
+        if label == "PERSON" and _office_after(doc, first, last, lexicon) and _subnational(best) and (
+                lookup_key(written) in named_places or best.kind != "city"
+                or best.population >= MIN_LOCAL_BODY_POPULATION):
+            return True  # the place an office serves: "Anderson County Sheriff Greg Taylor", "Avondale Mayor …"
         if not entity:
             return False
         # not a person's name before "'s": "in Abbas's detention centers"

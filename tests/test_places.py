@@ -687,3 +687,16 @@ def test_a_place_the_gazetteer_lacks_is_found_after_a_firm_cue_and_left_unplaced
     places = [(r["text"], r["kind"], r["lat"]) for r in rows]
     assert ("Darfur", "other", None) in places and ("Maameltein", "other", None) in places
     assert [r["start"] for r in rows if r["text"] == "Maameltein"] == [text.index("Maameltein")]
+
+
+def test_the_place_an_office_serves_is_a_place_before_its_holders_name(nlp):
+    """The model reads "Anderson County Sheriff" as a person; the county is a place. An organisation's name read as
+    a person ("Cornwall Fire and Rescue Service") stays no place."""
+    text = ("The man had been shot once in the head, according to Anderson County Sheriff Greg Taylor. Deputies "
+            "searched a house in northern Anderson County.")
+    rows = rows_for(nlp, text)
+    assert [r["start"] for r in rows if r["text"] == "Anderson County"] == [
+        text.index("Anderson County"), text.rindex("Anderson County")]
+    assert all(r["kind"] == "county" for r in rows)
+    text = "Cornwall Fire and Rescue Service were alerted at noon, a caravan park in Cornwall said."
+    assert [r["start"] for r in rows_for(nlp, text)] == [text.rindex("Cornwall")]
