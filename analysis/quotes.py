@@ -618,6 +618,35 @@ def _add_colon_quotes(text: str, cues: list[Cue], spans: list[QuotedSpan], used:
     statements.sort(key=lambda s: s.fragments[0][0])
 
 
+_CLOSING_COLON = re.compile(r"\s*:\s*$")
+_OPENING_MARKS = frozenset("“\"'‘„«")
+
+
+def _add_colon_paragraphs(text: str, cues: list[Cue], statements: list[_Statement],
+                          quotable: list[Paragraph]) -> None:
+    """"The governor added:" closing its paragraph, and a paragraph without quotation marks after it (a block quote
+    whose marks the page set as indentation): that paragraph is what the cue reports, as reported speech."""
+    starts = [p.start for p in quotable]
+    spoken = {id(s.cue) for s in statements if s.cue is not None}
+    for cue in cues:
+        if id(cue) in spoken or cue.naming:
+            continue
+        line_end = text.find("\n", cue.clause[1])
+        if line_end == -1 or not _CLOSING_COLON.fullmatch(text, cue.clause[1], line_end):
+            continue
+        index = bisect_right(starts, line_end)
+        if index >= len(quotable) or text[line_end:quotable[index].start].strip():
+            continue
+        paragraph = quotable[index]
+        content = _trim_edges(text, paragraph.start, paragraph.end)
+        if content is None or text[content[0]] in _OPENING_MARKS or not _WORD.search(text, *content):
+            continue
+        if any(_overlaps(f, content) for s in statements for f in s.fragments):
+            continue
+        statements.append(_Statement([content], paragraph.index, "indirect", cue))
+    statements.sort(key=lambda s: s.fragments[0][0])
+
+
 _STAGE_DIRECTION = re.compile(r"\s*\([^()]*\)[.\s]*")  # a transcript's "(CROSSTALK.)", "(LAUGHTER)"
 
 
@@ -735,6 +764,7 @@ def quote_rows(article_id: str, doc: Doc, paragraphs: list[Paragraph]) -> list[d
     ranges = [(p.start, p.end) for p in quotable]
     cues = find_cues(doc, ranges, [(q.start, q.end) for q in spans], text)
     statements = _statements(text, cues, spans, paragraph_of, doc)
+    _add_colon_paragraphs(text, cues, statements, quotable)
     # Keep every fragment within the paragraph of the first (clipped to it: a no-break space may end a content).
     for s in statements:
         para = by_start[s.paragraph]

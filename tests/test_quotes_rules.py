@@ -242,3 +242,13 @@ def test_a_mixed_quote_split_by_its_cue_takes_both_halves(nlp):
     says = next(r for r in _rows(nlp, text) if r["cue"] == "says")
     assert says["kind"] == "mixed" and len(says["fragments"]) == 2
     assert _fragments(says, text)[1].startswith("but I don’t know")
+
+
+def test_a_paragraph_after_a_cue_that_closes_with_a_colon_is_what_it_reports(nlp):
+    """A block quote whose marks the page set as indentation: "The governor added:" then the words, unmarked."""
+    text = ("“She’s a disgrace,” the governor said on a radio show.\n\nThe governor added:\n\n"
+            "It’s typical of the senator. She knows nothing about what happened in the state.\n\n"
+            "The senator’s campaign did not respond.")
+    added = next(r for r in _rows(nlp, text) if r["cue"] == "added")
+    assert added["kind"] == "indirect" and added["speaker_mention"] == "The governor"
+    assert added["text"] == "It’s typical of the senator. She knows nothing about what happened in the state"
