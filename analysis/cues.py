@@ -31,6 +31,7 @@ class CueLexicon:
     phrases: tuple[str, ...]
     naming: frozenset[str]
     finders: frozenset[str] = frozenset()
+    nouns: frozenset[str] = frozenset()
 
     def tone(self, lemma: str) -> str | None:
         """``neutral`` or ``loaded`` for a cue verb lemma; None when it is no speech verb."""
@@ -84,14 +85,15 @@ def cue_lexicon() -> CueLexicon:
                 verbs.setdefault(parts[0], tone)
             else:
                 phrasal.setdefault((parts[0], parts[1]), tone)
-    return CueLexicon(verbs, phrasal, tuple(raw["phrases"]), frozenset(raw["naming"]), frozenset(raw["finders"]))
+    return CueLexicon(verbs, phrasal, tuple(raw["phrases"]), frozenset(raw["naming"]), frozenset(raw["finders"]),
+                     frozenset(raw["nouns"]))
 
 
 @lru_cache(maxsize=1)
 def _cue_lemma_hashes() -> np.ndarray:
     """String-store hashes of every lemma ``find_cues`` looks at: cue verbs, phrasal and naming verbs, "accord"."""
     lexicon = cue_lexicon()
-    lemmas = {*lexicon.verbs, *(verb for verb, _ in lexicon.phrasal), *lexicon.naming, "accord"}
+    lemmas = {*lexicon.verbs, *(verb for verb, _ in lexicon.phrasal), *lexicon.naming, *lexicon.nouns, "accord"}
     return np.array(sorted(hash_string(lemma) for lemma in lemmas), dtype=np.uint64)
 
 
@@ -633,6 +635,36 @@ def _according_cue(token: Token, text: str) -> Cue | None:
                (sent.start_char, sent.end_char))
 
 
+_NOUN_CONTENT_PREPOSITIONS = frozenset({"on", "about", "against", "of"})
+
+
+def _noun_cue(token: Token, text: str, quoted: list[tuple[int, int]]) -> Cue | None:
+    """A speech noun with its owner as the source: "Trump's claim that he …", "her promise to …", "his attacks on
+    the nomination process". The content is the noun's clause ("that …", "to …"), else the object of "on",
+    "about", "against" or "of"; the owner must be a name or a pronoun."""
+    owner = next((c for c in token.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "PRON")), None)
+    if owner is None:
+        return None
+    content = None
+    clause = next((c for c in token.children if c.dep_ in ("acl", "ccomp") and c.i > token.i
+                   and (any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children) or c.tag_ == "VB")), None)
+    if clause is not None:
+        content = _trim(text, *_subtree_span(clause))
+    else:
+        prep = next((c for c in token.children if c.dep_ == "prep" and c.i > token.i
+                     and c.lower_ in _NOUN_CONTENT_PREPOSITIONS), None)
+        obj = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+        if obj is not None:
+            content = _trim(text, *_subtree_span(obj))
+    if content is None or _inside(content[0], quoted) and not _holds_quote(content, quoted):
+        return None
+    speaker = _subtree_span(owner)
+    sent = token.sent
+    cue = (token.idx, token.idx + len(token))
+    return Cue(cue, "neutral", speaker, owner.i, content, (min(speaker[0], cue[0]), cue[1]),
+               (sent.start_char, sent.end_char))
+
+
 def find_cues(doc: Doc, allowed: list[tuple[int, int]], quoted: list[tuple[int, int]] | None = None,
               text: str | None = None) -> list[Cue]:
     """Speech cues whose cue word stands inside one of the ``allowed`` character ranges (sorted, disjoint).
@@ -651,7 +683,8 @@ def find_cues(doc: Doc, allowed: list[tuple[int, int]], quoted: list[tuple[int, 
         token = doc[index]
         lemma = token.lemma_
         is_according = lemma == "accord" and token.lower_ == "according"
-        if not is_according and lemma not in verbs and lemma not in phrasal_verbs and lemma not in naming:
+        if (not is_according and lemma not in verbs and lemma not in phrasal_verbs and lemma not in naming
+                and lemma not in lexicon.nouns):
             continue
         while range_index < len(allowed) and allowed[range_index][1] <= token.idx:
             range_index += 1
@@ -659,6 +692,8 @@ def find_cues(doc: Doc, allowed: list[tuple[int, int]], quoted: list[tuple[int, 
             continue
         if is_according:
             cue = _according_cue(token, text)
+        elif token.pos_ == "NOUN" and lemma in lexicon.nouns:
+            cue = _noun_cue(token, text, quoted)
         elif token.pos_ not in ("VERB", "AUX"):
             continue
         else:

@@ -252,3 +252,13 @@ def test_a_paragraph_after_a_cue_that_closes_with_a_colon_is_what_it_reports(nlp
     added = next(r for r in _rows(nlp, text) if r["cue"] == "added")
     assert added["kind"] == "indirect" and added["speaker_mention"] == "The governor"
     assert added["text"] == "It’s typical of the senator. She knows nothing about what happened in the state"
+
+
+def test_a_speech_noun_with_an_owner_reports_its_clause_or_object(nlp):
+    """"her claim that …", "his attacks on …": the owner is the source (a noun cue needs one)."""
+    rows = _rows(nlp, "Officials rejected her claim that she never sent classified material.")
+    claim = next(r for r in rows if r["cue"] == "claim")
+    assert claim["speaker_mention"] == "her" and claim["text"] == "that she never sent classified material"
+    rows = _rows(nlp, "The senator renewed his attacks on the nomination process at a rally on Friday.")
+    assert [(r["cue"], r["text"]) for r in rows] == [("attacks", "the nomination process")]
+    assert not _rows(nlp, "The claim that the bridge would close was never confirmed.")
