@@ -661,7 +661,8 @@ def _noun_cue(token: Token, text: str, quoted: list[tuple[int, int]]) -> Cue | N
     speaker = _subtree_span(owner)
     sent = token.sent
     cue = (token.idx, token.idx + len(token))
-    return Cue(cue, "neutral", speaker, owner.i, content, (min(speaker[0], cue[0]), cue[1]),
+    tone = cue_lexicon().verbs.get(token.lemma_, "neutral")  # "attacks" is as loaded as "attacked"
+    return Cue(cue, tone, speaker, owner.i, content, (min(speaker[0], cue[0]), cue[1]),
                (sent.start_char, sent.end_char))
 
 
