@@ -70,6 +70,7 @@ class Lexicon:
     unplaced_body_heads: frozenset[str]
     local_nouns: frozenset[str]
     office_heads: frozenset[str]
+    holiday_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -84,7 +85,8 @@ def places_lexicon() -> Lexicon:
                    frozenset(raw["public_body_heads"]), frozenset(raw["stop_places"]), frozenset(raw["way_heads"]),
                    frozenset(raw["street_heads"]), frozenset(raw["disease_words"]),
                    frozenset(raw["company_heads"]), frozenset(raw["unplaced_body_heads"]),
-                   frozenset(raw["local_nouns"]), frozenset(raw["office_heads"]))
+                   frozenset(raw["local_nouns"]), frozenset(raw["office_heads"]),
+                   frozenset(raw["holiday_words"]))
 
 
 _COUNTY_PLURALS = frozenset({"counties", "parishes"})
@@ -130,8 +132,14 @@ def _starts_organisation(doc: Doc, end_token: int, lexicon: Lexicon, place: Plac
 
 
 def _names_disease(doc: Doc, end_token: int, lexicon: Lexicon) -> bool:
-    """True when a disease word follows the place name: "West Nile virus", "Marburg virus"."""
-    return end_token < len(doc) and doc[end_token].text in lexicon.disease_words
+    """True when a disease word follows the place name ("West Nile virus", "Marburg virus"), or a possessive and a
+    day's word ("St. Patrick's Day"): the name is a disease's or a holiday's."""
+    if end_token < len(doc) and doc[end_token].text in lexicon.disease_words:
+        return True
+    if 0 < end_token < len(doc) and doc[end_token - 1].text in _POSSESSIVES:  # the model's "St. Patrick's" + "Day"
+        end_token -= 1
+    return (end_token + 1 < len(doc) and doc[end_token].text in _POSSESSIVES
+            and doc[end_token + 1].text in lexicon.holiday_words)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -319,8 +327,8 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph], gazetteer: Gazetteer | 
             continue
         readings = gazetteer.lookup(written)
         if _starts_organisation(doc, last, lexicon, readings[0] if readings else None) or _names_disease(
-                doc, last, lexicon):
-            continue
+                doc, last, lexicon) or _names_disease(doc, last - 1, lexicon):
+            continue  # "St. Patrick's Day" itself tagged as a place, too
         if _stop_place(written, lexicon) and not (ent.label_ == "GPE" and readings and _firmly_placed(
                 doc, first, last, gazetteer)):
             continue

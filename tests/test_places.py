@@ -700,3 +700,9 @@ def test_the_place_an_office_serves_is_a_place_before_its_holders_name(nlp):
     assert all(r["kind"] == "county" for r in rows)
     text = "Cornwall Fire and Rescue Service were alerted at noon, a caravan park in Cornwall said."
     assert [r["start"] for r in rows_for(nlp, text)] == [text.rindex("Cornwall")]
+
+
+def test_a_saints_day_is_no_place(nlp):
+    text = ("Safety stressed on St. Patrick's Day. The annual St. Patrick's Day party at McHale's Irish pub in "
+            "Rock Hill expands this year.")
+    assert [r["text"] for r in rows_for(nlp, text)] == ["Rock Hill"]
