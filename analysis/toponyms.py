@@ -71,6 +71,7 @@ class Lexicon:
     local_nouns: frozenset[str]
     office_heads: frozenset[str]
     holiday_words: frozenset[str]
+    feature_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -86,7 +87,7 @@ def places_lexicon() -> Lexicon:
                    frozenset(raw["street_heads"]), frozenset(raw["disease_words"]),
                    frozenset(raw["company_heads"]), frozenset(raw["unplaced_body_heads"]),
                    frozenset(raw["local_nouns"]), frozenset(raw["office_heads"]),
-                   frozenset(raw["holiday_words"]))
+                   frozenset(raw["holiday_words"]), frozenset(raw["feature_words"]))
 
 
 _COUNTY_PLURALS = frozenset({"counties", "parishes"})
@@ -644,6 +645,18 @@ def _office_after(doc: Doc, first: int, last: int, lexicon: Lexicon) -> bool:
     return end is not None and _holder_after(doc, last, end, lexicon) is not None
 
 
+def _name_goes_on(doc: Doc, last: int, lexicon: Lexicon) -> bool:
+    """True when another capitalised name word follows, one that names no kind of place or body ("Teresa Voors",
+    not "Boulder City", "Gainesville Public Utilities")."""
+    if last >= len(doc):
+        return False
+    after = doc[last]
+    return (after.pos_ == "PROPN" and after.is_title and after.text not in lexicon.public_body_heads
+            and after.text not in lexicon.office_heads and after.text not in lexicon.way_heads
+            and after.text not in lexicon.facility_heads and after.text not in lexicon.organisation_heads
+            and after.text not in lexicon.feature_words)
+
+
 def _local_noun_after(doc: Doc, last: int) -> bool:
     """True before a lower-case noun that a place name modifies ("Berea police", "a Gainesville restaurant")."""
     return last < len(doc) and doc[last].lower_ in places_lexicon().local_nouns and doc[last].text.islower()
@@ -782,6 +795,8 @@ def _acceptable(doc: Doc, first: int, last: int, written: str, caps: bool, gazet
         return True
     if _local_noun_after(doc, last) and all(doc[k].pos_ == "PROPN" for k in range(first, last)):
         return True  # "Roselle police", "a vulnerable Hounslow resident": untagged, but a local noun places it
+    if not caps and _name_goes_on(doc, last, lexicon):
+        return False  # a first name the model left untagged: "said Teresa Voors", "MPP Dave Levac"
     if caps and best.population >= MIN_UNTAGGED_CITY_POPULATION:
         return True
     if all(doc[k].pos_ == "PROPN" for k in range(first, last)) and best.population >= MIN_UNTAGGED_CITY_POPULATION:
