@@ -64,6 +64,15 @@ def name_keys(names: list[str]) -> list[str]:
     return [key[4:] if key.startswith("the ") else key for key in keys]
 
 
+@lru_cache(maxsize=1)
+def demonym_keys() -> frozenset[str]:
+    """Name keys of the demonyms and language names of ``data/demonyms.txt`` ("iraqi", "texans", "english"), with
+    their plurals."""
+    text = resources.files("analysis").joinpath("data", "demonyms.txt").read_text(encoding="utf-8")
+    return frozenset(name_key(form) for line in text.splitlines() if line and not line.startswith("#")
+                     for form in (line, line + "s", line + "es"))
+
+
 @dataclass(frozen=True)
 class Gazetteer:
     """Places by name key, each list sorted by population (largest first)."""
@@ -287,16 +296,11 @@ def load_gazetteer() -> Gazetteer:
             abbreviations[form] = state
             if "." in form:
                 abbreviations[name_key(form)] = state
-    demonyms = set()
-    text = resources.files("analysis").joinpath("data", "demonyms.txt").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if line and not line.startswith("#"):
-            demonyms.update(name_key(form) for form in (line, line + "s", line + "es"))
     return Gazetteer(
         by_key=by_key,
         preferred=preferred,
         states=states,
         state_abbreviations=abbreviations,
-        demonyms=frozenset(demonyms),
+        demonyms=demonym_keys(),
         whole_name_only=frozenset(whole_name_only),
     )

@@ -17,6 +17,7 @@ from spacy.attrs import IDX
 from spacy.tokens import Doc
 
 from .cues import ADDRESSEE_VERBS, Cue, find_cues, linked_subject
+from .gazetteer import demonym_keys, name_key
 from .parse import doc_text
 from .quote_marks import QuotedSpan, quoted_spans, typewriter_marks_as_curly
 from .segment import Paragraph
@@ -569,8 +570,8 @@ def _colon_name_cue(doc: Doc, text: str, colon: int) -> Cue | None:
     while start > 0 and (doc[start - 1].pos_ == "PROPN" or doc[start - 1].lower_ in ("and", "&")
                          and start > 1 and doc[start - 2].pos_ == "PROPN"):
         start -= 1  # "Frank Newport and Jim Harter"
-    if doc[start].ent_type_ in _NOT_SPEAKERS:
-        return None
+    if doc[start].ent_type_ in _NOT_SPEAKERS or (start == head.i and name_key(head.text) in demonym_keys()):
+        return None  # not a place, a date, nor a language's label ("ENGLISH: “…” SPANISH: “…”"; "Rep. English:" is)
     owner = start  # past an owner's name: "DNAinfo's Eddie Small", "The Wall Street Journal's Jennifer Smith"
     while owner > 0 and start - owner < 6 and (doc[owner - 1].pos_ in ("PROPN", "DET", "PART")
                                                 or doc[owner - 1].text in ("'s", "’s", "'", "’")):
