@@ -599,6 +599,10 @@ def _add_colon_quotes(text: str, cues: list[Cue], spans: list[QuotedSpan], used:
         colon = text.rfind(":", 0, q.start)
         if len(_WORD.findall(text, q.start, q.end)) < _MIN_CONTINUATION_WORDS:
             continue
+        label = _LABEL_BEFORE_COLON.search(text, max(0, colon - 40), colon)
+        if (label is not None and name_key(label.group("word")) in demonym_keys()
+                and not (label.group("before") or "")[:1].isupper()):
+            continue  # a language's label names the language, not the speaker ("ENGLISH: “…”"; not "Rep. English:")
         owner = [c for c in cues if c.clause[1] <= colon and not text[c.clause[1]:colon].strip()
                  and paragraph_of(c.cue[0]) in (q.paragraph, paragraph_of(colon))]
         if not owner:
@@ -619,6 +623,7 @@ def _add_colon_quotes(text: str, cues: list[Cue], spans: list[QuotedSpan], used:
     statements.sort(key=lambda s: s.fragments[0][0])
 
 
+_LABEL_BEFORE_COLON = re.compile(r"(?:(?P<before>[^\s:]+)\s+)?(?P<word>[A-Za-z]+)\s*$")
 _CLOSING_COLON = re.compile(r"\s*:\s*$")
 _OPENING_MARKS = frozenset("“\"'‘„«")
 
