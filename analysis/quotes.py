@@ -424,6 +424,8 @@ def _add_governed_quotes(doc: Doc, text: str, spans: list[QuotedSpan], used: set
             verb = None
         if verb is None or verb.i >= token.i:
             continue
+        if ":" in text[verb.idx + len(verb):q.start]:
+            continue  # a label and a colon stand between: "Video excerpts: ENGLISH: “…”" is no object of the verb
         subject = linked_subject(verb)  # its own, or that of the verb it hangs on ("…, calling it “…”")
         if subject is None or subject.i > verb.i or subject.pos_ not in ("PROPN", "NOUN", "PRON"):
             continue
@@ -599,10 +601,8 @@ def _add_colon_quotes(text: str, cues: list[Cue], spans: list[QuotedSpan], used:
         colon = text.rfind(":", 0, q.start)
         if len(_WORD.findall(text, q.start, q.end)) < _MIN_CONTINUATION_WORDS:
             continue
-        label = _LABEL_BEFORE_COLON.search(text, max(0, colon - 40), colon)
-        if (label is not None and name_key(label.group("word")) in demonym_keys()
-                and not (label.group("before") or "")[:1].isupper()):
-            continue  # a language's label names the language, not the speaker ("ENGLISH: “…”"; not "Rep. English:")
+        if _language_label(text, colon):
+            continue
         owner = [c for c in cues if c.clause[1] <= colon and not text[c.clause[1]:colon].strip()
                  and paragraph_of(c.cue[0]) in (q.paragraph, paragraph_of(colon))]
         if not owner:
@@ -624,6 +624,14 @@ def _add_colon_quotes(text: str, cues: list[Cue], spans: list[QuotedSpan], used:
 
 
 _LABEL_BEFORE_COLON = re.compile(r"(?:(?P<before>[^\s:]+)\s+)?(?P<word>[A-Za-z]+)\s*$")
+
+
+def _language_label(text: str, colon: int) -> bool:
+    """True when the word before ``colon`` is a language's label, which names the language of the quotation after
+    it, not who speaks: "Video excerpts: ENGLISH: “…”" (but "Rep. English:" is a person)."""
+    label = _LABEL_BEFORE_COLON.search(text, max(0, colon - 40), colon)
+    return (label is not None and name_key(label.group("word")) in demonym_keys()
+            and not (label.group("before") or "")[:1].isupper())
 _CLOSING_COLON = re.compile(r"\s*:\s*$")
 _OPENING_MARKS = frozenset("“\"'‘„«")
 
@@ -669,6 +677,9 @@ def _add_continuations(text: str, spans: list[QuotedSpan], used: set[int], state
             continue
         para_start = text.rfind("\n", 0, q.start) + 1
         before = text[para_start:q.start - 1]
+        colon = before.rstrip().endswith(":")
+        if colon and _language_label(text, para_start + len(before.rstrip()) - 1):
+            continue
         ends_sentence = _SENTENCE_END.search(before) is not None
         sentence_like = q.continued or (ends_sentence
                                         and len(_WORD.findall(text, q.start, q.end)) >= _MIN_CONTINUATION_WORDS)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from analysis.quotes import quote_rows
+from analysis.readers import read_file
 from analysis.segment import segment_paragraphs
+from tests.conftest import PROJECT
 
 
 def _rows(nlp, text: str) -> list[dict]:
@@ -265,9 +267,12 @@ def test_a_speech_noun_with_an_owner_reports_its_clause_or_object(nlp):
 
 
 def test_a_languages_label_before_a_quotation_is_no_speaker(nlp):
-    """A release's "Video excerpts: ENGLISH: “…”": the label names the language; "Rep. English:" is a person."""
-    text = ("Link to toolkit video (Spanish): https://youtu.be/hU6E_jD5Ams Video excerpts: ENGLISH: “I created this "
-            "toolkit for you to protect yourself from deportation.” SPANISH: “Yo cree esta guia para usted.”")
-    assert _rows(nlp, text) == []
+    """The bundled Gutierrez release (public domain): "Video excerpts: ENGLISH: “I created this toolkit …”". The
+    label names the language; nobody in the text says the words ("Video" and "Link" are no speakers either).
+    "Rep. English:" is a person."""
+    path = PROJECT / "data" / "raw" / "congress_releases.csv"
+    text = next(a.text for a in read_file(path, str(path), path.read_bytes()) if "Video excerpts: ENGLISH" in a.text)
+    toolkit = [r for r in _rows(nlp, text) if "I created this toolkit" in r["text"]]
+    assert toolkit == []
     text = "Rep. Phil English spoke first. Rep. English: “We have to fix this system before the summer recess.”"
     assert [r["speaker"] for r in _rows(nlp, text)] == ["Phil English"]
