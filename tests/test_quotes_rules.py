@@ -12,6 +12,11 @@ def _rows(nlp, text: str) -> list[dict]:
     return quote_rows("t", nlp(text), segment_paragraphs(text))
 
 
+def _row(nlp, text: str, cue: str) -> dict:
+    """The first quote of ``text`` with this cue."""
+    return next(r for r in _rows(nlp, text) if r["cue"] == cue)
+
+
 def _fragments(row: dict, text: str) -> list[str]:
     return [text[f["start"]:f["end"]] for f in row["fragments"]]
 
@@ -177,7 +182,7 @@ def test_an_adverbial_clause_before_the_cue_is_no_statement(nlp):
 def test_a_name_the_tagger_missed_after_an_inverted_cue_is_the_speaker(nlp):
     text = ("“Having access to the party’s voter file and two people who understand it is valuable,” said Skelly, "
             "explaining he worked closely with the data staff.")
-    said = next(r for r in _rows(nlp, text) if r["cue"] == "said")
+    said = _row(nlp, text, "said")
     assert said["kind"] == "direct" and said["speaker_mention"] == "Skelly"
     assert said["text"].startswith("Having access")
 
@@ -185,13 +190,13 @@ def test_a_name_the_tagger_missed_after_an_inverted_cue_is_the_speaker(nlp):
 def test_the_writers_relative_clause_closing_a_statement_is_not_said(nlp):
     text = ("The mayor said she is willing to be interviewed by the state police, which is conducting its own "
             "inquiry into the contract.")
-    said = next(r for r in _rows(nlp, text) if r["cue"] == "said")
+    said = _row(nlp, text, "said")
     assert said["text"] == "she is willing to be interviewed by the state police"
 
 
 def test_a_cue_inside_a_relative_clause_reports_the_whole_clause(nlp):
     text = "The district pointed to the bathroom policy, which critics said was unfair to transgender students."
-    said = next(r for r in _rows(nlp, text) if r["cue"] == "said")
+    said = _row(nlp, text, "said")
     assert said["speaker_mention"] == "critics"
     assert said["text"] == "which critics said was unfair to transgender students"
 
@@ -209,7 +214,7 @@ def test_a_statement_stops_before_a_cue_participle_after_a_comma(nlp):
 def test_a_contrasting_clause_of_the_writers_closes_no_statement(nlp):
     text = ("He told reporters that he did not know whether the governor would endorse him, even as speculation was "
             "growing in the capital.")
-    told = next(r for r in _rows(nlp, text) if r["cue"] == "told")
+    told = _row(nlp, text, "told")
     assert told["text"] == "that he did not know whether the governor would endorse him"
     text = ("Most council members said they would reluctantly support the budget, while emphasizing it is not an "
             "endorsement of the mayor.")
@@ -241,7 +246,7 @@ def test_a_quoted_transcript_names_each_speaker_by_its_label(nlp):
 def test_a_mixed_quote_split_by_its_cue_takes_both_halves(nlp):
     text = ("Her record means “she must be doing something right,” the analyst says, “but I don’t know if I would "
             "vote for her.”")
-    says = next(r for r in _rows(nlp, text) if r["cue"] == "says")
+    says = _row(nlp, text, "says")
     assert says["kind"] == "mixed" and len(says["fragments"]) == 2
     assert _fragments(says, text)[1].startswith("but I don’t know")
 
@@ -251,7 +256,7 @@ def test_a_paragraph_after_a_cue_that_closes_with_a_colon_is_what_it_reports(nlp
     text = ("“She’s a disgrace,” the governor said on a radio show.\n\nThe governor added:\n\n"
             "It’s typical of the senator. She knows nothing about what happened in the state.\n\n"
             "The senator’s campaign did not respond.")
-    added = next(r for r in _rows(nlp, text) if r["cue"] == "added")
+    added = _row(nlp, text, "added")
     assert added["kind"] == "indirect" and added["speaker_mention"] == "The governor"
     assert added["text"] == "It’s typical of the senator. She knows nothing about what happened in the state"
 
