@@ -161,6 +161,10 @@ _OBJECT_MODIFIERS = frozenset({"prep", "acl", "xcomp"})
 _QUESTION_VERBS = frozenset({"ask", "wonder", "question", "inquire", "query"})
 # Prepositions whose object is what was said ("complained about …", "spoke out against …").
 _TOPIC_PREPOSITIONS = frozenset({"about", "against"})
+# prepositions that open the circumstances of the saying, not a part of what was said ("praises Obama after a
+# meeting", "claimed victory in a tweet" is kept: "in" opens both)
+_CIRCUMSTANCE_PREPOSITIONS = frozenset({"after", "before", "during", "amid", "following", "since", "until", "at",
+                                        "through", "via"})
 _JUDGED_FOR = frozenset({"for", "of", "as", "over", "with", "about", "on"})
 
 
@@ -484,6 +488,14 @@ def _finding(verb: Token, subject: Token, obj: Token) -> bool:
             and not any(c.dep_ in ("oprd", "acomp", "xcomp") for c in verb.children))
 
 
+def _circumstance(prep: Token, quoted: list[tuple[int, int]]) -> bool:
+    """True for a phrase of the saying's circumstances hung on the cue verb ("praises Obama after a meeting",
+    "thanked supporters at a rally"), not for an amount ("Rubio in third at 11 percent") or a quotation."""
+    if prep.lower_ not in _CIRCUMSTANCE_PREPOSITIONS or _holds_quote(_subtree_span(prep), quoted):
+        return False
+    return not any(t.like_num or t.tag_ == "$" for t in prep.subtree)
+
+
 def _unclaused_content(token: Token, subject: Token, text: str, sentence: tuple[int, int], clause_start: int,
                        clause_end: int,
                        quoted: list[tuple[int, int]]) -> tuple[int, int] | None:
@@ -502,7 +514,7 @@ def _unclaused_content(token: Token, subject: Token, text: str, sentence: tuple[
             if sibling.i > objects[0].i and sibling.dep_ == "prep" and sibling.lower_ in judged:
                 end = max(end, _subtree_span(sibling)[1])
             elif (sibling.i > objects[0].i and sibling.dep_ in _OBJECT_MODIFIERS and sibling.idx <= end + 2
-                  and sibling.ent_type_ not in ("DATE", "TIME")
+                  and sibling.ent_type_ not in ("DATE", "TIME") and not _circumstance(sibling, quoted)
                   and not any(g.ent_type_ in ("DATE", "TIME") for g in sibling.children)):
                 # a modifier of the object the parse hung on the verb: "announced a concert in support of …"
                 end = max(end, _subtree_span(sibling)[1])

@@ -281,3 +281,15 @@ def test_a_languages_label_before_a_quotation_is_no_speaker(nlp):
     assert toolkit == []
     text = "Rep. Phil English spoke first. Rep. English: “We have to fix this system before the summer recess.”"
     assert [r["speaker"] for r in _rows(nlp, text)] == ["Phil English"]
+
+
+def test_the_circumstances_of_the_saying_are_not_what_was_said(nlp):
+    """A phrase hung on the cue verb after its object that says when or where ("at a rally", "before …") is no part
+    of the content; an amount is ("at 11 percent")."""
+    assert _row(nlp, "The senator thanked supporters at a victory rally in his home state of Vermont.",
+                "thanked")["text"] == "supporters"
+    poll = _row(nlp, "A new poll showed Rubio in third at 11 percent.", "showed")
+    assert poll["text"] == "Rubio in third at 11 percent"
+    rows = _rows(nlp, "Sanders criticized the front-runner on foreign policy before also ripping his rival.")
+    assert [(r["cue"], r["text"]) for r in rows] == [("criticized", "the front-runner on foreign policy"),
+                                                    ("ripping", "his rival")]
