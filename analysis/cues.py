@@ -32,6 +32,7 @@ class CueLexicon:
     naming: frozenset[str]
     finders: frozenset[str] = frozenset()
     nouns: frozenset[str] = frozenset()
+    media: frozenset[str] = frozenset()
 
     def tone(self, lemma: str) -> str | None:
         """``neutral`` or ``loaded`` for a cue verb lemma; None when it is no speech verb."""
@@ -86,7 +87,7 @@ def cue_lexicon() -> CueLexicon:
             else:
                 phrasal.setdefault((parts[0], parts[1]), tone)
     return CueLexicon(verbs, phrasal, tuple(raw["phrases"]), frozenset(raw["naming"]), frozenset(raw["finders"]),
-                     frozenset(raw["nouns"]))
+                     frozenset(raw["nouns"]), frozenset(raw["media"]))
 
 
 @lru_cache(maxsize=1)
@@ -491,7 +492,12 @@ def _finding(verb: Token, subject: Token, obj: Token) -> bool:
 def _circumstance(prep: Token, quoted: list[tuple[int, int]]) -> bool:
     """True for a phrase of the saying's circumstances hung on the cue verb ("praises Obama after a meeting",
     "thanked supporters at a rally"), not for an amount ("Rubio in third at 11 percent") or a quotation."""
-    if prep.lower_ not in _CIRCUMSTANCE_PREPOSITIONS or _holds_quote(_subtree_span(prep), quoted):
+    if _holds_quote(_subtree_span(prep), quoted):
+        return False
+    if prep.lower_ in ("in", "on"):  # the medium: "claimed victory in a tweet", "… on Twitter"
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        return obj is not None and obj.lemma_.lower() in cue_lexicon().media
+    if prep.lower_ not in _CIRCUMSTANCE_PREPOSITIONS:
         return False
     return not any(t.like_num or t.tag_ == "$" for t in prep.subtree)
 
@@ -508,6 +514,12 @@ def _unclaused_content(token: Token, subject: Token, text: str, sentence: tuple[
             return None  # "add 5 million jobs", "find it hard", "continue the fight"
         # "announced his resignation", "praised Fields for pursuing charges in the case"
         start, end = _subtree_span(objects[0])
+        # the circumstances the parse hung on the object itself ("claimed victory in a tweet", "his critique … at
+        # Saturday's debate"): the content ends before them
+        trailing = [c for c in objects[0].rights if c.dep_ == "prep"]
+        if trailing and trailing[-1].right_edge.i == objects[0].right_edge.i and _circumstance(trailing[-1], quoted):
+            kept = _trim(text, start, trailing[-1].idx)
+            end = kept[1] if kept else end
         # what the object is judged for, or called: "praised Fields for …", "dismissed it as a sign of …"
         judged = _JUDGED_FOR if lemma in _JUDGING_VERBS else ("as",)
         for sibling in token.rights:

@@ -293,3 +293,7 @@ def test_the_circumstances_of_the_saying_are_not_what_was_said(nlp):
     rows = _rows(nlp, "Sanders criticized the front-runner on foreign policy before also ripping his rival.")
     assert [(r["cue"], r["text"]) for r in rows] == [("criticized", "the front-runner on foreign policy"),
                                                     ("ripping", "his rival")]
+
+
+def test_the_medium_of_a_saying_is_not_what_was_said(nlp):
+    assert _row(nlp, "The mayor claimed victory in a tweet on Sunday night.", "claimed")["text"] == "victory"
