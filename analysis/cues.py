@@ -455,6 +455,8 @@ def _verb_cue(token: Token, tone: str, naming: bool, text: str, quoted: list[tup
             content = None  # "found himself embroiled in controversy"
     if content is not None and not naming:
         content = _comment_cut(token.doc, content, quoted)
+    if content is not None and not _holds_quote(content, quoted) and _circumstantial(token.doc, content):
+        content = None  # "… 11 times before he died", "gasping facedown on a sidewalk": when or where, not what
     if content is not None and speaker[0] <= content[0] and content[1] <= speaker[1]:
         content = None  # the inverted subject, parsed as the object: "“Meh,” wrote a Trump supporter …"
     cue = _span(cue_tokens)
@@ -487,6 +489,21 @@ def _finding(verb: Token, subject: Token, obj: Token) -> bool:
     return (verb.lemma_ == "find" and subject.lemma_.lower() in cue_lexicon().finders
             and obj.pos_ in ("NOUN", "PROPN", "NUM")
             and not any(c.dep_ in ("oprd", "acomp", "xcomp") for c in verb.children))
+
+
+_QUESTION_MARKS = frozenset({"if", "whether"})
+
+
+def _circumstantial(doc: Doc, content: tuple[int, int]) -> bool:
+    """True for a content that only says when, where or how: its words hang on the rest of the sentence as an
+    adverbial clause or phrase ("before he died", "facedown on a sidewalk"), not an "if"/"whether" question."""
+    tokens = doc.char_span(content[0], content[1], alignment_mode="expand")
+    if tokens is None or not len(tokens):
+        return False
+    heads = [t for t in tokens if not (tokens.start <= t.head.i < tokens.end) and t.dep_ not in ("punct", "cc")]
+    if not heads or any(g.lower_ in _QUESTION_MARKS for t in heads for g in t.children):
+        return False
+    return all(t.dep_ in ("advcl", "advmod", "npadvmod") for t in heads)
 
 
 def _circumstance(prep: Token, quoted: list[tuple[int, int]]) -> bool:

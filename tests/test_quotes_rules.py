@@ -297,3 +297,8 @@ def test_the_circumstances_of_the_saying_are_not_what_was_said(nlp):
 
 def test_the_medium_of_a_saying_is_not_what_was_said(nlp):
     assert _row(nlp, "The mayor claimed victory in a tweet on Sunday night.", "claimed")["text"] == "victory"
+
+
+def test_a_content_that_only_says_how_or_when_is_none(nlp):
+    """"He complained, not wanting to alienate activists": the participle says why, not what he complained of."""
+    assert not any(r["cue"] == "complained" for r in _rows(nlp, "He complained, not wanting to alienate activists."))
