@@ -10,7 +10,7 @@ from functools import lru_cache
 import numpy as np
 from spacy.attrs import LEMMA
 from spacy.strings import hash_string
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from .parse import doc_text
 from .resources import load_data_yaml
@@ -163,7 +163,7 @@ _QUESTION_VERBS = frozenset({"ask", "wonder", "question", "inquire", "query"})
 # Prepositions whose object is what was said ("complained about …", "spoke out against …").
 _TOPIC_PREPOSITIONS = frozenset({"about", "against"})
 # prepositions that open the circumstances of the saying, not a part of what was said ("praises Obama after a
-# meeting", "claimed victory in a tweet" is kept: "in" opens both)
+# meeting"); "in" and "on" only before a medium of `cue_verbs.yaml` ("claimed victory in a tweet")
 _CIRCUMSTANCE_PREPOSITIONS = frozenset({"after", "before", "during", "amid", "following", "since", "until", "at",
                                         "through", "via"})
 _JUDGED_FOR = frozenset({"for", "of", "as", "over", "with", "about", "on"})
@@ -494,13 +494,19 @@ def _finding(verb: Token, subject: Token, obj: Token) -> bool:
 _QUESTION_MARKS = frozenset({"if", "whether"})
 
 
+def _outer_words(tokens: Span) -> list[Token]:
+    """The words of a span that hang on a word outside it (punctuation and conjunctions aside): how the span joins
+    its sentence."""
+    return [t for t in tokens if not (tokens.start <= t.head.i < tokens.end) and t.dep_ not in ("punct", "cc")]
+
+
 def _circumstantial(doc: Doc, content: tuple[int, int]) -> bool:
     """True for a content that only says when, where or how: its words hang on the rest of the sentence as an
     adverbial clause or phrase ("before he died", "facedown on a sidewalk"), not an "if"/"whether" question."""
     tokens = doc.char_span(content[0], content[1], alignment_mode="expand")
     if tokens is None or not len(tokens):
         return False
-    heads = [t for t in tokens if not (tokens.start <= t.head.i < tokens.end) and t.dep_ not in ("punct", "cc")]
+    heads = _outer_words(tokens)
     if not heads or any(g.lower_ in _QUESTION_MARKS for t in heads for g in t.children):
         return False
     return all(t.dep_ in ("advcl", "advmod", "npadvmod") for t in heads)
@@ -628,9 +634,9 @@ def _adverbial(doc: Doc, span: tuple[int, int]) -> bool:
         return True
     # "Two weeks after Justice Scalia died, …", "And when she saw …, all she could do was shout": the words hang on
     # the cue's clause as an adverbial clause or phrase, not as a statement of their own
-    heads = [t for t in tokens if not (tokens.start <= t.head.i < tokens.end) or t.head.i == t.i]
-    words = [t for t in heads if t.dep_ not in ("punct", "cc")]
-    return bool(words) and all(t.dep_ in _ADVERBIAL_DEPS and t.head.i != t.i for t in words)
+    words = _outer_words(tokens)
+    return (bool(words) and all(t.dep_ in _ADVERBIAL_DEPS for t in words)
+            and not any(t.head.i == t.i for t in tokens))  # the sentence's main verb makes a statement
 
 
 def _holds_quote(content: tuple[int, int], quoted: list[tuple[int, int]]) -> bool:

@@ -22,7 +22,7 @@ from .parse import doc_text
 from .quote_marks import QuotedSpan, quoted_spans, typewriter_marks_as_curly
 from .segment import Paragraph
 from .sentiment import score_sentiment
-from .speakers import SpeakerMention, resolve_speakers
+from .speakers import SPEAKER_LABEL_NAME, SpeakerMention, resolve_speakers
 
 QUOTE_KINDS = ("body", "caption")
 _WORD = re.compile(r"\w+")
@@ -492,8 +492,14 @@ def _add_dash_quotes(doc: Doc, text: str, spans: list[QuotedSpan], used: set[int
     statements.sort(key=lambda s: s.fragments[0][0])
 
 
+def _lead_in(text: str, q: QuotedSpan) -> tuple[int, str]:
+    """Where the quotation's paragraph starts, and its words before the quotation's opening mark."""
+    para_start = text.rfind("\n", 0, q.start) + 1
+    return para_start, text[para_start:q.start - 1]
+
+
 # a transcript's speaker label opening a quoted paragraph: "“WALLACE: If I may, sir, …"
-_QUOTED_LABEL = re.compile(r"(?P<name>(?:[A-Z][A-Z.’'-]*\s+){0,3}[A-Z][A-Z’'-]{2,}):\s+(?=\S)")
+_QUOTED_LABEL = re.compile(SPEAKER_LABEL_NAME + r":\s+(?=\S)")
 
 
 def _add_labelled_quotes(doc: Doc, text: str, spans: list[QuotedSpan], used: set[int],
@@ -501,7 +507,7 @@ def _add_labelled_quotes(doc: Doc, text: str, spans: list[QuotedSpan], used: set
     """A quoted paragraph of a transcript that opens with its speaker's label (``"PENCE: Well, look, …``): the
     label is the speaker, the colon the cue and the rest the direct quote, not a continuation of the quote before."""
     for index, q in enumerate(spans):
-        if index in used or text[text.rfind("\n", 0, q.start) + 1:q.start - 1].strip():
+        if index in used or _lead_in(text, q)[1].strip():
             continue
         match = _QUOTED_LABEL.match(text, q.start, q.end)
         if match is None or any(_overlaps(f, (q.start, q.end)) for s in statements for f in s.fragments):
@@ -632,6 +638,8 @@ def _language_label(text: str, colon: int) -> bool:
     label = _LABEL_BEFORE_COLON.search(text, max(0, colon - 40), colon)
     return (label is not None and name_key(label.group("word")) in demonym_keys()
             and not (label.group("before") or "")[:1].isupper())
+
+
 _CLOSING_COLON = re.compile(r"\s*:\s*$")
 _OPENING_MARKS = frozenset("“\"'‘„«")
 
@@ -675,10 +683,9 @@ def _add_continuations(text: str, spans: list[QuotedSpan], used: set[int], state
     for index, q in enumerate(spans):
         if index in used or _STAGE_DIRECTION.fullmatch(text, q.start, q.end):
             continue
-        para_start = text.rfind("\n", 0, q.start) + 1
-        before = text[para_start:q.start - 1]
-        colon = before.rstrip().endswith(":")
-        if colon and _language_label(text, para_start + len(before.rstrip()) - 1):
+        para_start, before = _lead_in(text, q)
+        lead_end = para_start + len(before.rstrip())
+        if before.rstrip().endswith(":") and _language_label(text, lead_end - 1):
             continue
         ends_sentence = _SENTENCE_END.search(before) is not None
         sentence_like = q.continued or (ends_sentence

@@ -29,8 +29,9 @@ _GROUP_PRONOUNS = frozenset({"it", "they", "we", "them"})
 _ADDRESSEE_PRONOUNS = frozenset({"you"})
 _SALUTATION = re.compile(r"\bDear\s+(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,5})\s*[:,;]")
 # a transcript's speaker label opening a paragraph or sentence: "REP. GUTIERREZ: I want to thank ..."
-_SPEAKER_LABEL = re.compile(r"(?:^|(?<=[.!?”\n])\s*)(?P<name>(?:[A-Z][A-Z.’'-]*\s+){0,3}[A-Z][A-Z’'-]{2,}):\s",
-                            re.MULTILINE)
+# the name of a transcript's speaker label, in capitals, before its colon ("REP. GUTIERREZ", "WALLACE")
+SPEAKER_LABEL_NAME = r"(?P<name>(?:[A-Z][A-Z.’'-]*\s+){0,3}[A-Z][A-Z’'-]{2,})"
+_SPEAKER_LABEL = re.compile(r"(?:^|(?<=[.!?”\n])\s*)" + SPEAKER_LABEL_NAME + r":\s", re.MULTILINE)
 _DETERMINERS = re.compile(r"^(?:the|a|an|this|that|these|those|another|one|two|three|several|some|many|other)\s+",
                           re.IGNORECASE)
 _TITLES = re.compile(
