@@ -223,6 +223,35 @@ def _add_short_region_names(body: list[str], rows_of: dict[str, int | list[int]]
             rows_of[short] = row if not existing else [*existing, row]
 
 
+# a first-level region named by a compass word and a shared name ("Northern Darfur", "South Sumatra")
+_SPLIT_REGION = re.compile(r"^(?:(?:north|south|east|west)(?:ern)?|central|upper|lower|(?:north|south)-?(?:east|west)"
+                           r"(?:ern)?)\s+(?P<name>.+)$", re.IGNORECASE)
+# shared names that are no region's own: "Eastern Cape" and "Western Cape" share no "Cape"
+_GENERIC_SHARED_WORDS = _REGION_WORDS | {"district", "aimak", "cape", "river", "highlands"}
+
+
+def _add_split_regions(by_key: _PlacesByKey, body: list[str], preferred: dict[str, Place]) -> None:
+    """A region the gazetteer knows only by its parts, first-level regions of one country named by compass words
+    ("Northern Darfur", "Southern Darfur", "Eastern Darfur"): the whole ("Darfur") is a first-level region at the
+    mean of its parts' points, when no place has that name already."""
+    parts: dict[tuple[str, str], list[Place]] = {}
+    for row, line in enumerate(body):
+        if "\tstate\t" not in line:
+            continue
+        place = by_key.place(row)
+        match = _SPLIT_REGION.match(place.name) if place.kind == "state" else None
+        if match and match.group("name").split()[-1].lower() not in _GENERIC_SHARED_WORDS:
+            parts.setdefault((match.group("name"), place.country), []).append(place)
+    for (name, country), members in parts.items():
+        key = name_key(name)
+        others = by_key.unsorted(key)
+        if len(members) < 2 or any(p.kind != "city" for p in others):
+            continue
+        whole = Place(name, "state", country, name, round(sum(p.lat for p in members) / len(members), 4),
+                      round(sum(p.lon for p in members) / len(members), 4), sum(p.population for p in members), None)
+        by_key.set_alias(key, [whole, *others], preferred)
+
+
 def _add_world_regions(by_key: _PlacesByKey, regions: dict, countries: dict[str, Place],
                        preferred: dict[str, Place]) -> None:
     """World regions of places_lexicon.yaml ("Middle East", "European Union"), at the mean of their members' points
@@ -290,6 +319,7 @@ def load_gazetteer() -> Gazetteer:
             whole_name_only.add(name_key(written))
         by_key.set_alias(name_key(written), [target, *others], preferred)
     _add_world_regions(by_key, lexicon.get("world_regions") or {}, countries, preferred)
+    _add_split_regions(by_key, body, preferred)
     abbreviations: dict[str, str] = {}
     for state, forms in lexicon["us_states"].items():
         for form in forms:

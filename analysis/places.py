@@ -290,13 +290,16 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer, home_count
         chosen = picked
     chosen = _one_reading_per_name(written, options, qualifiers, chosen, groups, gazetteer)
     foreign = _foreign_part(text, mentions, chosen)
+    # a name a firm cue marks as a place at one mention is that place at the model's other mentions of it too
+    # ("an informal settlement in Khayelitsha", then "moved back to Khayelitsha")
+    cued = {lookup_key(w) for m, w in zip(mentions, written, strict=True) if m.placed}
     return [
         Resolved(m, w, p, "facility" if m.source == "facility" else OUTPUT_KIND.get(p.kind, p.kind) if p else "other")
         for k, (m, w, p) in enumerate(zip(mentions, written, chosen, strict=True)) if k not in foreign
         # a one-word name the model tagged that no gazetteer knows is more often a person than a place, unless a
         # firm cue marks it as one ("stationed in Darfur", "the town of Maameltein")
         if p is not None or m.source == "facility" or (
-            (" " in w.strip() or m.placed and _name_like(w)) and not _names_no_place(w, gazetteer))
+            (" " in w.strip() or lookup_key(w) in cued and _name_like(w)) and not _names_no_place(w, gazetteer))
     ]
 
 

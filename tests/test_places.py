@@ -679,14 +679,27 @@ def test_a_local_noun_places_an_untagged_town_and_a_state_alias_in_capitals_coun
 
 
 def test_a_place_the_gazetteer_lacks_is_found_after_a_firm_cue_and_left_unplaced(nlp):
-    """"stationed in Darfur", "the town of Maameltein": found, with no coordinates rather than wrong ones; a one-word
-    name no gazetteer knows and no cue marks stays out (more often a person's)."""
-    text = ("Some 1,500 Egyptian troops are stationed in Darfur. A man was found dead in the town of Maameltein on "
-            "Tuesday. Maameltein said nothing.")
+    """"had moved out of an informal settlement in Khayelitsha", "the town of Maameltein": found, with no
+    coordinates rather than wrong ones, and so is the model's place of that name where no cue marks it ("moved
+    back to Khayelitsha"); a one-word name no gazetteer knows and no cue marks stays out (more often a person's)."""
+    text = ("Noma had moved out of an informal settlement in Khayelitsha to live in Delft. She has now moved back to "
+            "Khayelitsha where her sister can look after the child. A man was found dead in the town of Maameltein "
+            "on Tuesday. Maameltein said nothing.")
     rows = rows_for(nlp, text)
     places = [(r["text"], r["kind"], r["lat"]) for r in rows]
-    assert ("Darfur", "other", None) in places and ("Maameltein", "other", None) in places
+    assert ("Khayelitsha", "other", None) in places and ("Maameltein", "other", None) in places
+    assert [r["start"] for r in rows if r["text"] == "Khayelitsha"] == [
+        text.index("Khayelitsha"), text.rindex("Khayelitsha")]
     assert [r["start"] for r in rows if r["text"] == "Maameltein"] == [text.index("Maameltein")]
+
+
+def test_a_region_known_by_its_compass_named_parts_is_placed_among_them(nlp):
+    """GeoVirus and LGL: "Darfur" is no gazetteer row, but Northern, Southern and Eastern Darfur are Sudan's; "Java"
+    is the island of Central, East and West Java, not a village of 426 in Georgia."""
+    rows = by_text(rows_for(nlp, "Some 1,500 Egyptian troops are stationed in Darfur. Bird flu has killed poultry "
+                                 "across Java this year."))
+    assert rows["Darfur"]["country"] == "SD" and 10 < rows["Darfur"]["lat"] < 15
+    assert rows["Java"]["country"] == "ID" and -8 < rows["Java"]["lat"] < -6
 
 
 def test_the_place_an_office_serves_is_a_place_before_its_holders_name(nlp):
