@@ -72,6 +72,7 @@ class Lexicon:
     office_heads: frozenset[str]
     holiday_words: frozenset[str]
     feature_words: frozenset[str]
+    speaking_verbs: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -87,7 +88,8 @@ def places_lexicon() -> Lexicon:
                    frozenset(raw["street_heads"]), frozenset(raw["disease_words"]),
                    frozenset(raw["company_heads"]), frozenset(raw["unplaced_body_heads"]),
                    frozenset(raw["local_nouns"]), frozenset(raw["office_heads"]),
-                   frozenset(raw["holiday_words"]), frozenset(raw["feature_words"]))
+                   frozenset(raw["holiday_words"]), frozenset(raw["feature_words"]),
+                   frozenset(raw["speaking_verbs"]))
 
 
 _COUNTY_PLURALS = frozenset({"counties", "parishes"})
@@ -281,6 +283,8 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph], gazetteer: Gazetteer | 
     named = [t.text for e in ents if e.label_ == "PERSON" and len(e) > 1 for t in e
              if (t.i == e.start or not any(p.kind == "country" for p in gazetteer.lookup(t.text)[:1]))
              and t.i >= _office_at(e, lexicon)]
+    # (and a town's name that speaks: "“…,” Petrova said", "said Noma")
+    named += _speaking_names(doc, gazetteer, lexicon)
     # and in capitals: a transcript's speaker label ("REP. GUTIERREZ:") is the person, not a town
     person_words = frozenset(named) | frozenset(word.upper() for word in named)
 
@@ -551,6 +555,22 @@ def _local_body(doc: Doc, last: int, written: str, best: Place, lexicon: Lexicon
     if last < len(doc) and doc[last].text in lexicon.public_body_heads:
         return best.kind != "city" or best.population >= MIN_LOCAL_BODY_POPULATION
     return best.kind != "city"
+
+
+def _speaking_names(doc: Doc, gazetteer: Gazetteer, lexicon: Lexicon) -> list[str]:
+    """One-word names that are the subject of a verb of speaking ("Petrova said", "said Yevgenia Petrova") and
+    read only as a town, not a large city, a region or a country: a person's name ("Tbilisi says" and "Tamil Nadu
+    said" are places speaking for their governments)."""
+    names = []
+    for token in doc:
+        if (token.dep_ == "nsubj" and token.pos_ == "PROPN" and token.head.lemma_ in lexicon.speaking_verbs
+                and all(child.dep_ == "compound" and child.pos_ == "PROPN" for child in token.children)):
+            readings = gazetteer.lookup(token.text)
+            if (readings and all(p.kind == "city" for p in readings)
+                    and readings[0].population < MIN_RELABEL_POPULATION
+                    and lookup_key(token.text) not in gazetteer.preferred):
+                names.append(token.text)
+    return names
 
 
 def _opens_entity(doc: Doc, first: int) -> bool:

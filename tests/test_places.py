@@ -728,3 +728,14 @@ def test_an_untagged_first_name_that_is_also_a_town_is_no_place(nlp):
             "workforce department. The wedding takes place in May at Windsor Castle.")
     texts = [r["text"] for r in rows_for(nlp, text)]
     assert "Teresa" not in texts and any(t.startswith("Windsor") for t in texts)
+
+
+def test_a_town_name_that_speaks_is_a_person_throughout(nlp):
+    """gwn_dev and LGL: "said Noma" and "Petrova said" are people, not NoMa in Washington or Petrova in Romania, at
+    every mention; a country or a state speaking for its government stays a place ("Tamil Nadu said")."""
+    text = ("“She told me about the court case,” said Noma. Noma said she had been picked up from school. "
+            "“They left to gain freedom,” Yevgenia Petrova said. Petrova said the show opens in May. "
+            "“We will appeal,” Tamil Nadu said.")
+    rows = by_text(rows_for(nlp, text))
+    assert "Noma" not in rows and "Petrova" not in rows
+    assert rows["Tamil Nadu"]["country"] == "IN"
