@@ -334,8 +334,8 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph], gazetteer: Gazetteer | 
         if _starts_organisation(doc, last, lexicon, readings[0] if readings else None) or _names_disease(
                 doc, last, lexicon) or _names_disease(doc, last - 1, lexicon):
             continue  # "St. Patrick's Day" itself tagged as a place, too
-        if _stop_place(written, lexicon) and not (ent.label_ == "GPE" and readings and _firmly_placed(
-                doc, first, last, gazetteer)):
+        if _stop_place(written, lexicon) and not (ent.label_ == "GPE" and readings and (_firmly_placed(
+                doc, first, last, gazetteer) or _local_noun_after(doc, last))):
             continue
         # a person's name word is a place only where the model tags it as one after a firm locative ("two in Erie"
         # beside the model's person "Erie GM"), and that alone does not make it a place at its other mentions

@@ -739,3 +739,12 @@ def test_a_town_name_that_speaks_is_a_person_throughout(nlp):
     rows = by_text(rows_for(nlp, text))
     assert "Noma" not in rows and "Petrova" not in rows
     assert rows["Tamil Nadu"]["country"] == "IN"
+
+
+def test_a_common_word_place_the_model_tags_is_a_place_before_a_local_noun(nlp):
+    """LGL: "Concord" is a common word kept out on the gazetteer's word alone, but "The 41-year-old Concord
+    resident's family" names the town (the model tags it a place, and a local noun follows)."""
+    text = ("Mark Dunakin died Saturday night. The 41-year-old Concord resident's family had kept him alive so his "
+            "organs could be donated, said Andrea Breaux of Alameda County Medical Center.")
+    rows = by_text(rows_for(nlp, text))
+    assert rows["Concord"]["admin1"] == "California"
