@@ -96,6 +96,8 @@ def _candidates(written: str, mention: Mention, gazetteer: Gazetteer) -> tuple[P
         return (state,)
     if mention.source == "state":
         return ()
+    if mention.source == "street":
+        return ()  # a street named after a place is not at that place ("Culver and Charter streets")
     if mention.source == "county":
         return tuple(p for p in gazetteer.lookup(written + " County") if p.kind == "county")
     places = gazetteer.lookup(written)
@@ -298,7 +300,7 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer, home_count
         for k, (m, w, p) in enumerate(zip(mentions, written, chosen, strict=True)) if k not in foreign
         # a one-word name the model tagged that no gazetteer knows is more often a person than a place, unless a
         # firm cue marks it as one ("stationed in Darfur", "the town of Maameltein")
-        if p is not None or m.source == "facility" or (
+        if p is not None or m.source in ("facility", "street") or (
             (" " in w.strip() or lookup_key(w) in cued and _name_like(w)) and not _names_no_place(w, gazetteer))
     ]
 
@@ -394,7 +396,8 @@ def place_facilities(text: str, resolved: list[Resolved], sentence_starts: list[
     out = []
     way_heads = places_lexicon().way_heads
     for index, item in enumerate(resolved):
-        street = item.kind == "other" and item.place is None and item.text.split()[-1] in way_heads
+        street = item.kind == "other" and item.place is None and (
+            item.mention.source == "street" or item.text.split()[-1] in way_heads)
         if item.kind != "facility" and not street:
             out.append(item)
             continue

@@ -73,6 +73,7 @@ class Lexicon:
     holiday_words: frozenset[str]
     feature_words: frozenset[str]
     speaking_verbs: frozenset[str]
+    street_plurals: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -89,7 +90,7 @@ def places_lexicon() -> Lexicon:
                    frozenset(raw["company_heads"]), frozenset(raw["unplaced_body_heads"]),
                    frozenset(raw["local_nouns"]), frozenset(raw["office_heads"]),
                    frozenset(raw["holiday_words"]), frozenset(raw["feature_words"]),
-                   frozenset(raw["speaking_verbs"]))
+                   frozenset(raw["speaking_verbs"]), frozenset(raw["street_plurals"]))
 
 
 _COUNTY_PLURALS = frozenset({"counties", "parishes"})
@@ -241,6 +242,35 @@ def _street_mentions(doc: Doc, lexicon: Lexicon, tokens: _Tokens) -> list[tuple[
                 break
         if left < index and not " ".join(words[left:index + 1]).isupper():
             found.append((left, index + 1))
+    return found + _listed_streets(doc, lexicon, tokens)
+
+
+_STREET_LIST_LINKS = frozenset({",", "and", "&", "or"})
+
+
+def _listed_streets(doc: Doc, lexicon: Lexicon, tokens: _Tokens) -> list[tuple[int, int]]:
+    """Token ranges of street names listed before a plural street word: "Culver and Charter streets", "Clairmont
+    and North Druid Hills roads" (each name without the street word)."""
+    words = tokens.words
+    found = []
+    for index in (k for k, w in enumerate(words) if w in lexicon.street_plurals):
+        names: list[tuple[int, int]] = []
+        end = index
+        while True:
+            left = end
+            while left > 0 and end - left < 3 and words[left - 1][:1].isupper() and (
+                    tokens.is_alpha[left - 1] or words[left - 1].rstrip(".").isalpha()):
+                left -= 1
+            if left == end:
+                break
+            names.append((left, end))
+            if left == 0 or words[left - 1] not in _STREET_LIST_LINKS:
+                break
+            end = left - 1
+            if words[end - 1:end] == [","] and words[end] in ("and", "or"):
+                end -= 1  # "A, B, and C streets"
+        if len(names) >= 2:
+            found.extend(names)
     return found
 
 

@@ -748,3 +748,13 @@ def test_a_common_word_place_the_model_tags_is_a_place_before_a_local_noun(nlp):
             "organs could be donated, said Andrea Breaux of Alameda County Medical Center.")
     rows = by_text(rows_for(nlp, text))
     assert rows["Concord"]["admin1"] == "California"
+
+
+def test_streets_listed_before_a_plural_street_word_are_each_a_street(nlp):
+    """LGL: "Culver and Charter streets" and "Woodfield and Martingale roads" name four streets, each a mention
+    placed in the town the article names, not at a town called Woodfield or Culver."""
+    text = ("SCHAUMBURG — Officials approved the area between Fourth Avenue and the corner of Culver and Charter "
+            "streets. A store will open near the intersection of Woodfield and Martingale roads.")
+    rows = by_text(rows_for(nlp, text))
+    for street in ("Culver", "Charter", "Woodfield", "Martingale"):
+        assert rows[street]["kind"] == "other" and rows[street]["within"] == "Schaumburg", street
