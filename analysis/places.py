@@ -219,7 +219,10 @@ def _co_located(written: list[str], options: list[tuple[Place, ...]]) -> dict[in
             keys.setdefault(lookup_key(name), local)
     if len(keys) < 2:
         return {}
-    owners = [k for k, (_, places) in enumerate(keys.items()) for _ in places]
+    # a name and its county ("DeKalb" and "DeKalb County") are one name: their readings do not support each other
+    base = {key: lookup_key(_COUNTY_SUFFIX.sub("", name)) for name in written if (key := lookup_key(name)) in keys}
+    base_index: dict[str, int] = {}
+    owners = [base_index.setdefault(base[key], len(base_index)) for key, places in keys.items() for _ in places]
     flat = [p for places in keys.values() for p in places]
     lat = np.radians([p.lat for p in flat])
     lon = np.radians([p.lon for p in flat])
@@ -253,6 +256,7 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer, home_count
     written = [text[m.start:m.end] for m in mentions]
     options = [() if m.source == "facility" else _without_city_regions(_candidates(w, m, gazetteer))
                for m, w in zip(mentions, written, strict=True)]
+    options = _with_named_counties(written, options, gazetteer)
     qualifiers = [_qualifier(text, m, gazetteer, o) for m, o in zip(mentions, options, strict=True)]
     support = _co_located(written, options)
     # first pass: places that are unambiguous or qualified; second pass: everything, in their context
@@ -306,6 +310,24 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer, home_count
 
 
 _COUNTY_SUFFIX = re.compile(r"\s+(?:County|Parish)$")
+
+
+def _with_named_counties(written: list[str], options: list[tuple[Place, ...]], gazetteer: Gazetteer
+                         ) -> list[tuple[Place, ...]]:
+    """A bare name whose county the article names ("DeKalb" beside "DeKalb County") may be that county: the
+    county's readings join the name's own, so that the article's context chooses among them all."""
+    suffixes = {lookup_key(_COUNTY_SUFFIX.sub("", w)): w[match.start():].strip()
+                for w in written if (match := _COUNTY_SUFFIX.search(w))}
+    if not suffixes:
+        return options
+    out = []
+    for name, places in zip(written, options, strict=True):
+        suffix = suffixes.get(lookup_key(name))
+        if suffix and places and all(p.kind in ("city", "county") for p in places):
+            places = places + tuple(p for p in gazetteer.lookup(f"{name} {suffix}")
+                                    if p.kind == "county" and p not in places)
+        out.append(places)
+    return out
 
 
 def _one_reading_per_name(written: list[str], options: list[tuple[Place, ...]], qualifiers: list[Place | None],

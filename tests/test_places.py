@@ -758,3 +758,15 @@ def test_streets_listed_before_a_plural_street_word_are_each_a_street(nlp):
     rows = by_text(rows_for(nlp, text))
     for street in ("Culver", "Charter", "Woodfield", "Martingale"):
         assert rows[street]["kind"] == "other" and rows[street]["within"] == "Schaumburg", street
+
+
+def test_a_bare_name_beside_its_county_reads_with_the_county_among_its_options(nlp):
+    """LGL (AJC): "DeKalb" beside "DeKalb County" is the county, and which one the context decides: with "north of
+    Decatur", Georgia's (Decatur is its county seat), not DeKalb, Illinois; a name and its own county are no
+    evidence for each other ("north DeKalb" and "north DeKalb County" alone: Georgia's, the larger county)."""
+    text = ("DeKalb not likely to approve mixed-use development. A developer's call for a dense cluster of "
+            "residences north of Decatur is unlikely to get approved Tuesday by the DeKalb County Commission.")
+    rows = rows_for(nlp, text)
+    assert {(r["text"], r["admin1"]) for r in rows} >= {("DeKalb", "Georgia"), ("Decatur", "Georgia")}
+    rows = rows_for(nlp, _lgl_text("lgl-39798574"))
+    assert {r["admin1"] for r in rows if r["text"].startswith("DeKalb")} == {"Georgia"}
