@@ -399,8 +399,11 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph], gazetteer: Gazetteer | 
         # a person's name word is a place where a state follows it or it opens a dateline ("Greer, South Carolina",
         # beside "Greer Station" tagged as a person), but not a transcript's speaker label ("REP. GUTIERREZ:")
         # (or where the model tagged it as a place after "in" and a local noun follows it here: "in Alexandria" and
-        # "Alexandria police", beside the model's person "Alexandria Commonwealth's Attorney")
+        # "Alexandria police", beside the model's person "Alexandria Commonwealth's Attorney"), or where it is the
+        # object of a firm locative ("in Riverdale", beside the model's person "Riverdale Luke Oil"; not "in Ravenel
+        # cocaine case")
         person = written in person_words and not (_followed_by_state(doc, last, gazetteer) or (
+            _after_firm_locative(doc, i, last) and doc[last - 1].dep_ == "pobj") or (
             _dateline(doc, i, last, written, gazetteer) and doc[last].text != ":") or (
             lookup_key(written) in person_places and _local_noun_after(doc, last)))
         if not person and _acceptable(doc, i, last, written, caps, gazetteer, lexicon, named_places):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 
 import pytest
 
@@ -770,3 +771,17 @@ def test_a_bare_name_beside_its_county_reads_with_the_county_among_its_options(n
     assert {(r["text"], r["admin1"]) for r in rows} >= {("DeKalb", "Georgia"), ("Decatur", "Georgia")}
     rows = rows_for(nlp, _lgl_text("lgl-39798574"))
     assert {r["admin1"] for r in rows if r["text"].startswith("DeKalb")} == {"Georgia"}
+
+
+def test_a_name_the_model_also_read_as_a_person_is_a_place_as_the_object_of_in(nlp):
+    """GeoWebNews dev: the model reads "Riverdale Luke Oil" (a gas station) as a person, but "in Riverdale" names
+    the New Jersey borough; a person's name modifying a noun after "in" stays a person ("in Ravenel cocaine
+    case", beside "Treasurer Thomas Ravenel")."""
+    text = _gwn_dev_text("Riverdale Luke Oil")
+    rows = rows_for(nlp, text)
+    at_in = [m.start() + len("in ") for m in re.finditer(r"\bin Riverdale\b", text)]
+    assert at_in and {r["start"] for r in rows if r["text"] == "Riverdale"} >= set(at_in)
+    assert all(r["admin1"] == "New Jersey" for r in rows if r["text"] == "Riverdale")
+    ravenel = by_text(rows_for(nlp, "Bail set for suspect in Ravenel cocaine case. A judge set bail for a man "
+                                    "charged in the investigation of former state Treasurer Thomas Ravenel."))
+    assert "Ravenel" not in ravenel
