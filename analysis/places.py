@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from .gazetteer import Gazetteer, Place, load_gazetteer, lookup_key
 from .parse import doc_text
 from .segment import Paragraph
-from .toponyms import Mention, find_mentions, places_lexicon
+from .toponyms import Mention, find_mentions, name_like, places_lexicon
 
 KIND_PRIOR = {"country": 3.0, "continent": 3.0, "state": 2.5, "county": 1.0, "city": 0.0}
 POPULATION_WEIGHT = 1.5  # log10(population) weight: a city of millions is not outweighed by one state mention
@@ -305,7 +305,7 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer, home_count
         # a one-word name the model tagged that no gazetteer knows is more often a person than a place, unless a
         # firm cue marks it as one ("stationed in Darfur", "the town of Maameltein")
         if p is not None or m.source in ("facility", "street") or (
-            (" " in w.strip() or lookup_key(w) in cued and _name_like(w)) and not _names_no_place(w, gazetteer))
+            (" " in w.strip() or lookup_key(w) in cued and name_like(w)) and not _names_no_place(w, gazetteer))
     ]
 
 
@@ -373,11 +373,6 @@ def _foreign_part(text: str, mentions: list[Mention], chosen: list[Place | None]
                 and _OF_BETWEEN.fullmatch(text, mentions[k].end, mentions[k + 1].start)):
             out.add(k)
     return out
-
-
-def _name_like(written: str) -> bool:
-    """A word that reads as a name: capitalised, not in capitals ("UNAMID") and not an abbreviation ("Lt")."""
-    return len(written) >= 4 and written[:1].isupper() and not written.isupper() and "." not in written
 
 
 def _names_no_place(written: str, gazetteer: Gazetteer) -> bool:

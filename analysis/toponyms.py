@@ -324,7 +324,7 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph], gazetteer: Gazetteer | 
         for k in range(first, last):
             taken[k] = True
         dateline = _dateline(doc, first, last, text[start:end], gazetteer)
-        placed = dateline or _after_firm_locative(doc, first, last) or _place_of(doc, first) or _followed_by_state(
+        placed = dateline or _after_firm_locative(doc, first, last) or _place_cue(doc, first) or _followed_by_state(
             doc, last, gazetteer)
         mentions.append(Mention(start, end, source, dateline, placed))
 
@@ -377,6 +377,24 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph], gazetteer: Gazetteer | 
         if _short_acronym(written, readings, gazetteer):
             continue  # "FAO", "CIS": the model's place, a town's name only when read without its capitals
         add(first, last, start, end, "ner_person" if person else "ner")
+
+    # 2b. a name no gazetteer holds after a word that makes it a place, whatever the model tagged it: "the gated
+    # suburb of Madinaty", "the village of Nagrig", "eastern Ghouta" (kept without coordinates)
+    for i in range(1, len(doc)):
+        if taken[i] or not _place_cue(doc, i) or not _capitalised(doc[i]) or not tokens.is_alpha[i] or (
+                doc[i - 1].lower_ == "of" and not doc[i - 2].text.islower() or doc[i - 2].lower_ == "capital"):
+            continue  # not "the 'City of Seekers' tour" or "the capital of Arabic culture"
+        last = i + 1
+        while last < len(doc) and last - i < 3 and _capitalised(doc[last]) and tokens.is_alpha[last]:
+            last += 1
+        written = tokens.span_text(i, last)
+        if (any(taken[i:last]) or not name_like(written) or gazetteer.lookup(written) or gazetteer.lookup(words[i])
+                or last < len(doc) and doc[last].pos_ == "NOUN" and doc[last].text.islower()
+                or gazetteer.is_demonym(words[last - 1]) or written in person_words
+                or any(w in lexicon.unplaced_body_heads or w in lexicon.organisation_heads for w in words[i:last])):
+            continue
+        span = doc[i:last]
+        add(i, last, span.start_char, span.end_char, "cue")
 
     # 3. gazetteer names the model missed or mislabelled
     named_places = frozenset(lookup_key(text[m.start:m.end]) for m in mentions if m.source == "ner")
@@ -641,6 +659,23 @@ def _firmly_placed(doc: Doc, first: int, last: int, gazetteer: Gazetteer) -> boo
 def _place_of(doc: Doc, first: int) -> bool:
     """True after a word whose "of" names a place ("miles southwest of Raleigh", "the city of Tianjin")."""
     return first > 1 and doc[first - 1].lower_ == "of" and doc[first - 2].lower_ in PLACE_OF_HEADS
+
+
+# lower-case words before a name that make it a region: "eastern Ghouta", "northwestern Syria"
+COMPASS_ADJECTIVES = frozenset({"eastern", "western", "northern", "southern", "northeastern", "northwestern",
+                                "southeastern", "southwestern", "north-eastern", "north-western", "south-eastern",
+                                "south-western"})
+
+
+def _place_cue(doc: Doc, first: int) -> bool:
+    """True after a word whose "of" names a place ("the town of Maameltein") or a compass adjective in lower case
+    ("eastern Ghouta")."""
+    return _place_of(doc, first) or (first > 0 and doc[first - 1].text in COMPASS_ADJECTIVES)
+
+
+def name_like(written: str) -> bool:
+    """A name of four letters or more, capitalised, not in capitals ("UNAMID") and not an abbreviation ("Lt")."""
+    return len(written) >= 4 and written[:1].isupper() and not written.isupper() and "." not in written
 
 
 def _party_home(doc: Doc, first: int, last: int) -> bool:

@@ -785,3 +785,15 @@ def test_a_name_the_model_also_read_as_a_person_is_a_place_as_the_object_of_in(n
     ravenel = by_text(rows_for(nlp, "Bail set for suspect in Ravenel cocaine case. A judge set bail for a man "
                                     "charged in the investigation of former state Treasurer Thomas Ravenel."))
     assert "Ravenel" not in ravenel
+
+
+def test_a_name_no_gazetteer_holds_is_a_place_after_a_place_word(nlp):
+    """GeoWebNews and GeoVirus: "eastern Ghouta", "the village of Cellardyke", whatever the model tagged them, are
+    places with no coordinates; not "the 'City of Seekers' tour" or "the capital of Arabic culture"."""
+    text = ("The army says it has regained most of the towns and villages in eastern Ghouta. The birds were found "
+            "in the village of Cellardyke in Fife. \"As our 'City of Seekers' tour illustrates,\" she wrote. The "
+            "festival declared the city the capital of Arabic culture for 2009.")
+    rows = by_text(rows_for(nlp, text))
+    assert rows["Ghouta"]["kind"] == "other" and rows["Ghouta"]["lat"] is None
+    assert rows["Cellardyke"]["kind"] == "other"
+    assert "Seekers" not in rows and "Arabic" not in rows
