@@ -797,3 +797,12 @@ def test_a_name_no_gazetteer_holds_is_a_place_after_a_place_word(nlp):
     assert rows["Ghouta"]["kind"] == "other" and rows["Ghouta"]["lat"] is None
     assert rows["Cellardyke"]["kind"] == "other"
     assert "Seekers" not in rows and "Arabic" not in rows
+
+
+def test_canadian_press_province_abbreviations_are_provinces(nlp):
+    """GeoWebNews dev and LGL: "Estey's Bridge, N.B." and "ST. JOHN'S, N.L." name New Brunswick and Newfoundland
+    and Labrador."""
+    rows = by_text(rows_for(nlp, "The dogs were taken from a farm in Estey's Bridge, N.B. sometime overnight."))
+    assert rows["N.B."]["place"] == "New Brunswick"
+    rows = by_text(rows_for(nlp, _lgl_text("lgl-39747629")))
+    assert rows["N.L."]["place"] == "Newfoundland and Labrador"
