@@ -74,6 +74,7 @@ class Lexicon:
     feature_words: frozenset[str]
     speaking_verbs: frozenset[str]
     street_plurals: frozenset[str]
+    organisation_openers: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -90,7 +91,8 @@ def places_lexicon() -> Lexicon:
                    frozenset(raw["company_heads"]), frozenset(raw["unplaced_body_heads"]),
                    frozenset(raw["local_nouns"]), frozenset(raw["office_heads"]),
                    frozenset(raw["holiday_words"]), frozenset(raw["feature_words"]),
-                   frozenset(raw["speaking_verbs"]), frozenset(raw["street_plurals"]))
+                   frozenset(raw["speaking_verbs"]), frozenset(raw["street_plurals"]),
+                   frozenset(raw["organisation_openers"]))
 
 
 _COUNTY_PLURALS = frozenset({"counties", "parishes"})
@@ -361,6 +363,8 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph], gazetteer: Gazetteer | 
         if not written or gazetteer.is_demonym(written) or not written[:1].isupper():
             continue
         readings = gazetteer.lookup(written)
+        if _opened_organisation(doc, first, last, gazetteer, lexicon):
+            continue  # "United Way", "non-United Russia candidate"
         if _starts_organisation(doc, last, lexicon, readings[0] if readings else None) or _names_disease(
                 doc, last, lexicon) or _names_disease(doc, last - 1, lexicon):
             continue  # "St. Patrick's Day" itself tagged as a place, too
@@ -810,10 +814,19 @@ def _compound_word(doc: Doc, end_token: int, gazetteer: Gazetteer) -> bool:
     return following.text[:1].isupper() and not doc[end_token].whitespace_ and not gazetteer.lookup(following.text)
 
 
+def _opened_organisation(doc: Doc, first: int, last: int, gazetteer: Gazetteer, lexicon: Lexicon) -> bool:
+    """True for a name that opens with, or follows, an organisation's first word and is no gazetteer name with it:
+    "United Way", "Russia" in "United Russia"; not "United States"."""
+    if doc[first].text in lexicon.organisation_openers:
+        return not gazetteer.lookup(doc[first:last].text)
+    return first > 0 and doc[first - 1].text in lexicon.organisation_openers and not gazetteer.lookup(
+        doc[first - 1:last].text)
+
+
 def _acceptable(doc: Doc, first: int, last: int, written: str, caps: bool, gazetteer: Gazetteer,
                 lexicon: Lexicon, named_places: frozenset[str]) -> bool:
     """Whether a gazetteer match the model did not tag as a place is a place mention."""
-    if gazetteer.is_demonym(written):
+    if gazetteer.is_demonym(written) or _opened_organisation(doc, first, last, gazetteer, lexicon):
         return False
     places = gazetteer.lookup(written)
     best = places[0]

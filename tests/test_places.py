@@ -806,3 +806,12 @@ def test_canadian_press_province_abbreviations_are_provinces(nlp):
     assert rows["N.B."]["place"] == "New Brunswick"
     rows = by_text(rows_for(nlp, _lgl_text("lgl-39747629")))
     assert rows["N.L."]["place"] == "Newfoundland and Labrador"
+
+
+def test_an_organisation_named_united_something_is_no_place(nlp):
+    """LGL: "United Way officials said" (tagged a place by the model) and "United Russia", the party, name no
+    place; "the United States" does."""
+    text = ("The exchange could expand statewide by the end of the year, United Way officials said. He backed a "
+            "non-United Russia candidate, and the United States protested.")
+    rows = by_text(rows_for(nlp, text))
+    assert set(rows) == {"United States"}
