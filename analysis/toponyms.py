@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
-from spacy.attrs import IDX, IS_ALPHA, LENGTH
+from spacy.attrs import IDX, IS_ALPHA, LEMMA, LENGTH
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
 from .gazetteer import Gazetteer, Place, load_gazetteer, lookup_key, name_key
@@ -385,7 +386,10 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph], gazetteer: Gazetteer | 
     # 2b. a name no gazetteer holds after a word that makes it a place, whatever the model tagged it: "the gated
     # suburb of Madinaty", "the village of Nagrig", "eastern Ghouta" (kept without coordinates)
     for i in range(1, len(doc)):
-        if taken[i] or not _place_cue(doc, i) or not _capitalised(doc[i]) or not tokens.is_alpha[i] or (
+        if taken[i] or not tokens.is_alpha[i] or not words[i][:1].isupper() or (
+                words[i - 1] != "of" and words[i - 1] not in COMPASS_ADJECTIVES):
+            continue  # (word checks first: this runs at every token)
+        if not _place_cue(doc, i) or not _capitalised(doc[i]) or (
                 doc[i - 1].lower_ == "of" and not doc[i - 2].text.islower() or doc[i - 2].lower_ == "capital"):
             continue  # not "the 'City of Seekers' tour" or "the capital of Arabic culture"
         last = i + 1
@@ -617,8 +621,11 @@ def _speaking_names(doc: Doc, gazetteer: Gazetteer, lexicon: Lexicon) -> list[st
     read only as a town, not a large city, a region or a country: a person's name ("Tbilisi says" and "Tamil Nadu
     said" are places speaking for their governments)."""
     names = []
-    for token in doc:
-        if (token.dep_ == "nsubj" and token.pos_ == "PROPN" and token.head.lemma_ in lexicon.speaking_verbs
+    lemmas = doc.to_array(LEMMA)
+    verbs = np.flatnonzero(np.isin(lemmas, [hash_string(v) for v in lexicon.speaking_verbs]))
+    subjects = (child for verb in verbs.tolist() for child in doc[verb].children if child.dep_ == "nsubj")
+    for token in subjects:
+        if (token.pos_ == "PROPN"
                 and all(child.dep_ == "compound" and child.pos_ == "PROPN" for child in token.children)):
             readings = gazetteer.lookup(token.text)
             if (readings and all(p.kind == "city" for p in readings)
