@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from .gazetteer import Gazetteer, Place, load_gazetteer, lookup_key
 from .parse import doc_text
 from .segment import Paragraph
-from .toponyms import Mention, find_mentions, name_like, places_lexicon
+from .toponyms import MIN_UNTAGGED_CITY_POPULATION, Mention, find_mentions, name_like, places_lexicon
 
 KIND_PRIOR = {"country": 3.0, "continent": 3.0, "state": 2.5, "county": 1.0, "city": 0.0}
 POPULATION_WEIGHT = 1.5  # log10(population) weight: a city of millions is not outweighed by one state mention
@@ -39,7 +39,10 @@ RESOLVE_PASSES = 4  # at most; a reading chosen in one pass is context for the n
 OUTPUT_KIND = {"continent": "region"}  # gazetteer kind -> the kinds of the locations table
 FACILITY_WINDOW = 120  # characters between a facility and the place that holds it
 _QUALIFIER = re.compile(r"^,\s*(?P<name>[A-Z][A-Za-z.]*(?:\s?[A-Z][A-Za-z.]*){0,3})")
-_WITHIN_AFTER = re.compile(r"^(?:\s+and\s+[^.;:!?]*?)?\s*(?:,|in|at|near|outside|of)\s+(?:the\s+)?(?:city\s+of\s+)?$")
+# the words between a facility and the place that holds it: "in", "at", ..., after an acronym in brackets too
+# ("Northwest Detention Center (NWDC) in Tacoma")
+_WITHIN_AFTER = re.compile(r"^(?:\s*\([^()]{1,40}\))?(?:\s+and\s+[^.;:!?]*?)?\s*(?:,|in|at|near|outside|of)\s+"
+                           r"(?:the\s+)?(?:city\s+of\s+)?$")
 _COUNTY_WORDS = ("county", "parish", "borough")
 _GENERIC_WORDS = frozenset({"city", "town", "township", "village", "borough", "county", "parish", "province",
                             "region", "state", "district", "metro", "greater", "downtown", "central", "north",
@@ -395,12 +398,19 @@ def _named_in(name: str, gazetteer: Gazetteer, resolved: list[Resolved]) -> Plac
         return None  # a saint's name ("St. John's Lutheran School", "St. Paul's Hospital"), not St. John's, Canada
     places = [r.place for r in resolved if r.place is not None and r.kind != "facility"]
     states, countries = _context(places, [])
+    stop = places_lexicon().stop_places
     for n in range(min(3, len(words) - 1), 0, -1):
         written = " ".join(words[:n])
+        if n == 1 and written in stop:
+            return None  # "Northwest Detention Center" is in no town called Northwest
         state = gazetteer.states.get(written)
         if state is not None and states[(state.country, state.name)]:
             return state  # "Virginia Commonwealth University Medical Center" in a story about Virginia
-        options = [p for p in gazetteer.lookup(written) if p.kind in ("city", "county")]
+        # a namesake smaller than a town taken untagged only in a state or country the article names ("Harvard
+        # University" is not in Harvard, Illinois, a town of 9,000)
+        options = [p for p in gazetteer.lookup(written) if p.kind in ("city", "county") and (
+            p.population >= MIN_UNTAGGED_CITY_POPULATION
+            or (states[(p.country, p.admin1)] if p.country == "US" else countries[p.country]))]
         if options:
             return max(options, key=lambda p: _score(p, written, None, states, countries, gazetteer))
     return None

@@ -97,6 +97,7 @@ def places_lexicon() -> Lexicon:
 
 
 _COUNTY_PLURALS = frozenset({"counties", "parishes"})
+_COUNTY_SINGULARS = frozenset({"county", "parish"})
 
 
 def _capitalised(token: Token) -> bool:
@@ -767,8 +768,10 @@ def _county_list(doc: Doc, taken: list[bool], tokens: _Tokens | None = None) -> 
     tokens = tokens or _Tokens(doc)
     words, is_alpha = tokens.words, tokens.is_alpha
     found = []
-    # only the words "counties" and "parishes" start a list: found in the word list, not by a Token per token
-    for index in (i for i, word in enumerate(words) if word.lower() in _COUNTY_PLURALS):
+    # only the words "counties" and "parishes" start a list, or "county" before a plural noun ("Hidalgo, Bexar and
+    # Starr county sheriffs"): found in the word list, not by a Token per token
+    for index in (i for i, word in enumerate(words) if word.lower() in _COUNTY_PLURALS or (
+            word in _COUNTY_SINGULARS and i + 1 < len(words) and doc[i + 1].tag_ == "NNS")):
         names: list[tuple[int, int]] = []
         k = index - 1
         while k >= 0:

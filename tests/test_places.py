@@ -815,3 +815,22 @@ def test_an_organisation_named_united_something_is_no_place(nlp):
             "non-United Russia candidate, and the United States protested.")
     rows = by_text(rows_for(nlp, text))
     assert set(rows) == {"United States"}
+
+
+def test_errors_seen_on_the_bundled_sample_releases(nlp):
+    """The bundled Congress releases: "Hidalgo, Bexar, Starr, Webb and Zapata county sheriffs" are Texas counties
+    (Bexar had been Béchar, Algeria); a detention center with its acronym in brackets lies in the town after it,
+    not in a town called Northwest; "Harvard University" is in no Harvard of 9,000 people; "Town Hall" and "Tour"
+    in a headline are no Schwäbisch Hall or Tours."""
+    rows = by_text(rows_for(nlp, "In coordination with ICE, Hidalgo, Bexar, Starr, Webb and Zapata county "
+                                 "sheriffs’ departments will hold inmates."))
+    assert all(rows[name]["kind"] == "county" and rows[name]["admin1"] == "Texas"
+               for name in ("Hidalgo", "Bexar", "Starr", "Webb", "Zapata"))
+    rows = by_text(rows_for(nlp, "Mergansana Amar, a Russian asylum seeker detained at the Northwest Detention "
+                                 "Center (NWDC) in Tacoma, Washington, has been on hunger strike. She will be "
+                                 "attending Harvard University in the fall."))
+    assert rows["Northwest Detention Center"]["within"] == "Tacoma"
+    assert rows["Harvard University"]["within"] is None and rows["Harvard University"]["lat"] is None
+    rows = by_text(rows_for(nlp, "Rep. Poliquin Hosts US Border Patrol Chief for Tour of Northern Border, Town Hall "
+                                 "in Aroostook County on Border Security"))
+    assert set(rows) == {"Aroostook County"}
