@@ -129,6 +129,10 @@ def _inner_name(written: str, gazetteer: Gazetteer) -> tuple[Place, ...]:
             continue  # "Central America", "Latin America" are not in the United States
         rest = " ".join(words).replace(" ".join(part), " ", 1).split()
         generic = all(w.lower().strip(".,") in _GENERIC_WORDS for w in rest)
+        if [w.lower() for w in rest] == ["state"]:  # "New York State" is the state, not New York City
+            states = tuple(p for p in gazetteer.lookup(" ".join(part)) if p.kind == "state")
+            if states:
+                return states
         places = tuple(p for p in gazetteer.lookup(" ".join(part)) if (p.kind != "city" or len(part) > 1 or generic)
                        and not (body and p.kind == "continent"))
         if places:

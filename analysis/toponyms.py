@@ -793,10 +793,10 @@ def _county_list(doc: Doc, taken: list[bool], tokens: _Tokens | None = None) -> 
 
 
 def _running_acronym(written: str, caps: bool, best: Place | None) -> bool:
-    """True for an acronym of 4-5 capitals in running text that is no country or state's name ("DACA"); full stops
-    are no letters ("D.C." has two)."""
+    """True for an acronym of 4-5 capitals in running text that is no country's or US state's name ("DACA"; "NAPO",
+    the police organisations, is no Napo province of Ecuador); full stops are no letters ("D.C." has two)."""
     return (written.isupper() and 4 <= len(written.replace(".", "")) <= 5 and not caps
-            and not (best is not None and best.kind in ("country", "state")))
+            and not (best is not None and (best.kind == "country" or best.kind == "state" and best.country == "US")))
 
 
 def _short_acronym(written: str, readings: tuple[Place, ...], gazetteer: Gazetteer) -> bool:

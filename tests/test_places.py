@@ -834,3 +834,14 @@ def test_errors_seen_on_the_bundled_sample_releases(nlp):
     rows = by_text(rows_for(nlp, "Rep. Poliquin Hosts US Border Patrol Chief for Tour of Northern Border, Town Hall "
                                  "in Aroostook County on Border Security"))
     assert set(rows) == {"Aroostook County"}
+
+
+def test_more_errors_seen_on_the_bundled_sample_releases(nlp):
+    """"NAPO supports the efforts" is the police organisations, not Napo province, Ecuador; "New York State
+    officers" are the state's, not New York City's; "the Subcommittee on Border, Maritime and Global
+    Counterterrorism" names no Maritime region of Togo."""
+    rows = rows_for(nlp, "NAPO supports the efforts to enhance border security. Cooperation with ICE detainers is "
+                         "consistent with New York state law because New York State officers may make arrests. He "
+                         "chairs the Subcommittee on Border, Maritime and Global Counterterrorism.")
+    assert [(r["text"], r["place"], r["kind"]) for r in rows] == [
+        ("New York", "New York", "state"), ("New York State", "New York", "state")]
