@@ -789,7 +789,39 @@ def _county_list(doc: Doc, taken: list[bool], tokens: _Tokens | None = None) -> 
             break
         if len(names) >= 2:
             found.extend(names)
+        found.extend(_listed_after_colon(doc, index, taken, tokens))
     return found
+
+
+_COLON_WINDOW = 10  # words between "counties" and the colon that opens their list
+
+
+def _listed_after_colon(doc: Doc, index: int, taken: list[bool], tokens: _Tokens) -> list[tuple[int, int]]:
+    """Token ranges of the names listed after a colon that closes the clause of "counties" ("the following 17
+    south Texas counties have implemented the program: Bell, Bexar, ... and Zavala"): each is a county."""
+    words, is_alpha = tokens.words, tokens.is_alpha
+    colon = next((k for k in range(index + 1, min(len(words), index + _COLON_WINDOW))
+                  if words[k] == ":" or words[k] in (".", ";")), None)
+    if colon is None or words[colon] != ":":
+        return []
+    names: list[tuple[int, int]] = []
+    k = colon + 1
+    while k < len(words):
+        start = k
+        while k < len(words) and words[k][:1].isupper() and is_alpha[k] and not taken[k] and k - start < 3:
+            k += 1
+        if k == start:
+            break
+        names.append((start, k))
+        if k < len(words) and words[k] == ",":
+            k += 1
+            if k < len(words) and words[k] in ("and", "or"):
+                k += 1
+        elif k < len(words) and words[k] in ("and", "or"):
+            k += 1
+        else:
+            break
+    return names if len(names) >= 2 else []
 
 
 def _running_acronym(written: str, caps: bool, best: Place | None) -> bool:

@@ -845,3 +845,12 @@ def test_more_errors_seen_on_the_bundled_sample_releases(nlp):
                          "chairs the Subcommittee on Border, Maritime and Global Counterterrorism.")
     assert [(r["text"], r["place"], r["kind"]) for r in rows] == [
         ("New York", "New York", "state"), ("New York State", "New York", "state")]
+
+
+def test_counties_listed_after_a_colon_are_counties(nlp):
+    """A bundled Cuellar release: "The newest 12 counties in south Texas include: Bandera, Edwards, Frio, ..."
+    names Texas counties (Edwards had been Edwards, Colorado; Hays, Hays, Kansas)."""
+    text = ("The newest 12 counties in south Texas include: Bandera, Edwards, Frio, Gillespie, Gonzales, Guadalupe, "
+            "Hays, Karnes, Kendall, La Salle, Medina and Wilson. ICE expects coverage by 2013.")
+    rows = [r for r in rows_for(nlp, text) if r["text"] != "Texas"]
+    assert len(rows) == 12 and all(r["kind"] == "county" and r["admin1"] == "Texas" for r in rows)
