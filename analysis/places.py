@@ -10,7 +10,7 @@ import math
 import re
 from bisect import bisect_right
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 from spacy.tokens import Doc
@@ -463,7 +463,19 @@ def place_facilities(text: str, resolved: list[Resolved], sentence_starts: list[
             continue
         place = holder.place if holder else _named_in(item.text, gazetteer, resolved)
         out.append(Resolved(item.mention, item.text, place, "facility", place.name if place else None))
-    return out
+    return _one_place_per_facility(out)
+
+
+def _one_place_per_facility(resolved: list[Resolved]) -> list[Resolved]:
+    """A facility placed at one mention lies there at the article's other mentions of it that found no place
+    ("the Northwest Detention Center (NWDC) in Tacoma", then "the Northwest Detention Center" alone)."""
+    placed = {}
+    for item in resolved:
+        if item.kind == "facility" and item.place is not None:
+            placed.setdefault(lookup_key(item.text), item)
+    return [replace(item, place=placed[key].place, within=placed[key].within)
+            if item.kind == "facility" and item.place is None and (key := lookup_key(item.text)) in placed else item
+            for item in resolved]
 
 
 def location_rows(article_id: str, doc: Doc, paragraphs: list[Paragraph], home_country: str | None = None

@@ -854,3 +854,12 @@ def test_counties_listed_after_a_colon_are_counties(nlp):
             "Hays, Karnes, Kendall, La Salle, Medina and Wilson. ICE expects coverage by 2013.")
     rows = [r for r in rows_for(nlp, text) if r["text"] != "Texas"]
     assert len(rows) == 12 and all(r["kind"] == "county" and r["admin1"] == "Texas" for r in rows)
+
+
+def test_a_facility_placed_at_one_mention_lies_there_at_the_others(nlp):
+    """A bundled release: "the Northwest Detention Center (NWDC) in Tacoma, Washington" and later "the Northwest
+    Detention Center" alone are the same centre, in Tacoma."""
+    text = ("Mergansana Amar is detained at the Northwest Detention Center (NWDC) in Tacoma, Washington. We urge "
+            "you to release her. Conditions at the Northwest Detention Center have drawn complaints.")
+    rows = [r for r in rows_for(nlp, text) if r["text"] == "Northwest Detention Center"]
+    assert len(rows) == 2 and all(r["within"] == "Tacoma" and r["admin1"] == "Washington" for r in rows)
