@@ -199,8 +199,8 @@ class _Resolver:
 
     def organisation(self, name: str, label: str, start: int | None = None) -> Speaker:
         name = self.acronyms.get(name, name)
-        if _surname(name) in self.people and label == "ORG" and len(name.split()) == 1:
-            return self.person(name, start)  # the small model sometimes labels a surname as ORG
+        if _surname(name) in self.people and label in ("ORG", "GPE") and len(name.split()) == 1:
+            return self.person(name, start)  # the small model sometimes labels a surname as ORG or GPE
         words = name.lower().split()
         quoted = [s.canonical for _, s in reversed(self.history)]
         for longer in quoted + self.orgs:

@@ -75,3 +75,11 @@ def test_a_real_transcript_release(nlp):
     """The sample's release of a press conference (public domain): "REP. GUTIERREZ: I want to thank ..."."""
     rows = _speakers(nlp, _sample("cong_luis_gutierrez_00546.txt"))
     assert {s for m, s, _ in rows if m == "I"} == {"Luis V. Gutierrez"}
+
+
+def test_a_surname_the_model_tags_as_a_place_is_the_person_named_in_full(nlp):
+    """A bundled Senate release: "in which Saldaña testified" (the model tags "Saldaña" a place) is Sarah Saldaña,
+    the person the letter is addressed to, not a government called Saldaña."""
+    text = ("The Senators wrote in a letter to ICE Assistant Secretary Sarah Saldaña. The letter follows a hearing, "
+            "in which Saldaña testified that Mejia was not detained by immigration officials.")
+    assert _speakers(nlp, text) == [("Saldaña", "Sarah Saldaña", "person")]
