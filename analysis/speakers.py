@@ -227,6 +227,8 @@ class _Resolver:
             return self.organisation(entity.name, "ORG")  # "Border Patrol", labelled PERSON by the small model
         if entity.label == "PERSON":
             return self.person(entity.name, entity.start, entity.end)
+        if entity.label == "NORP" and len(entity.name.split()) == 1 and _surname(entity.name) in self.people:
+            return self.person(entity.name, entity.start)  # "said Pocan", labelled NORP by the small model
         if entity.label == "NORP":
             return Speaker(entity.name, "organization")
         return self.organisation(entity.name, entity.label, entity.start)

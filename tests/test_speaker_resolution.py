@@ -83,3 +83,10 @@ def test_a_surname_the_model_tags_as_a_place_is_the_person_named_in_full(nlp):
     text = ("The Senators wrote in a letter to ICE Assistant Secretary Sarah Saldaña. The letter follows a hearing, "
             "in which Saldaña testified that Mejia was not detained by immigration officials.")
     assert _speakers(nlp, text) == [("Saldaña", "Sarah Saldaña", "person")]
+
+
+def test_a_surname_the_model_tags_as_a_people_is_the_person_named_in_full(nlp):
+    """A bundled release: "said Pocan" (the model tags "Pocan" a nationality or group) is Mark Pocan."""
+    text = _sample("cong_earl_blumenauer_00023.txt")
+    rows = quote_rows("t", nlp(text), segment_paragraphs(text))
+    assert {r["speaker"] for r in rows if r["speaker_mention"] == "Pocan"} == {"Mark Pocan"}
