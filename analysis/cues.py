@@ -337,7 +337,7 @@ def linked_subject(verb: Token) -> Token | None:
             if child.tag_ in ("WP", "WDT") or (child.right_edge.tag_ in ("WP", "WDT")
                                                and child.right_edge.i - child.i <= 2):  # "who said", "many of whom say"
                 if current.dep_ == "relcl":
-                    return current.head
+                    return _person_for_who(child, current.head)
                 return _antecedent(child) or child  # a relative clause parsed as an adverbial one
             return child
         if current.dep_ in _BORROWS_SUBJECT and current.head is not current:
@@ -345,6 +345,18 @@ def linked_subject(verb: Token) -> Token | None:
         else:
             return None
     return None
+
+
+def _person_for_who(relativiser: Token, noun: Token) -> Token:
+    """The noun "who" stands for: not a place the parse attached the clause to, but the noun that place hangs on
+    ("a U.S. citizen from the Chicago area who said" is the citizen)."""
+    if (relativiser.lower_ in ("who", "whom") and noun.dep_ == "pobj" and noun.ent_type_ != "PERSON"
+            and any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in noun.subtree)
+            and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("NOUN", "PROPN")):
+        noun = noun.head.head
+        if noun.dep_ == "appos" and noun.head.ent_type_ == "PERSON":
+            return noun.head  # "Roberto Aguirre, a U.S. citizen from the Chicago area who said"
+    return noun
 
 
 def _antecedent(relativiser: Token) -> Token | None:
@@ -363,8 +375,9 @@ def _mention_span(head: Token, verb: Token) -> tuple[int, int]:
     tokens = [t for t in head.subtree if t.i < verb.i] if head.i < verb.i else list(head.subtree)
     if head.i < verb.i:
         tokens = [t for t in tokens if t.i <= head.i or not t.is_punct or t.i < verb.i - 1]
-        before = [t for t in tokens if t.i < head.i and (t.text in _CLOSING or t.text in ("“", "‘"))]
-        if before:  # never reach back into the quotation
+        before = [t for t in tokens if t.i < head.i and (t.text in _CLOSING or t.text in ("“", "‘")
+                                                          or t.text in ("–", "—", "--"))]
+        if before:  # never reach back into the quotation, nor across a dash ("not true – media reports ...")
             tokens = [t for t in tokens if t.i > before[-1].i]
     if head.i > verb.i:  # "said Daryl Kimball, executive director of ..." ends at the sentence's end
         tokens = [t for t in tokens if t.i > verb.i]

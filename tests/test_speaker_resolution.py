@@ -90,3 +90,19 @@ def test_a_surname_the_model_tags_as_a_people_is_the_person_named_in_full(nlp):
     text = _sample("cong_earl_blumenauer_00023.txt")
     rows = quote_rows("t", nlp(text), segment_paragraphs(text))
     assert {r["speaker"] for r in rows if r["speaker_mention"] == "Pocan"} == {"Mark Pocan"}
+
+
+def test_who_after_a_place_is_the_person_the_place_hangs_on(nlp):
+    """A bundled Gutiérrez release: "Roberto Aguirre, a U.S. citizen from the Chicago area who said he voted for
+    President Obama" is quoted as Roberto Aguirre, not as "the Chicago area"."""
+    text = ("Finally, Roberto Aguirre, a U.S. citizen from the Chicago area who said he voted for President Obama, "
+            "introduced his wife and two children.")
+    assert [(s, t) for _, s, t in _speakers(nlp, text)] == [("Roberto Aguirre", "person")]
+
+
+def test_a_speaker_mention_does_not_reach_back_across_a_dash(nlp):
+    """A bundled Senate letter: "Not only was this not true – media reports at the time indicated that ..." is
+    reported by "media reports at the time"."""
+    text = ("Not only was this not true – media reports at the time indicated that Sarah Root died before ICE was "
+            "ever contacted – we cannot understand why.")
+    assert [m for m, _, _ in _speakers(nlp, text)] == ["media reports at the time"]
