@@ -76,6 +76,7 @@ class Lexicon:
     speaking_verbs: frozenset[str]
     street_plurals: frozenset[str]
     organisation_openers: frozenset[str]
+    plural_titles: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -93,7 +94,7 @@ def places_lexicon() -> Lexicon:
                    frozenset(raw["local_nouns"]), frozenset(raw["office_heads"]),
                    frozenset(raw["holiday_words"]), frozenset(raw["feature_words"]),
                    frozenset(raw["speaking_verbs"]), frozenset(raw["street_plurals"]),
-                   frozenset(raw["organisation_openers"]))
+                   frozenset(raw["organisation_openers"]), frozenset(raw["plural_titles"]))
 
 
 _COUNTY_PLURALS = frozenset({"counties", "parishes"})
@@ -318,7 +319,7 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph], gazetteer: Gazetteer | 
              if (t.i == e.start or not any(p.kind == "country" for p in gazetteer.lookup(t.text)[:1]))
              and t.i >= _office_at(e, lexicon)]
     # (and a town's name that speaks: "“…,” Petrova said", "said Noma")
-    named += _speaking_names(doc, gazetteer, lexicon)
+    named += _speaking_names(doc, gazetteer, lexicon) + _titled_list(words, lexicon)
     # and in capitals: a transcript's speaker label ("REP. GUTIERREZ:") is the person, not a town
     person_words = frozenset(named) | frozenset(word.upper() for word in named)
 
@@ -615,6 +616,23 @@ def _local_body(doc: Doc, last: int, written: str, best: Place, lexicon: Lexicon
     if last < len(doc) and doc[last].text in lexicon.public_body_heads:
         return best.kind != "city" or best.population >= MIN_LOCAL_BODY_POPULATION
     return best.kind != "city"
+
+
+def _titled_list(words: list[str], lexicon: Lexicon) -> list[str]:
+    """The names listed after a plural title: "Reps. Schakowsky, Rangel, Holt, Titus, Doggett" (one word each)."""
+    names = []
+    for index in (i for i, word in enumerate(words) if word in lexicon.plural_titles):
+        k = index + 1
+        if k < len(words) and words[k] == ".":
+            k += 1  # "Reps" "." as the tokenizer splits it
+        while k < len(words) and words[k][:1].isupper() and words[k].isalpha():
+            names.append(words[k])
+            k += 1
+            if k < len(words) and words[k] == ",":
+                k += 1
+            if k < len(words) and words[k] in ("and", "&"):
+                k += 1
+    return names
 
 
 def _speaking_names(doc: Doc, gazetteer: Gazetteer, lexicon: Lexicon) -> list[str]:

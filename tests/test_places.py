@@ -863,3 +863,12 @@ def test_a_facility_placed_at_one_mention_lies_there_at_the_others(nlp):
             "you to release her. Conditions at the Northwest Detention Center have drawn complaints.")
     rows = [r for r in rows_for(nlp, text) if r["text"] == "Northwest Detention Center"]
     assert len(rows) == 2 and all(r["within"] == "Tacoma" and r["admin1"] == "Washington" for r in rows)
+
+
+def test_surnames_listed_after_a_plural_title_are_people(nlp):
+    """A bundled Gutiérrez release: "(Reps. Schakowsky, Rangel, Holt, Titus, Doggett)" lists members of Congress,
+    not Rangel in Angola or Holt, Michigan."""
+    text = ("Rep. Luis V. Gutiérrez (D-IL) joined other Members of Congress (Reps. Schakowsky, Rangel, Holt, Titus, "
+            "Doggett) in releasing a letter.")
+    rows = by_text(rows_for(nlp, text))
+    assert "Rangel" not in rows and "Holt" not in rows
