@@ -27,7 +27,7 @@ _GROUP_PRONOUNS = frozenset({"it", "they", "we", "them"})
 # "you" in reported speech is the person addressed (a letter's recipient, an interviewee): the one person a letter's
 # salutation before it names ("Dear Acting Director Homan:"), else recorded as the addressee, not as a source "you".
 _ADDRESSEE_PRONOUNS = frozenset({"you"})
-_SALUTATION = re.compile(r"\bDear\s+(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,5})\s*[:,;]")
+_SALUTATION = re.compile(r"\bDear\s+(?P<name>[A-Z][\w.’'-]*(?:\s+(?:and\s+)?[A-Z][\w.’'-]*){0,7})\s*[:,;]")
 # a transcript's speaker label opening a paragraph or sentence: "REP. GUTIERREZ: I want to thank ..."
 # the name of a transcript's speaker label, in capitals, before its colon ("REP. GUTIERREZ", "WALLACE")
 SPEAKER_LABEL_NAME = r"(?P<name>(?:[A-Z][A-Z.’'-]*\s+){0,3}[A-Z][A-Z’'-]{2,})"
@@ -273,6 +273,10 @@ class _Resolver:
             # in a transcript, "I" is whoever the last speaker label before it names
             label_end, name = [label for label in self.labels if label[0] <= mention.start][-1]
             return self.person(name, label_end)
+        if head_word == "we" and _SALUTATION.search(self.text, 0, mention.start):
+            # "Dear Sheriff Toulon and Sheriff Fludd, We write …": the letter's writers, never its addressees nor
+            # the last body named before
+            return Speaker("the letter's writers", "person")
         if head_word in _PERSON_PRONOUNS or head_word in _GROUP_PRONOUNS:
             kinds = ("person",) if head_word in _PERSON_PRONOUNS else (
                 "organization", "government", "media", "anonymous")

@@ -106,3 +106,10 @@ def test_a_speaker_mention_does_not_reach_back_across_a_dash(nlp):
     text = ("Not only was this not true – media reports at the time indicated that Sarah Root died before ICE was "
             "ever contacted – we cannot understand why.")
     assert [m for m, _, _ in _speakers(nlp, text)] == ["media reports at the time"]
+
+
+def test_we_in_a_letter_is_its_writers_not_its_addressees(nlp):
+    """A bundled Zeldin release quotes a letter: "Dear Sheriff Toulon and Sheriff Fludd, We write …" is written by
+    the letter's writers, not by the sheriffs it is addressed to (nor by the last body named before)."""
+    rows = quote_rows("t", nlp(text := _sample("cong_lee_zeldin_00044.txt")), segment_paragraphs(text))
+    assert {r["speaker"] for r in rows if r["speaker_mention"] in ("We", "we")} == {"the letter's writers"}
