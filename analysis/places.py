@@ -227,7 +227,7 @@ def _co_located(written: list[str], options: list[tuple[Place, ...]]) -> dict[in
     if len(keys) < 2:
         return {}
     # a name and its county ("DeKalb" and "DeKalb County") are one name: their readings do not support each other
-    base = {key: lookup_key(_COUNTY_SUFFIX.sub("", name)) for name in written if (key := lookup_key(name)) in keys}
+    base = {key: _without_county_word(name) for name in written if (key := lookup_key(name)) in keys}
     base_index: dict[str, int] = {}
     owners = [base_index.setdefault(base[key], len(base_index)) for key, places in keys.items() for _ in places]
     flat = [p for places in keys.values() for p in places]
@@ -319,11 +319,16 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer, home_count
 _COUNTY_SUFFIX = re.compile(r"\s+(?:County|Parish)$")
 
 
+def _without_county_word(name: str) -> str:
+    """The name key of a name without its closing "County" or "Parish" ("DeKalb County" -> "dekalb")."""
+    return lookup_key(_COUNTY_SUFFIX.sub("", name))
+
+
 def _with_named_counties(written: list[str], options: list[tuple[Place, ...]], gazetteer: Gazetteer
                          ) -> list[tuple[Place, ...]]:
     """A bare name whose county the article names ("DeKalb" beside "DeKalb County") may be that county: the
     county's readings join the name's own, so that the article's context chooses among them all."""
-    suffixes = {lookup_key(_COUNTY_SUFFIX.sub("", w)): w[match.start():].strip()
+    suffixes = {_without_county_word(w): w[match.start():].strip()
                 for w in written if (match := _COUNTY_SUFFIX.search(w))}
     if not suffixes:
         return options
@@ -352,7 +357,7 @@ def _one_reading_per_name(written: list[str], options: list[tuple[Place, ...]], 
         for k in members:
             if chosen[k] is not None and chosen[k] is not qualified and qualified in options[k]:
                 chosen[k] = qualified
-    counties = {lookup_key(_COUNTY_SUFFIX.sub("", w)): p for w, p in zip(written, chosen, strict=True)
+    counties = {_without_county_word(w): p for w, p in zip(written, chosen, strict=True)
                 if p is not None and p.kind == "county" and _COUNTY_SUFFIX.search(w)}
     if not counties:
         return chosen

@@ -197,9 +197,13 @@ class _Resolver:
         before = [full for full, at in namesakes.items() if at < start]
         return Speaker(max(before, key=namesakes.__getitem__) if before else self.people.get(key, name), "person")
 
+    def known_surname(self, name: str) -> bool:
+        """Whether a one-word name is the surname of a person the article names in full (whatever its label)."""
+        return len(name.split()) == 1 and _surname(name) in self.people
+
     def organisation(self, name: str, label: str, start: int | None = None) -> Speaker:
         name = self.acronyms.get(name, name)
-        if _surname(name) in self.people and label in ("ORG", "GPE") and len(name.split()) == 1:
+        if label in ("ORG", "GPE") and self.known_surname(name):
             return self.person(name, start)  # the small model sometimes labels a surname as ORG or GPE
         words = name.lower().split()
         quoted = [s.canonical for _, s in reversed(self.history)]
@@ -227,7 +231,7 @@ class _Resolver:
             return self.organisation(entity.name, "ORG")  # "Border Patrol", labelled PERSON by the small model
         if entity.label == "PERSON":
             return self.person(entity.name, entity.start, entity.end)
-        if entity.label == "NORP" and len(entity.name.split()) == 1 and _surname(entity.name) in self.people:
+        if entity.label == "NORP" and self.known_surname(entity.name):
             return self.person(entity.name, entity.start)  # "said Pocan", labelled NORP by the small model
         if entity.label == "NORP":
             return Speaker(entity.name, "organization")
