@@ -472,6 +472,8 @@ def _verb_cue(token: Token, tone: str, naming: bool, text: str, quoted: list[tup
         content = None  # "… 11 times before he died", "gasping facedown on a sidewalk": when or where, not what
     if content is not None and speaker[0] <= content[0] and content[1] <= speaker[1]:
         content = None  # the inverted subject, parsed as the object: "“Meh,” wrote a Trump supporter …"
+    if content is not None and content[0] < clause_start and clause_end < content[1]:
+        clause_end = max(clause_end, adjuncts_end(token, clause_end))  # "The plan, he said on Monday, would …"
     cue = _span(cue_tokens)
     if content is not None and cue[1] <= content[0] and content[1] <= speaker[0]:
         # "Asked whether Clinton “has the integrity …,” 54 percent said no": the subject borrowed from the verb
@@ -606,22 +608,60 @@ def _whole_sentence(token: Token, text: str) -> tuple[int, int]:
     return doc[start].idx, sent.end_char
 
 
+_ADJUNCT_DEPS = frozenset({"prep", "npadvmod", "advmod", "dative"})
+_ADJUNCT_REACH = 8
+_LEAD_WORD_TAGS = frozenset({"CCONJ", "SCONJ", "ADV", "INTJ", "PUNCT"})
+
+
+def adjuncts_end(verb: Token, clause_end: int) -> int:
+    """The end of a parenthetical cue verb's own adjuncts between its clause and the next comma ("officials said on
+    Monday,", "he told me on Friday,"), else ``clause_end``."""
+    end = clause_end
+    if verb.dep_ != "parataxis":
+        return end
+    for token in verb.doc[verb.i + 1:min(verb.sent.end, verb.i + _ADJUNCT_REACH + 1)]:
+        if token.idx < clause_end:
+            continue
+        if token.text == ",":
+            return end
+        branch = token
+        while branch.head.i != verb.i and branch.head.i != branch.i:
+            branch = branch.head
+        if branch.head.i != verb.i or not (branch.dep_ in _ADJUNCT_DEPS or (
+                branch.dep_ == "dobj" and verb.lemma_ in ADDRESSEE_VERBS)):
+            return clause_end
+        end = token.idx + len(token)
+    return clause_end
+
+
+def _lead_word_only(verb: Token, before: tuple[int, int]) -> bool:
+    """True for a single word before the cue that opens the sentence rather than naming its subject: "But, Mr. Ryan
+    said, …" (not "Obama, the aide said, …", where the cue is parsed as an aside)."""
+    span = verb.doc.char_span(*before, alignment_mode="expand")
+    return (verb.dep_ != "parataxis" or span is None or len(span) != 1 or span[0].pos_ in _LEAD_WORD_TAGS)
+
+
 def _outside_clause(text: str, sentence: tuple[int, int], clause_start: int, clause_end: int, verb: Token
                     ) -> tuple[int, int] | None:
-    """Content for a cue parsed without a clause: the rest of the sentence beside "…, she said" or "she said: …"."""
+    """Content for a cue parsed without a clause: the rest of the sentence beside "…, she said" or "she said: …".
+
+    The parenthetical reading ("This campaign, he says, on Monday, is different") looks past the verb's own adjuncts.
+    """
     before = _trim(text, sentence[0], clause_start)
-    if before and len(text[before[0]:before[1]].split()) < 2:  # "But, Mr. Ryan said, …"
-        before = None
+    if before and len(text[before[0]:before[1]].split()) < 2 and _lead_word_only(verb, before):
+        before = None  # "But, Mr. Ryan said, …"
     after = _trim(text, clause_end, sentence[1])
     if after and text[clause_end:after[0]].strip() in (":", ",", ""):
         gap = text[clause_end:after[0]]
         if ":" in gap or ("," in gap and (before is None or text[after[0]] in _OPENING)):
             return after  # "she said: …", "But, Ryan said, …", "Asked …, Priebus said, “Probably.”"
-    if (before and after and verb.dep_ != "ROOT" and text[before[1]:clause_start].strip() == ","
-            and text[clause_end:after[0]].strip() == "," and text[after[0]] not in _OPENING
-            and not _depends_on(verb, after[0])):
+    aside_end = adjuncts_end(verb, clause_end)
+    aside_after = _trim(text, aside_end, sentence[1]) if aside_end > clause_end else after
+    if (before and aside_after and verb.dep_ != "ROOT" and text[before[1]:clause_start].strip() == ","
+            and text[aside_end:aside_after[0]].strip() == "," and text[aside_after[0]] not in _OPENING
+            and not _depends_on(verb, aside_after[0])):
         # "This campaign, he says, is different": the content is the sentence around the cue (``Cue.parenthetical``).
-        return before[0], after[1]
+        return before[0], aside_after[1]
     if before and text[before[1]:clause_start].strip() in (",", "—", "–", "-") and (
             after is None or len(text[after[0]:after[1]].split()) <= 6) and not _adverbial(verb.doc, before):
         return before

@@ -33,6 +33,14 @@ _LEAD_IN = re.compile(r"[.!?…][\"”’)]?\s+((?:[^\s“”\"]+\s+){1,3})$")
 _DUPLICATE_OVERLAP = 0.6
 _IGNORED_WORDS = frozenset({"that"})
 _THAT = re.compile(r"\bthat\b")
+_EMBEDDING_THAT = re.compile(r"\bthat\s+$")
+
+
+def _after_complementiser(doc: Doc | None, text: str, offset: int) -> bool:
+    """True when the clause at ``offset`` opens after the conjunction "that" ("was that Trump attacked …"), not
+    after the relative pronoun ("a strike that executives said …")."""
+    match = _EMBEDDING_THAT.search(text, max(0, offset - 10), offset)
+    return bool(match and doc is not None and _token_at(doc, match.start()).tag_ == "IN")
 
 
 @dataclass
@@ -244,7 +252,9 @@ def _statements(text: str, cues: list[Cue], spans: list[QuotedSpan], paragraph_o
         content = cue.content
         if content is not None and (coordinated or cue.parenthetical):
             # A parenthetical cue's content is the rest of the sentence: it stops before another cue's clause too.
-            starts = [c for c in every if c > cue.clause[1]] if cue.parenthetical else coordinated
+            # (not a cue inside a reported clause of the content: "The truth, he said, was that Trump attacked …")
+            starts = ([c for c in every if c > cue.clause[1] and not _after_complementiser(doc, text, c)]
+                      if cue.parenthetical else coordinated)
             if cue.parenthetical:
                 tail = _cut_at_coordinated(text, (cue.clause[1], content[1]), starts)
                 content = (content[0], tail[1])

@@ -302,3 +302,31 @@ def test_the_medium_of_a_saying_is_not_what_was_said(nlp):
 def test_a_content_that_only_says_how_or_when_is_none(nlp):
     """"He complained, not wanting to alienate activists": the participle says why, not what he complained of."""
     assert not any(r["cue"] == "complained" for r in _rows(nlp, "He complained, not wanting to alienate activists."))
+
+
+def test_an_aside_with_its_own_adjuncts_keeps_the_whole_sentence(nlp):
+    """"The difference now, he told me on Friday, is …": the cue's own "me on Friday" belongs to the aside, and
+    the content is the sentence around it."""
+    text = ("The difference now, he told me on Friday, is that he is the anchor of a straight news program, which "
+            "makes him seem kinder to Mr. Trump.")
+    row = _row(nlp, text, "told")
+    assert row["kind"] == "indirect" and row["speaker_mention"] == "he"
+    assert _fragments(row, text) == ["The difference now", "is that he is the anchor of a straight news program"]
+
+
+def test_a_one_word_subject_before_an_aside_is_content(nlp):
+    """"Compaq, she predicted, would …": the noun is what the sentence is about; "But, he said, …" stays out."""
+    text = "Compaq, she predicted, would come to them. But, Mr. Ryan said, the plan is dead."
+    predicted = _row(nlp, text, "predicted")
+    assert _fragments(predicted, text)[0] == "Compaq"
+    said = _row(nlp, text, "said")
+    assert _fragments(said, text) == ["the plan is dead."]
+
+
+def test_an_aside_reaches_over_a_cue_inside_its_that_clause(nlp):
+    """"The truth, the senator said then, was that Trump had attacked …": the reported clause is part of what the
+    senator said, not a new attribution."""
+    text = ("The truth, the senator said then, was that Trump had personally attacked his wife, Heidi, and his "
+            "father, Rafael.")
+    said = _row(nlp, text, "said")
+    assert _fragments(said, text)[-1].endswith("his father, Rafael")
