@@ -265,13 +265,25 @@ def _inverted_noun_phrase(verb: Token) -> Token | None:
     as its object, is who spoke; its head noun, when the phrase ("one woman in the crowd") runs to a comma or the
     clause's end."""
     for token in verb.doc[verb.i + 1:verb.sent.end]:
-        if token.pos_ not in _NOUN_PHRASE_LEAD:
+        if token.pos_ not in _NOUN_PHRASE_LEAD and token.dep_ != "amod":  # "said retired neurosurgeon …"
             return None
+        if _subject_of_aside_participle(token, verb):
+            return token  # "“…,” said retired neurosurgeon Ben Carson, asked about …"
         if token.head.i == verb.i and token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("nsubj", "dobj"):
             ends = (token.i + 1, token.right_edge.i + 1)  # the head noun, or its phrase, then a comma or "in …"
             closed = any(i >= verb.sent.end or verb.doc[i].pos_ in ("PUNCT", "ADP") for i in ends)
             return token if closed else None
     return None
+
+
+def _subject_of_aside_participle(token: Token, verb: Token) -> bool:
+    """True for a noun the parse made the subject of a participle after a comma that hangs on ``verb``, where it is
+    the verb's own inverted subject: "said retired neurosurgeon Ben Carson, asked about his claims"."""
+    participle = token.head
+    return (token.dep_ == "nsubj" and token.pos_ in ("NOUN", "PROPN") and participle.head.i == verb.i
+            and participle.tag_ in ("VBN", "VBG", "VBD") and participle.i > token.i + 1
+            and verb.doc[participle.i - 1].text == "," and all(
+                t.head.i == token.i for t in verb.doc[token.i + 1:participle.i]))
 
 
 def _relativiser_only(doc: Doc, start: int, end: int) -> bool:
@@ -459,7 +471,11 @@ def _verb_cue(token: Token, tone: str, naming: bool, text: str, quoted: list[tup
             elif start >= cue_tokens[-1].idx:
                 content = _trim(text, start, end)
         else:
-            content = _unclaused_content(token, subject, text, sentence, clause_start, clause_end, quoted)
+            # an aside's own adjuncts are part of its clause ("The plan, officials said on Monday, would …")
+            aside_end = adjuncts_end(token, clause_end)
+            content = _unclaused_content(token, subject, text, sentence, clause_start, aside_end, quoted)
+            if content is not None and (content[0] >= aside_end or content[0] < clause_start < aside_end < content[1]):
+                clause_end = aside_end
         if clauses and token.lemma_ in _CLAUSE_ONLY and all(c.dep_ == "xcomp" for c in clauses):
             content = None  # "continue to struggle", "find him guilty"
         if clauses and token.lemma_ in _CLAUSE_ONLY and any(
@@ -472,8 +488,6 @@ def _verb_cue(token: Token, tone: str, naming: bool, text: str, quoted: list[tup
         content = None  # "… 11 times before he died", "gasping facedown on a sidewalk": when or where, not what
     if content is not None and speaker[0] <= content[0] and content[1] <= speaker[1]:
         content = None  # the inverted subject, parsed as the object: "“Meh,” wrote a Trump supporter …"
-    if content is not None and content[0] < clause_start and clause_end < content[1]:
-        clause_end = max(clause_end, adjuncts_end(token, clause_end))  # "The plan, he said on Monday, would …"
     cue = _span(cue_tokens)
     if content is not None and cue[1] <= content[0] and content[1] <= speaker[0]:
         # "Asked whether Clinton “has the integrity …,” 54 percent said no": the subject borrowed from the verb
@@ -613,11 +627,20 @@ _ADJUNCT_REACH = 8
 _LEAD_WORD_TAGS = frozenset({"CCONJ", "SCONJ", "ADV", "INTJ", "PUNCT"})
 
 
+def _aside(verb: Token) -> bool:
+    """True for a cue verb the parse hung as an aside on the sentence's verb, its subject set off by a comma: "The
+    plan, he said, is …" (parataxis, or a complement of a verb after it)."""
+    if not (verb.dep_ == "parataxis" or (verb.dep_ == "ccomp" and verb.head.i > verb.i)):
+        return False
+    subject = next((c for c in verb.children if c.dep_ in _SUBJECTS and c.i < verb.i), None)
+    return subject is not None and subject.left_edge.i > 0 and verb.doc[subject.left_edge.i - 1].text == ","
+
+
 def adjuncts_end(verb: Token, clause_end: int) -> int:
     """The end of a parenthetical cue verb's own adjuncts between its clause and the next comma ("officials said on
     Monday,", "he told me on Friday,"), else ``clause_end``."""
     end = clause_end
-    if verb.dep_ != "parataxis":
+    if not _aside(verb):
         return end
     for token in verb.doc[verb.i + 1:min(verb.sent.end, verb.i + _ADJUNCT_REACH + 1)]:
         if token.idx < clause_end:
@@ -638,15 +661,12 @@ def _lead_word_only(verb: Token, before: tuple[int, int]) -> bool:
     """True for a single word before the cue that opens the sentence rather than naming its subject: "But, Mr. Ryan
     said, …" (not "Obama, the aide said, …", where the cue is parsed as an aside)."""
     span = verb.doc.char_span(*before, alignment_mode="expand")
-    return (verb.dep_ != "parataxis" or span is None or len(span) != 1 or span[0].pos_ in _LEAD_WORD_TAGS)
+    return (not _aside(verb) or span is None or len(span) != 1 or span[0].pos_ in _LEAD_WORD_TAGS)
 
 
 def _outside_clause(text: str, sentence: tuple[int, int], clause_start: int, clause_end: int, verb: Token
                     ) -> tuple[int, int] | None:
-    """Content for a cue parsed without a clause: the rest of the sentence beside "…, she said" or "she said: …".
-
-    The parenthetical reading ("This campaign, he says, on Monday, is different") looks past the verb's own adjuncts.
-    """
+    """Content for a cue parsed without a clause: the rest of the sentence beside "…, she said" or "she said: …"."""
     before = _trim(text, sentence[0], clause_start)
     if before and len(text[before[0]:before[1]].split()) < 2 and _lead_word_only(verb, before):
         before = None  # "But, Mr. Ryan said, …"
@@ -655,13 +675,11 @@ def _outside_clause(text: str, sentence: tuple[int, int], clause_start: int, cla
         gap = text[clause_end:after[0]]
         if ":" in gap or ("," in gap and (before is None or text[after[0]] in _OPENING)):
             return after  # "she said: …", "But, Ryan said, …", "Asked …, Priebus said, “Probably.”"
-    aside_end = adjuncts_end(verb, clause_end)
-    aside_after = _trim(text, aside_end, sentence[1]) if aside_end > clause_end else after
-    if (before and aside_after and verb.dep_ != "ROOT" and text[before[1]:clause_start].strip() == ","
-            and text[aside_end:aside_after[0]].strip() == "," and text[aside_after[0]] not in _OPENING
-            and not _depends_on(verb, aside_after[0])):
+    if (before and after and verb.dep_ != "ROOT" and text[before[1]:clause_start].strip() == ","
+            and text[clause_end:after[0]].strip() == "," and text[after[0]] not in _OPENING
+            and not _depends_on(verb, after[0])):
         # "This campaign, he says, is different": the content is the sentence around the cue (``Cue.parenthetical``).
-        return before[0], aside_after[1]
+        return before[0], after[1]
     if before and text[before[1]:clause_start].strip() in (",", "—", "–", "-") and (
             after is None or len(text[after[0]:after[1]].split()) <= 6) and not _adverbial(verb.doc, before):
         return before

@@ -330,3 +330,21 @@ def test_an_aside_reaches_over_a_cue_inside_its_that_clause(nlp):
             "father, Rafael.")
     said = _row(nlp, text, "said")
     assert _fragments(said, text)[-1].endswith("his father, Rafael")
+
+
+def test_an_aside_after_an_opening_adverb_reports_the_rest(nlp):
+    """"Instead, Trump told CNN, his policy would …": the addressee belongs to the aside, the rest is what he said."""
+    text = ("Donald Trump said Wednesday night that he doesn’t necessarily want to kill the families of terrorists."
+            "\n\nInstead, Trump told CNN, his policy would merely be “to go after them” if he wins the White House.")
+    row = _row(nlp, text, "told")
+    assert row["kind"] == "mixed" and row["speaker_mention"] == "Trump"
+    assert row["text"].startswith("his policy would merely be")
+
+
+def test_an_inverted_speaker_the_parse_gave_to_a_participle(nlp):
+    """"“…,” said retired neurosurgeon Ben Carson, asked about …": Carson said the quotation."""
+    text = ("\"I'm not going to say it is a mistake, so forget about it,\" said retired neurosurgeon Ben Carson, asked "
+            "about his claims that he had received a scholarship offer.")
+    row = _row(nlp, text, "said")
+    assert row["kind"] == "direct" and row["speaker_mention"].endswith("Ben Carson")
+    assert row["text"].startswith("I'm not going to say it is a mistake")
