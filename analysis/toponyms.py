@@ -105,6 +105,17 @@ def _capitalised(token: Token) -> bool:
     return token.text[:1].isupper()
 
 
+_HEADLINE_RUN_TOKENS = 3
+
+
+def _headline_run(entity: Span) -> bool:
+    """True for an entity of three or more words in a sentence whose every word is capitalised (a headline), where
+    the model often reads a verb and a place into a person's name."""
+    words = [t for t in entity.sent if t.is_alpha]
+    return len(entity) >= _HEADLINE_RUN_TOKENS and len(words) >= 4 and all(t.text[0].isupper() for t in words
+                                                                          if not t.is_stop or t.i == words[0].i)
+
+
 def _in_caps(text: str, paragraph: Paragraph | None) -> bool:
     """True for a paragraph written in capitals (a headline or teaser)."""
     if paragraph is None:
@@ -315,7 +326,8 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph], gazetteer: Gazetteer | 
     # first name may be a country's: "Georgia Stevens")
     ents = doc.ents
     # (nor the place before an office that opens the model's person: "Avondale Mayor Ed Rieker")
-    named = [t.text for e in ents if e.label_ == "PERSON" and len(e) > 1 for t in e
+    # (nor a long "person" the model found in a headline's capitals: "Freemason Bogdanov Joins Sochi Mayor Race")
+    named = [t.text for e in ents if e.label_ == "PERSON" and len(e) > 1 and not _headline_run(e) for t in e
              if (t.i == e.start or not any(p.kind == "country" for p in gazetteer.lookup(t.text)[:1]))
              and t.i >= _office_at(e, lexicon)]
     # (and a town's name that speaks: "“…,” Petrova said", "said Noma")

@@ -872,3 +872,12 @@ def test_surnames_listed_after_a_plural_title_are_people(nlp):
             "Doggett) in releasing a letter.")
     rows = by_text(rows_for(nlp, text))
     assert "Rangel" not in rows and "Holt" not in rows
+
+
+def test_a_long_person_the_model_reads_into_a_headline_names_no_person(nlp):
+    """LGL: the headline "Freemason Bogdanov Joins Sochi Mayor Race" was read as one person, "Freemason Bogdanov Joins
+    Sochi", and every later "Sochi" went with it; the city stays a city."""
+    text = ("Freemason Bogdanov Joins Sochi Mayor Race. Andrei Bogdanov became the latest entry into the crowded "
+            "Sochi mayoral election. The mayoral election in Sochi is slated for April.")
+    rows = [r for r in rows_for(nlp, text) if r["text"] == "Sochi"]
+    assert len(rows) >= 2 and all(r["country"] == "RU" for r in rows)
