@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from .segment import Paragraph
 
 _MARKS = re.compile(r"[\"“”„«»‘’]")
+# A markup tag left in a text export ("<tweet author="…">", "<a href="…">"): its attribute values are no quotes.
+_MARKUP_TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>\n]*)?/?>")
 _OPEN_DOUBLE = "“„«"
 _CLOSE_DOUBLE = "”»"
 # A paragraph that opens with a quotation mark (after spaces): the sign of a quote running on from the last one.
@@ -52,6 +54,19 @@ def typewriter_marks_as_curly(text: str) -> str:
     return _TYPEWRITER_CLOSING.sub("” ", text)
 
 
+def without_markup(text: str, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The character ``ranges`` with any markup tag cut out of them (sorted, disjoint in, sorted, disjoint out)."""
+    result: list[tuple[int, int]] = []
+    for start, end in ranges:
+        for tag in _MARKUP_TAG.finditer(text, start, end) if "<" in text[start:end] else ():
+            if tag.start() > start:
+                result.append((start, tag.start()))
+            start = tag.end()
+        if end > start:
+            result.append((start, end))
+    return result
+
+
 def _is_word(ch: str) -> bool:
     return ch.isalnum()
 
@@ -64,8 +79,11 @@ def _scan_paragraph(text: str, start: int, end: int) -> list[tuple[int, int, boo
     spans: list[tuple[int, int, bool]] = []
     double_open: int | None = None
     single_open: int | None = None
+    tags = [m.span() for m in _MARKUP_TAG.finditer(text, start, end)] if "<" in text[start:end] else []
     for match in _MARKS.finditer(text, start, end):
         mark, pos = match.group(), match.start()
+        if tags and any(tag_start < pos < tag_end for tag_start, tag_end in tags):
+            continue
         before = text[pos - 1] if pos > start else " "
         after = text[pos + 1] if pos + 1 < end else " "
         if mark in _OPEN_DOUBLE or mark in _CLOSE_DOUBLE or mark == '"':

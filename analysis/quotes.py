@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 from .cues import ADDRESSEE_VERBS, Cue, find_cues, linked_subject
 from .gazetteer import demonym_keys, name_key
 from .parse import doc_text
-from .quote_marks import QuotedSpan, quoted_spans, typewriter_marks_as_curly
+from .quote_marks import QuotedSpan, quoted_spans, typewriter_marks_as_curly, without_markup
 from .segment import Paragraph
 from .sentiment import score_sentiment
 from .speakers import SPEAKER_LABEL_NAME, SpeakerMention, resolve_speakers
@@ -795,7 +795,7 @@ def quote_rows(article_id: str, doc: Doc, paragraphs: list[Paragraph]) -> list[d
         return paragraphs[max(bisect_right(starts, offset) - 1, 0)].index
 
     spans = quoted_spans(text, paragraphs, QUOTE_KINDS)
-    ranges = [(p.start, p.end) for p in quotable]
+    ranges = without_markup(text, [(p.start, p.end) for p in quotable])  # no cue inside "<tweet …>"
     cues = find_cues(doc, ranges, [(q.start, q.end) for q in spans], text)
     statements = _statements(text, cues, spans, paragraph_of, doc)
     _add_colon_paragraphs(text, cues, statements, quotable)

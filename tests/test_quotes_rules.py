@@ -348,3 +348,15 @@ def test_an_inverted_speaker_the_parse_gave_to_a_participle(nlp):
     row = _row(nlp, text, "said")
     assert row["kind"] == "direct" and row["speaker_mention"].endswith("Ben Carson")
     assert row["text"].startswith("I'm not going to say it is a mistake")
+
+
+def test_attribute_values_of_a_markup_tag_are_no_quotes(nlp):
+    """A text export that kept an embedded tweet's tag: ``<tweet author="JebBush" timestamp="1449075600">`` holds
+    no quotation; the quote after it is still found."""
+    text = ('Candidates tweeted their reactions.\n\n<tweet pic="" author="realDonaldTrump" timestamp="1449075600" '
+            'tweet_id="672152791717158917">California shooting looks very bad. This is when our police are so '
+            'appreciated!</tweet>.\n\n<tweet pic="" author="JebBush" timestamp="1449075600" '
+            'tweet_id="672153025243426816">Praying for the victims.</tweet>.\n\nLater Trump said "it was great."')
+    rows = _rows(nlp, text)
+    assert not any("JebBush" in r["text"] or "1449075600" in r["text"] for r in rows)
+    assert any(r["kind"] == "direct" and r["text"].startswith("it was great") for r in rows)
