@@ -302,6 +302,7 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer, home_count
             break  # no reading changed: the context is settled
         chosen = picked
     chosen = _one_reading_per_name(written, options, qualifiers, chosen, groups, gazetteer)
+    chosen = _landforms_at_home(written, chosen, qualifiers, home_country)
     foreign = _foreign_part(text, mentions, chosen)
     # a name a firm cue marks as a place at one mention is that place at the model's other mentions of it too
     # ("an informal settlement in Khayelitsha", then "moved back to Khayelitsha")
@@ -314,6 +315,22 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer, home_count
         if p is not None or m.source in ("facility", "street") or (
             (" " in w.strip() or lookup_key(w) in cued and name_like(w)) and not _names_no_place(w, gazetteer))
     ]
+
+
+def _landforms_at_home(written: list[str], chosen: list[Place | None], qualifiers: list, home_country: str | None
+                       ) -> list[Place | None]:
+    """A river or valley named after a place ("Las Vegas Valley", "Rio Grande Valley") takes that place's point only
+    in a country the article's other places (or its outlet) name; elsewhere it stays unplaced, not put at a namesake
+    abroad (Rio Grande, Brazil, in a Texas release)."""
+    landforms = places_lexicon().landform_words
+    marked = [i for i, name in enumerate(written) if chosen[i] is not None and name.split()[-1] in landforms
+              and lookup_key(chosen[i].name) != lookup_key(name)]
+    if not marked:
+        return chosen
+    _, countries = _context([p if i not in marked else None for i, p in enumerate(chosen)], qualifiers)
+    if home_country:
+        countries[home_country] += 1
+    return [None if i in marked and countries[p.country] <= 0 else p for i, p in enumerate(chosen)]
 
 
 _COUNTY_SUFFIX = re.compile(r"\s+(?:County|Parish)$")

@@ -77,6 +77,7 @@ class Lexicon:
     street_plurals: frozenset[str]
     organisation_openers: frozenset[str]
     plural_titles: frozenset[str]
+    landform_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -94,7 +95,8 @@ def places_lexicon() -> Lexicon:
                    frozenset(raw["local_nouns"]), frozenset(raw["office_heads"]),
                    frozenset(raw["holiday_words"]), frozenset(raw["feature_words"]),
                    frozenset(raw["speaking_verbs"]), frozenset(raw["street_plurals"]),
-                   frozenset(raw["organisation_openers"]), frozenset(raw["plural_titles"]))
+                   frozenset(raw["organisation_openers"]), frozenset(raw["plural_titles"]),
+                   frozenset(raw["landform_words"]))
 
 
 _COUNTY_PLURALS = frozenset({"counties", "parishes"})
@@ -447,6 +449,8 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph], gazetteer: Gazetteer | 
             _dateline(doc, i, last, written, gazetteer) and doc[last].text != ":") or (
             lookup_key(written) in person_places and _local_noun_after(doc, last)))
         if not person and _acceptable(doc, i, last, written, caps, gazetteer, lexicon, named_places):
+            if last < len(doc) and doc[last].text in lexicon.landform_words:
+                last += 1  # "the Rio Grande Valley": the valley, not Rio Grande, Brazil
             span = doc[i:last]
             add(i, last, *_trim(text, span.start_char, span.end_char), "gazetteer")
             if (_strong_locative_before(doc, i) or _place_of(doc, i)

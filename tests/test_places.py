@@ -881,3 +881,16 @@ def test_a_long_person_the_model_reads_into_a_headline_names_no_person(nlp):
             "Sochi mayoral election. The mayoral election in Sochi is slated for April.")
     rows = [r for r in rows_for(nlp, text) if r["text"] == "Sochi"]
     assert len(rows) >= 2 and all(r["country"] == "RU" for r in rows)
+
+
+def test_a_river_or_valley_is_not_placed_at_a_namesake_abroad(nlp):
+    """A bundled release: "the Rio Grande Valley" in a Texas story had been Rio Grande, Brazil; TR-News's "Peace
+    River Valley" in British Columbia had been River Valley, Singapore. A valley named after a place of the story's
+    own country keeps that place's point (LGL's "Las Vegas Valley" in Nevada)."""
+    text = ("Chris Cabrera of the National Border Patrol Council in the Rio Grande Valley said agents in Texas are "
+            "tired. Rain fell over the Peace River Valley in British Columbia. Flooding hit homes across the Las "
+            "Vegas Valley in Nevada.")
+    rows = by_text(rows_for(nlp, text))
+    assert rows["Rio Grande Valley"]["country"] is None and rows["Rio Grande Valley"]["lat"] is None
+    assert rows["Peace River Valley"]["country"] is None
+    assert rows["Las Vegas Valley"]["place"] == "Las Vegas" and rows["Las Vegas Valley"]["admin1"] == "Nevada"
