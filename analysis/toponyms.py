@@ -78,6 +78,7 @@ class Lexicon:
     organisation_openers: frozenset[str]
     plural_titles: frozenset[str]
     landform_words: frozenset[str]
+    personal_titles: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -96,7 +97,7 @@ def places_lexicon() -> Lexicon:
                    frozenset(raw["holiday_words"]), frozenset(raw["feature_words"]),
                    frozenset(raw["speaking_verbs"]), frozenset(raw["street_plurals"]),
                    frozenset(raw["organisation_openers"]), frozenset(raw["plural_titles"]),
-                   frozenset(raw["landform_words"]))
+                   frozenset(raw["landform_words"]), frozenset(raw["personal_titles"]))
 
 
 _COUNTY_PLURALS = frozenset({"counties", "parishes"})
@@ -382,6 +383,8 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph], gazetteer: Gazetteer | 
         readings = gazetteer.lookup(written)
         if _opened_organisation(doc, first, last, gazetteer, lexicon):
             continue  # "United Way", "non-United Russia candidate"
+        if not readings and _listed_with_people(doc, first, last):
+            continue  # "Ravi Ragbir, Jean Montrevil, Eliseo Jurado, and …": a person the model read as a place
         if _starts_organisation(doc, last, lexicon, readings[0] if readings else None) or _names_disease(
                 doc, last, lexicon) or _names_disease(doc, last - 1, lexicon):
             continue  # "St. Patrick's Day" itself tagged as a place, too
@@ -779,6 +782,25 @@ def _office_after(doc: Doc, first: int, last: int, lexicon: Lexicon) -> bool:
     return end is not None and _holder_after(doc, last, end, lexicon) is not None
 
 
+def _listed_with_people(doc: Doc, first: int, last: int) -> bool:
+    """True for a name listed by a comma (or "and") right after the model's person and before another:
+    "Jean Montrevil, Eliseo Jurado, and Maru Mora-Vilalpando"."""
+    before = first >= 2 and doc[first - 1].text == "," and doc[first - 2].ent_type_ == "PERSON"
+    k = last
+    while k < len(doc) and doc[k].text in (",", "and"):
+        k += 1
+    return before and k > last and k < len(doc) and doc[k].ent_type_ == "PERSON"
+
+
+def _titled_surname(doc: Doc, first: int, lexicon: Lexicon) -> bool:
+    """True for a name after a title and a capitalised first name: "Undersecretary Asa Hutchinson"."""
+    if first < 2 or not (doc[first - 1].pos_ == "PROPN" and doc[first - 1].is_title and doc[first - 1].is_alpha):
+        return False
+    title = doc[first - 2].text
+    two = doc[first - 3].text + " " + title if first >= 3 else ""
+    return title in lexicon.personal_titles or two in lexicon.personal_titles or title in lexicon.office_heads
+
+
 def _name_goes_on(doc: Doc, last: int, lexicon: Lexicon) -> bool:
     """True when another capitalised name word follows, one that names no kind of place or body ("Teresa Voors",
     not "Boulder City", "Gainesville Public Utilities")."""
@@ -957,6 +979,8 @@ def _acceptable(doc: Doc, first: int, last: int, written: str, caps: bool, gazet
         return large and (label not in ("PERSON", "ORG") or best.kind in ("country", "state"))
     if caps and any(doc[k].is_stop for k in range(first, last)):
         return False
+    if _titled_surname(doc, first, lexicon):
+        return False  # "Undersecretary Asa Hutchinson": a surname, not Hutchinson, Kansas
     if first > 1 and doc[first - 1].text in NAME_LINKS and _capitalised(doc[first - 2]) and not _locative_before(
             doc, first):
         return False  # "Tren de Aragua", "Bank of America"; not a person "of" a town: "Jodi Mahler of Bellmore"

@@ -894,3 +894,17 @@ def test_a_river_or_valley_is_not_placed_at_a_namesake_abroad(nlp):
     assert rows["Rio Grande Valley"]["country"] is None and rows["Rio Grande Valley"]["lat"] is None
     assert rows["Peace River Valley"]["country"] is None
     assert rows["Las Vegas Valley"]["place"] == "Las Vegas" and rows["Las Vegas Valley"]["admin1"] == "Nevada"
+
+
+def test_a_town_name_after_a_title_and_a_first_name_is_a_surname(nlp):
+    """A bundled release: "Undersecretary Asa Hutchinson" had put Hutchinson, Kansas on the map."""
+    text = ("\"I urge the Department of Homeland Security, especially Undersecretary Asa Hutchinson, to use their "
+            "resources,\" said Rep. Calvert.")
+    assert "Hutchinson" not in by_text(rows_for(nlp, text))
+
+
+def test_a_name_listed_between_people_is_no_unplaced_place(nlp):
+    """A bundled release: the model read "Eliseo Jurado", listed among other detained activists, as a place."""
+    text = ("The Trump Administration has detained or deported Immigrant Advocacy leaders Ravi Ragbir, Jean "
+            "Montrevil, Eliseo Jurado, and Maru Mora-Vilalpando, said Congresswoman Carolyn Maloney.")
+    assert "Eliseo Jurado" not in by_text(rows_for(nlp, text))
