@@ -400,6 +400,9 @@ def _mention_span(head: Token, verb: Token) -> tuple[int, int]:
     doc, last = head.doc, tokens[-1].i
     if last + 2 < len(doc) and doc[last + 1].text == "," and doc[last + 2].lower_.rstrip(".") in _NAME_SUFFIXES:
         tokens.append(doc[last + 2])  # "Robert F. Kennedy, Jr."
+    elif last + 1 < len(doc) and doc[last + 1].text == ")" and sum(
+            t.text == "(" for t in tokens) > sum(t.text == ")" for t in tokens):
+        tokens.append(doc[last + 1])  # "Rep. Luis V. Gutierrez (D-IL)", its bracket closed
     return _span(tokens)
 
 

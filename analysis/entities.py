@@ -41,9 +41,14 @@ def _defined_acronyms(text: str) -> tuple[tuple[str, str], ...]:
     return tuple(found.items())
 
 
+_TRAILING_BRACKET = re.compile(r"\s*\([^()]*\)$")
+
+
 def canonical_name(mention: str, acronyms: dict[str, str]) -> str:
-    """The mention without a leading 'the' or a possessive ending, with a defined acronym expanded."""
+    """The mention without a leading 'the', a possessive ending or a closing bracket ("Immigration and Customs
+    Enforcement (ICE)", "Ken Calvert (CA-44)"), with a defined acronym expanded."""
     name = TRAILING_POSSESSIVE.sub("", LEADING_THE.sub("", mention.strip()))
+    name = _TRAILING_BRACKET.sub("", name) or name
     return acronyms.get(name, name)
 
 

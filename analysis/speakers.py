@@ -319,7 +319,7 @@ class _Resolver:
             described = self.description(mention, text, self.lex.descriptions[lemma], lemma)
             if described:
                 return described
-        name = _DETERMINERS.sub("", text)
+        name = canonical_name(_DETERMINERS.sub("", text), {})  # without a closing bracket: "… Enforcement (ICE)"
         untitled = person_name(name)
         if untitled != name and _surname(untitled) in self.people:  # "Sheriff Cuellar", not an entity to the model
             return self.person(untitled, mention.start, mention.end)

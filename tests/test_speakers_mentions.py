@@ -41,3 +41,13 @@ def test_a_restrictive_clause_that_does_not_hold_the_cue_stays(nlp):
     text = "A 2014 study that appeared in the British Medical Journal found that the drug reduced deaths."
     row = _only_row(nlp, text)
     assert row["speaker_mention"] == "A 2014 study that appeared in the British Medical Journal"
+
+
+def test_a_mention_closes_its_bracket_and_the_speaker_drops_it(nlp):
+    """Bundled releases: "Rep. Luis V. Gutierrez (D-IL) announced" had the mention "… (D-IL" and "Immigration and
+    Customs Enforcement (ICE) said" the speaker "Immigration and Customs Enforcement (ICE"."""
+    row = _only_row(nlp, "Rep. Luis V. Gutierrez (D-IL) announced today that he would bring a father to the speech.")
+    assert row["speaker_mention"] == "Rep. Luis V. Gutierrez (D-IL)" and row["speaker"] == "Luis V. Gutierrez"
+    row = _only_row(nlp, "Immigration and Customs Enforcement (ICE) said it would review the case.")
+    assert row["speaker_mention"] == "Immigration and Customs Enforcement (ICE)"
+    assert row["speaker"] == "Immigration and Customs Enforcement" and row["speaker_type"] == "government"
