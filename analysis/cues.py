@@ -382,15 +382,56 @@ def _antecedent(relativiser: Token) -> Token | None:
     return None
 
 
+def _dash(token: Token) -> bool:
+    """A dash between words: "–", "—", "--", or a hyphen with spaces around it."""
+    return token.text in ("–", "—", "―", "--") or (
+        token.text == "-" and token.i > 0 and bool(token.doc[token.i - 1].whitespace_) and bool(token.whitespace_))
+
+
+def _past_dash(subject: Token) -> Token:
+    """The speaker after a dateline the parse made the subject: "Washington, DC – Congressman Ryan (D-OH)
+    announced" is Ryan, not Washington ("CLEVELAND, July 19 (UPI) — Former Attorney General Michael Mukasey"): the
+    last word of the first person or organisation after the dash; and the words after a dash that closes an aside
+    the subject stands in: the subject's apposition after it."""
+    doc = subject.doc
+    dash = next((t for t in doc[subject.i + 1:subject.right_edge.i + 1] if _dash(t)), None)
+    if dash is None:
+        return subject
+    before = doc[subject.left_edge.i:dash.i]
+    bracketed = {t.i for t in before if any(b.text == "(" for b in before if b.i < t.i)
+                 and any(b.text == ")" for b in before if b.i > t.i)}
+    dateline = doc[dash.i - 1].ent_type_ == "GPE" or (  # "CLEVELAND, July 19 (UPI) —", "New York (AFP) —"
+        any(t.ent_type_ == "GPE" for t in before)
+        and all(t.ent_type_ in ("GPE", "DATE") or t.is_punct or t.like_num or t.i in bracketed for t in before))
+    # or the subject closes an aside opened by a dash before it: "In the letter - addressed to …, Channing D.
+    # Phillips - the Utah Republican asks"
+    aside = sum(_dash(t) for t in doc[subject.sent.start:subject.left_edge.i]) % 2 == 1
+    if not (dateline or aside):
+        return subject
+    apposition = next((c for c in subject.rights if c.i > dash.i and c.dep_ == "appos"), None)
+    if aside and apposition is not None:
+        return apposition
+    for token in doc[dash.i + 1:subject.right_edge.i + 1]:
+        if token.ent_type_ in ("PERSON", "ORG"):
+            last = token.i
+            while last + 1 < len(doc) and doc[last + 1].ent_iob_ == "I":
+                last += 1
+            return doc[last]
+    return subject
+
+
 def _mention_span(head: Token, verb: Token) -> tuple[int, int]:
     """The speaker mention: the subject's subtree on its side of the verb, within the quote's gap."""
     tokens = [t for t in head.subtree if t.i < verb.i] if head.i < verb.i else list(head.subtree)
     if head.i < verb.i:
         tokens = [t for t in tokens if t.i <= head.i or not t.is_punct or t.i < verb.i - 1]
         before = [t for t in tokens if t.i < head.i and (t.text in _CLOSING or t.text in ("“", "‘")
-                                                          or t.text in ("–", "—", "--"))]
+                                                          or _dash(t))]
         if before:  # never reach back into the quotation, nor across a dash ("not true – media reports ...")
             tokens = [t for t in tokens if t.i > before[-1].i]
+        after = [t for t in tokens if t.i > head.i and _dash(t)]
+        if after:  # nor on past one: "Every significant legal expert -- including the former Chairman … --"
+            tokens = [t for t in tokens if t.i < after[0].i]
     if head.i > verb.i:  # "said Daryl Kimball, executive director of ..." ends at the sentence's end
         tokens = [t for t in tokens if t.i > verb.i]
     cut = _relative_cut(head, verb, tokens)
@@ -435,6 +476,7 @@ def _verb_cue(token: Token, tone: str, naming: bool, text: str, quoted: list[tup
     subject = _subject(token, quoted)
     if subject is None:
         return None
+    subject = _past_dash(subject)
     cue_tokens = [token] + [c for c in token.children if c.dep_ == "prt"]
     cue_tokens.sort(key=lambda t: t.i)
     sentence = _whole_sentence(token, text)

@@ -294,6 +294,12 @@ class _Resolver:
             found = self.person(name, mention.start, mention.end)
             return Speaker(name, "person") if found.canonical.isupper() else found
         inside = self.entities_in(mention.start, mention.end)
+        if (head is not None and head.ent_type_ == "NORP" and head.tag_ not in ("NNS", "NNPS")
+                and self.lex.descriptions.get(head.lower_) == "person"):
+            # "the Utah Republican", "the New York Democrat": a person described by party, not the party
+            described = self.description(mention, text, "person", head.lower_)
+            if described:
+                return described
         if head is not None:
             at_head = [e for e in inside if e.start <= head.idx < e.end]
             if at_head:

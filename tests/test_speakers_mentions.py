@@ -51,3 +51,30 @@ def test_a_mention_closes_its_bracket_and_the_speaker_drops_it(nlp):
     row = _only_row(nlp, "Immigration and Customs Enforcement (ICE) said it would review the case.")
     assert row["speaker_mention"] == "Immigration and Customs Enforcement (ICE)"
     assert row["speaker"] == "Immigration and Customs Enforcement" and row["speaker_type"] == "government"
+
+
+@pytest.mark.parametrize(("text", "mention", "speaker"), [
+    # a release's dateline the parse made the subject: the speaker is after the dash
+    ("Washington, DC – Congressman Tim Ryan (D-OH) announced his intention to leave his guest seat vacant.",
+     "Congressman Tim Ryan (D-OH)", "Tim Ryan"),
+    ("CLEVELAND, July 19 (UPI) — Former Attorney General Michael Mukasey said Hillary Clinton should be prosecuted.",
+     "Former Attorney General Michael Mukasey", "Michael Mukasey"),
+    # a dash-set aside after the subject is no part of it
+    ("Every significant legal expert -- including the former Republican Chairman of the House Judiciary Committee "
+     "-- agrees that the President can act.", "Every significant legal expert", "Every significant legal expert"),
+])
+def test_a_mention_never_spans_a_dash(nlp, text, mention, speaker):
+    row = _only_row(nlp, text)
+    assert row["speaker_mention"] == mention and row["speaker"] == speaker
+
+
+def test_the_subject_after_an_aside_closed_by_a_dash_is_a_party_description(nlp):
+    """PolNeAR train: "In the letter - addressed to …, Channing D. Phillips - the Utah Republican asks": the speaker
+    is the Utah Republican, the chairman named before, not the letter's addressee nor the party."""
+    text = ("House Oversight Committee Chairman Jason Chaffetz on Tuesday requested another investigation. In the "
+            "letter - addressed to the U.S. attorney for the District of Columbia, Channing D. Phillips - the Utah "
+            "Republican asks for an investigation to determine whether \"Secretary Clinton or her employees violated "
+            "statutes that prohibit destruction of records.\"")
+    rows = quote_rows("t", nlp(text), segment_paragraphs(text))
+    row = next(r for r in rows if r["cue"].startswith("asks"))
+    assert row["speaker_mention"] == "the Utah Republican" and row["speaker"] == "Jason Chaffetz"
