@@ -256,10 +256,11 @@ def _co_located(written: list[str], options: list[tuple[Place, ...]]) -> dict[in
     return support
 
 
-def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer, home_country: str | None = None
-            ) -> list[Resolved]:
+def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer, home_country: str | None = None,
+            named_states: tuple[Place, ...] = ()) -> list[Resolved]:
     """The gazetteer reading of every non-facility mention, chosen with the article's context; ``home_country``,
-    the country the outlet publishes from (``analysis.outlet.outlet_country``), counts as one place of it."""
+    the country the outlet publishes from (``analysis.outlet.outlet_country``), and ``named_states``, US states
+    that open the names of local bodies (``states_in_names``), count as places of it."""
     written = [text[m.start:m.end] for m in mentions]
     options = [() if m.source == "facility" else _without_city_regions(_candidates(w, m, gazetteer))
                for m, w in zip(mentions, written, strict=True)]
@@ -275,7 +276,7 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer, home_count
     for index, name in enumerate(written):
         groups.setdefault(lookup_key(name), []).append(index)
     for _ in range(RESOLVE_PASSES):
-        base_states, base_countries = _context(chosen, qualifiers)
+        base_states, base_countries = _context([*chosen, *named_states], qualifiers)
         if home_country:
             base_countries[home_country] += 1
         nearby = tuple({id(p): p for p in chosen if p is not None and p.kind in ("city", "county")}.values())
@@ -488,6 +489,32 @@ def place_facilities(text: str, resolved: list[Resolved], sentence_starts: list[
     return _one_place_per_facility(out)
 
 
+_LOCAL_BRANDS = frozenset({"University", "College", "Tech", "Institute"})
+
+
+def states_in_names(doc: Doc, gazetteer: Gazetteer) -> tuple[Place, ...]:
+    """US states whose full name opens an organisation's or a facility's name in the article ("the Indiana Department
+    of Workforce Development", "Kansas State University"), once each: no place mention, but context for the
+    article's other places. Not a newspaper's or a company's name ("New York Times", `brand_heads`)."""
+    lexicon = places_lexicon()
+    brands = lexicon.brand_heads - _LOCAL_BRANDS
+    found: dict[str, Place] = {}
+    for ent in doc.ents:
+        if ent.label_ not in ("ORG", "FAC"):
+            continue
+        words = [t.text for t in ent if t.lower_ != "the"]
+        if len(words) < 2 or any(w in brands for w in words) or words[-1] in lexicon.way_heads or words[
+                -1] in lexicon.street_heads:
+            continue  # nor a street named after a state ("Washington Drive")
+        for n in (2, 1):
+            state = gazetteer.state(" ".join(words[:n])) if len(words) > n and words[n - 1].isalpha() else None
+            if (state is not None and state.kind == "state" and " ".join(words[:n]) == state.name
+                    and not any(p.kind == "country" for p in gazetteer.lookup(state.name))):  # not Georgia
+                found.setdefault(state.name, state)
+                break
+    return tuple(found.values())
+
+
 def _one_place_per_facility(resolved: list[Resolved]) -> list[Resolved]:
     """A facility placed at one mention lies there at the article's other mentions of it that found no place
     ("the Northwest Detention Center (NWDC) in Tacoma", then "the Northwest Detention Center" alone)."""
@@ -507,8 +534,9 @@ def location_rows(article_id: str, doc: Doc, paragraphs: list[Paragraph], home_c
     gazetteer = load_gazetteer()
     text = doc_text(doc)
     mentions = find_mentions(doc, paragraphs, gazetteer)
-    resolved = place_facilities(text, resolve(text, mentions, gazetteer, home_country), _sentence_bounds(doc),
-                                gazetteer)
+    named_states = states_in_names(doc, gazetteer)
+    resolved = place_facilities(text, resolve(text, mentions, gazetteer, home_country, named_states),
+                                _sentence_bounds(doc), gazetteer)
     starts = [p.start for p in paragraphs]
     rows = []
     for item in resolved:

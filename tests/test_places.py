@@ -908,3 +908,12 @@ def test_a_name_listed_between_people_is_no_unplaced_place(nlp):
     text = ("The Trump Administration has detained or deported Immigrant Advocacy leaders Ravi Ragbir, Jean "
             "Montrevil, Eliseo Jurado, and Maru Mora-Vilalpando, said Congresswoman Carolyn Maloney.")
     assert "Eliseo Jurado" not in by_text(rows_for(nlp, text))
+
+
+def test_a_state_that_opens_a_local_body_s_name_is_context(nlp):
+    """LGL: a Manhattan, Kansas story names "Kansas State University" and "the Kansas State University Weather Data
+    Library", never Kansas alone; the town had been Manhattan, New York. A newspaper's name is no such context."""
+    text = ("Manhattan set a record low on Tuesday, according to the Kansas State University Weather Data Library. "
+            "Manhattan residents were warned, the New York Times reported.")
+    rows = [r for r in rows_for(nlp, text) if r["text"] == "Manhattan"]
+    assert rows and all(r["admin1"] == "Kansas" for r in rows)
