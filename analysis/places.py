@@ -84,6 +84,13 @@ def _qualifier(text: str, mention: Mention, gazetteer: Gazetteer, readings: tupl
     return None
 
 
+def _landmark(mention: Mention, written: str, gazetteer: Gazetteer) -> Resolved:
+    """A landmark of the lexicon as a facility within its city ("at the White House": Washington, D.C.)."""
+    city, where = places_lexicon().landmarks[tuple(written.split())]
+    place = next((p for p in gazetteer.lookup(city) if p.kind == "city" and where in (p.admin1, p.country)), None)
+    return Resolved(mention, written, place, "facility", place.name if place else None)
+
+
 def _candidates(written: str, mention: Mention, gazetteer: Gazetteer) -> tuple[Place, ...]:
     if mention.dateline:  # "NEW YORK (AP) —": the city the story was filed from, not the state
         key = lookup_key(written)
@@ -262,7 +269,7 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer, home_count
     the country the outlet publishes from (``analysis.outlet.outlet_country``), and ``named_states``, US states
     that open the names of local bodies (``states_in_names``), count as places of it."""
     written = [text[m.start:m.end] for m in mentions]
-    options = [() if m.source == "facility" else _without_city_regions(_candidates(w, m, gazetteer))
+    options = [() if m.source in ("facility", "landmark") else _without_city_regions(_candidates(w, m, gazetteer))
                for m, w in zip(mentions, written, strict=True)]
     options = _with_named_counties(written, options, gazetteer)
     qualifiers = [_qualifier(text, m, gazetteer, o) for m, o in zip(mentions, options, strict=True)]
@@ -309,11 +316,12 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer, home_count
     # ("an informal settlement in Khayelitsha", then "moved back to Khayelitsha")
     cued = {lookup_key(w) for m, w in zip(mentions, written, strict=True) if m.placed}
     return [
+        _landmark(m, w, gazetteer) if m.source == "landmark" else
         Resolved(m, w, p, "facility" if m.source == "facility" else OUTPUT_KIND.get(p.kind, p.kind) if p else "other")
         for k, (m, w, p) in enumerate(zip(mentions, written, chosen, strict=True)) if k not in foreign
         # a one-word name the model tagged that no gazetteer knows is more often a person than a place, unless a
         # firm cue marks it as one ("stationed in Darfur", "the town of Maameltein")
-        if p is not None or m.source in ("facility", "street") or (
+        if p is not None or m.source in ("facility", "street", "landmark") or (
             (" " in w.strip() or lookup_key(w) in cued and name_like(w)) and not _names_no_place(w, gazetteer))
     ]
 
@@ -452,7 +460,7 @@ def place_facilities(text: str, resolved: list[Resolved], sentence_starts: list[
     for index, item in enumerate(resolved):
         street = item.kind == "other" and item.place is None and (
             item.mention.source == "street" or item.text.split()[-1] in way_heads)
-        if item.kind != "facility" and not street:
+        if (item.kind != "facility" and not street) or item.mention.source == "landmark":
             out.append(item)
             continue
         sentence = bisect_right(sentence_starts, item.mention.start) - 1

@@ -79,6 +79,8 @@ class Lexicon:
     plural_titles: frozenset[str]
     landform_words: frozenset[str]
     personal_titles: frozenset[str]
+    landmarks: dict[tuple[str, ...], tuple[str, str]]  # words -> (city, its state or country code)
+    landmark_locatives: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -97,7 +99,9 @@ def places_lexicon() -> Lexicon:
                    frozenset(raw["holiday_words"]), frozenset(raw["feature_words"]),
                    frozenset(raw["speaking_verbs"]), frozenset(raw["street_plurals"]),
                    frozenset(raw["organisation_openers"]), frozenset(raw["plural_titles"]),
-                   frozenset(raw["landform_words"]), frozenset(raw["personal_titles"]))
+                   frozenset(raw["landform_words"]), frozenset(raw["personal_titles"]),
+                   {tuple(name.split()): (place[0], place[1]) for name, place in raw["landmarks"].items()},
+                   frozenset(raw["landmark_locatives"]))
 
 
 _COUNTY_PLURALS = frozenset({"counties", "parishes"})
@@ -198,6 +202,16 @@ class _Tokens:
 
 
 _ARTICLES = frozenset({"The", "A", "An"})
+
+
+def _landmark_spans(words: list[str], lexicon: Lexicon) -> list[tuple[int, int]]:
+    """Token ranges of the lexicon's landmarks ("White House", "Kremlin")."""
+    found = []
+    for index, word in enumerate(words):
+        for name in lexicon.landmarks:
+            if word == name[0] and tuple(words[index:index + len(name)]) == name:
+                found.append((index, index + len(name)))
+    return found
 
 
 def _facility_mentions(doc: Doc, lexicon: Lexicon, tokens: _Tokens | None = None) -> list[tuple[int, int]]:
@@ -347,6 +361,17 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph], gazetteer: Gazetteer | 
         placed = dateline or _after_firm_locative(doc, first, last) or _place_cue(doc, first) or _followed_by_state(
             doc, last, gazetteer)
         mentions.append(Mention(start, end, source, dateline, placed))
+
+    # 0. landmarks that stand for a government: a facility after a locative ("at the White House"), else no place
+    for first, last in _landmark_spans(words, lexicon):
+        if _followed_by_state(doc, last, gazetteer):
+            continue  # the town: "White House, Tennessee"
+        before = first - 1 if first > 0 and words[first - 1].lower() == "the" else first
+        if before > 0 and words[before - 1].lower() in lexicon.landmark_locatives:
+            span = doc[first:last]
+            add(first, last, span.start_char, span.end_char, "landmark")
+        for k in range(first, last):
+            taken[k] = True
 
     # 1. facility names (longest spans first, so the place inside a facility's name is not a separate mention)
     for first, last in _facility_mentions(doc, lexicon, tokens):
@@ -530,6 +555,8 @@ def _add_listed(doc: Doc, text: str, tokens: _Tokens, gazetteer: Gazetteer, lexi
     kind_at: dict[int, str] = {}  # token index of a mention's first and last token -> the kind of its name
 
     def kind_of(first: int, last: int) -> str | None:
+        if tuple(tokens.words[first:last]) in lexicon.landmarks:
+            return None  # "the White House, Lincoln visited": no town White House to list Lincoln beside
         readings = gazetteer.lookup(tokens.span_text(first, last))
         return readings[0].kind if readings else None
 
@@ -570,7 +597,7 @@ def _mention_ends(mentions: list[Mention], tokens: _Tokens) -> list[int]:
     """The token after each mention (mentions end on token ends)."""
     from bisect import bisect_left
 
-    return [bisect_left(tokens.ends, m.end) + 1 for m in mentions if m.source != "facility"]
+    return [bisect_left(tokens.ends, m.end) + 1 for m in mentions if m.source not in ("facility", "landmark")]
 
 
 def _longest_match(tokens: _Tokens, first: int, gazetteer: Gazetteer, max_tokens: int = MAX_NAME_TOKENS

@@ -917,3 +917,17 @@ def test_a_state_that_opens_a_local_body_s_name_is_context(nlp):
             "Manhattan residents were warned, the New York Times reported.")
     rows = [r for r in rows_for(nlp, text) if r["text"] == "Manhattan"]
     assert rows and all(r["admin1"] == "Kansas" for r in rows)
+
+
+def test_a_landmark_that_stands_for_a_government_is_no_town(nlp):
+    """TR-News: "the White House" had been Casablanca (a GeoNames alternate name) and, in an LGL story, White House,
+    Tennessee, whose state then drew Lewisburg, West Virginia to Tennessee. "The White House said" names no place;
+    "outside the White House" is a facility in Washington, D.C.; the town "White House, Tennessee" stays a town."""
+    text = ("The White House said the bill was dead. Protesters gathered outside the White House on Monday. The "
+            "Kremlin denied it. White House, Tennessee, is a small city.")
+    rows = rows_for(nlp, text)
+    houses = [r for r in rows if r["text"] == "White House"]
+    assert [(r["kind"], r["within"]) for r in houses[:1]] == [("facility", "Washington, D.C.")]
+    assert houses[0]["start"] == text.index("White House on Monday")
+    assert [r["admin1"] for r in houses[1:]] == ["Tennessee"]
+    assert "Kremlin" not in by_text(rows)
