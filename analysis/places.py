@@ -125,9 +125,9 @@ def _inner_name(written: str, gazetteer: Gazetteer) -> tuple[Place, ...]:
         return ()  # a street or hall named after a place is not at that place ("Washington Drive", "City Hall")
     stop = places_lexicon().stop_places
     body = _names_no_place(written, gazetteer)  # "Latin America Task Force": a body named after a world region
-    parts = [words[len(words) - n:] for n in range(len(words) - 1, 0, -1)]
-    parts += [words[:n] for n in range(len(words) - 1, 0, -1)]
-    for part in parts:
+    suffixes = [words[len(words) - n:] for n in range(len(words) - 1, 0, -1)]
+    parts = suffixes + [words[:n] for n in range(len(words) - 1, 0, -1)]
+    for number, part in enumerate(parts):
         if not part[0][:1].isupper() or all(w.title() in stop or w.lower() in ("far", "the") for w in part):
             continue
         # a one-word city only beside generic words ("Fargo city", "South Arlington", "City of Montreal"), not
@@ -140,7 +140,11 @@ def _inner_name(written: str, gazetteer: Gazetteer) -> tuple[Place, ...]:
             states = tuple(p for p in gazetteer.lookup(" ".join(part)) if p.kind == "state")
             if states:
                 return states
-        places = tuple(p for p in gazetteer.lookup(" ".join(part)) if (p.kind != "city" or len(part) > 1 or generic)
+        # a town that ends the name after words of its own is not the place ("Zion National Park" is not the town
+        # National Park, New Jersey; but "Port of Los Angeles" is in Los Angeles)
+        named_before = number < len(suffixes) and not generic and rest[-1].lower() not in ("of", "de")
+        places = tuple(p for p in gazetteer.lookup(" ".join(part))
+                       if (p.kind != "city" or (len(part) > 1 and not named_before) or generic)
                        and not (body and p.kind == "continent"))
         if places:
             return places

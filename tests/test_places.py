@@ -931,3 +931,13 @@ def test_a_landmark_that_stands_for_a_government_is_no_town(nlp):
     assert houses[0]["start"] == text.index("White House on Monday")
     assert [r["admin1"] for r in houses[1:]] == ["Tennessee"]
     assert "Kremlin" not in by_text(rows)
+
+
+def test_a_town_ending_a_longer_name_is_not_where_that_name_is(nlp):
+    """LGL: "Zion National Park" had been the town of National Park, New Jersey, and "Los Angeles City" Angeles
+    City in the Philippines; "the Port of Los Angeles" is still in Los Angeles."""
+    text = ("The Obama administration added land near Zion National Park and Mount Hood to the wilderness system. "
+            "Cargo at the Port of Los Angeles fell.")
+    rows = by_text(rows_for(nlp, text))
+    assert rows["Zion National Park"]["admin1"] != "New Jersey"
+    assert rows["Port of Los Angeles"]["admin1"] == "California"
