@@ -892,7 +892,7 @@ def test_a_river_or_valley_is_not_placed_at_a_namesake_abroad(nlp):
             "Vegas Valley in Nevada.")
     rows = by_text(rows_for(nlp, text))
     assert rows["Rio Grande Valley"]["country"] is None and rows["Rio Grande Valley"]["lat"] is None
-    assert rows["Peace River Valley"]["country"] is None
+    assert rows["Peace River Valley"]["country"] == "CA"  # at the town of Peace River, Alberta, not in Singapore
     assert rows["Las Vegas Valley"]["place"] == "Las Vegas" and rows["Las Vegas Valley"]["admin1"] == "Nevada"
 
 
