@@ -143,9 +143,12 @@ def _inner_name(written: str, gazetteer: Gazetteer) -> tuple[Place, ...]:
         # a town that ends the name after words of its own is not the place ("Zion National Park" is not the town
         # National Park, New Jersey; but "Port of Los Angeles" is in Los Angeles)
         named_before = number < len(suffixes) and not generic and rest[-1].lower() not in ("of", "de")
+        # (nor is a closing word a place by another name: "Fire Island" is not "Island", Iceland in Icelandic)
         places = tuple(p for p in gazetteer.lookup(" ".join(part))
                        if (p.kind != "city" or (len(part) > 1 and not named_before) or generic)
-                       and not (body and p.kind == "continent"))
+                       and not (body and p.kind == "continent")
+                       and not (named_before and lookup_key(p.name) != lookup_key(" ".join(part))
+                                and gazetteer.preferred.get(lookup_key(" ".join(part))) is not p))
         if places:
             return places
     return ()

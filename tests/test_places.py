@@ -941,3 +941,13 @@ def test_a_town_ending_a_longer_name_is_not_where_that_name_is(nlp):
     rows = by_text(rows_for(nlp, text))
     assert rows["Zion National Park"]["admin1"] != "New Jersey"
     assert rows["Port of Los Angeles"]["admin1"] == "California"
+
+
+def test_a_closing_word_is_no_place_by_another_name(nlp):
+    """gwn_dev and GeoVirus: "Fire Island" and "Waiheke Island" had been Iceland ("Island" is its Icelandic name);
+    gwn_dev: "the Arab Spring" had been Spring, Texas, which drew "Paris's quest" in a Tunisian story to Texas."""
+    text = ("Fire Island residents were evacuated. In Tunisia, the rejection seems to ease Paris's quest for "
+            "leadership in North Africa, years after the Arab Spring, officials in Washington said.")
+    rows = by_text(rows_for(nlp, text))
+    assert rows["Fire Island"]["country"] != "IS"
+    assert "Spring" not in rows and rows["Paris"]["country"] == "FR"
