@@ -318,6 +318,7 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer, home_count
         chosen = picked
     chosen = _one_reading_per_name(written, options, qualifiers, chosen, groups, gazetteer)
     chosen = _landforms_at_home(written, chosen, qualifiers, home_country)
+    chosen = _generic_regions_at_home(chosen, qualifiers, home_country)
     foreign = _foreign_part(text, mentions, chosen)
     # a name a firm cue marks as a place at one mention is that place at the model's other mentions of it too
     # ("an informal settlement in Khayelitsha", then "moved back to Khayelitsha")
@@ -341,6 +342,26 @@ def _landforms_at_home(written: list[str], chosen: list[Place | None], qualifier
     landforms = places_lexicon().landform_words
     marked = [i for i, name in enumerate(written) if chosen[i] is not None and name.split()[-1] in landforms
               and lookup_key(chosen[i].name) != lookup_key(name)]
+    if not marked:
+        return chosen
+    _, countries = _context([p if i not in marked else None for i, p in enumerate(chosen)], qualifiers)
+    if home_country:
+        countries[home_country] += 1
+    return [None if i in marked and countries[p.country] <= 0 else p for i, p in enumerate(chosen)]
+
+
+_REGION_WORDS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+                           "centre", "center", "far", "coast", "upper", "lower", "north-east", "north-west",
+                           "south-east", "south-west", "northeast", "northwest", "southeast", "southwest", "region"})
+
+
+def _generic_regions_at_home(chosen: list[Place | None], qualifiers: list, home_country: str | None
+                             ) -> list[Place | None]:
+    """A first-level region named by compass and generic words only ("West Coast" of New Zealand, "Far North" of
+    Cameroon, "Central" of Ghana) only in a country the article's other places (or its outlet) name: in a US story
+    "the West Coast" is no region of New Zealand."""
+    marked = [i for i, p in enumerate(chosen) if p is not None and p.kind == "state"
+              and all(w in _REGION_WORDS for w in p.name.lower().replace("-", " ").split())]
     if not marked:
         return chosen
     _, countries = _context([p if i not in marked else None for i, p in enumerate(chosen)], qualifiers)

@@ -951,3 +951,12 @@ def test_a_closing_word_is_no_place_by_another_name(nlp):
     rows = by_text(rows_for(nlp, text))
     assert rows["Fire Island"]["country"] != "IS"
     assert "Spring" not in rows and rows["Paris"]["country"] == "FR"
+
+
+def test_a_compass_named_region_needs_its_country_in_the_story(nlp):
+    """gwn_dev: "the West Coast" in a story of California and Oregon had been New Zealand's West Coast region;
+    beside New Zealand it still is."""
+    rows = by_text(rows_for(nlp, "Wildfires raged along the West Coast as California and Oregon burned."))
+    assert rows["West Coast"]["country"] is None
+    rows = by_text(rows_for(nlp, "Heavy rain hit Greymouth on New Zealand's West Coast."))
+    assert rows["West Coast"]["country"] == "NZ"
