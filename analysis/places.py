@@ -535,8 +535,10 @@ def states_in_names(doc: Doc, gazetteer: Gazetteer) -> tuple[Place, ...]:
     lexicon = places_lexicon()
     brands = lexicon.brand_heads - _LOCAL_BRANDS
     found: dict[str, Place] = {}
+    firsts = {name.split()[0] for name in gazetteer.states}
     for ent in doc.ents:
-        if ent.label_ not in ("ORG", "FAC"):
+        if ent.label_ not in ("ORG", "FAC") or (ent[0].text not in firsts and (len(ent) < 2 or ent[1].text not in
+                                                                              firsts)):
             continue
         words = [t.text for t in ent if t.lower_ != "the"]
         if len(words) < 2 or any(w in brands for w in words) or words[-1] in lexicon.way_heads or words[

@@ -118,9 +118,10 @@ _HEADLINE_RUN_TOKENS = 3
 def _headline_run(entity: Span) -> bool:
     """True for an entity of three or more words in a sentence whose every word is capitalised (a headline), where
     the model often reads a verb and a place into a person's name."""
+    if len(entity) < _HEADLINE_RUN_TOKENS:
+        return False
     words = [t for t in entity.sent if t.is_alpha]
-    return len(entity) >= _HEADLINE_RUN_TOKENS and len(words) >= 4 and all(t.text[0].isupper() for t in words
-                                                                          if not t.is_stop or t.i == words[0].i)
+    return len(words) >= 4 and all(t.text[0].isupper() for t in words if not t.is_stop or t.i == words[0].i)
 
 
 def _in_caps(text: str, paragraph: Paragraph | None) -> bool:
@@ -206,11 +207,12 @@ _ARTICLES = frozenset({"The", "A", "An"})
 
 def _landmark_spans(words: list[str], lexicon: Lexicon) -> list[tuple[int, int]]:
     """Token ranges of the lexicon's landmarks ("White House", "Kremlin")."""
+    firsts = {name[0] for name in lexicon.landmarks}
     found = []
     for index, word in enumerate(words):
-        for name in lexicon.landmarks:
-            if word == name[0] and tuple(words[index:index + len(name)]) == name:
-                found.append((index, index + len(name)))
+        if word in firsts:
+            found += [(index, index + len(name)) for name in lexicon.landmarks
+                      if tuple(words[index:index + len(name)]) == name]
     return found
 
 
