@@ -334,6 +334,18 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer, home_count
     ]
 
 
+def _only_at_home(chosen: list[Place | None], marked: list[int], qualifiers: list, home_country: str | None
+                  ) -> list[Place | None]:
+    """The readings with each ``marked`` one dropped unless its country is among those the article's other places
+    (or its outlet) lie in."""
+    if not marked:
+        return chosen
+    _, countries = _context([p if i not in marked else None for i, p in enumerate(chosen)], qualifiers)
+    if home_country:
+        countries[home_country] += 1
+    return [None if i in marked and p is not None and countries[p.country] <= 0 else p for i, p in enumerate(chosen)]
+
+
 def _landforms_at_home(written: list[str], chosen: list[Place | None], qualifiers: list, home_country: str | None
                        ) -> list[Place | None]:
     """A river or valley named after a place ("Las Vegas Valley", "Rio Grande Valley") takes that place's point only
@@ -342,12 +354,7 @@ def _landforms_at_home(written: list[str], chosen: list[Place | None], qualifier
     landforms = places_lexicon().landform_words
     marked = [i for i, name in enumerate(written) if chosen[i] is not None and name.split()[-1] in landforms
               and lookup_key(chosen[i].name) != lookup_key(name)]
-    if not marked:
-        return chosen
-    _, countries = _context([p if i not in marked else None for i, p in enumerate(chosen)], qualifiers)
-    if home_country:
-        countries[home_country] += 1
-    return [None if i in marked and countries[p.country] <= 0 else p for i, p in enumerate(chosen)]
+    return _only_at_home(chosen, marked, qualifiers, home_country)
 
 
 _REGION_WORDS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
@@ -362,12 +369,7 @@ def _generic_regions_at_home(chosen: list[Place | None], qualifiers: list, home_
     "the West Coast" is no region of New Zealand."""
     marked = [i for i, p in enumerate(chosen) if p is not None and p.kind == "state"
               and all(w in _REGION_WORDS for w in p.name.lower().replace("-", " ").split())]
-    if not marked:
-        return chosen
-    _, countries = _context([p if i not in marked else None for i, p in enumerate(chosen)], qualifiers)
-    if home_country:
-        countries[home_country] += 1
-    return [None if i in marked and countries[p.country] <= 0 else p for i, p in enumerate(chosen)]
+    return _only_at_home(chosen, marked, qualifiers, home_country)
 
 
 _COUNTY_SUFFIX = re.compile(r"\s+(?:County|Parish)$")
