@@ -994,6 +994,10 @@ def _acceptable(doc: Doc, first: int, last: int, written: str, caps: bool, gazet
         if (label in ("ORG", "FAC") and not entity and _strong_locative_before(doc, first)
                 and (last == len(doc) or doc[last].ent_iob_ != "I") and _subnational(best)):
             return True  # the place closing what the model read as one name: "St. John's Lutheran School in Lombard"
+        if (entity and label in ("PERSON", "ORG") and large and first >= 2 and doc[first - 1].text == ","
+                and doc[first - 2].ent_type_ == "ORG" and doc[first - 2].ent_iob_ in ("B", "I")
+                and (last == len(doc) or doc[last].text in (",", ".", ";"))):
+            return True  # the town an organisation is in, set off by commas: "the Federal Ministry of …, Abuja, Dr."
         if label == "PERSON" and _office_after(doc, first, last, lexicon) and _subnational(best) and (
                 lookup_key(written) in named_places or best.kind != "city"
                 or best.population >= MIN_LOCAL_BODY_POPULATION):

@@ -960,3 +960,11 @@ def test_a_compass_named_region_needs_its_country_in_the_story(nlp):
     assert rows["West Coast"]["country"] is None
     rows = by_text(rows_for(nlp, "Heavy rain hit Greymouth on New Zealand's West Coast."))
     assert rows["West Coast"]["country"] == "NZ"
+
+
+def test_a_large_town_set_off_by_commas_after_an_organisation_is_where_it_is(nlp):
+    """gwn_dev: "Federal Ministry of Information Communication Technology, Abuja, Dr. Tunji Olaopa": the model read
+    Abuja as a person's name."""
+    text = ("The Permanent Secretary, Federal Ministry of Information Communication Technology, Abuja, Dr. Tunji "
+            "Olaopa, has launched his book.")
+    assert by_text(rows_for(nlp, text))["Abuja"]["country"] == "NG"
