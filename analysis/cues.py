@@ -517,7 +517,7 @@ def _verb_cue(token: Token, tone: str, naming: bool, text: str, quoted: list[tup
                 content = _trim(text, start, end)
         else:
             # an aside's own adjuncts are part of its clause ("The plan, officials said on Monday, would …")
-            aside_end = adjuncts_end(token, clause_end)
+            aside_end = _adjuncts_end(token, clause_end)
             content = _unclaused_content(token, subject, text, sentence, clause_start, aside_end, quoted)
             if content is not None and (content[0] >= aside_end or content[0] < clause_start < aside_end < content[1]):
                 clause_end = aside_end
@@ -681,7 +681,7 @@ def _aside(verb: Token) -> bool:
     return subject is not None and subject.left_edge.i > 0 and verb.doc[subject.left_edge.i - 1].text == ","
 
 
-def adjuncts_end(verb: Token, clause_end: int) -> int:
+def _adjuncts_end(verb: Token, clause_end: int) -> int:
     """The end of a parenthetical cue verb's own adjuncts between its clause and the next comma ("officials said on
     Monday,", "he told me on Friday,"), else ``clause_end``."""
     end = clause_end
