@@ -547,9 +547,8 @@ def states_in_names(doc: Doc, gazetteer: Gazetteer) -> tuple[Place, ...]:
                 -1] in lexicon.street_heads:
             continue  # nor a street named after a state ("Washington Drive")
         for n in (2, 1):
-            state = gazetteer.state(" ".join(words[:n])) if len(words) > n and words[n - 1].isalpha() else None
-            if (state is not None and state.kind == "state" and " ".join(words[:n]) == state.name
-                    and not any(p.kind == "country" for p in gazetteer.lookup(state.name))):  # not Georgia
+            state = gazetteer.states.get(" ".join(words[:n])) if len(words) > n else None  # the full name only
+            if state is not None and not any(p.kind == "country" for p in gazetteer.lookup(state.name)):  # not Georgia
                 found.setdefault(state.name, state)
                 break
     return tuple(found.values())

@@ -54,14 +54,19 @@ def typewriter_marks_as_curly(text: str) -> str:
     return _TYPEWRITER_CLOSING.sub("” ", text)
 
 
+def _markup_tags(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of the markup tags in ``text[start:end]`` (none without a "<")."""
+    return [m.span() for m in _MARKUP_TAG.finditer(text, start, end)] if "<" in text[start:end] else []
+
+
 def without_markup(text: str, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The character ``ranges`` with any markup tag cut out of them (sorted, disjoint in, sorted, disjoint out)."""
     result: list[tuple[int, int]] = []
     for start, end in ranges:
-        for tag in _MARKUP_TAG.finditer(text, start, end) if "<" in text[start:end] else ():
-            if tag.start() > start:
-                result.append((start, tag.start()))
-            start = tag.end()
+        for tag_start, tag_end in _markup_tags(text, start, end):
+            if tag_start > start:
+                result.append((start, tag_start))
+            start = tag_end
         if end > start:
             result.append((start, end))
     return result
@@ -79,7 +84,7 @@ def _scan_paragraph(text: str, start: int, end: int) -> list[tuple[int, int, boo
     spans: list[tuple[int, int, bool]] = []
     double_open: int | None = None
     single_open: int | None = None
-    tags = [m.span() for m in _MARKUP_TAG.finditer(text, start, end)] if "<" in text[start:end] else []
+    tags = _markup_tags(text, start, end)
     for match in _MARKS.finditer(text, start, end):
         mark, pos = match.group(), match.start()
         if tags and any(tag_start < pos < tag_end for tag_start, tag_end in tags):

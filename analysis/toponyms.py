@@ -886,7 +886,7 @@ def _listed_after_colon(doc: Doc, index: int, taken: list[bool], tokens: _Tokens
     south Texas counties have implemented the program: Bell, Bexar, ... and Zavala"): each is a county."""
     words, is_alpha = tokens.words, tokens.is_alpha
     colon = next((k for k in range(index + 1, min(len(words), index + _COLON_WINDOW))
-                  if words[k] == ":" or words[k] in (".", ";")), None)
+                  if words[k] in (":", ".", ";")), None)
     if colon is None or words[colon] != ":":
         return []
     names: list[tuple[int, int]] = []
@@ -995,7 +995,7 @@ def _acceptable(doc: Doc, first: int, last: int, written: str, caps: bool, gazet
                 and (last == len(doc) or doc[last].ent_iob_ != "I") and _subnational(best)):
             return True  # the place closing what the model read as one name: "St. John's Lutheran School in Lombard"
         if (entity and label in ("PERSON", "ORG") and large and first >= 2 and doc[first - 1].text == ","
-                and doc[first - 2].ent_type_ == "ORG" and doc[first - 2].ent_iob_ in ("B", "I")
+                and doc[first - 2].ent_type_ == "ORG"
                 and (last == len(doc) or doc[last].text in (",", ".", ";"))):
             return True  # the town an organisation is in, set off by commas: "the Federal Ministry of …, Abuja, Dr."
         if label == "PERSON" and _office_after(doc, first, last, lexicon) and _subnational(best) and (
