@@ -82,6 +82,7 @@ class Gazetteer:
     states: dict[str, Place]  # US state name -> place
     state_abbreviations: dict[str, str]  # "Calif." / "CA" -> "California"
     demonyms: frozenset[str]
+    countries: dict[str, Place]  # ISO code -> the country
     whole_name_only: frozenset[str] = frozenset()  # alias keys that a longer name is never built on ("america")
 
     def lookup(self, text: str) -> tuple[Place, ...]:
@@ -332,5 +333,6 @@ def load_gazetteer() -> Gazetteer:
         states=states,
         state_abbreviations=abbreviations,
         demonyms=demonym_keys(),
+        countries=countries,
         whole_name_only=frozenset(whole_name_only),
     )

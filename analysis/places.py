@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from .gazetteer import Gazetteer, Place, load_gazetteer, lookup_key
 from .parse import doc_text
 from .segment import Paragraph
-from .toponyms import MIN_UNTAGGED_CITY_POPULATION, Mention, find_mentions, name_like, places_lexicon
+from .toponyms import MIN_UNTAGGED_CITY_POPULATION, Mention, find_mentions, initialisms, name_like, places_lexicon
 
 KIND_PRIOR = {"country": 3.0, "continent": 3.0, "state": 2.5, "county": 1.0, "city": 0.0}
 POPULATION_WEIGHT = 1.5  # log10(population) weight: a city of millions is not outweighed by one state mention
@@ -92,6 +92,8 @@ def _landmark(mention: Mention, written: str, gazetteer: Gazetteer) -> Resolved:
 
 
 def _candidates(written: str, mention: Mention, gazetteer: Gazetteer) -> tuple[Place, ...]:
+    if mention.stands_for:  # "T&T": Trinidad and Tobago, named in full in the article
+        return gazetteer.lookup(mention.stands_for)[:1]
     if mention.dateline:  # "NEW YORK (AP) —": the city the story was filed from, not the state
         key = lookup_key(written)
         preferred = gazetteer.preferred.get(key)
@@ -573,6 +575,7 @@ def location_rows(article_id: str, doc: Doc, paragraphs: list[Paragraph], home_c
     gazetteer = load_gazetteer()
     text = doc_text(doc)
     mentions = find_mentions(doc, paragraphs, gazetteer)
+    mentions = sorted(mentions + initialisms(doc, mentions, gazetteer, home_country), key=lambda m: m.start)
     named_states = states_in_names(doc, gazetteer)
     resolved = place_facilities(text, resolve(text, mentions, gazetteer, home_country, named_states),
                                 _sentence_bounds(doc), gazetteer)

@@ -55,6 +55,7 @@ class Mention:
     source: str
     dateline: bool = False  # a dateline names the city the story was filed from ("NEW YORK (AP) —")
     placed: bool = False  # a firm cue marks it as a place: "in Darfur", "the town of Maameltein", "Mobile, Ala."
+    stands_for: str | None = None  # the full name that initials abbreviate: "T&T" for "Trinidad and Tobago"
 
 
 @dataclass(frozen=True)
@@ -122,6 +123,16 @@ def _headline_run(entity: Span) -> bool:
         return False
     words = [t for t in entity.sent if t.is_alpha]
     return len(words) >= 4 and all(t.text[0].isupper() for t in words if not t.is_stop or t.i == words[0].i)
+
+
+# capitalised words that name a settlement, never a person's name ("Village Malakal")
+SETTLEMENT_WORDS = frozenset({"Village", "Town", "City", "Township", "Hamlet", "Borough", "Province", "Camp"})
+
+
+def _names_site(entity: Span, lexicon: Lexicon) -> bool:
+    """True for an entity holding a settlement word, a landform word or the last word of a facility's name."""
+    return any(t.text in SETTLEMENT_WORDS or t.text in lexicon.landform_words or t.text in lexicon.facility_heads
+               for t in entity)
 
 
 def _in_caps(text: str, paragraph: Paragraph | None) -> bool:
@@ -346,7 +357,10 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph], gazetteer: Gazetteer | 
     ents = doc.ents
     # (nor the place before an office that opens the model's person: "Avondale Mayor Ed Rieker")
     # (nor a long "person" the model found in a headline's capitals: "Freemason Bogdanov Joins Sochi Mayor Race")
-    named = [t.text for e in ents if e.label_ == "PERSON" and len(e) > 1 and not _headline_run(e) for t in e
+    # (nor a "person" that names a settlement, a landform or a facility: "SOS Children's Village Malakal",
+    # "Randwick Racecourse")
+    named = [t.text for e in ents if e.label_ == "PERSON" and len(e) > 1 and not _headline_run(e)
+             and not _names_site(e, lexicon) for t in e
              if (t.i == e.start or not any(p.kind == "country" for p in gazetteer.lookup(t.text)[:1]))
              and t.i >= _office_at(e, lexicon)]
     # (and a town's name that speaks: "“…,” Petrova said", "said Noma")
@@ -1036,3 +1050,43 @@ def _acceptable(doc: Doc, first: int, last: int, written: str, caps: bool, gazet
     if all(doc[k].pos_ == "PROPN" for k in range(first, last)) and best.population >= MIN_UNTAGGED_CITY_POPULATION:
         return not doc[first].is_sent_start or last - first > 1
     return best.kind == "county" and last - first > 1
+
+
+def _initials(name: str) -> tuple[str, ...]:
+    """The initials a country's or state's name of two or more words is written as: "SA", "NZ", "TT" and "T&T"."""
+    words = name.replace("-", " ").split()
+    if len(words) < 2:
+        return ()
+    plain = "".join(w[0] for w in words if w[0].isupper())
+    linked = "".join("&" if w == "and" else w[0] for w in words if w[0].isupper() or w == "and")
+    return tuple(dict.fromkeys(form for form in (plain, linked) if len(form) >= 2))
+
+
+def initialisms(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer, home_country: str | None = None
+                ) -> list[Mention]:
+    """Initials of a country or state the article names in full, or of its outlet's country, where they stand
+    alone: "T&T" after "Trinidad and Tobago", "SA" in a South African paper. Not beside another capitalised word
+    ("Nestlé SA", "NJ Advance Media")."""
+    text = doc_text(doc)
+    full: dict[str, str] = {}
+    names = [text[m.start:m.end] for m in mentions]
+    if home_country and home_country in gazetteer.countries:
+        names.append(gazetteer.countries[home_country].name)
+    for name in names:
+        places = gazetteer.lookup(name)
+        if places and places[0].kind in ("country", "state"):
+            for form in _initials(places[0].name):
+                full.setdefault(form, places[0].name)
+    if not full:
+        return []
+    spans = [(m.start, m.end) for m in mentions]
+    found = []
+    for token in doc:
+        stands_for = full.get(token.text)
+        if stands_for is None or any(start < token.idx + len(token) and token.idx < end for start, end in spans):
+            continue
+        if any(0 <= k < len(doc) and doc[k].pos_ == "PROPN" and _capitalised(doc[k])
+               for k in (token.i - 1, token.i + 1)):
+            continue  # a word of a longer name: "NJ Advance Media", "Nestlé SA"
+        found.append(Mention(token.idx, token.idx + len(token), "initials", stands_for=stands_for))
+    return found

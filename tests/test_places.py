@@ -968,3 +968,29 @@ def test_a_large_town_set_off_by_commas_after_an_organisation_is_where_it_is(nlp
     text = ("The Permanent Secretary, Federal Ministry of Information Communication Technology, Abuja, Dr. Tunji "
             "Olaopa, has launched his book.")
     assert by_text(rows_for(nlp, text))["Abuja"]["country"] == "NG"
+
+
+def test_a_person_the_model_reads_into_a_site_s_name_lends_no_person_words(nlp):
+    """GeoVirus: the model read "Village Malakal" as a person, and so "Darfur and Malakal" (tagged ORG) was taken
+    for that person at every later mention; "Randwick Racecourse" is a facility within Sydney."""
+    text = ("The situation in SOS Children's Village Malakal is also stable. Airplanes are flying into Darfur and "
+            "Malakal, but flights to Darfur are not as regular. The centres in Darfur and the SOS Children's "
+            "Village in Malakal are short of chlorine.")
+    rows = rows_for(nlp, text)
+    assert sum(r["text"] == "Malakal" and r["country"] == "SS" for r in rows) >= 2
+    rows = by_text(rows_for(nlp, "Four race horses at Randwick Racecourse in Sydney were struck down."))
+    assert rows["Randwick Racecourse"]["within"] == "Sydney"
+
+
+def test_initials_of_a_country_the_article_names_are_that_country(nlp):
+    """gwn_dev: "T&T" after "Trinidad and Tobago", and "SA" in a South African paper, had been missed; initials
+    inside a longer name ("NJ Advance Media") stay no place."""
+    text = ("The prime minister said that Trinidad and Tobago failed to attend the meeting. He asked why T&T was "
+            "not represented. Photo by Taylor Harris for NJ Advance Media. Police in New Jersey said nothing.")
+    rows = rows_for(nlp, text)
+    assert [r["country"] for r in rows if r["text"] == "T&T"] == ["TT"]
+    assert not any(r["text"] == "NJ" for r in rows)
+    text = "Mining affects the livelihoods of millions. That SA holds unparalleled reserves of platinum is known."
+    rows = location_rows("test", nlp(text), segment_paragraphs(text), home_country="ZA")
+    assert [r["place"] for r in rows if r["text"] == "SA"] == ["South Africa"]
+    assert not any(r["text"] == "SA" for r in rows_for(nlp, text))
