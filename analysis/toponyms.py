@@ -358,9 +358,9 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph], gazetteer: Gazetteer | 
     # (nor the place before an office that opens the model's person: "Avondale Mayor Ed Rieker")
     # (nor a long "person" the model found in a headline's capitals: "Freemason Bogdanov Joins Sochi Mayor Race")
     # (nor a "person" that names a settlement, a landform or a facility: "SOS Children's Village Malakal",
-    # "Randwick Racecourse")
+    # "Randwick Racecourse"; nor one that opens with a preposition: "Beyond Madinaty, Liverpool have …")
     named = [t.text for e in ents if e.label_ == "PERSON" and len(e) > 1 and not _headline_run(e)
-             and not _names_site(e, lexicon) for t in e
+             and not _names_site(e, lexicon) and e[0].pos_ != "ADP" for t in e
              if (t.i == e.start or not any(p.kind == "country" for p in gazetteer.lookup(t.text)[:1]))
              and t.i >= _office_at(e, lexicon)]
     # (and a town's name that speaks: "“…,” Petrova said", "said Noma")
@@ -463,6 +463,18 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph], gazetteer: Gazetteer | 
             continue
         span = doc[i:last]
         add(i, last, span.start_char, span.end_char, "cue")
+    # the same name elsewhere in the article, whatever the model tagged it: "the gated suburb of Madinaty", then
+    # "the Madinaty academy" and "Beyond Madinaty" (not inside a longer name)
+    cue_names = {tuple(text[m.start:m.end].split()) for m in mentions if m.source == "cue"}
+    for i in range(len(doc) if cue_names else 0):
+        for name in cue_names:
+            last = i + len(name)
+            if (tuple(words[i:last]) != name or any(taken[i:last])
+                    or last < len(doc) and _capitalised(doc[last]) and doc[last].pos_ == "PROPN"
+                    or i > 0 and _capitalised(doc[i - 1]) and doc[i - 1].pos_ == "PROPN"):
+                continue
+            span = doc[i:last]
+            add(i, last, span.start_char, span.end_char, "cue")
 
     # 3. gazetteer names the model missed or mislabelled
     named_places = frozenset(lookup_key(text[m.start:m.end]) for m in mentions if m.source == "ner")

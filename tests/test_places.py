@@ -994,3 +994,11 @@ def test_initials_of_a_country_the_article_names_are_that_country(nlp):
     rows = location_rows("test", nlp(text), segment_paragraphs(text), home_country="ZA")
     assert [r["place"] for r in rows if r["text"] == "SA"] == ["South Africa"]
     assert not any(r["text"] == "SA" for r in rows_for(nlp, text))
+
+
+def test_a_name_a_cue_places_is_a_place_at_its_other_mentions(nlp):
+    """gwn_dev: after "Cairo's gated suburb of Madinaty", the model read "the Madinaty academy" and "Beyond
+    Madinaty" as people, and they were left out."""
+    text = ("On a grass field in Cairo's gated suburb of Madinaty, boys train in red jerseys. He came to Cairo six "
+            "years ago to run the Madinaty academy. Beyond Madinaty, Liverpool have other academy branches.")
+    assert [r["text"] for r in rows_for(nlp, text) if "Madinaty" in r["text"]] == ["Madinaty"] * 3
