@@ -82,6 +82,7 @@ class Lexicon:
     personal_titles: frozenset[str]
     landmarks: dict[tuple[str, ...], tuple[str, str]]  # words -> (city, its state or country code)
     landmark_locatives: frozenset[str]
+    kin_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -102,7 +103,7 @@ def places_lexicon() -> Lexicon:
                    frozenset(raw["organisation_openers"]), frozenset(raw["plural_titles"]),
                    frozenset(raw["landform_words"]), frozenset(raw["personal_titles"]),
                    {tuple(name.split()): (place[0], place[1]) for name, place in raw["landmarks"].items()},
-                   frozenset(raw["landmark_locatives"]))
+                   frozenset(raw["landmark_locatives"]), frozenset(raw["kin_nouns"]))
 
 
 _COUNTY_PLURALS = frozenset({"counties", "parishes"})
@@ -364,7 +365,8 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph], gazetteer: Gazetteer | 
              if (t.i == e.start or not any(p.kind == "country" for p in gazetteer.lookup(t.text)[:1]))
              and t.i >= _office_at(e, lexicon)]
     # (and a town's name that speaks: "“…,” Petrova said", "said Noma")
-    named += _speaking_names(doc, gazetteer, lexicon) + _titled_list(words, lexicon)
+    named += _speaking_names(doc, gazetteer, lexicon) + _titled_list(words, lexicon) + _kin_names(words, lexicon)
+    named += _first_names_before_surname(doc)
     # and in capitals: a transcript's speaker label ("REP. GUTIERREZ:") is the person, not a town
     person_words = frozenset(named) | frozenset(word.upper() for word in named)
 
@@ -424,6 +426,8 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph], gazetteer: Gazetteer | 
         readings = gazetteer.lookup(written)
         if _opened_organisation(doc, first, last, gazetteer, lexicon):
             continue  # "United Way", "non-United Russia candidate"
+        if doc[first].text in lexicon.personal_titles:
+            continue  # a person the model read as a place: "Ms Raggi"
         if not readings and _listed_with_people(doc, first, last):
             continue  # "Ravi Ragbir, Jean Montrevil, Eliseo Jurado, and …": a person the model read as a place
         if _starts_organisation(doc, last, lexicon, readings[0] if readings else None) or _names_disease(
@@ -706,6 +710,48 @@ def _titled_list(words: list[str], lexicon: Lexicon) -> list[str]:
                 k += 1
             if k < len(words) and words[k] in ("and", "&"):
                 k += 1
+    return names
+
+
+def _listed_words(words: list[str], k: int) -> tuple[list[int], int]:
+    """The one-word capitalised names listed from ``k`` on ("Malia and Sasha", "Helen, Clarence, Irene"), by index,
+    and the index after the list."""
+    listed = []
+    while k < len(words) and words[k][:1].isupper() and words[k].isalpha():
+        listed.append(k)
+        k += 1
+        if k + 1 < len(words) and words[k] == "," and words[k + 1] in ("and", "&"):
+            k += 1
+        if k < len(words) and words[k] in (",", "and", "&"):
+            k += 1
+        else:
+            break
+    return listed, k
+
+
+def _kin_names(words: list[str], lexicon: Lexicon) -> list[str]:
+    """The names after a kinship noun and a comma: "and wife, Tonya,", "His daughters, Malia and Sasha"."""
+    return [words[k] for index, word in enumerate(words[:-2]) if word in lexicon.kin_nouns and words[index + 1] == ","
+            for k in _listed_words(words, index + 2)[0]]
+
+
+def _first_names_before_surname(doc: Doc) -> list[str]:
+    """First names listed before a person's full name, most of which the model reads as persons: "the deaths of
+    Helen, Clarence, Irene, Marie and Randy Kunz" (Helen and Clarence are towns too)."""
+    names = []
+    words = [t.text for t in doc]
+    k = 0
+    while k < len(doc):
+        inside_name = k > 0 and words[k - 1][:1].isupper() and words[k - 1].isalpha()
+        if inside_name or not (words[k][:1].isupper() and words[k].isalpha()):
+            k += 1
+            continue
+        listed, after = _listed_words(words, k)
+        if len(listed) >= 3 and doc[listed[-1]].ent_type_ == "PERSON" and doc[listed[-1]].ent_iob_ == "B" and (
+                listed[-1] + 1 < len(doc) and doc[listed[-1] + 1].ent_iob_ == "I") and sum(
+                doc[i].ent_type_ == "PERSON" for i in listed[:-1]) >= 2:
+            names += [words[i] for i in listed[:-1]]
+        k = max(after, k + 1)
     return names
 
 

@@ -1002,3 +1002,16 @@ def test_a_name_a_cue_places_is_a_place_at_its_other_mentions(nlp):
     text = ("On a grass field in Cairo's gated suburb of Madinaty, boys train in red jerseys. He came to Cairo six "
             "years ago to run the Madinaty academy. Beyond Madinaty, Liverpool have other academy branches.")
     assert [r["text"] for r in rows_for(nlp, text) if "Madinaty" in r["text"]] == ["Madinaty"] * 3
+
+
+def test_relatives_first_names_and_titled_people_are_no_places(nlp):
+    """TR-News and gwn_dev false places: "and wife, Tonya," (Tonya, Texas), "His daughters, Malia and Sasha" (Mália,
+    Crete), "the deaths of Helen, Clarence, Irene, Marie and Randy Kunz" (Helen, Georgia; Clarence, New York),
+    "Ms Raggi" and "The Highway Patrol" (kept as places without coordinates)."""
+    text = ("Survivors include Jeffrey Haskins and wife, Tonya, all of Paris, Texas. His daughters, Malia and Sasha, "
+            "often join their father. Investigators spent hours working to get justice in the deaths of Helen, "
+            "Clarence, Irene, Marie and Randy Kunz. Ms Raggi is the populist mayor of Rome. The Highway Patrol "
+            "reported that a truck overturned.")
+    found = {r["text"] for r in rows_for(nlp, text)}
+    assert {"Paris", "Texas", "Rome"} <= found
+    assert not found & {"Tonya", "Malia", "Helen", "Clarence", "Ms Raggi", "Highway Patrol"}
