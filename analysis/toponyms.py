@@ -131,9 +131,21 @@ SETTLEMENT_WORDS = frozenset({"Village", "Town", "City", "Township", "Hamlet", "
 
 
 def _names_site(entity: Span, lexicon: Lexicon) -> bool:
-    """True for an entity holding a settlement word, a landform word or the last word of a facility's name."""
-    return any(t.text in SETTLEMENT_WORDS or t.text in lexicon.landform_words or t.text in lexicon.facility_heads
-               for t in entity)
+    """True for an entity holding a settlement word, a landform or feature word or the last word of a facility's
+    name ("Avondale Estates"), or right before a facility's name ("Lancaster Girls’ Grammar School")."""
+    if any(t.text in SETTLEMENT_WORDS or t.text in lexicon.landform_words or t.text in lexicon.facility_heads
+           or t.text in lexicon.feature_words for t in entity):
+        return True
+    doc = entity.doc
+    k = entity.end
+    if k < len(doc) and doc[k].text in ("'", "’", "'s", "’s"):
+        k += 1
+    for after in range(k, min(k + 3, len(doc))):
+        if not _capitalised(doc[after]):
+            return False
+        if doc[after].text in lexicon.facility_heads:
+            return True
+    return False
 
 
 def _in_caps(text: str, paragraph: Paragraph | None) -> bool:

@@ -1015,3 +1015,11 @@ def test_relatives_first_names_and_titled_people_are_no_places(nlp):
     found = {r["text"] for r in rows_for(nlp, text)}
     assert {"Paris", "Texas", "Rome"} <= found
     assert not found & {"Tonya", "Malia", "Helen", "Clarence", "Ms Raggi", "Highway Patrol"}
+
+
+def test_a_person_the_model_reads_before_a_school_lends_no_person_words(nlp):
+    """LGL: the model read "Lancaster Girls’ Grammar School" as the person "Lancaster Girls" and a school, and so
+    "a woman from Lancaster" (tagged ORG) was taken for that person."""
+    text = ("A WOMAN from Lancaster has scooped a top award from The College of Law. She is a former Lancaster "
+            "Girls’ Grammar School pupil.")
+    assert [r["kind"] for r in rows_for(nlp, text) if r["text"] == "Lancaster"] == ["city"]
