@@ -546,10 +546,11 @@ def _verb_cue(token: Token, tone: str, naming: bool, text: str, quoted: list[tup
 
 
 def _that_clause_in_adjunct(verb: Token) -> list[Token]:
-    """A "that" clause the parser hung on a noun of the verb's prepositional adjunct ("said in a statement that …",
-    read as a relative clause of "statement"): the clause, when "that" is its subordinator, not its subject."""
+    """A "that" clause the parser hung on a noun of the verb's prepositional adjunct or object ("said in a
+    statement that …", "told a meeting of leaders that few people …", read as a relative clause of "statement" or
+    "meeting"): the clause, when "that" is its subordinator, not its subject."""
     for child in verb.rights:
-        if child.dep_ != "prep":
+        if child.dep_ not in ("prep", "dobj", "dative"):
             continue
         for token in child.subtree:
             if token.dep_ == "relcl" and any(g.dep_ == "mark" and g.lower_ == "that" and g.i < token.i
@@ -829,6 +830,13 @@ def _noun_cue(token: Token, text: str, quoted: list[tuple[int, int]]) -> Cue | N
                (sent.start_char, sent.end_char))
 
 
+def _heads_clause(token: Token) -> bool:
+    """True for a word the tagger read as a noun that has a subject and a clausal complement, as a verb has: "Trump
+    claims that he should be the exception" ("claims" NNS)."""
+    children = list(token.children)
+    return any(c.dep_ == "nsubj" for c in children) and any(c.dep_ == "ccomp" for c in children)
+
+
 def find_cues(doc: Doc, allowed: list[tuple[int, int]], quoted: list[tuple[int, int]] | None = None,
               text: str | None = None) -> list[Cue]:
     """Speech cues whose cue word stands inside one of the ``allowed`` character ranges (sorted, disjoint).
@@ -854,11 +862,12 @@ def find_cues(doc: Doc, allowed: list[tuple[int, int]], quoted: list[tuple[int, 
             range_index += 1
         if range_index >= len(allowed) or token.idx < allowed[range_index][0] or _inside(token.idx, quoted):
             continue
+        misread = token.pos_ == "NOUN" and lemma in verbs and _heads_clause(token)
         if is_according:
             cue = _according_cue(token, text)
-        elif token.pos_ == "NOUN" and lemma in lexicon.nouns:
+        elif token.pos_ == "NOUN" and lemma in lexicon.nouns and not misread:
             cue = _noun_cue(token, text, quoted)
-        elif token.pos_ not in ("VERB", "AUX"):
+        elif token.pos_ not in ("VERB", "AUX") and not misread:
             continue
         else:
             tone = verbs.get(lemma)

@@ -360,3 +360,20 @@ def test_attribute_values_of_a_markup_tag_are_no_quotes(nlp):
     rows = _rows(nlp, text)
     assert not any("JebBush" in r["text"] or "1449075600" in r["text"] for r in rows)
     assert any(r["kind"] == "direct" and r["text"].startswith("it was great") for r in rows)
+
+
+def test_a_cue_verb_the_tagger_read_as_a_noun_still_reports(nlp):
+    """"But Trump claims that he should be the exception": the tagger reads "claims" as a plural noun, though it
+    has a subject and a clause as a verb has (PolNeAR dev)."""
+    row = _row(nlp, "But Trump claims that he should be the exception.", "claims")
+    assert row["kind"] == "indirect" and row["speaker_mention"] == "Trump"
+    assert row["text"] == "that he should be the exception"
+
+
+def test_a_that_clause_the_parse_hung_on_the_object_is_what_was_told(nlp):
+    """"he told a meeting of Pacific Island leaders that few people understood …": the clause was parsed as a
+    relative clause of "meeting" (PolNeAR dev)."""
+    text = ("In Honolulu last week, he told a meeting of Pacific Island leaders that few people understood the stakes "
+            "of climate change.")
+    row = _row(nlp, text, "told")
+    assert row["text"] == "that few people understood the stakes of climate change"
