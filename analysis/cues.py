@@ -439,6 +439,12 @@ def _mention_span(head: Token, verb: Token) -> tuple[int, int]:
         tokens = [t for t in tokens if t.i < cut] or [head]
     tokens = [t for t in tokens if not t.is_punct or tokens[0].i < t.i < tokens[-1].i] or [head]
     doc, last = head.doc, tokens[-1].i
+    if head.i < verb.i:  # "“…,” Tulsa police Chief Chuck Jordan said": words the parse hung inside the quotation
+        first = k = tokens[0].i
+        while k > 0 and first - k < 3 and doc[k - 1].is_alpha:
+            k -= 1
+        if k < first and k > 1 and doc[k - 1].text in _CLOSING and doc[k - 2].text == "," and doc[k].text[:1].isupper():
+            tokens = [doc[j] for j in range(k, first)] + tokens
     if last + 2 < len(doc) and doc[last + 1].text == "," and doc[last + 2].lower_.rstrip(".") in _NAME_SUFFIXES:
         tokens.append(doc[last + 2])  # "Robert F. Kennedy, Jr."
     elif last + 1 < len(doc) and doc[last + 1].text == ")" and sum(

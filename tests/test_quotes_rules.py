@@ -377,3 +377,13 @@ def test_a_that_clause_the_parse_hung_on_the_object_is_what_was_told(nlp):
             "of climate change.")
     row = _row(nlp, text, "told")
     assert row["text"] == "that few people understood the stakes of climate change"
+
+
+def test_words_the_parse_hung_inside_a_quotation_stay_with_the_speaker(nlp):
+    """"“…,” Tulsa police Chief Chuck Jordan said Monday": the parse hung "Tulsa" on the quoted clause, which made
+    the quote mixed with the speaker's first word in its content (PolNeAR dev)."""
+    text = ("“I will just make this promise to you: We will achieve justice in this case,” Tulsa police Chief Chuck "
+            "Jordan said Monday.")
+    row = _row(nlp, text, "said")
+    assert row["kind"] == "direct" and row["speaker_mention"] == "Tulsa police Chief Chuck Jordan"
+    assert row["text"].endswith("justice in this case,")
