@@ -155,13 +155,14 @@ _WRITER_TAIL = re.compile(r"[”\"’]?\s*(?P<mark>[,;—–]|\s-\s)?\s*(?:which
 
 
 def _tail_cut(text: str, end: int, last: QuotedSpan) -> int:
-    """The end of a mixed quote: the content's end, or the last quotation's end before a writer's comment."""
+    """The end of a mixed quote: the content's end, or the last quotation's end before a writer's comment or the
+    circumstances of the saying ("… as a “crazy system” during a campaign stop", "… “a disgrace” Wednesday")."""
     if end <= last.end:
         return last.end
     match = _WRITER_TAIL.match(text, last.end, end)
-    if match and (match.group("mark") or text[last.end - 1] in ",;"):
-        closing = last.end + 1 if last.end < len(text) and text[last.end] in "”\"’»" else last.end
-        return closing
+    circumstance = _CIRCUMSTANCE_TAIL.match(text, last.end, end) and not _THAT.search(text, last.end, end)
+    if match and (match.group("mark") or text[last.end - 1] in ",;") or circumstance:
+        return last.end + 1 if last.end < len(text) and text[last.end] in "”\"’»" else last.end
     # Further on, a comment of the writer's set off by a comma ("… at his rally, a swipe at …") or an adverbial
     # clause of the writer's ("… “kept us safe” on Twitter before claiming …"): the content ends before it.
     later = _LATER_TAIL.search(text, last.end, end)
@@ -171,6 +172,11 @@ def _tail_cut(text: str, end: int, last: QuotedSpan) -> int:
     return end
 
 
+_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+# After a mixed quote's last quotation, the circumstances of the saying: "… “a disgrace” Wednesday", "during …"
+_CIRCUMSTANCE_TAIL = re.compile(r"[”\"’]?\s*,?\s*(?:during|amid|when(?! it comes)|while|" + _WEEKDAY
+                                + r"|yesterday|today|tonight|(?:last|this) (?:week|month|year|night|morning|weekend)"
+                                r"|on " + _WEEKDAY + r")\b")
 _LATER_TAIL = re.compile(r"(?:[,;—–]|\s-)\s*(?:which|who|whom|where|while|whereas|though|although|even|another|a|an|"
                          r"[a-z]+ing)\b")
 
@@ -448,7 +454,9 @@ def _add_governed_quotes(doc: Doc, text: str, spans: list[QuotedSpan], used: set
         content = _trim_edges(text, verb.idx + len(verb), max(end, q.end))
         if content is None or paragraph_of(content[0]) != q.paragraph:
             continue
-        fragment = (content[0], min(content[1], max(q.end + 1, content[1])))
+        last = max((other for other in spans if other.start >= q.start and other.end <= content[1]),
+                   key=lambda other: other.end, default=q)
+        fragment = (content[0], _tail_cut(text, content[1], last))
         if any(_overlaps(f, fragment) for s in statements for f in s.fragments):
             continue
         left, right = subject.left_edge, subject
@@ -802,8 +810,8 @@ def quote_rows(article_id: str, doc: Doc, paragraphs: list[Paragraph]) -> list[d
     # Keep every fragment within the paragraph of the first (clipped to it: a no-break space may end a content).
     for s in statements:
         para = by_start[s.paragraph]
-        s.fragments = [(max(a, para.start), min(b, para.end)) for a, b in s.fragments
-                       if a < para.end and b > para.start]
+        s.fragments = [(max(a, para.start), min(b + (original[b - 1:b + 1] == "''"), para.end))
+                       for a, b in s.fragments if a < para.end and b > para.start]  # (a typewriter mark whole)
     statements = [s for s in statements if s.fragments]
     mentions = []
     for s in statements:

@@ -387,3 +387,17 @@ def test_words_the_parse_hung_inside_a_quotation_stay_with_the_speaker(nlp):
     row = _row(nlp, text, "said")
     assert row["kind"] == "direct" and row["speaker_mention"] == "Tulsa police Chief Chuck Jordan"
     assert row["text"].endswith("justice in this case,")
+
+
+def test_a_mixed_quote_ends_before_the_circumstances_of_the_saying(nlp):
+    """PolNeAR dev: "criticized the Affordable Care Act as a “crazy system” during a campaign stop", "blasted
+    Clinton as a “disgrace” Wednesday on …", "likened the rules to "burning the Constitution" - a charge …": the
+    content ends with the quotation; "when it comes to" still belongs to it."""
+    text = ("Bill Clinton criticized the Affordable Care Act as a “crazy system” during a campaign stop in Flint. "
+            "Ingraham blasted Clinton as a “disgrace” Wednesday on her show. Republicans likened the rules to "
+            "\"burning the Constitution\" - a charge that might have stung. Sanders said that he had not done his "
+            "''homework'' when it comes to Wall Street reform.")
+    assert _row(nlp, text, "criticized")["text"] == "the Affordable Care Act as a “crazy system”"
+    assert _row(nlp, text, "blasted")["text"] == "Clinton as a “disgrace”"
+    assert _row(nlp, text, "likened")["text"] == "the rules to \"burning the Constitution\""
+    assert _row(nlp, text, "said")["text"] == "that he had not done his ''homework'' when it comes to Wall Street reform"
