@@ -775,7 +775,15 @@ def _depends_on(verb: Token, offset: int) -> bool:
     return False
 
 
+def _imperative(sentence: Span) -> bool:
+    """True for a sentence whose root is a bare verb without a subject: "Please number your responses …"."""
+    root = sentence.root
+    return root.tag_ == "VB" and not any(c.dep_ in _SUBJECTS for c in root.children)
+
+
 def _according_cue(token: Token, text: str) -> Cue | None:
+    if _imperative(token.sent):
+        return None  # "Please number your responses according to their corresponding questions": an instruction
     to = next((c for c in token.children if c.lower_ == "to"), None)
     if to is None and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to":
         to = token.doc[token.i + 1]

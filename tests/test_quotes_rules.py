@@ -401,3 +401,12 @@ def test_a_mixed_quote_ends_before_the_circumstances_of_the_saying(nlp):
     assert _row(nlp, text, "blasted")["text"] == "Clinton as a “disgrace”"
     assert _row(nlp, text, "likened")["text"] == "the rules to \"burning the Constitution\""
     assert _row(nlp, text, "said")["text"] == "that he had not done his ''homework'' when it comes to Wall Street reform"
+
+
+def test_an_instruction_is_no_attribution(nlp):
+    """A bundled congressional letter: "Please number your responses according to their corresponding questions"
+    had been a quote of "their corresponding questions"; "according to the police" still attributes."""
+    text = ("Please number your responses according to their corresponding questions. Only one person was killed, "
+            "according to the police.")
+    rows = _rows(nlp, text)
+    assert [r["speaker_mention"] for r in rows] == ["the police"]
