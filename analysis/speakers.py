@@ -318,7 +318,10 @@ class _Resolver:
             noun = lemma if lemma in self.lex.anonymous_heads else "source"
             if noun in ("people", "person"):
                 noun = "source"
-            return Speaker(f"anonymous {noun}", "anonymous")
+            # "ICE officials said", "Afghan officials said": unnamed, but whose officials is known
+            bodies = [self.from_entity(e).canonical for e in inside if e.label in ("ORG", "GPE", "NORP")]
+            bodies += [self.acronyms[word] for word in text.split() if word in self.acronyms]
+            return Speaker(f"anonymous {noun} ({bodies[0]})" if bodies else f"anonymous {noun}", "anonymous")
         plural = head is not None and head.tag_ in ("NNS", "NNPS")
         if lemma in self.lex.descriptions and not (plural and self.lex.descriptions[lemma] == "person"):
             # "the lawmakers", "the officers": a group of people is not the last person named

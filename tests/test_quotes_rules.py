@@ -400,7 +400,8 @@ def test_a_mixed_quote_ends_before_the_circumstances_of_the_saying(nlp):
     assert _row(nlp, text, "criticized")["text"] == "the Affordable Care Act as a “crazy system”"
     assert _row(nlp, text, "blasted")["text"] == "Clinton as a “disgrace”"
     assert _row(nlp, text, "likened")["text"] == "the rules to \"burning the Constitution\""
-    assert _row(nlp, text, "said")["text"] == "that he had not done his ''homework'' when it comes to Wall Street reform"
+    said = _row(nlp, text, "said")["text"]
+    assert said == "that he had not done his ''homework'' when it comes to Wall Street reform"
 
 
 def test_an_instruction_is_no_attribution(nlp):

@@ -113,3 +113,15 @@ def test_we_in_a_letter_is_its_writers_not_its_addressees(nlp):
     the letter's writers, not by the sheriffs it is addressed to (nor by the last body named before)."""
     rows = quote_rows("t", nlp(text := _sample("cong_lee_zeldin_00044.txt")), segment_paragraphs(text))
     assert {r["speaker"] for r in rows if r["speaker_mention"] in ("We", "we")} == {"the letter's writers"}
+
+
+def test_unnamed_officials_keep_the_body_they_speak_for(nlp):
+    """The sample's "ICE officials said" had been typed "anonymous official" with nothing of ICE; unnamed officials
+    of a named body stay anonymous, with the body in brackets ("federal officials" name none)."""
+    text = ("U.S. Immigration and Customs Enforcement (ICE) arrested 40 people. ICE officials said the arrests were "
+            "routine. Federal officials said nothing more. Afghan officials said the road was closed.")
+    assert _speakers(nlp, text) == [
+        ("ICE officials", "anonymous official (Immigration and Customs Enforcement)", "anonymous"),
+        ("Federal officials", "anonymous official", "anonymous"),
+        ("Afghan officials", "anonymous official (Afghan)", "anonymous"),
+    ]
