@@ -401,13 +401,17 @@ def _clause_between(doc: Doc, start: int, end: int) -> bool:
     return any(t.dep_ in ("nsubj", "nsubjpass") and t.head.idx >= start for t in span)
 
 
+_NO_SPEAKER_WORDS = frozenset({"this", "that", "these", "those", "there", "which", "what"})
+_TITLE_WORD = re.compile(r"\w+(?:-\w+)*")
 _SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "at", "for", "to", "by", "with", "from",
                           "vs", "v", "de", "la", "is", "it", "as", "but", "nor"})
 
 
 def _title_like(text: str, q: QuotedSpan) -> bool:
     """A quotation in title case with no sentence end ("Meet the Press", "Sharknado 3: Oh Hell No!"): a name."""
-    words = _WORD.findall(text, q.start, q.end)
+    words = _TITLE_WORD.findall(text, q.start, q.end)  # "Top-level Turnover Makes it Harder …": one word each
+    if len(words) < 2:
+        words = _WORD.findall(text, q.start, q.end)  # but "D-minus" alone is two: no name
     inner = text[q.start:q.end].rstrip(" ,.")
     if not words or re.search(r"[.?]\s", inner):
         return False
@@ -445,6 +449,8 @@ def _add_governed_quotes(doc: Doc, text: str, spans: list[QuotedSpan], used: set
         subject = linked_subject(verb)  # its own, or that of the verb it hangs on ("…, calling it “…”")
         if subject is None or subject.i > verb.i or subject.pos_ not in ("PROPN", "NOUN", "PRON"):
             continue
+        if subject.lower_ in _NO_SPEAKER_WORDS:
+            continue  # "… and that this has been happening for “quite a number of years”": no one speaking
         if _title_like(text, q):
             continue
         if verb.idx in cue_starts:

@@ -411,3 +411,13 @@ def test_an_instruction_is_no_attribution(nlp):
             "according to the police.")
     rows = _rows(nlp, text)
     assert [r["speaker_mention"] for r in rows] == ["the police"]
+
+
+def test_a_title_and_a_clause_of_no_one_are_no_quotes(nlp):
+    """A bundled release: an article "entitled, “Top-level Turnover Makes it Harder for DHS …,”" had its title as a
+    direct quote, and "this has been happening for “quite a number of years”" a quote of "this"."""
+    text = ("Further, a recent Washington Post article entitled, “Top-level Turnover Makes it Harder for DHS to Stay "
+            "on Top of Evolving Threats,” makes clear that Department of Homeland Security (DHS) employees in "
+            "particular experience “abysmal morale” and that this has been happening for “quite a number of years.”")
+    rows = _rows(nlp, text)
+    assert not any(r["text"].startswith("Top-level") or r["speaker_mention"] == "this" for r in rows)
