@@ -20,6 +20,7 @@ from .parse import doc_text
 from .segment import Paragraph
 from .toponyms import MIN_UNTAGGED_CITY_POPULATION, Mention, find_mentions, initialisms, name_like, places_lexicon
 
+SMALL_TOWN_POPULATION = 50_000  # a town under this, read from a bare name, needs its country in the story
 KIND_PRIOR = {"country": 3.0, "continent": 3.0, "state": 2.5, "county": 1.0, "city": 0.0}
 POPULATION_WEIGHT = 1.5  # log10(population) weight: a city of millions is not outweighed by one state mention
 PREFERRED_BONUS = 6.0
@@ -321,6 +322,7 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer, home_count
     chosen = _one_reading_per_name(written, options, qualifiers, chosen, groups, gazetteer)
     chosen = _landforms_at_home(written, chosen, qualifiers, home_country)
     chosen = _generic_regions_at_home(chosen, qualifiers, home_country)
+    chosen = _small_towns_at_home(written, mentions, chosen, qualifiers, home_country)
     foreign = _foreign_part(text, mentions, chosen)
     # a name a firm cue marks as a place at one mention is that place at the model's other mentions of it too
     # ("an informal settlement in Khayelitsha", then "moved back to Khayelitsha")
@@ -372,6 +374,28 @@ def _generic_regions_at_home(chosen: list[Place | None], qualifiers: list, home_
     marked = [i for i, p in enumerate(chosen) if p is not None and p.kind == "state"
               and all(w in _REGION_WORDS for w in p.name.lower().replace("-", " ").split())]
     return _only_at_home(chosen, marked, qualifiers, home_country)
+
+
+def _small_towns_at_home(written: list[str], mentions: list[Mention], chosen: list[Place | None], qualifiers: list,
+                         home_country: str | None) -> list[Place | None]:
+    """A one-word name read as a small town abroad, with no cue that makes it a place ("in", "Tal, India"), only
+    in a country the article's other places (or its outlet) name, where they name any: "Kopan, Tal." in a US
+    release's citation is no town in India."""
+    marked = [i for i, (m, p) in enumerate(zip(mentions, chosen, strict=True))
+              if p is not None and p.kind == "city" and p.population < SMALL_TOWN_POPULATION and " " not in
+              written[i].strip() and not m.placed and not m.dateline and qualifiers[i] is None]
+    if not marked:
+        return chosen
+    kept = list(chosen)
+    for i in marked:
+        # the countries of the article's other names (small towns among them) and of its outlet
+        others = [p for j, p in enumerate(chosen) if lookup_key(written[j]) != lookup_key(written[i])]
+        _, countries = _context(others, [q for j, q in enumerate(qualifiers) if j != i])
+        if home_country:
+            countries[home_country] += 1
+        if +countries and countries[chosen[i].country] <= 0:
+            kept[i] = None  # the story is elsewhere: no evidence for this town abroad
+    return kept
 
 
 _COUNTY_SUFFIX = re.compile(r"\s+(?:County|Parish)$")

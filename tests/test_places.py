@@ -1023,3 +1023,14 @@ def test_a_person_the_model_reads_before_a_school_lends_no_person_words(nlp):
     text = ("A WOMAN from Lancaster has scooped a top award from The College of Law. She is a former Lancaster "
             "Girls’ Grammar School pupil.")
     assert [r["kind"] for r in rows_for(nlp, text) if r["text"] == "Lancaster"] == ["city"]
+
+
+def test_a_bare_name_is_no_small_town_abroad_in_a_story_told_elsewhere(nlp):
+    """A bundled release's citation "Kopan, Tal." had been Tāl, India, in a story of Oakland; LGL: "Soho's" in a
+    Missouri story had been Soho, England. A small town of the story's own country still counts ("Paris" beside
+    "Henry County")."""
+    text = ("ICE is preparing to conduct an operation in the Bay Area, including Oakland. 1Kopan, Tal. “What Are "
+            "Sanctuary Cities?” CNN, 26 Mar. 2018.")
+    assert "Tal" not in by_text(rows_for(nlp, text))
+    rows = by_text(rows_for(nlp, "Officials in Paris and Henry County said the fair would go on."))
+    assert rows["Paris"]["admin1"] == "Tennessee"
