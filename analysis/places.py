@@ -20,7 +20,7 @@ from .parse import doc_text
 from .segment import Paragraph
 from .toponyms import MIN_UNTAGGED_CITY_POPULATION, Mention, find_mentions, initialisms, name_like, places_lexicon
 
-SMALL_TOWN_POPULATION = 50_000  # a town under this, read from a bare name, needs its country in the story
+SMALL_TOWN_POPULATION = 150_000  # a town under this, read from a bare name, needs its country in the story
 KIND_PRIOR = {"country": 3.0, "continent": 3.0, "state": 2.5, "county": 1.0, "city": 0.0}
 POPULATION_WEIGHT = 1.5  # log10(population) weight: a city of millions is not outweighed by one state mention
 PREFERRED_BONUS = 6.0
