@@ -322,7 +322,7 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer, home_count
     chosen = _one_reading_per_name(written, options, qualifiers, chosen, groups, gazetteer)
     chosen = _landforms_at_home(written, chosen, qualifiers, home_country)
     chosen = _generic_regions_at_home(chosen, qualifiers, home_country)
-    chosen = _small_towns_at_home(written, mentions, chosen, qualifiers, home_country)
+    chosen = _small_towns_at_home(text, written, mentions, chosen, qualifiers, home_country)
     foreign = _foreign_part(text, mentions, chosen)
     # a name a firm cue marks as a place at one mention is that place at the model's other mentions of it too
     # ("an informal settlement in Khayelitsha", then "moved back to Khayelitsha")
@@ -376,14 +376,15 @@ def _generic_regions_at_home(chosen: list[Place | None], qualifiers: list, home_
     return _only_at_home(chosen, marked, qualifiers, home_country)
 
 
-def _small_towns_at_home(written: list[str], mentions: list[Mention], chosen: list[Place | None], qualifiers: list,
-                         home_country: str | None) -> list[Place | None]:
+def _small_towns_at_home(text: str, written: list[str], mentions: list[Mention], chosen: list[Place | None],
+                         qualifiers: list, home_country: str | None) -> list[Place | None]:
     """A one-word name read as a small town abroad, with no cue that makes it a place ("in", "Tal, India"), only
     in a country the article's other places (or its outlet) name, where they name any: "Kopan, Tal." in a US
-    release's citation is no town in India."""
+    release's citation is no town in India. Not the place an organisation is "of" ("the University of Hartford")."""
     marked = [i for i, (m, p) in enumerate(zip(mentions, chosen, strict=True))
               if p is not None and p.kind == "city" and p.population < SMALL_TOWN_POPULATION and " " not in
-              written[i].strip() and not m.placed and not m.dateline and qualifiers[i] is None]
+              written[i].strip() and not m.placed and not m.dateline and qualifiers[i] is None
+              and not text[max(0, m.start - 4):m.start].endswith("of ")]  # "the University of Hartford"
     if not marked:
         return chosen
     kept = list(chosen)
