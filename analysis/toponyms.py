@@ -83,6 +83,7 @@ class Lexicon:
     landmarks: dict[tuple[str, ...], tuple[str, str]]  # words -> (city, its state or country code)
     landmark_locatives: frozenset[str]
     kin_nouns: frozenset[str]
+    vehicle_makes: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -103,7 +104,8 @@ def places_lexicon() -> Lexicon:
                    frozenset(raw["organisation_openers"]), frozenset(raw["plural_titles"]),
                    frozenset(raw["landform_words"]), frozenset(raw["personal_titles"]),
                    {tuple(name.split()): (place[0], place[1]) for name, place in raw["landmarks"].items()},
-                   frozenset(raw["landmark_locatives"]), frozenset(raw["kin_nouns"]))
+                   frozenset(raw["landmark_locatives"]), frozenset(raw["kin_nouns"]),
+                   frozenset(raw["vehicle_makes"]))
 
 
 _COUNTY_PLURALS = frozenset({"counties", "parishes"})
@@ -457,6 +459,8 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph], gazetteer: Gazetteer | 
             continue  # "DACA recipients": an acronym in running text, even where the model calls it a place
         if _short_acronym(written, readings, gazetteer):
             continue  # "FAO", "CIS": the model's place, a town's name only when read without its capitals
+        if _product_or_era(doc, first, written, lexicon):
+            continue  # "a red Dodge Durango", "500 BC"
         add(first, last, start, end, "ner_person" if person else "ner")
 
     # 2b. a name no gazetteer holds after a word that makes it a place, whatever the model tagged it: "the gated
@@ -1034,10 +1038,24 @@ def _opened_organisation(doc: Doc, first: int, last: int, gazetteer: Gazetteer, 
         doc[first - 1:last].text)
 
 
+_ERAS = frozenset({"BC", "B.C.", "AD", "A.D.", "BCE", "CE"})
+
+
+def _product_or_era(doc: Doc, first: int, written: str, lexicon: Lexicon) -> bool:
+    """True for a vehicle's model after its maker ("a red Dodge Durango", "a Toyota Tacoma") and for an era after a
+    year ("500 BC", not British Columbia)."""
+    before = doc[first - 1] if first > 0 else None
+    if before is None:
+        return False
+    return before.text in lexicon.vehicle_makes or (written in _ERAS and before.like_num)
+
+
 def _acceptable(doc: Doc, first: int, last: int, written: str, caps: bool, gazetteer: Gazetteer,
                 lexicon: Lexicon, named_places: frozenset[str]) -> bool:
     """Whether a gazetteer match the model did not tag as a place is a place mention."""
     if gazetteer.is_demonym(written) or _opened_organisation(doc, first, last, gazetteer, lexicon):
+        return False
+    if _product_or_era(doc, first, written, lexicon):
         return False
     places = gazetteer.lookup(written)
     best = places[0]

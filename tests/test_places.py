@@ -1034,3 +1034,11 @@ def test_a_bare_name_is_no_small_town_abroad_in_a_story_told_elsewhere(nlp):
     assert "Tal" not in by_text(rows_for(nlp, text))
     rows = by_text(rows_for(nlp, "Officials in Paris and Henry County said the fair would go on."))
     assert rows["Paris"]["admin1"] == "Tennessee"
+
+
+def test_a_vehicle_model_and_an_era_are_no_places(nlp):
+    """LGL: "A red Dodge Durango" and "a 2006 Dodge Dakota truck" had been Durango, Mexico and a Dakota; "from 500
+    BC" had been British Columbia."""
+    text = ("A red Dodge Durango pulled up in Grand Prairie. A 2006 Dodge Dakota truck was parked in Tacoma. The "
+            "mounds date from 500 BC to 1000 AD in Ohio.")
+    assert [r["text"] for r in rows_for(nlp, text)] == ["Grand Prairie", "Tacoma", "Ohio"]
