@@ -1042,3 +1042,9 @@ def test_a_vehicle_model_and_an_era_are_no_places(nlp):
     text = ("A red Dodge Durango pulled up in Grand Prairie. A 2006 Dodge Dakota truck was parked in Tacoma. The "
             "mounds date from 500 BC to 1000 AD in Ohio.")
     assert [r["text"] for r in rows_for(nlp, text)] == ["Grand Prairie", "Tacoma", "Ohio"]
+
+
+def test_a_football_club_named_after_its_city_is_no_place(nlp):
+    """TR-News: "this trophy's for Real Madrid" had been Madrid (the region) in a story filed from Paris."""
+    text = "Ronaldo could not attend the ceremony in Paris as Real Madrid had traveled to Japan."
+    assert [r["text"] for r in rows_for(nlp, text)] == ["Paris", "Japan"]
