@@ -321,6 +321,12 @@ class _Resolver:
             # "ICE officials said", "Afghan officials said": unnamed, but whose officials is known
             bodies = [self.from_entity(e).canonical for e in inside if e.label in ("ORG", "GPE", "NORP")]
             bodies += [self.acronyms[word] for word in text.split() if word in self.acronyms]
+            if head is not None and not bodies:  # "Border Patrol officials", "ICE officials": a name before the noun
+                compounds = [t for t in head.lefts if t.dep_ == "compound"]
+                words = [t for c in compounds for t in c.subtree]
+                if words and all(t.text[:1].isupper() and t.is_alpha for t in words) and (
+                        any(t.pos_ == "PROPN" for t in words) or any(t.is_upper and len(t) > 1 for t in words)):
+                    bodies.append(self.text[words[0].idx:words[-1].idx + len(words[-1])])
             return Speaker(f"anonymous {noun} ({bodies[0]})" if bodies else f"anonymous {noun}", "anonymous")
         plural = head is not None and head.tag_ in ("NNS", "NNPS")
         if lemma in self.lex.descriptions and not (plural and self.lex.descriptions[lemma] == "person"):

@@ -125,3 +125,9 @@ def test_unnamed_officials_keep_the_body_they_speak_for(nlp):
         ("Federal officials", "anonymous official", "anonymous"),
         ("Afghan officials", "anonymous official (Afghan)", "anonymous"),
     ]
+    # a body named before the noun, with no acronym defined and no entity the model found
+    text = "Agents arrested 40 people. Border Patrol officials said nothing more. Police officials said it was fine."
+    assert _speakers(nlp, text) == [
+        ("Border Patrol officials", "anonymous official (Border Patrol)", "anonymous"),
+        ("Police officials", "anonymous official", "anonymous"),
+    ]
