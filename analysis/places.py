@@ -85,6 +85,66 @@ def _qualifier(text: str, mention: Mention, gazetteer: Gazetteer, readings: tupl
     return None
 
 
+# Words around a name that is both a state and the city it prefers ("New York", "Washington") that make it the
+# state: "New York state", "Washington Gov. Jay Inslee", "New York's attorney general", "upstate New York".
+_STATE_WORDS_AFTER = re.compile(r"(?:'s|’s)?\s+(?:[Ss]tate\b|Gov\.|Governor|governor|Lt\. Gov|Lieutenant Governor|"
+                                r"Attorney General|attorney general|Legislature|legislature|legislators|lawmakers|"
+                                r"Assembly|State Senate|Senate|Senators?\b|Sen\.|senators?\b|Comptroller|Thruway|"
+                                r"border\b|Supreme Court|Court of Appeals|Department of|courts?\b)")
+_STATE_WORDS_BEFORE = re.compile(r"\b(?:upstate|Upstate|western|northern|central|eastern|southern|rural|"
+                                 r"[Ss]tate of)\s+$")
+_CAPITALISED_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?")
+_QUALIFIED_BEFORE = re.compile(r"(?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+)*), $")
+STATE_NEIGHBOUR_CHARS = 40  # another state's name this close makes a city-or-state name the state
+CITY_PART_KM = 30.0  # "Queens, New York": a place this close to the city is part of it, and "New York" is the city
+
+
+def _state_words(text: str, mention: Mention) -> bool:
+    """True where the words around a name say it is the state: "New York state", "Washington Gov. Jay Inslee",
+    "New York's attorney general", "upstate New York"."""
+    return bool(_STATE_WORDS_AFTER.match(text, mention.end)
+                or _STATE_WORDS_BEFORE.search(text[max(0, mention.start - 12):mention.start]))
+
+
+def _state_sense(text: str, mention: Mention, written: str, gazetteer: Gazetteer) -> Place | None:
+    """The state, for a name the gazetteer reads first as a city of the same name ("New York", "Washington"), where
+    the words around it name the state, another state is named right beside it ("Missouri, New York, North
+    Carolina", "one case in Ohio. New York has …"), or it qualifies a town outside the city ("Buffalo, New York",
+    not "Queens, New York")."""
+    state = gazetteer.states.get(written)
+    city = gazetteer.preferred.get(lookup_key(written))
+    if state is None or city is None:
+        return None
+    if _state_words(text, mention):
+        return state
+    qualified = _QUALIFIED_BEFORE.search(text, max(0, mention.start - 40), mention.start)
+    if qualified is not None:
+        towns = [p for p in gazetteer.lookup(qualified.group("name")) if p.kind in ("city", "county")]
+        if towns and not any(p.admin1 == state.name and _km(p, city) <= CITY_PART_KM for p in towns):
+            return state
+    around = (text[max(0, mention.start - STATE_NEIGHBOUR_CHARS):mention.start],
+              text[mention.end:mention.end + STATE_NEIGHBOUR_CHARS])
+    names = {m.group() for side in around for m in _CAPITALISED_NAME.finditer(side)}
+    if any(name != written and name in gazetteer.states and name not in written for name in names):
+        return state
+    return None
+
+
+def _state_senses(text: str, mentions: list[Mention], written: list[str], options: list[tuple[Place, ...]],
+                  gazetteer: Gazetteer) -> list[tuple[Place, ...]]:
+    """The options with a city-or-state name ("New York") narrowed to the state where ``_state_sense`` finds it so;
+    where the words around one mention name the state and no dateline names the city, at every mention ("New
+    York state governor …", then "in New York since April")."""
+    senses = [None if m.dateline or not o else _state_sense(text, m, w, gazetteer)
+              for m, w, o in zip(mentions, written, options, strict=True)]
+    dateline = {lookup_key(w) for m, w in zip(mentions, written, strict=True) if m.dateline}
+    worded = {lookup_key(w): sense for m, w, sense in zip(mentions, written, senses, strict=True)
+              if sense is not None and _state_words(text, m) and lookup_key(w) not in dateline}
+    return [(sense,) if sense is not None else
+            (worded[lookup_key(w)],) if o and not m.dateline and lookup_key(w) in worded else o
+            for m, w, o, sense in zip(mentions, written, options, senses, strict=True)]
+
+
 def _landmark(mention: Mention, written: str, gazetteer: Gazetteer) -> Resolved:
     """A landmark of the lexicon as a facility within its city ("at the White House": Washington, D.C.)."""
     city, where = places_lexicon().landmarks[tuple(written.split())]
@@ -282,6 +342,7 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer, home_count
     options = [() if m.source in ("facility", "landmark") else _without_city_regions(_candidates(w, m, gazetteer))
                for m, w in zip(mentions, written, strict=True)]
     options = _with_named_counties(written, options, gazetteer)
+    options = _state_senses(text, mentions, written, options, gazetteer)
     qualifiers = [_qualifier(text, m, gazetteer, o) for m, o in zip(mentions, options, strict=True)]
     support = _co_located(written, options)
     # first pass: places that are unambiguous or qualified; second pass: everything, in their context

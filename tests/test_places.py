@@ -1051,3 +1051,19 @@ def test_a_football_club_named_after_its_city_is_no_place(nlp):
     rows = rows_for(nlp, text)
     assert "Paris" in {r["text"] for r in rows}
     assert not any(r["text"] == "Madrid" and text[r["start"] - 5:r["start"]] == "Real " for r in rows)
+
+
+def test_new_york_is_the_city_unless_the_words_around_it_name_the_state(nlp):
+    """gwn_dev reads a bare "New York" as the city ("London's murder tally was far lower than that of New York"),
+    as a reader would; "New York Gov.", "upstate New York", "Buffalo, New York" and a list of states are the state;
+    "Queens, New York" is the city. (LGL annotates every "New York" as the state.)"""
+    def kinds(text: str) -> list[str]:
+        return [r["kind"] for r in rows_for(nlp, text) if r["text"] == "New York"]
+
+    assert kinds("London's murder tally was far lower than that of New York.") == ["city"]
+    assert kinds("Former New York Gov. Mario Cuomo died on Thursday.") == ["state"]
+    assert kinds("The girl was from Buffalo, New York.") == ["state"]
+    assert kinds("Eight students at a school in Queens, New York have swine flu.") == ["city"]
+    assert kinds("Performers came from Missouri, New York, North Carolina and Virginia.") == ["state"]
+    text = "New York state governor David Paterson declared an emergency. Many have died in New York since April."
+    assert kinds(text) == ["state", "state"]
