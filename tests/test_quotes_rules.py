@@ -421,3 +421,12 @@ def test_a_title_and_a_clause_of_no_one_are_no_quotes(nlp):
             "particular experience “abysmal morale” and that this has been happening for “quite a number of years.”")
     rows = _rows(nlp, text)
     assert not any(r["text"].startswith("Top-level") or r["speaker_mention"] == "this" for r in rows)
+
+
+def test_an_as_aside_reports_the_sentence_around_it(nlp):
+    """"The economy is strong, as Trump said on Monday" and "Yet, as Mr. Bown observed, …": "as" opens the cue's
+    aside, so the rest of the sentence is what was said (PolNeAR dev and train)."""
+    row = _row(nlp, "The economy is strong, as Trump said on Monday.", "said")
+    assert row["kind"] == "indirect" and row["text"] == "The economy is strong"
+    row = _row(nlp, "Yet, as Mr. Bown observed, in the early days the tariffs would be easy to impose.", "observed")
+    assert row["speaker_mention"] == "Mr. Bown" and row["text"].endswith("would be easy to impose.")
