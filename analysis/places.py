@@ -11,12 +11,14 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 import numpy as np
 from spacy.tokens import Doc
 
 from .gazetteer import Gazetteer, Place, load_gazetteer, lookup_key
 from .parse import doc_text
+from .resources import load_data_yaml
 from .segment import Paragraph
 from .toponyms import MIN_UNTAGGED_CITY_POPULATION, Mention, find_mentions, initialisms, name_like, places_lexicon
 
@@ -85,25 +87,26 @@ def _qualifier(text: str, mention: Mention, gazetteer: Gazetteer, readings: tupl
     return None
 
 
-# Words around a name that is both a state and the city it prefers ("New York", "Washington") that make it the
-# state: "New York state", "Washington Gov. Jay Inslee", "New York's attorney general", "upstate New York".
-_STATE_WORDS_AFTER = re.compile(r"(?:'s|’s)?\s+(?:[Ss]tate\b|Gov\.|Governor|governor|Lt\. Gov|Lieutenant Governor|"
-                                r"Attorney General|attorney general|Legislature|legislature|legislators|lawmakers|"
-                                r"Assembly|State Senate|Senate|Senators?\b|Sen\.|senators?\b|Comptroller|Thruway|"
-                                r"border\b|Supreme Court|Court of Appeals|Department of|courts?\b)")
-_STATE_WORDS_BEFORE = re.compile(r"\b(?:upstate|Upstate|western|northern|central|eastern|southern|rural|"
-                                 r"[Ss]tate of)\s+$")
 _CAPITALISED_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?")
 _QUALIFIED_BEFORE = re.compile(r"(?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+)*), $")
 STATE_NEIGHBOUR_CHARS = 40  # another state's name this close makes a city-or-state name the state
 CITY_PART_KM = 30.0  # "Queens, New York": a place this close to the city is part of it, and "New York" is the city
 
 
+@lru_cache(maxsize=1)
+def _state_word_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """The words after and before a city-or-state name that make it the state (`state_words` in the lexicon)."""
+    words = load_data_yaml("places_lexicon.yaml")["state_words"]
+    after = "|".join(re.escape(w) for w in sorted(words["after"], key=len, reverse=True))
+    before = "|".join(re.escape(w) for w in sorted(words["before"], key=len, reverse=True))
+    return re.compile(rf"(?:'s|’s)?\s+(?:{after})(?!\w)"), re.compile(rf"\b(?:{before})\s+$")
+
+
 def _state_words(text: str, mention: Mention) -> bool:
     """True where the words around a name say it is the state: "New York state", "Washington Gov. Jay Inslee",
     "New York's attorney general", "upstate New York"."""
-    return bool(_STATE_WORDS_AFTER.match(text, mention.end)
-                or _STATE_WORDS_BEFORE.search(text[max(0, mention.start - 12):mention.start]))
+    after, before = _state_word_patterns()
+    return bool(after.match(text, mention.end) or before.search(text[max(0, mention.start - 12):mention.start]))
 
 
 def _state_sense(text: str, mention: Mention, written: str, gazetteer: Gazetteer) -> Place | None:

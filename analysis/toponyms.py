@@ -84,6 +84,7 @@ class Lexicon:
     landmark_locatives: frozenset[str]
     kin_nouns: frozenset[str]
     vehicle_makes: frozenset[str]
+    settlement_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -105,7 +106,7 @@ def places_lexicon() -> Lexicon:
                    frozenset(raw["landform_words"]), frozenset(raw["personal_titles"]),
                    {tuple(name.split()): (place[0], place[1]) for name, place in raw["landmarks"].items()},
                    frozenset(raw["landmark_locatives"]), frozenset(raw["kin_nouns"]),
-                   frozenset(raw["vehicle_makes"]))
+                   frozenset(raw["vehicle_makes"]), frozenset(raw["settlement_words"]))
 
 
 _COUNTY_PLURALS = frozenset({"counties", "parishes"})
@@ -128,14 +129,10 @@ def _headline_run(entity: Span) -> bool:
     return len(words) >= 4 and all(t.text[0].isupper() for t in words if not t.is_stop or t.i == words[0].i)
 
 
-# capitalised words that name a settlement, never a person's name ("Village Malakal")
-SETTLEMENT_WORDS = frozenset({"Village", "Town", "City", "Township", "Hamlet", "Borough", "Province", "Camp"})
-
-
 def _names_site(entity: Span, lexicon: Lexicon) -> bool:
     """True for an entity holding a settlement word, a landform or feature word or the last word of a facility's
     name ("Avondale Estates"), or right before a facility's name ("Lancaster Girls’ Grammar School")."""
-    if any(t.text in SETTLEMENT_WORDS or t.text in lexicon.landform_words or t.text in lexicon.facility_heads
+    if any(t.text in lexicon.settlement_words or t.text in lexicon.landform_words or t.text in lexicon.facility_heads
            or t.text in lexicon.feature_words for t in entity):
         return True
     doc = entity.doc
