@@ -377,7 +377,7 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph], gazetteer: Gazetteer | 
              and t.i >= _office_at(e, lexicon)]
     # (and a town's name that speaks: "“…,” Petrova said", "said Noma")
     named += _speaking_names(doc, gazetteer, lexicon) + _titled_list(words, lexicon) + _kin_names(words, lexicon)
-    named += _first_names_before_surname(doc)
+    named += _first_names_before_surname(doc, words)
     # and in capitals: a transcript's speaker label ("REP. GUTIERREZ:") is the person, not a town
     person_words = frozenset(named) | frozenset(word.upper() for word in named)
 
@@ -748,11 +748,10 @@ def _kin_names(words: list[str], lexicon: Lexicon) -> list[str]:
             for k in _listed_words(words, index + 2)[0]]
 
 
-def _first_names_before_surname(doc: Doc) -> list[str]:
+def _first_names_before_surname(doc: Doc, words: list[str]) -> list[str]:
     """First names listed before a person's full name, most of which the model reads as persons: "the deaths of
-    Helen, Clarence, Irene, Marie and Randy Kunz" (Helen and Clarence are towns too)."""
+    Helen, Clarence, Irene, Marie and Randy Kunz" (Helen and Clarence are towns too). ``words``: the doc's words."""
     names = []
-    words = [t.text for t in doc]
     k = 0
     while k < len(doc):
         inside_name = k > 0 and words[k - 1][:1].isupper() and words[k - 1].isalpha()
@@ -1166,12 +1165,15 @@ def initialisms(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer, home_co
         return []
     spans = [(m.start, m.end) for m in mentions]
     found = []
-    for token in doc:
-        stands_for = full.get(token.text)
-        if stands_for is None or any(start < token.idx + len(token) and token.idx < end for start, end in spans):
-            continue
-        if any(0 <= k < len(doc) and doc[k].pos_ == "PROPN" and _capitalised(doc[k])
-               for k in (token.i - 1, token.i + 1)):
-            continue  # a word of a longer name: "NJ Advance Media", "Nestlé SA"
-        found.append(Mention(token.idx, token.idx + len(token), "initials", stands_for=stands_for))
-    return found
+    for form, stands_for in full.items():  # found in the text, not by a loop over every token
+        for match in re.finditer(rf"(?<![\w&]){re.escape(form)}(?![\w&])", text):
+            span = doc.char_span(match.start(), match.end())
+            if span is None or len(span) != 1 or any(start < match.end() and match.start() < end
+                                                      for start, end in spans):
+                continue
+            token = span[0]
+            if any(0 <= k < len(doc) and doc[k].pos_ == "PROPN" and _capitalised(doc[k])
+                   for k in (token.i - 1, token.i + 1)):
+                continue  # a word of a longer name: "NJ Advance Media", "Nestlé SA"
+            found.append(Mention(match.start(), match.end(), "initials", stands_for=stands_for))
+    return sorted(found, key=lambda m: m.start)
