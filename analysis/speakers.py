@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from .entities import canonical_name, defined_acronyms
 from .parse import doc_text
@@ -318,16 +318,8 @@ class _Resolver:
             noun = lemma if lemma in self.lex.anonymous_heads else "source"
             if noun in ("people", "person"):
                 noun = "source"
-            # "ICE officials said", "Afghan officials said": unnamed, but whose officials is known
-            bodies = [self.from_entity(e).canonical for e in inside if e.label in ("ORG", "GPE", "NORP")]
-            bodies += [self.acronyms[word] for word in text.split() if word in self.acronyms]
-            if head is not None and not bodies:  # "Border Patrol officials", "ICE officials": a name before the noun
-                compounds = [t for t in head.lefts if t.dep_ == "compound"]
-                words = [t for c in compounds for t in c.subtree]
-                if words and all(t.text[:1].isupper() and t.is_alpha for t in words) and (
-                        any(t.pos_ == "PROPN" for t in words) or any(t.is_upper and len(t) > 1 for t in words)):
-                    bodies.append(self.text[words[0].idx:words[-1].idx + len(words[-1])])
-            return Speaker(f"anonymous {noun} ({bodies[0]})" if bodies else f"anonymous {noun}", "anonymous")
+            body = self.affiliation(inside, text, head)
+            return Speaker(f"anonymous {noun} ({body})" if body else f"anonymous {noun}", "anonymous")
         plural = head is not None and head.tag_ in ("NNS", "NNPS")
         if lemma in self.lex.descriptions and not (plural and self.lex.descriptions[lemma] == "person"):
             # "the lawmakers", "the officers": a group of people is not the last person named
@@ -342,6 +334,19 @@ class _Resolver:
             return self.organisation(name, "ORG", mention.start) if not inside else self.from_entity(inside[0])
         kind = type_of_name(name, "person" if lemma in self.lex.person_nouns else "unknown")
         return Speaker(name, kind)
+
+    def affiliation(self, inside: list[_Entity], text: str, head: Token | None) -> str | None:
+        """The body unnamed sources speak for, where their mention names one ("ICE officials", "Afghan officials",
+        "Border Patrol officials"): an entity in it, a defined acronym, else capitalised names before its noun."""
+        bodies = [self.from_entity(e).canonical for e in inside if e.label in ("ORG", "GPE", "NORP")]
+        bodies += [self.acronyms[word] for word in text.split() if word in self.acronyms]
+        if bodies:
+            return bodies[0]
+        words = [t for c in (head.lefts if head is not None else ()) if c.dep_ == "compound" for t in c.subtree]
+        if words and all(t.text[:1].isupper() and t.is_alpha for t in words) and (
+                any(t.pos_ == "PROPN" for t in words) or any(t.is_upper and len(t) > 1 for t in words)):
+            return self.text[words[0].idx:words[-1].idx + len(words[-1])]
+        return None
 
     def description(self, mention: SpeakerMention, text: str, cls: str, noun: str | None = None) -> Speaker | None:
         """A definite description ("the agency") as the last source of its class before it."""
