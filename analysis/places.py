@@ -137,14 +137,17 @@ def _state_senses(text: str, mentions: list[Mention], written: list[str], option
                   gazetteer: Gazetteer) -> list[tuple[Place, ...]]:
     """The options with a city-or-state name ("New York") narrowed to the state where ``_state_sense`` finds it so;
     where the words around one mention name the state and no dateline names the city, at every mention ("New
-    York state governor …", then "in New York since April")."""
+    York state governor …", then "in New York since April"), but not one that opens a local body's name ("the New
+    York Police Department" is the city's)."""
     senses = [None if m.dateline or not o else _state_sense(text, m, w, gazetteer)
               for m, w, o in zip(mentions, written, options, strict=True)]
     dateline = {lookup_key(w) for m, w in zip(mentions, written, strict=True) if m.dateline}
     worded = {lookup_key(w): sense for m, w, sense in zip(mentions, written, senses, strict=True)
               if sense is not None and _state_words(text, m) and lookup_key(w) not in dateline}
+    bodies = places_lexicon().public_body_heads
     return [(sense,) if sense is not None else
-            (worded[lookup_key(w)],) if o and not m.dateline and lookup_key(w) in worded else o
+            (worded[lookup_key(w)],) if o and not m.dateline and lookup_key(w) in worded
+            and text[m.end:m.end + 30].split()[:1] and text[m.end:m.end + 30].split()[0] not in bodies else o
             for m, w, o, sense in zip(mentions, written, options, senses, strict=True)]
 
 

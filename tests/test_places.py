@@ -1067,3 +1067,12 @@ def test_new_york_is_the_city_unless_the_words_around_it_name_the_state(nlp):
     assert kinds("Performers came from Missouri, New York, North Carolina and Virginia.") == ["state"]
     text = "New York state governor David Paterson declared an emergency. Many have died in New York since April."
     assert kinds(text) == ["state", "state"]
+
+
+def test_a_city_body_stays_in_the_city_where_the_story_names_the_state(nlp):
+    """A bundled release names "the New York State Supreme Court" and "New York state law", and then "the New
+    York Police Department": the police department is the city's."""
+    text = ("Cooperation with ICE detainers is consistent with New York state law. ICE found that the New York Police "
+            "Department ignored 442 detainers.")
+    rows = rows_for(nlp, text)
+    assert [r["kind"] for r in rows if r["text"] == "New York"] == ["state", "city"]
