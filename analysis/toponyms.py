@@ -863,7 +863,8 @@ def _of_in_name(doc: Doc, first: int, last: int, lexicon: Lexicon) -> bool:
 
 def _holder_after(doc: Doc, office: int, end: int, lexicon: Lexicon) -> int | None:
     """Where the holder's name starts after office words from ``office`` inside a person entity ending at ``end``
-    ("Sheriff Greg Taylor", or "Sheriff" closing the entity and "Greg Taylor" the next): None without a name."""
+    ("Sheriff Greg Taylor", or "Sheriff" closing the entity, or "Fire" and then "Chief", and "Greg Taylor" the next
+    entity): None without a name."""
     k = office
     while k < end and doc[k].text in lexicon.office_heads:
         k += 1
@@ -871,6 +872,8 @@ def _holder_after(doc: Doc, office: int, end: int, lexicon: Lexicon) -> int | No
         return None
     if k < end:
         return k if doc[k].pos_ == "PROPN" else None
+    while k < len(doc) and doc[k].text in lexicon.office_heads:
+        k += 1  # "Huntsville Fire" and then "Chief Tom Grisham"
     return k if k < len(doc) and doc[k].ent_iob_ == "B" and doc[k].ent_type_ == "PERSON" else None
 
 
@@ -1105,7 +1108,7 @@ def _acceptable(doc: Doc, first: int, last: int, written: str, caps: bool, gazet
         # not a person's name before "'s": "in Abbas's detention centers"
         owner = label == "PERSON" and last < len(doc) and doc[last].text in ("'s", "’s")
         if lookup_key(written) in named_places or (_locative_before(doc, first) and not owner) or (
-                _local_noun_after(doc, last) and doc[first].pos_ == "PROPN"):
+                _local_noun_after(doc, last) and doc[first].pos_ in ("PROPN", "NOUN")):
             return True
         return large and (label not in ("PERSON", "ORG") or best.kind in ("country", "state"))
     if caps and any(doc[k].is_stop for k in range(first, last)):

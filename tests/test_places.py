@@ -1076,3 +1076,13 @@ def test_a_city_body_stays_in_the_city_where_the_story_names_the_state(nlp):
             "Department ignored 442 detainers.")
     rows = rows_for(nlp, text)
     assert [r["kind"] for r in rows if r["text"] == "New York"] == ["state", "city"]
+
+
+def test_a_town_before_a_local_noun_or_an_office_split_by_the_model_is_a_place(nlp):
+    """LGL: "Gainesville residents march …" opens a story with the town tagged a common noun (NN, ORG); "Huntsville
+    Fire" was read as a person, then "Chief Tom Grisham", and so "within Huntsville city limits" was taken for him."""
+    text = "Gainesville residents march in protest of Charter Amendment 1. Voters in Florida will decide."
+    assert [r["text"] for r in rows_for(nlp, text)][:1] == ["Gainesville"]
+    text = ("The burn ban was lifted following a conference between Huntsville Fire Chief Tom Grisham and Walker "
+            "County Judge Danny Pierce. Those residents living within Huntsville city limits will need a permit.")
+    assert "Huntsville" in {r["text"] for r in rows_for(nlp, text)}
