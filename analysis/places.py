@@ -627,7 +627,8 @@ _LOCAL_BRANDS = frozenset({"University", "College", "Tech", "Institute"})
 def states_in_names(doc: Doc, gazetteer: Gazetteer) -> tuple[Place, ...]:
     """US states whose full name opens an organisation's or a facility's name in the article ("the Indiana Department
     of Workforce Development", "Kansas State University"), once each: no place mention, but context for the
-    article's other places. Not a newspaper's or a company's name ("New York Times", `brand_heads`)."""
+    article's other places. Not a newspaper's or a company's name ("New York Times", `brand_heads`). Also the state
+    of a county or parish, of one state only, that opens a local body's name ("Rapides Parish Fire District 2")."""
     lexicon = places_lexicon()
     brands = lexicon.brand_heads - _LOCAL_BRANDS
     found: dict[str, Place] = {}
@@ -644,6 +645,15 @@ def states_in_names(doc: Doc, gazetteer: Gazetteer) -> tuple[Place, ...]:
             state = gazetteer.states.get(" ".join(words[:n])) if len(words) > n else None  # the full name only
             if state is not None and not any(p.kind == "country" for p in gazetteer.lookup(state.name)):  # not Georgia
                 found.setdefault(state.name, state)
+                break
+    # and a county or parish of one state only that opens a local body's name ("Rapides Parish Fire District 2")
+    for ent in doc.ents:
+        words = [t.text for t in ent if t.lower_ != "the"]
+        for n in (2, 3):
+            if len(words) > n and words[n - 1] in ("County", "Parish") and words[n] in lexicon.public_body_heads:
+                counties = [p for p in gazetteer.lookup(" ".join(words[:n])) if p.kind == "county"]
+                if len({p.admin1 for p in counties}) == 1 and counties[0].country == "US":
+                    found.setdefault(counties[0].admin1, gazetteer.states.get(counties[0].admin1) or counties[0])
                 break
     return tuple(found.values())
 

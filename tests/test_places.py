@@ -1086,3 +1086,12 @@ def test_a_town_before_a_local_noun_or_an_office_split_by_the_model_is_a_place(n
     text = ("The burn ban was lifted following a conference between Huntsville Fire Chief Tom Grisham and Walker "
             "County Judge Danny Pierce. Those residents living within Huntsville city limits will need a permit.")
     assert "Huntsville" in {r["text"] for r in rows_for(nlp, text)}
+
+
+def test_a_parish_opening_a_local_body_s_name_is_context(nlp):
+    """LGL: a Louisiana paper's "Alexandria woman charged …" beside "Rapides Parish Fire District 2" had been
+    Alexandria, Egypt: the parish, in one state only, names Louisiana though it is no mention itself."""
+    with shared_path("gold", "geo", "lgl.jsonl").open(encoding="utf-8") as handle:
+        text = next(r["text"] for r in map(json.loads, handle) if "Kelleyland fire" in r["text"])
+    readings = {r["admin1"] for r in rows_for(nlp, text) if r["text"] == "Alexandria"}
+    assert readings == {"Louisiana"}
