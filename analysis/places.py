@@ -145,9 +145,13 @@ def _state_senses(text: str, mentions: list[Mention], written: list[str], option
     worded = {lookup_key(w): sense for m, w, sense in zip(mentions, written, senses, strict=True)
               if sense is not None and _state_words(text, m) and lookup_key(w) not in dateline}
     bodies = places_lexicon().public_body_heads
+
+    def opens_body(mention: Mention) -> bool:
+        following = text[mention.end:mention.end + 30].split()[:1]
+        return not following or following[0] in bodies
+
     return [(sense,) if sense is not None else
-            (worded[lookup_key(w)],) if o and not m.dateline and lookup_key(w) in worded
-            and text[m.end:m.end + 30].split()[:1] and text[m.end:m.end + 30].split()[0] not in bodies else o
+            (worded[lookup_key(w)],) if o and not m.dateline and lookup_key(w) in worded and not opens_body(m) else o
             for m, w, o, sense in zip(mentions, written, options, senses, strict=True)]
 
 
@@ -278,8 +282,9 @@ def _score(place: Place, written: str, qualifier: Place | None, states: Counter,
     return score
 
 
-def _context(places: list[Place | None], qualifiers: list[Place | None]) -> tuple[Counter, Counter]:
-    """US states and countries the article's places lie in."""
+def _context(places: list[Place | None], qualifiers: list[Place | None], home_country: str | None = None
+             ) -> tuple[Counter, Counter]:
+    """US states and countries the article's places lie in; the outlet's country (``home_country``) counts once."""
     states: Counter = Counter()
     countries: Counter = Counter()
     for place in [*places, *qualifiers]:
@@ -289,6 +294,8 @@ def _context(places: list[Place | None], qualifiers: list[Place | None]) -> tupl
             states[(place.country, place.admin1)] += 1
         if place.country:
             countries[place.country] += 1
+    if home_country:
+        countries[home_country] += 1
     return states, countries
 
 
@@ -360,9 +367,7 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer, home_count
     for index, name in enumerate(written):
         groups.setdefault(lookup_key(name), []).append(index)
     for _ in range(RESOLVE_PASSES):
-        base_states, base_countries = _context([*chosen, *named_states], qualifiers)
-        if home_country:
-            base_countries[home_country] += 1
+        base_states, base_countries = _context([*chosen, *named_states], qualifiers, home_country)
         nearby = tuple({id(p): p for p in chosen if p is not None and p.kind in ("city", "county")}.values())
         near: dict[int, bool] = {}  # a name mentioned again has the same readings: each is measured once per pass
         picked: list[Place | None] = []
@@ -411,9 +416,7 @@ def _only_at_home(chosen: list[Place | None], marked: list[int], qualifiers: lis
     (or its outlet) lie in."""
     if not marked:
         return chosen
-    _, countries = _context([p if i not in marked else None for i, p in enumerate(chosen)], qualifiers)
-    if home_country:
-        countries[home_country] += 1
+    _, countries = _context([p if i not in marked else None for i, p in enumerate(chosen)], qualifiers, home_country)
     return [None if i in marked and p is not None and countries[p.country] <= 0 else p for i, p in enumerate(chosen)]
 
 
@@ -458,9 +461,7 @@ def _small_towns_at_home(text: str, written: list[str], mentions: list[Mention],
     for i in marked:
         # the countries of the article's other names (small towns among them) and of its outlet
         others = [p for j, p in enumerate(chosen) if lookup_key(written[j]) != lookup_key(written[i])]
-        _, countries = _context(others, [q for j, q in enumerate(qualifiers) if j != i])
-        if home_country:
-            countries[home_country] += 1
+        _, countries = _context(others, [q for j, q in enumerate(qualifiers) if j != i], home_country)
         if +countries and countries[chosen[i].country] <= 0:
             kept[i] = None  # the story is elsewhere: no evidence for this town abroad
     return kept
@@ -634,10 +635,17 @@ def states_in_names(doc: Doc, gazetteer: Gazetteer) -> tuple[Place, ...]:
     found: dict[str, Place] = {}
     firsts = {name.split()[0] for name in gazetteer.states}
     for ent in doc.ents:
+        words = [t.text for t in ent if t.lower_ != "the"]
+        # a county or parish of one state only that opens a local body's name ("Rapides Parish Fire District 2")
+        for n in (2, 3):
+            if len(words) > n and words[n - 1] in ("County", "Parish") and words[n] in lexicon.public_body_heads:
+                counties = [p for p in gazetteer.lookup(" ".join(words[:n])) if p.kind == "county"]
+                if len({p.admin1 for p in counties}) == 1 and counties[0].country == "US":
+                    found.setdefault(counties[0].admin1, gazetteer.states.get(counties[0].admin1) or counties[0])
+                break
         if ent.label_ not in ("ORG", "FAC") or (ent[0].text not in firsts and (len(ent) < 2 or ent[1].text not in
                                                                               firsts)):
             continue
-        words = [t.text for t in ent if t.lower_ != "the"]
         if len(words) < 2 or any(w in brands for w in words) or words[-1] in lexicon.way_heads or words[
                 -1] in lexicon.street_heads:
             continue  # nor a street named after a state ("Washington Drive")
@@ -645,15 +653,6 @@ def states_in_names(doc: Doc, gazetteer: Gazetteer) -> tuple[Place, ...]:
             state = gazetteer.states.get(" ".join(words[:n])) if len(words) > n else None  # the full name only
             if state is not None and not any(p.kind == "country" for p in gazetteer.lookup(state.name)):  # not Georgia
                 found.setdefault(state.name, state)
-                break
-    # and a county or parish of one state only that opens a local body's name ("Rapides Parish Fire District 2")
-    for ent in doc.ents:
-        words = [t.text for t in ent if t.lower_ != "the"]
-        for n in (2, 3):
-            if len(words) > n and words[n - 1] in ("County", "Parish") and words[n] in lexicon.public_body_heads:
-                counties = [p for p in gazetteer.lookup(" ".join(words[:n])) if p.kind == "county"]
-                if len({p.admin1 for p in counties}) == 1 and counties[0].country == "US":
-                    found.setdefault(counties[0].admin1, gazetteer.states.get(counties[0].admin1) or counties[0])
                 break
     return tuple(found.values())
 
