@@ -16,6 +16,7 @@ from functools import lru_cache
 import numpy as np
 from spacy.tokens import Doc
 
+from .area_codes import area_code_regions
 from .gazetteer import Gazetteer, Place, load_gazetteer, lookup_key
 from .parse import doc_text
 from .resources import load_data_yaml
@@ -183,12 +184,20 @@ def _candidates(written: str, mention: Mention, gazetteer: Gazetteer) -> tuple[P
         return ()  # a street named after a place is not at that place ("Culver and Charter streets")
     if mention.source == "county":
         return tuple(p for p in gazetteer.lookup(written + " County") if p.kind == "county")
+    if _city_part(written):
+        return ()  # "the North Side" of the story's town, not Oildale, California
     places = gazetteer.lookup(written)
     if not places and written.endswith(("'s", "’s")):
         places = gazetteer.lookup(written[:-2])
     if not places and " " in written:
         places = _inner_name(written, gazetteer)
     return places
+
+
+def _city_part(written: str) -> bool:
+    """Whether a name is a compass word and a word for a part of a town ("North Side", "West End")."""
+    words = written.lower().replace("-", " ").split()
+    return len(words) == 2 and words[0] in _REGION_WORDS and words[1] in places_lexicon().city_part_heads
 
 
 def _inner_name(written: str, gazetteer: Gazetteer) -> tuple[Place, ...]:
@@ -201,7 +210,8 @@ def _inner_name(written: str, gazetteer: Gazetteer) -> tuple[Place, ...]:
     suffixes = [words[len(words) - n:] for n in range(len(words) - 1, 0, -1)]
     parts = suffixes + [words[:n] for n in range(len(words) - 1, 0, -1)]
     for number, part in enumerate(parts):
-        if not part[0][:1].isupper() or all(w.title() in stop or w.lower() in ("far", "the") for w in part):
+        if not part[0][:1].isupper() or all(w.title() in stop or w.lower() in ("far", "the") for w in part) or (
+                _city_part(" ".join(part))):
             continue
         # a one-word city only beside generic words ("Fargo city", "South Arlington", "City of Montreal"), not
         # inside another name ("Paris Hilton")
@@ -677,7 +687,9 @@ def location_rows(article_id: str, doc: Doc, paragraphs: list[Paragraph], home_c
     text = doc_text(doc)
     mentions = find_mentions(doc, paragraphs, gazetteer)
     mentions = sorted(mentions + initialisms(doc, mentions, gazetteer, home_country), key=lambda m: m.start)
-    named_states = states_in_names(doc, gazetteer)
+    # states named in local bodies' names and those the article's phone numbers ring in count once each
+    named_states = tuple({id(p): p for p in (*states_in_names(doc, gazetteer), *area_code_regions(text, gazetteer))
+                          }.values())
     resolved = place_facilities(text, resolve(text, mentions, gazetteer, home_country, named_states),
                                 _sentence_bounds(doc), gazetteer)
     starts = [p.start for p in paragraphs]

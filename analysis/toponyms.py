@@ -85,6 +85,7 @@ class Lexicon:
     kin_nouns: frozenset[str]
     vehicle_makes: frozenset[str]
     settlement_words: frozenset[str]
+    city_part_heads: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -106,7 +107,8 @@ def places_lexicon() -> Lexicon:
                    frozenset(raw["landform_words"]), frozenset(raw["personal_titles"]),
                    {tuple(name.split()): (place[0], place[1]) for name, place in raw["landmarks"].items()},
                    frozenset(raw["landmark_locatives"]), frozenset(raw["kin_nouns"]),
-                   frozenset(raw["vehicle_makes"]), frozenset(raw["settlement_words"]))
+                   frozenset(raw["vehicle_makes"]), frozenset(raw["settlement_words"]),
+                   frozenset(raw["city_part_heads"]))
 
 
 _COUNTY_PLURALS = frozenset({"counties", "parishes"})

@@ -1095,3 +1095,22 @@ def test_a_parish_opening_a_local_body_s_name_is_context(nlp):
         text = next(r["text"] for r in map(json.loads, handle) if "Kelleyland fire" in r["text"])
     readings = {r["admin1"] for r in rows_for(nlp, text) if r["text"] == "Alexandria"}
     assert readings == {"Louisiana"}
+
+
+def test_a_phone_number_s_area_code_is_context(nlp):
+    """TR-News: a London Free Press story on lfpress.com (no country in the address) names no province, but asks
+    readers to call "London police at 519-661-5670": 519 rings in Ontario, so London is London, Ontario. A toll-free
+    number names no region."""
+    text = ("A man was stabbed at a Christmas party early Sunday, London police say. Anyone with information is asked "
+            "to call London police at {number}.")
+    ontario = rows_for(nlp, text.format(number="519-661-5670"))
+    assert [(r["country"], r["admin1"]) for r in ontario] == [("CA", "Ontario")] * 2
+    toll_free = rows_for(nlp, text.format(number="1-800-222-8477"))
+    assert [r["country"] for r in toll_free] == ["GB"] * 2
+
+
+def test_a_compass_side_of_town_is_no_town_elsewhere(nlp):
+    """LGL: GeoNames gives "North Side" to Oildale, California; a Richmond paper's "North Side shooting" is a part
+    of the story's town, left unplaced, and lends no California context."""
+    rows = by_text(rows_for(nlp, "One dead in North Side shooting. Richmond police were called to the scene."))
+    assert rows["North Side"]["lat"] is None and rows["North Side"]["admin1"] is None
