@@ -302,6 +302,12 @@ def _comment_cut(doc: Doc, content: tuple[int, int], quoted: list[tuple[int, int
     if tokens is None:
         return content
     for token in tokens:
+        if token.dep_ == "appos" and token.left_edge.i > tokens.start and doc[token.left_edge.i - 1].text == "," \
+                and token.head.pos_ == "PROPN" and token.pos_ == "NOUN" \
+                and not any(child.dep_ in ("cc", "conj") for child in token.children):
+            clause_end = token.right_edge.idx + len(token.right_edge)
+            if clause_end >= content[1] - 1 and not _holds_quote((token.left_edge.idx, clause_end), quoted):
+                return _trim(doc_text(doc), content[0], doc[token.left_edge.i - 1].idx)
         if token.dep_ not in ("relcl", "advcl") or token.left_edge.i <= tokens.start:
             continue
         first = token.left_edge

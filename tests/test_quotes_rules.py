@@ -430,3 +430,13 @@ def test_an_as_aside_reports_the_sentence_around_it(nlp):
     assert row["kind"] == "indirect" and row["text"] == "The economy is strong"
     row = _row(nlp, "Yet, as Mr. Bown observed, in the early days the tariffs would be easy to impose.", "observed")
     assert row["speaker_mention"] == "Mr. Bown" and row["text"].endswith("would be easy to impose.")
+
+
+def test_the_writer_s_appositive_after_a_name_closes_no_reported_speech(nlp):
+    """PolNeAR train: the description after a name at the end of reported speech ("…, the founder of …") is the
+    writer's note to the reader, like a relative clause; a list after a name stays ("Trump, Ben Carson, and …")."""
+    text = ("The company announced it was changing its estimate of net worth for Elizabeth Holmes, the founder of the "
+            "embattled blood-testing company Theranos.")
+    assert _row(nlp, text, "announced")["text"] == "it was changing its estimate of net worth for Elizabeth Holmes"
+    text = "He said he and Trump differ on Israel, the Iranian nuclear deal and the Supreme Court."
+    assert _row(nlp, text, "said")["text"].endswith("the Supreme Court")
