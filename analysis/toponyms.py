@@ -1062,7 +1062,11 @@ def _acceptable(doc: Doc, first: int, last: int, written: str, caps: bool, gazet
     best = places[0]
     if _starts_organisation(doc, last, lexicon, best) or _names_disease(doc, last, lexicon):
         return False
-    if _stop_place(written, lexicon) or _compound_word(doc, last, gazetteer):
+    if _stop_place(written, lexicon):
+        # a common word is a place only where the model found it as one elsewhere and a local noun follows it
+        # ("an Independence teenager" in a story of "Independence police")
+        return lookup_key(written) in named_places and _local_noun_after(doc, last) and doc[first].pos_ == "PROPN"
+    if _compound_word(doc, last, gazetteer):
         return False
     if _followed_by_state(doc, last, gazetteer) or _dateline(doc, first, last, written, gazetteer):
         return True

@@ -1114,3 +1114,14 @@ def test_a_compass_side_of_town_is_no_town_elsewhere(nlp):
     of the story's town, left unplaced, and lends no California context."""
     rows = by_text(rows_for(nlp, "One dead in North Side shooting. Richmond police were called to the scene."))
     assert rows["North Side"]["lat"] is None and rows["North Side"]["admin1"] is None
+
+
+def test_a_common_word_named_as_a_place_is_one_before_a_local_noun(nlp):
+    """LGL: "Independence" is a stop-place (a common word), taken only where a firm cue marks it; a story that names
+    "Independence, Mo." charges "an Independence teenager", the same town. A common word the story never names as a
+    place stays out ("Justice officials")."""
+    text = ("A 17-year-old boy from Independence, Mo., was fatally stabbed in the back. Jackson County prosecutors "
+            "charged an Independence teenager on Monday with killing him. Justice officials declined to comment.")
+    rows = rows_for(nlp, text)
+    assert [r["admin1"] for r in rows if r["text"] == "Independence"] == ["Missouri", "Missouri"]
+    assert "Justice" not in {r["text"] for r in rows}
