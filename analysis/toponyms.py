@@ -289,18 +289,23 @@ def _street_mentions(doc: Doc, lexicon: Lexicon, tokens: _Tokens) -> list[tuple[
     word after it ("Augusta St.", "North Cooper Street"; not "Highway Patrol" or "Main Street Bank")."""
     words = tokens.words
     found = []
-    heads = [k for k, w in enumerate(words) if w in lexicon.street_heads]
-    for index in heads:
+    heads = (k for k, word in enumerate(words) if word in lexicon.street_heads or word + "." in lexicon.street_heads)
+    for head in heads:
+        # a head may be split from its full stop: "3801 Nebraska Ave., NW" is "Ave" and "." before the comma
+        split = words[head] not in lexicon.street_heads
+        if split and not (head + 1 < len(words) and words[head + 1] == "." and not doc[head].whitespace_):
+            continue
+        index = head + 1 if split else head  # the head's last token
         after = words[index + 1] if index + 1 < len(words) else ""
         if after[:1].isupper() or index + 1 < len(words) and not doc[index].whitespace_ and after[:1].isalnum():
             continue
-        left = index
-        while (left > 0 and index - left < 4 and words[left - 1][:1].isupper()
+        left = head
+        while (left > 0 and head - left < 4 and words[left - 1][:1].isupper()
                and (tokens.is_alpha[left - 1] or words[left - 1].rstrip(".").isalpha())):
             left -= 1
             if doc[left].is_sent_start:
                 break
-        if left < index and not " ".join(words[left:index + 1]).isupper():
+        if left < head and not " ".join(words[left:head + 1]).isupper():
             found.append((left, index + 1))
     return found + _listed_streets(doc, lexicon, tokens)
 
@@ -432,6 +437,14 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph], gazetteer: Gazetteer | 
         longer = _longest_match(tokens, first, gazetteer, max_tokens=MAX_NAME_TOKENS + 2)
         if longer and longer > last:
             last = longer
+        elif words[first] in _QUADRANTS and last - first > 1:
+            # a street address's quadrant is no part of the town after it: "Nebraska Ave., NW Washington, DC"
+            after = _longest_match(tokens, first + 1, gazetteer, max_tokens=MAX_NAME_TOKENS + 2)
+            if after and after > last:
+                first, last = first + 1, after
+        while last - first > 1 and words[last - 1] in lexicon.office_heads and words[
+                last - 1] not in _PLACE_WORDS and gazetteer.lookup(" ".join(words[first:last - 1])):
+            last -= 1  # the place an office serves, not the office: "Suffolk County Sheriff Errol Toulon"
         start, end = _trim(text, doc[first].idx, doc[last - 1].idx + len(doc[last - 1]))
         written = text[start:end]
         if not written or gazetteer.is_demonym(written) or not written[:1].isupper():
@@ -826,6 +839,8 @@ def _place_of(doc: Doc, first: int) -> bool:
 
 
 # lower-case words before a name that make it a region: "eastern Ghouta", "northwestern Syria"
+_PLACE_WORDS = frozenset({"City", "County", "Town", "Township", "Village"})  # office heads that end a place's name
+_QUADRANTS = frozenset({"NW", "NE", "SW", "SE", "N.W.", "N.E.", "S.W.", "S.E."})
 COMPASS_ADJECTIVES = frozenset({"eastern", "western", "northern", "southern", "northeastern", "northwestern",
                                 "southeastern", "southwestern", "north-eastern", "north-western", "south-eastern",
                                 "south-western"})

@@ -1125,3 +1125,15 @@ def test_a_common_word_named_as_a_place_is_one_before_a_local_noun(nlp):
     rows = rows_for(nlp, text)
     assert [r["admin1"] for r in rows if r["text"] == "Independence"] == ["Missouri", "Missouri"]
     assert "Justice" not in {r["text"] for r in rows}
+
+
+def test_an_address_and_an_office_are_read_around_their_place(nlp):
+    """Bundled releases: a letter's address "3801 Nebraska Ave., NW Washington, DC" had made Nebraska and the state
+    of Washington places (the tokenizer splits "Ave." before a comma; "NW" is the street's quadrant); "Suffolk County
+    Sheriff Errol Toulon", which the model reads as one facility, had the office in the place's text."""
+    text = ("The Honorable John F. Kelly, Secretary of Homeland Security, 3801 Nebraska Ave., NW Washington, DC 20528. "
+            "Congressman Lee Zeldin urged Suffolk County Sheriff Errol Toulon to act.")
+    rows = by_text(rows_for(nlp, text))
+    assert rows["Nebraska Ave."]["kind"] == "other" and "Nebraska" not in rows
+    assert rows["Washington, DC"]["place"] == "Washington, D.C."
+    assert rows["Suffolk County"]["kind"] == "county" and "Suffolk County Sheriff" not in rows
