@@ -33,6 +33,7 @@ class CueLexicon:
     finders: frozenset[str] = frozenset()
     nouns: frozenset[str] = frozenset()
     media: frozenset[str] = frozenset()
+    addressed: frozenset[str] = frozenset()
 
     def tone(self, lemma: str) -> str | None:
         """``neutral`` or ``loaded`` for a cue verb lemma; None when it is no speech verb."""
@@ -87,7 +88,7 @@ def cue_lexicon() -> CueLexicon:
             else:
                 phrasal.setdefault((parts[0], parts[1]), tone)
     return CueLexicon(verbs, phrasal, tuple(raw["phrases"]), frozenset(raw["naming"]), frozenset(raw["finders"]),
-                     frozenset(raw["nouns"]), frozenset(raw["media"]))
+                     frozenset(raw["nouns"]), frozenset(raw["media"]), frozenset(raw["addressed"]))
 
 
 @lru_cache(maxsize=1)
@@ -485,6 +486,9 @@ def _relative_cut(head: Token, verb: Token, tokens: list[Token]) -> int | None:
 
 
 def _verb_cue(token: Token, tone: str, naming: bool, text: str, quoted: list[tuple[int, int]]) -> Cue | None:
+    if token.is_title and not token.is_sent_start and token.dep_ in ("acl", "relcl") and any(
+            c.dep_ == "aux" and c.tag_ == "TO" for c in token.children):
+        return None  # a heading's capitalised infinitive reports nothing: "Items to Note: WAGM-8 (August 2016)"
     subject = _subject(token, quoted)
     if subject is None:
         return None
@@ -556,7 +560,14 @@ def _verb_cue(token: Token, tone: str, naming: bool, text: str, quoted: list[tup
     coordinated = token.dep_ == "conj" and any(c.dep_ in _SUBJECTS for c in token.children)
     conjoined = token.dep_ == "conj"
     participle = token.tag_ == "VBG" and token.i > 0 and token.doc[token.i - 1].text == "," and content is not None
-    return Cue(cue, tone, speaker, subject.i, content, (clause_start, clause_end),
+    head: int | None = subject.i
+    if token.lemma_ in cue_lexicon().addressed and any(
+            c.dep_ == "auxpass" and c.lower_ not in ("'s", "’s") for c in token.children):
+        # the subject of a passive cue is the one told or asked, not the speaker: "Amer was told that …"; the
+        # speaker is the agent where there is one ("was told by officials that …")
+        agent = next((g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+        speaker, head = (_mention_span(agent, token), agent.i) if agent is not None else (None, None)
+    return Cue(cue, tone, speaker, head, content, (clause_start, clause_end),
                sentence, naming, coordinated, conjoined, participle)
 
 

@@ -39,7 +39,7 @@ _TITLES = re.compile(
     r"Secretary|Senator|Congressman|Congresswoman|Governor|Mayor|Judge|Justice|Chief|Director|Officer|"
     r"Sheriff|Attorney General|Speaker|Leader|Minister|Prime Minister|Chairman|Chairwoman|Commissioner|"
     r"Candidate|Nominee|Pope|King|Queen|Prince|Former|former|Democratic|Republican|Acting|Assistant|Deputy|"
-    r"Inspector General|Ranking Member)\s+"
+    r"Inspector General|Ranking Member|Whip|Majority|Minority)\s+"
 )
 _SUFFIX = re.compile(r",?\s+(?:Jr|Sr|II|III|IV)\.?$")
 _WORDS = re.compile(r"[\w.&]+")
@@ -74,6 +74,7 @@ class _Lexicons:
     offices: dict[str, str]
     sole_offices: frozenset[str]
     body_heads: frozenset[str]
+    person_roles: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -89,7 +90,7 @@ def _lexicons() -> _Lexicons:
         {noun: cls for cls in ("person", "media", "government", "organization") for noun in descriptions[cls]},
         frozenset(descriptions["person"]), frozenset(descriptions["spokes"]),
         {k.lower(): v for k, v in descriptions["offices"].items()}, frozenset(descriptions["sole_offices"]),
-        frozenset(descriptions["body_heads"]),
+        frozenset(descriptions["body_heads"]), frozenset(descriptions["person"] + descriptions["person_roles"]),
     )
 
 
@@ -302,6 +303,10 @@ class _Resolver:
                 return described
         if head is not None:
             at_head = [e for e in inside if e.start <= head.idx < e.end]
+            if at_head and at_head[0].label == "ORG" and any(
+                    c.dep_ == "appos" and c.lemma_.lower() in self.lex.person_roles for c in head.children):
+                # a person the model read as a body, described as one: "Alejandro Caceres, an immigration organizer"
+                return self.person(at_head[0].name, at_head[0].start, at_head[0].end)
             if at_head:
                 return self.from_entity(at_head[0])
         lemma = head.lemma_.lower() if head is not None else head_word
@@ -330,6 +335,9 @@ class _Resolver:
         untitled = person_name(name)
         if untitled != name and _surname(untitled) in self.people:  # "Sheriff Cuellar", not an entity to the model
             return self.person(untitled, mention.start, mention.end)
+        if head is not None and head.pos_ == "PROPN" and not head.ent_type_ and untitled != name and _is_proper_name(
+                untitled):
+            return self.person(untitled, mention.start, mention.end)  # "Democratic Whip Steny Hoyer", untagged
         if head is not None and head.pos_ == "PROPN":
             return self.organisation(name, "ORG", mention.start) if not inside else self.from_entity(inside[0])
         kind = type_of_name(name, "person" if lemma in self.lex.person_nouns else "unknown")

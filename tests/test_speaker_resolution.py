@@ -131,3 +131,26 @@ def test_unnamed_officials_keep_the_body_they_speak_for(nlp):
         ("Border Patrol officials", "anonymous official (Border Patrol)", "anonymous"),
         ("Police officials", "anonymous official", "anonymous"),
     ]
+
+
+def test_the_one_told_is_no_speaker_and_a_described_person_is_a_person(nlp):
+    """Bundled releases: "Amer … was told that deportation proceedings would move forward" had Amer as the speaker;
+    "Democratic Whip Steny Hoyer (D-MD):" was the party "Democratic" (the model tags no person there); "Alejandro
+    Caceres, an immigration organizer" was typed an organisation (the model tags him ORG)."""
+    text = ("At a routine check-in meeting in Cleveland, Amer was abruptly arrested by ICE and was told that "
+            "deportation proceedings would move forward.")
+    assert _speakers(nlp, text) == [(None, None, None)]
+    text = "He was told by officials that the plan was dead."
+    assert _speakers(nlp, text)[0][0] == "officials"
+    text = "Democratic Whip Steny Hoyer (D-MD): “The immigration system is broken and needs to be fixed.”"
+    assert _speakers(nlp, text) == [("Democratic Whip Steny Hoyer", "Steny Hoyer", "person")]
+    text = ("“The numbers show that ICE is lying,” said Alejandro Caceres, an immigration organizer with the group "
+            "Grassroots Leadership.")
+    assert _speakers(nlp, text)[0][1:] == ("Alejandro Caceres", "person")
+
+
+def test_a_heading_s_infinitive_is_no_cue(nlp):
+    """A bundled release lists "Items to Note: WAGM-8 (August 2016): …": "to Note" reports nothing."""
+    text = ("Maine shares a 611-mile long border with Canada. Items to Note: WAGM-8 (August 2016): Congressman Bruce "
+            "Poliquin met with officials.")
+    assert _speakers(nlp, text) == []
