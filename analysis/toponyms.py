@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 
 import numpy as np
 from spacy.attrs import IDX, IS_ALPHA, LEMMA, LENGTH
@@ -445,6 +446,10 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph], gazetteer: Gazetteer | 
         while last - first > 1 and words[last - 1] in lexicon.office_heads and words[
                 last - 1] not in _PLACE_WORDS and gazetteer.lookup(" ".join(words[first:last - 1])):
             last -= 1  # the place an office serves, not the office: "Suffolk County Sheriff Errol Toulon"
+        if words[last - 1] == "of" and last < len(doc) and _capitalised(doc[last]):
+            continue  # the opening of a longer name the model split: "the Village of" Glen Carbon
+        while last - first > 1 and doc[last - 1].is_lower and doc[last - 1].is_stop:
+            last -= 1  # the model's entity ran into the next words: "City Hall to", "Highway 59 to"
         start, end = _trim(text, doc[first].idx, doc[last - 1].idx + len(doc[last - 1]))
         written = text[start:end]
         if not written or gazetteer.is_demonym(written) or not written[:1].isupper():
@@ -456,6 +461,9 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph], gazetteer: Gazetteer | 
             continue  # a person the model read as a place: "Ms Raggi"
         if not readings and _listed_with_people(doc, first, last):
             continue  # "Ravi Ragbir, Jean Montrevil, Eliseo Jurado, and …": a person the model read as a place
+        if not readings and _first_name_opens(words[first:last], gazetteer, lexicon):
+            taken[first:last] = [True] * (last - first)  # nor is "Henderson" of "Brooke Henderson" a town
+            continue
         if _starts_organisation(doc, last, lexicon, readings[0] if readings else None) or _names_disease(
                 doc, last, lexicon) or _names_disease(doc, last - 1, lexicon):
             continue  # "St. Patrick's Day" itself tagged as a place, too
@@ -844,6 +852,8 @@ _QUADRANTS = frozenset({"NW", "NE", "SW", "SE", "N.W.", "N.E.", "S.W.", "S.E."})
 COMPASS_ADJECTIVES = frozenset({"eastern", "western", "northern", "southern", "northeastern", "northwestern",
                                 "southeastern", "southwestern", "north-eastern", "north-western", "south-eastern",
                                 "south-western"})
+COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+                           "central", "upper", "lower", *COMPASS_ADJECTIVES})
 
 
 def _place_cue(doc: Doc, first: int) -> bool:
@@ -913,6 +923,26 @@ def _office_after(doc: Doc, first: int, last: int, lexicon: Lexicon) -> bool:
         return False
     end = next((e.end for e in doc.ents if e.start == first), None)
     return end is not None and _holder_after(doc, last, end, lexicon) is not None
+
+
+@lru_cache(maxsize=1)
+def first_names() -> frozenset[str]:
+    """Common US first names (``data/first_names.txt``, the 1990 US Census lists)."""
+    text = resources.files("analysis").joinpath("data", "first_names.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def _first_name_opens(words: list[str], gazetteer: Gazetteer, lexicon: Lexicon) -> bool:
+    """True for two or three capitalised words that open with a common first name and hold no place's name, nor
+    close with a word of a place, a site, a street or a direction: "Sheryl Gorsuch" and "Helen Kunz", tagged as
+    places, are people; "Columbus North" and "Jackson County Central" are not."""
+    closing = words[-1]
+    return (2 <= len(words) <= 3 and words[0] in first_names() and all(w[:1].isupper() and w.isalpha() for w in words)
+            and closing not in lexicon.feature_words and closing not in lexicon.facility_heads
+            and closing not in lexicon.way_heads and closing not in lexicon.settlement_words
+            and closing not in lexicon.landform_words and closing not in lexicon.organisation_heads
+            and closing.lower() not in COMPASS_WORDS
+            and not any(gazetteer.lookup(" ".join(words[:n])) for n in range(2, len(words))))
 
 
 def _listed_with_people(doc: Doc, first: int, last: int) -> bool:
