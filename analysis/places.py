@@ -42,7 +42,7 @@ COUNTY_WORD_BONUS = 3.0
 RESOLVE_PASSES = 4  # at most; a reading chosen in one pass is context for the next ("Georgia" then "Albany")
 OUTPUT_KIND = {"continent": "region"}  # gazetteer kind -> the kinds of the locations table
 FACILITY_WINDOW = 120  # characters between a facility and the place that holds it
-_QUALIFIER = re.compile(r"^,\s*(?P<name>[A-Z][A-Za-z.]*(?:\s?[A-Z][A-Za-z.]*){0,3})")
+_QUALIFIER = re.compile(r"^(?:['’]s)?,\s*(?P<name>[A-Z][A-Za-z.]*(?:\s?[A-Z][A-Za-z.]*){0,3})")
 # the words between a facility and the place that holds it: "in", "at", ..., after an acronym in brackets too
 # ("Northwest Detention Center (NWDC) in Tacoma")
 _WITHIN_AFTER = re.compile(r"^(?:\s*\([^()]{1,40}\))?(?:\s+and\s+[^.;:!?]*?)?\s*(?:,|in|at|near|outside|of)\s+"
@@ -85,6 +85,10 @@ def _qualifier(text: str, mention: Mention, gazetteer: Gazetteer, readings: tupl
             return state
         if country is not None:
             return country
+        region = next((p for p in gazetteer.lookup(written) if p.kind == "state" and any(
+            r.country == p.country and r.admin1 == p.admin1 for r in readings)), None)
+        if region is not None:
+            return region  # a province written in full that holds a reading: "Kingston, Ontario", "Perth, Scotland"
     return None
 
 
@@ -271,7 +275,7 @@ def _score(place: Place, written: str, qualifier: Place | None, states: Counter,
         score += COUNTY_WORD_BONUS
     if qualifier is not None:
         same = place.country == qualifier.country if qualifier.kind == "country" else (
-            place.country == "US" and place.admin1 == qualifier.name)
+            place.country == qualifier.country and place.admin1 == qualifier.admin1)
         score += QUALIFIER_BONUS if same else -QUALIFIER_BONUS
     if place.admin1 and states[(place.country, place.admin1)]:
         score += CONTEXT_STATE_BONUS

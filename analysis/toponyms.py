@@ -370,6 +370,11 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph], gazetteer: Gazetteer | 
     tokens = _Tokens(doc)
     words = tokens.words
     taken = [False] * len(doc)
+    for match in _BYLINE_OR_CREDIT.finditer(text):  # a writer's or photographer's name: "BY CHAD KLIMACK"
+        group = "name" if match.group("name") else "photographer"
+        span = doc.char_span(match.start(group), match.end(group), alignment_mode="expand")
+        if span is not None:
+            taken[span.start:span.end] = [True] * len(span)
     mentions: list[Mention] = []
     # words of people's full names ("Jane Ripley"): the same word alone is the person again, not a place
     # (but not a country's name the model folded into a person's after a first word: "Rethinking Egypt"; a
@@ -392,6 +397,11 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph], gazetteer: Gazetteer | 
     def add(first: int, last: int, start: int, end: int, source: str) -> None:
         if end <= start or any(taken[first:last]) or in_credit(start):
             return
+        if (source != "facility" and words[first] in _SAINTS and last - first == 2 and words[first + 1] in first_names()
+                and last + 1 < len(doc) and words[last] in ("'s", "’s") and tokens.is_alpha[last + 1]):
+            taken[first:last] = [True] * (last - first)  # nor is "Mary" of it a town
+            return  # an institution named after a saint: "St. Michael's pupils" (not "St. John's, Newfoundland",
+            # nor "St. Petersburg's")
         for k in range(first, last):
             taken[k] = True
         dateline = _dateline(doc, first, last, text[start:end], gazetteer)
@@ -847,6 +857,11 @@ def _place_of(doc: Doc, first: int) -> bool:
 
 
 # lower-case words before a name that make it a region: "eastern Ghouta", "northwestern Syria"
+# a byline in capitals ("BY CHAD KLIMACK Advocate Reporter") and a photographer's credit ("(MORRIS LAMONT/Sun
+# Media)"): the names are people's, whatever the model tags them
+_BYLINE_OR_CREDIT = re.compile(r"\bBY (?P<name>[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){1,2})\b"
+                               r"|\((?P<photographer>[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){1,2}) ?/ ?[A-Z][^()]{0,40}\)")
+_SAINTS = frozenset({"St.", "St", "Saint", "Ste.", "Sainte"})
 _PLACE_WORDS = frozenset({"City", "County", "Town", "Township", "Village"})  # office heads that end a place's name
 _QUADRANTS = frozenset({"NW", "NE", "SW", "SE", "N.W.", "N.E.", "S.W.", "S.E."})
 COMPASS_ADJECTIVES = frozenset({"eastern", "western", "northern", "southern", "northeastern", "northwestern",

@@ -1161,3 +1161,22 @@ def test_a_name_the_model_cut_before_of_is_no_place(nlp):
     rows = rows_for(nlp, _lgl_text_with("Village of Glen Carbon’s budget"))
     assert "Village" not in {r["text"] for r in rows} and "Village of" not in {r["text"] for r in rows}
     assert not any(r["text"].endswith((" to", " of")) for r in rows_for(nlp, _lgl_text_with("City Hall to")))
+
+
+def test_bylines_credits_and_saints_institutions_are_no_places(nlp):
+    """LGL: "BY CHAD KLIMACK Advocate Reporter" had made Chad a country, "(MORRIS LAMONT/Sun Media)" Morris a town;
+    "St. Michael's pupils" and "St. John's ER visits" are a school's and a hospital's, not Saint Michael, Minnesota;
+    "St. Petersburg's" and "St. John's, Newfoundland" stay places."""
+    text = ("Pataskala zoning allows fire-gutted block to be redeveloped. BY CHAD KLIMACK Advocate Reporter March 29, "
+            "2009. Walter Nowobranec celebrates the anniversary yesterday. (MORRIS LAMONT/Sun Media)")
+    assert not {r["text"] for r in rows_for(nlp, text)} & {"CHAD", "MORRIS"}
+    text = ("St. Michael's pupils are dropped off last. St. John's ER visits totaled 87,600. The gay rights group is "
+            "St. Petersburg's first.")
+    assert [r["place"] for r in rows_for(nlp, text)] == ["Saint Petersburg"]
+
+
+def test_a_province_written_in_full_after_a_town_qualifies_it(nlp):
+    """"Perth, Scotland" in a story that names Ontario had been Perth, Ontario: a first-level region written in full
+    after a town, where it holds a reading of the town, qualifies it as a state does."""
+    rows = by_text(rows_for(nlp, "Police in Kingston, Ontario, arrested a man. He was born in Perth, Scotland."))
+    assert (rows["Perth"]["country"], rows["Perth"]["admin1"]) == ("GB", "Scotland")
