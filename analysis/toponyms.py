@@ -87,6 +87,7 @@ class Lexicon:
     vehicle_makes: frozenset[str]
     settlement_words: frozenset[str]
     city_part_heads: frozenset[str]
+    numbered_heads: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -109,7 +110,7 @@ def places_lexicon() -> Lexicon:
                    {tuple(name.split()): (place[0], place[1]) for name, place in raw["landmarks"].items()},
                    frozenset(raw["landmark_locatives"]), frozenset(raw["kin_nouns"]),
                    frozenset(raw["vehicle_makes"]), frozenset(raw["settlement_words"]),
-                   frozenset(raw["city_part_heads"]))
+                   frozenset(raw["city_part_heads"]), frozenset(raw["numbered_heads"]))
 
 
 _COUNTY_PLURALS = frozenset({"counties", "parishes"})
@@ -394,9 +395,18 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph], gazetteer: Gazetteer | 
     # and in capitals: a transcript's speaker label ("REP. GUTIERREZ:") is the person, not a town
     person_words = frozenset(named) | frozenset(word.upper() for word in named)
 
+    # the models named after a vehicle's maker anywhere in the article: "a red Dodge Durango", then "the Durango"
+    products = frozenset(words[k + 1] for k, word in enumerate(words[:-1])
+                         if word in lexicon.vehicle_makes and words[k + 1][:1].isupper())
+
     def add(first: int, last: int, start: int, end: int, source: str) -> None:
         if end <= start or any(taken[first:last]) or in_credit(start):
             return
+        if source != "facility" and (text[start:end] in products or last - first > 1 and words[
+                first] in lexicon.vehicle_makes and not gazetteer.lookup(text[start:end])):
+            return  # a vehicle: "a silver Pontiac Grand Prix", "the Durango" after "a red Dodge Durango"
+        if last - first == 2 and words[first] in lexicon.numbered_heads and tokens.words[first + 1].isdigit():
+            return  # a numbered part of a road or a city: "Exit 6", "District 3"
         if (source != "facility" and words[first] in _SAINTS and last - first == 2 and words[first + 1] in first_names()
                 and last + 1 < len(doc) and words[last] in ("'s", "’s") and tokens.is_alpha[last + 1]):
             taken[first:last] = [True] * (last - first)  # nor is "Mary" of it a town

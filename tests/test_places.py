@@ -1180,3 +1180,13 @@ def test_a_province_written_in_full_after_a_town_qualifies_it(nlp):
     after a town, where it holds a reading of the town, qualifies it as a state does."""
     rows = by_text(rows_for(nlp, "Police in Kingston, Ontario, arrested a man. He was born in Perth, Scotland."))
     assert (rows["Perth"]["country"], rows["Perth"]["admin1"]) == ("GB", "Scotland")
+
+
+def test_vehicles_and_numbered_exits_are_no_places(nlp):
+    """LGL: "the Durango pulled up" after "a red Dodge Durango" was Durango, Colorado; "a silver Pontiac Grand Prix"
+    and "Exit 6" of the Massachusetts Turnpike were places of kind other. Ford County keeps its maker's name."""
+    text = ("Shots were fired from a red Dodge Durango at a light in Grand Prairie. Police later found the Durango "
+            "parked near Exit 6, beside a silver Pontiac Grand Prix. Deputies in Ford County, Kansas, helped.")
+    texts = [r["text"] for r in rows_for(nlp, text)]
+    assert not {"Durango", "Exit 6", "Pontiac Grand Prix"} & set(texts)
+    assert "Ford County" in texts and "Grand Prairie" in texts
