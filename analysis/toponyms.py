@@ -405,6 +405,9 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph], gazetteer: Gazetteer | 
         if source != "facility" and (text[start:end] in products or last - first > 1 and words[
                 first] in lexicon.vehicle_makes and not gazetteer.lookup(text[start:end])):
             return  # a vehicle: "a silver Pontiac Grand Prix", "the Durango" after "a red Dodge Durango"
+        if source != "facility" and last + 2 < len(doc) and words[last] == "of" and (
+                words[last + 1] == "the" and words[last + 2][:1].isupper()) and not _place_cue(doc, first):
+            return  # the opening of a longer name: "Queens of the Stone Age" (not "the village of Achguara of the …")
         if last - first == 2 and words[first] in lexicon.numbered_heads and tokens.words[first + 1].isdigit():
             return  # a numbered part of a road or a city: "Exit 6", "District 3"
         if (source != "facility" and words[first] in _SAINTS and last - first == 2 and words[first + 1] in first_names()

@@ -1190,3 +1190,12 @@ def test_vehicles_and_numbered_exits_are_no_places(nlp):
     texts = [r["text"] for r in rows_for(nlp, text)]
     assert not {"Durango", "Exit 6", "Pontiac Grand Prix"} & set(texts)
     assert "Ford County" in texts and "Grand Prairie" in texts
+
+
+def test_a_name_opening_a_longer_name_with_of_the_is_no_place(nlp):
+    """LGL: "shows by the Flaming Lips, Queens of the Stone Age and many more" made Queens, New York a place and
+    drew a Connecticut story's "Hartford" to New York; "the village of Achguara of the Ochamchire district" stays."""
+    rows = rows_for(nlp, "The festival brings shows by the Flaming Lips, Queens of the Stone Age and many more.")
+    assert "Queens" not in {r["text"] for r in rows}
+    text = "An explosion hit the village of Achguara of the Ochamchire district on March 29."
+    assert "Achguara" in {r["text"] for r in rows_for(nlp, text)}
