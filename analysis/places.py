@@ -214,8 +214,9 @@ def _inner_name(written: str, gazetteer: Gazetteer) -> tuple[Place, ...]:
     suffixes = [words[len(words) - n:] for n in range(len(words) - 1, 0, -1)]
     parts = suffixes + [words[:n] for n in range(len(words) - 1, 0, -1)]
     for number, part in enumerate(parts):
-        if not part[0][:1].isupper() or all(w.title() in stop or w.lower() in ("far", "the") for w in part) or (
-                _city_part(" ".join(part))):
+        common = all(w.title() in stop or w.lower() in ("far", "the") for w in part) and not (
+            len(part) > 1 and part[-1] in ("County", "Parish"))  # "Orange County" is a county, "North Central" none
+        if not part[0][:1].isupper() or common or _city_part(" ".join(part)):
             continue
         # a one-word city only beside generic words ("Fargo city", "South Arlington", "City of Montreal"), not
         # inside another name ("Paris Hilton")

@@ -1199,3 +1199,16 @@ def test_a_name_opening_a_longer_name_with_of_the_is_no_place(nlp):
     assert "Queens" not in {r["text"] for r in rows}
     text = "An explosion hit the village of Achguara of the Ochamchire district on March 29."
     assert "Achguara" in {r["text"] for r in rows_for(nlp, text)}
+
+
+def test_common_words_that_name_places_need_a_cue(nlp):
+    """LGL headlines and quotes: "Pool operators look to prevent …" had been Pool, Congo; "“Orange juice,”" Orange,
+    California; "Obama signs protections for Mon Forest acreage" Mon State, Myanmar. As stop-places they are places
+    only after a firm locative or before a state; "Orange County" inside a body's name is still the county."""
+    text = ("Pool operators look to prevent another drowning. He nodded at the response, “Orange juice,” and smiled. "
+            "Obama signs protections for Mon Forest acreage.")
+    assert not {r["text"] for r in rows_for(nlp, text)} & {"Pool", "Orange", "Mon"}
+    rows = rows_for(nlp, "The family moved to Orange, California, in May.")
+    assert ("Orange", "California") in {(r["text"], r["admin1"]) for r in rows}
+    rows = rows_for(nlp, "Maps came from the Orange County Sanitation District and the city of Santa Ana.")
+    assert any(r["admin1"] == "California" and r["text"].startswith("Orange County") for r in rows)
