@@ -399,22 +399,26 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph], gazetteer: Gazetteer | 
     products = frozenset(words[k + 1] for k, word in enumerate(words[:-1])
                          if word in lexicon.vehicle_makes and words[k + 1][:1].isupper())
 
+    def something_else(first: int, last: int, written: str) -> bool:
+        """Whether a name found here is a vehicle, part of a longer name or a numbered part of a road."""
+        if written in products or last - first > 1 and words[first] in lexicon.vehicle_makes and not gazetteer.lookup(
+                written):
+            return True  # a vehicle: "a silver Pontiac Grand Prix", "the Durango" after "a red Dodge Durango"
+        if last + 2 < len(doc) and words[last] == "of" and words[last + 1] == "the" and words[last + 2][:1].isupper():
+            return not _place_cue(doc, first)  # "Queens of the Stone Age" (not "the village of Achguara of the …")
+        return last - first == 2 and words[first] in lexicon.numbered_heads and words[first + 1].isdigit()  # "Exit 6"
+
     def add(first: int, last: int, start: int, end: int, source: str) -> None:
         if end <= start or any(taken[first:last]) or in_credit(start):
             return
-        if source != "facility" and (text[start:end] in products or last - first > 1 and words[
-                first] in lexicon.vehicle_makes and not gazetteer.lookup(text[start:end])):
-            return  # a vehicle: "a silver Pontiac Grand Prix", "the Durango" after "a red Dodge Durango"
-        if source != "facility" and last + 2 < len(doc) and words[last] == "of" and (
-                words[last + 1] == "the" and words[last + 2][:1].isupper()) and not _place_cue(doc, first):
-            return  # the opening of a longer name: "Queens of the Stone Age" (not "the village of Achguara of the …")
-        if last - first == 2 and words[first] in lexicon.numbered_heads and tokens.words[first + 1].isdigit():
-            return  # a numbered part of a road or a city: "Exit 6", "District 3"
+        if source != "facility" and something_else(first, last, text[start:end]):
+            return
         if (source != "facility" and words[first] in _SAINTS and last - first == 2 and words[first + 1] in first_names()
                 and last + 1 < len(doc) and words[last] in ("'s", "’s") and tokens.is_alpha[last + 1]):
-            taken[first:last] = [True] * (last - first)  # nor is "Mary" of it a town
-            return  # an institution named after a saint: "St. Michael's pupils" (not "St. John's, Newfoundland",
-            # nor "St. Petersburg's")
+            # an institution named after a saint: "St. Michael's pupils" (not "St. John's, Newfoundland", nor "St.
+            # Petersburg's"), and "Mary" of it is no town either
+            taken[first:last] = [True] * (last - first)
+            return
         for k in range(first, last):
             taken[k] = True
         dateline = _dateline(doc, first, last, text[start:end], gazetteer)
@@ -869,7 +873,6 @@ def _place_of(doc: Doc, first: int) -> bool:
     return first > 1 and doc[first - 1].lower_ == "of" and doc[first - 2].lower_ in PLACE_OF_HEADS
 
 
-# lower-case words before a name that make it a region: "eastern Ghouta", "northwestern Syria"
 # a byline in capitals ("BY CHAD KLIMACK Advocate Reporter") and a photographer's credit ("(MORRIS LAMONT/Sun
 # Media)"): the names are people's, whatever the model tags them
 _BYLINE_OR_CREDIT = re.compile(r"\bBY (?P<name>[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){1,2})\b"
@@ -877,6 +880,7 @@ _BYLINE_OR_CREDIT = re.compile(r"\bBY (?P<name>[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)
 _SAINTS = frozenset({"St.", "St", "Saint", "Ste.", "Sainte"})
 _PLACE_WORDS = frozenset({"City", "County", "Town", "Township", "Village"})  # office heads that end a place's name
 _QUADRANTS = frozenset({"NW", "NE", "SW", "SE", "N.W.", "N.E.", "S.W.", "S.E."})
+# lower-case words before a name that make it a region: "eastern Ghouta", "northwestern Syria"
 COMPASS_ADJECTIVES = frozenset({"eastern", "western", "northern", "southern", "northeastern", "northwestern",
                                 "southeastern", "southwestern", "north-eastern", "north-western", "south-eastern",
                                 "south-western"})
