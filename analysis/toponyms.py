@@ -830,7 +830,7 @@ def _speaking_names(doc: Doc, gazetteer: Gazetteer, lexicon: Lexicon) -> list[st
                 and all(child.dep_ == "compound" and child.pos_ == "PROPN" for child in token.children)):
             readings = gazetteer.lookup(token.text)
             if (readings and all(p.kind == "city" for p in readings)
-                    and readings[0].population < MIN_RELABEL_POPULATION
+                    and (readings[0].population < MIN_RELABEL_POPULATION or token.text in first_names())
                     and lookup_key(token.text) not in gazetteer.preferred):
                 names.append(token.text)
     return names

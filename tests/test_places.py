@@ -1212,3 +1212,14 @@ def test_common_words_that_name_places_need_a_cue(nlp):
     assert ("Orange", "California") in {(r["text"], r["admin1"]) for r in rows}
     rows = rows_for(nlp, "Maps came from the Orange County Sanitation District and the city of Santa Ana.")
     assert any(r["admin1"] == "California" and r["text"].startswith("Orange County") for r in rows)
+
+
+def test_a_first_name_that_speaks_is_a_person_even_where_a_city_has_it(nlp):
+    """TR-News: "“…,” Brent told CTV Edmonton" made Brent, the London borough (330,000 people), a place, which drew
+    Edmonton to England. A one-word subject of a verb of speaking that is a common first name is a person whatever
+    the town's size (a town's name that is no first name keeps the 100,000 limit: "Gainesville says “no”")."""
+    with shared_path("gold", "geo", "trnews.jsonl").open(encoding="utf-8") as handle:
+        text = next(r["text"] for r in map(json.loads, handle) if "Brent told CTV Edmonton" in r["text"])
+    rows = rows_for(nlp, text)
+    assert "Brent" not in {r["text"] for r in rows}
+    assert {r["country"] for r in rows if r["text"] == "Edmonton"} == {"CA"}
