@@ -42,3 +42,15 @@ def test_a_short_quotation_in_typewriter_marks_is_body_not_a_heading():
     """The New York Times archive closes quotations with two apostrophes; such a paragraph is a quote to read."""
     text = "''I don't think the industry is over,'' she said. ''I think it's just changing.''\nA Short Heading"
     assert [p.kind for p in segment_paragraphs(text)] == ["body", "heading"]
+
+
+def test_a_writers_sign_off_is_a_byline_not_a_quotation(nlp):
+    """PolNeAR dev (Breitbart): a transcript whose paragraphs each open with a quotation mark ends with
+    '"Follow Pam Key on Twitter @pamkeyNEN."', which had been read as a direct quote."""
+    from analysis.quotes import quote_rows
+
+    text = ('"PENCE: And that’s why Donald Trump is on his way to the White House.\n\n'
+            '"Follow Pam Key on Twitter @pamkeyNEN."')
+    paragraphs = segment_paragraphs(text)
+    assert [p.kind for p in paragraphs][-1] == "byline"
+    assert not any("Pam Key" in r["text"] for r in quote_rows("t", nlp(text), paragraphs))
