@@ -34,13 +34,6 @@ SPEAKER_LABEL_NAME = r"(?P<name>(?:[A-Z][A-Z.’'-]*\s+){0,3}[A-Z][A-Z’'-]{2,}
 _SPEAKER_LABEL = re.compile(r"(?:^|(?<=[.!?”\n])\s*)" + SPEAKER_LABEL_NAME + r":\s", re.MULTILINE)
 _DETERMINERS = re.compile(r"^(?:the|a|an|this|that|these|those|another|one|two|three|several|some|many|other)\s+",
                           re.IGNORECASE)
-_TITLES = re.compile(
-    r"^(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Lt|Gen|Col|Sgt|Gov|Capt|Prof|Rev|Det|Atty)\.?|President|Vice President|"
-    r"Secretary|Senator|Congressman|Congresswoman|Governor|Mayor|Judge|Justice|Chief|Director|Officer|"
-    r"Sheriff|Attorney General|Speaker|Leader|Minister|Prime Minister|Chairman|Chairwoman|Commissioner|"
-    r"Candidate|Nominee|Pope|King|Queen|Prince|Former|former|Democratic|Republican|Acting|Assistant|Deputy|"
-    r"Inspector General|Ranking Member|Whip|Majority|Minority)\s+"
-)
 _SUFFIX = re.compile(r",?\s+(?:Jr|Sr|II|III|IV)\.?$")
 _WORDS = re.compile(r"[\w.&]+")
 _FOLLOWING_SUFFIX = re.compile(r",?\s(?:Jr|Sr|II|III|IV)\b\.?")
@@ -75,6 +68,7 @@ class _Lexicons:
     sole_offices: frozenset[str]
     body_heads: frozenset[str]
     person_roles: frozenset[str]
+    titles: re.Pattern[str]  # a title or role opening a person's name: "Secretary ", "Sen. ", "Democratic Whip "
 
 
 @lru_cache(maxsize=1)
@@ -91,7 +85,16 @@ def _lexicons() -> _Lexicons:
         frozenset(descriptions["person"]), frozenset(descriptions["spokes"]),
         {k.lower(): v for k, v in descriptions["offices"].items()}, frozenset(descriptions["sole_offices"]),
         frozenset(descriptions["body_heads"]), frozenset(descriptions["person"] + descriptions["person_roles"]),
+        _title_pattern(descriptions["titles"]),
     )
+
+
+def _title_pattern(titles: dict) -> re.Pattern[str]:
+    """One pattern for the titles of ``speaker_descriptions.yaml``: an abbreviation with or without its full stop,
+    or a title word, then a space."""
+    abbreviations = "|".join(map(re.escape, titles["abbreviations"]))
+    words = "|".join(map(re.escape, sorted(titles["words"], key=len, reverse=True)))
+    return re.compile(rf"^(?:(?:{abbreviations})\.?|{words})\s+")
 
 
 def type_of_name(name: str, default: str = "unknown") -> str:
@@ -108,7 +111,7 @@ def person_name(name: str) -> str:
     """A person's name without a leading title or role ("Secretary Noem" → "Noem")."""
     previous = None
     while previous != name:
-        previous, name = name, _TITLES.sub("", name)
+        previous, name = name, _lexicons().titles.sub("", name)
     return name.strip()
 
 
