@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
-from .resources import load_data_yaml
+from .resources import load_data_lines, load_data_yaml
 
 _PUNCT = re.compile(r"[.’'`]")
 _SPACE = re.compile(r"[\s\-]+")
@@ -68,8 +68,7 @@ def name_keys(names: list[str]) -> list[str]:
 def demonym_keys() -> frozenset[str]:
     """Name keys of the demonyms and language names of ``data/demonyms.txt`` ("iraqi", "texans", "english"), with
     their plurals."""
-    text = resources.files("analysis").joinpath("data", "demonyms.txt").read_text(encoding="utf-8")
-    return frozenset(name_key(form) for line in text.splitlines() if line and not line.startswith("#")
+    return frozenset(name_key(form) for line in load_data_lines("demonyms.txt")
                      for form in (line, line + "s", line + "es"))
 
 

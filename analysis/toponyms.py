@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 import numpy as np
 from spacy.attrs import IDX, IS_ALPHA, LEMMA, LENGTH
@@ -19,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .gazetteer import Gazetteer, Place, load_gazetteer, lookup_key, name_key
 from .parse import doc_text
-from .resources import load_data_yaml
+from .resources import load_data_lines, load_data_yaml
 from .segment import Paragraph
 from .spans import LEADING_THE, TRAILING_POSSESSIVE
 
@@ -960,8 +959,7 @@ def _office_after(doc: Doc, first: int, last: int, lexicon: Lexicon) -> bool:
 @lru_cache(maxsize=1)
 def first_names() -> frozenset[str]:
     """Common US first names (``data/first_names.txt``, the 1990 US Census lists)."""
-    text = resources.files("analysis").joinpath("data", "first_names.txt").read_text(encoding="utf-8")
-    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return frozenset(load_data_lines("first_names.txt"))
 
 
 def _first_name_opens(words: list[str], gazetteer: Gazetteer, lexicon: Lexicon) -> bool:
