@@ -399,7 +399,9 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph], gazetteer: Gazetteer | 
                          if word in lexicon.vehicle_makes and words[k + 1][:1].isupper())
 
     def something_else(first: int, last: int, written: str) -> bool:
-        """Whether a name found here is a vehicle, part of a longer name or a numbered part of a road."""
+        """Whether a name found here is a vehicle, an era, part of a longer name or a numbered part of a road."""
+        if first > 0 and (words[first - 1] in lexicon.vehicle_makes or written in _ERAS and doc[first - 1].like_num):
+            return True  # a vehicle's model after its maker ("a red Dodge Durango"), an era after a year ("500 BC")
         if written in products or last - first > 1 and words[first] in lexicon.vehicle_makes and not gazetteer.lookup(
                 written):
             return True  # a vehicle: "a silver Pontiac Grand Prix", "the Durango" after "a red Dodge Durango"
@@ -505,8 +507,6 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph], gazetteer: Gazetteer | 
             continue  # "DACA recipients": an acronym in running text, even where the model calls it a place
         if _short_acronym(written, readings, gazetteer):
             continue  # "FAO", "CIS": the model's place, a town's name only when read without its capitals
-        if _product_or_era(doc, first, written, lexicon):
-            continue  # "a red Dodge Durango", "500 BC"
         add(first, last, start, end, "ner_person" if person else "ner")
 
     # 2b. a name no gazetteer holds after a word that makes it a place, whatever the model tagged it: "the gated
@@ -1117,21 +1117,10 @@ def _opened_organisation(doc: Doc, first: int, last: int, gazetteer: Gazetteer, 
 _ERAS = frozenset({"BC", "B.C.", "AD", "A.D.", "BCE", "CE"})
 
 
-def _product_or_era(doc: Doc, first: int, written: str, lexicon: Lexicon) -> bool:
-    """True for a vehicle's model after its maker ("a red Dodge Durango", "a Toyota Tacoma") and for an era after a
-    year ("500 BC", not British Columbia)."""
-    before = doc[first - 1] if first > 0 else None
-    if before is None:
-        return False
-    return before.text in lexicon.vehicle_makes or (written in _ERAS and before.like_num)
-
-
 def _acceptable(doc: Doc, first: int, last: int, written: str, caps: bool, gazetteer: Gazetteer,
                 lexicon: Lexicon, named_places: frozenset[str]) -> bool:
     """Whether a gazetteer match the model did not tag as a place is a place mention."""
     if gazetteer.is_demonym(written) or _opened_organisation(doc, first, last, gazetteer, lexicon):
-        return False
-    if _product_or_era(doc, first, written, lexicon):
         return False
     places = gazetteer.lookup(written)
     best = places[0]
