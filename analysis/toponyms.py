@@ -412,7 +412,7 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph], gazetteer: Gazetteer | 
     def add(first: int, last: int, start: int, end: int, source: str) -> None:
         if end <= start or any(taken[first:last]) or in_credit(start):
             return
-        if source != "facility" and something_else(first, last, text[start:end]):
+        if source not in ("facility", "street") and something_else(first, last, text[start:end]):
             return
         if (source != "facility" and words[first] in _SAINTS and last - first == 2 and words[first + 1] in first_names()
                 and last + 1 < len(doc) and words[last] in ("'s", "’s") and tokens.is_alpha[last + 1]):

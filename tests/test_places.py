@@ -1190,6 +1190,9 @@ def test_vehicles_and_numbered_exits_are_no_places(nlp):
     texts = [r["text"] for r in rows_for(nlp, text)]
     assert not {"Durango", "Exit 6", "Pontiac Grand Prix"} & set(texts)
     assert "Ford County" in texts and "Grand Prairie" in texts
+    # a street named after a maker stays a street: "Dodge Street" in Omaha
+    street = rows_for(nlp, "He lives on Dodge Street in Omaha, near Ford Road.")
+    assert {"Dodge Street", "Ford Road"} <= {r["text"] for r in street}
 
 
 def test_a_name_opening_a_longer_name_with_of_the_is_no_place(nlp):
