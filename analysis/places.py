@@ -39,6 +39,10 @@ CONTEXT_STATE_BONUS = 4.0
 CONTEXT_COUNTRY_BONUS = 2.0
 EXACT_NAME_BONUS = 1.0
 COUNTY_WORD_BONUS = 3.0
+# a city of a million people or more in a country the story names, its own name written in full, against a hamlet
+# of its name in a state the story names ("San Diego" in a Texas border release, "Manhattan" in an Illinois one)
+METROPOLIS_POPULATION = 1_000_000
+METROPOLIS_BONUS = 1.5
 RESOLVE_PASSES = 4  # at most; a reading chosen in one pass is context for the next ("Georgia" then "Albany")
 OUTPUT_KIND = {"continent": "region"}  # gazetteer kind -> the kinds of the locations table
 FACILITY_WINDOW = 120  # characters between a facility and the place that holds it
@@ -297,6 +301,16 @@ def _score(place: Place, written: str, qualifier: Place | None, states: Counter,
     return score
 
 
+def _metropolis_bonus(place: Place, written: str, countries: Counter, readings: tuple[Place, ...]) -> float:
+    """METROPOLIS_BONUS for a metropolis of the story's countries written by its own name, unless the name also
+    reads as a state or country ("Puebla", "Mexico"), which the bonus would otherwise outweigh."""
+    if (place.kind == "city" and place.population >= METROPOLIS_POPULATION and countries[place.country]
+            and place.name.lower() == written.lower()
+            and not any(other.kind in ("state", "country") for other in readings)):
+        return METROPOLIS_BONUS
+    return 0.0
+
+
 def _context(places: list[Place | None], qualifiers: list[Place | None], home_country: str | None = None
              ) -> tuple[Counter, Counter]:
     """US states and countries the article's places lie in; the outlet's country (``home_country``) counts once."""
@@ -400,9 +414,10 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer, home_count
                 for own in same:
                     states[(own.country, own.admin1)] -= 1
                     countries[own.country] -= 1
-            picked.append(max(places, key=lambda p, w=written[index], q=qualifier, s=states, c=countries:
+            picked.append(max(places, key=lambda p, w=written[index], q=qualifier, s=states, c=countries, o=places:
                               _score(p, w, q, s, c, gazetteer, nearby, near)
-                              + CO_LOCATED_BONUS * min(support.get(id(p), 0), 2)))
+                              + CO_LOCATED_BONUS * min(support.get(id(p), 0), 2)
+                              + _metropolis_bonus(p, w, c, o)))
         if all(a is b for a, b in zip(picked, chosen, strict=True)):
             break  # no reading changed: the context is settled
         chosen = picked

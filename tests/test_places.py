@@ -83,6 +83,22 @@ def test_paris_alone_is_the_french_capital(nlp):
     assert paris["country"] == "FR"
 
 
+@pytest.mark.parametrize("source, record, name, state", [
+    ("congress/cong_david_price_00575.txt", None, "San Diego", "California"),  # a border release naming El Paso
+    ("congress_releases.jsonl", 14, "Manhattan", "New York"),  # "IL" in the sign-off; a village of 7,400 there
+])
+def test_a_metropolis_is_not_a_hamlet_of_a_state_the_story_names(nlp, source, record, name, state):
+    rows = [r for r in rows_for(nlp, _sample_release(source, record)) if r["text"] == name]
+    assert rows and all((r["country"], r["admin1"]) == ("US", state) for r in rows)
+
+
+def test_a_town_of_some_size_in_the_story_s_state_keeps_its_reading_beside_a_metropolis(nlp):
+    """LGL: a Kansas paper's "Manhattan" (56,000 people) stays Manhattan, Kansas; the metropolis bonus is no more
+    than a tie-breaker against hamlets."""
+    rows = [r for r in rows_for(nlp, _lgl_text("lgl-41790778")) if r["text"] == "Manhattan"]
+    assert rows and all((r["country"], r["admin1"]) == ("US", "Kansas") for r in rows)
+
+
 def test_a_state_after_a_comma_picks_the_town(nlp):
     rows = by_text(rows_for(nlp, "Police in Alexandria, La., arrested a 19-year-old woman on Friday."))
     assert (rows["Alexandria"]["country"], rows["Alexandria"]["admin1"]) == ("US", "Louisiana")
