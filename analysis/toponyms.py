@@ -87,6 +87,7 @@ class Lexicon:
     settlement_words: frozenset[str]
     city_part_heads: frozenset[str]
     numbered_heads: frozenset[str]
+    study_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -109,7 +110,14 @@ def places_lexicon() -> Lexicon:
                    {tuple(name.split()): (place[0], place[1]) for name, place in raw["landmarks"].items()},
                    frozenset(raw["landmark_locatives"]), frozenset(raw["kin_nouns"]),
                    frozenset(raw["vehicle_makes"]), frozenset(raw["settlement_words"]),
-                   frozenset(raw["city_part_heads"]), frozenset(raw["numbered_heads"]))
+                   frozenset(raw["city_part_heads"]), frozenset(raw["numbered_heads"]),
+                   frozenset(raw["study_nouns"]))
+
+
+def _studied(words: list[str], index: int) -> bool:
+    """Whether the word at ``index`` (before "in") names a field of study's degree or major: "degree", "master's"."""
+    nouns = places_lexicon().study_nouns
+    return words[index] in nouns or words[index] in ("'s", "’s") and index > 0 and words[index - 1] + "'s" in nouns
 
 
 _COUNTY_PLURALS = frozenset({"counties", "parishes"})
@@ -405,6 +413,8 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph], gazetteer: Gazetteer | 
         if written in products or last - first > 1 and words[first] in lexicon.vehicle_makes and not gazetteer.lookup(
                 written):
             return True  # a vehicle: "a silver Pontiac Grand Prix", "the Durango" after "a red Dodge Durango"
+        if first > 1 and words[first - 1] == "in" and _studied(words, first - 2) and not gazetteer.lookup(written):
+            return True  # a field of study: "a degree in History and Literature"
         if last + 2 < len(doc) and words[last] == "of" and words[last + 1] == "the" and words[last + 2][:1].isupper():
             return not _place_cue(doc, first)  # "Queens of the Stone Age" (not "the village of Achguara of the …")
         return last - first == 2 and words[first] in lexicon.numbered_heads and words[first + 1].isdigit()  # "Exit 6"

@@ -99,6 +99,14 @@ def test_a_town_of_some_size_in_the_story_s_state_keeps_its_reading_beside_a_met
     assert rows and all((r["country"], r["admin1"]) == ("US", "Kansas") for r in rows)
 
 
+def test_a_field_of_study_is_no_place(nlp):
+    """A bundled release: "she will pursue a degree in History and Literature" had made "History" a place."""
+    texts = {r["text"] for r in rows_for(nlp, _sample_release("congress_releases.csv", 6))}
+    assert "Harvard University" in texts and "History" not in texts
+    texts = {r["text"] for r in rows_for(nlp, "He earned a master's in Economics in 2010 and a degree in Paris.")}
+    assert "Paris" in texts
+
+
 def test_a_state_after_a_comma_picks_the_town(nlp):
     rows = by_text(rows_for(nlp, "Police in Alexandria, La., arrested a 19-year-old woman on Friday."))
     assert (rows["Alexandria"]["country"], rows["Alexandria"]["admin1"]) == ("US", "Louisiana")
