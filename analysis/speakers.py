@@ -18,11 +18,12 @@ from spacy.tokens import Doc, Token
 
 from .entities import canonical_name, defined_acronyms
 from .parse import doc_text
-from .resources import load_data_yaml
+from .resources import load_data_lines, load_data_yaml
 
 SOURCE_TYPES = ("person", "organization", "government", "media", "anonymous", "unknown")
 _NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC")
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "i"})
+_PRONOUN_GENDER = {"he": "M", "him": "M", "she": "F", "her": "F"}
 _GROUP_PRONOUNS = frozenset({"it", "they", "we", "them"})
 # "you" in reported speech is the person addressed (a letter's recipient, an interviewee): the one person a letter's
 # salutation before it names ("Dear Acting Director Homan:"), else recorded as the addressee, not as a source "you".
@@ -37,6 +38,7 @@ _DETERMINERS = re.compile(r"^(?:the|a|an|this|that|these|those|another|one|two|t
 _SUFFIX = re.compile(r",?\s+(?:Jr|Sr|II|III|IV)\.?$")
 _WORDS = re.compile(r"[\w.&]+")
 _FOLLOWING_SUFFIX = re.compile(r",?\s(?:Jr|Sr|II|III|IV)\b\.?")
+_TITLE_BEFORE = re.compile(r"\b([A-Za-z]+)\.?\s+$")  # the word right before a name: "Ms. ", "Congresswoman "
 
 
 @dataclass(frozen=True)
@@ -69,6 +71,8 @@ class _Lexicons:
     body_heads: frozenset[str]
     person_roles: frozenset[str]
     titles: re.Pattern[str]  # a title or role opening a person's name: "Secretary ", "Sen. ", "Democratic Whip "
+    gendered_titles: dict[str, str]  # "ms" -> "F", "congressman" -> "M"
+    first_name_genders: dict[str, str]  # "Janet" -> "F"
 
 
 @lru_cache(maxsize=1)
@@ -86,6 +90,8 @@ def _lexicons() -> _Lexicons:
         {k.lower(): v for k, v in descriptions["offices"].items()}, frozenset(descriptions["sole_offices"]),
         frozenset(descriptions["body_heads"]), frozenset(descriptions["person"] + descriptions["person_roles"]),
         _title_pattern(descriptions["titles"]),
+        {title.lower(): sex for sex, titles in descriptions["gendered_titles"].items() for title in titles},
+        dict(line.split("\t") for line in load_data_lines("first_name_genders.tsv")),
     )
 
 
@@ -158,9 +164,11 @@ class _Resolver:
                     self.people[key] = e.name
                 if len(e.name.split()) > 1:
                     self.namesakes.setdefault(key, {}).setdefault(e.name, e.start)
+        self.genders = self._genders()
         self.orgs = sorted({e.name for e in self.entities if e.label in ("ORG", "FAC")} | set(acronyms.values()),
                            key=len, reverse=True)
         self.history: list[tuple[int, Speaker]] = []
+        self.groups: set[Speaker] = set()  # sources named by a plural ("the lawmakers"): never "he" or "she"
         self.addressees: frozenset[Speaker] = frozenset()
         # speaker labels of a transcript whose name is a person of the article or has a title ("REP. GUTIERREZ:")
         self.labels: list[tuple[int, str]] = []
@@ -178,6 +186,25 @@ class _Resolver:
                     self.offices.append((e.start, office, self.person(e.name, e.start, e.end)))
 
     # -- names -------------------------------------------------------------------------------------------------
+    def _genders(self) -> dict[str, str]:
+        """"F" or "M" for each person whose sex a title before one of their mentions ("Ms. Torres") or, failing
+        one, their first name tells; a title before a bare surname that two people named in full share tells
+        nothing ("Mr. Trump" beside Donald and Melania Trump)."""
+        genders: dict[str, str] = {}
+        for e in self.entities:
+            if e.label != "PERSON" or " " not in e.name and len(self.namesakes.get(_surname(e.name), {})) > 1:
+                continue
+            canonical = e.name if " " in e.name else self.people.get(_surname(e.name), e.name)
+            title = _TITLE_BEFORE.search(self.text, max(0, e.start - 20), e.start)
+            titled = self.lex.gendered_titles.get(title.group(1).lower()) if title else None
+            named = self.lex.first_name_genders.get(canonical.split()[0]) if " " in canonical else None
+            if titled and named and titled != named:
+                continue  # "Mrs. Clinton" in a story that names only Bill Clinton in full is someone else
+            sex = titled or named
+            if sex and (titled or canonical not in genders):
+                genders[canonical] = sex
+        return genders
+
     def offices_at(self, start: int, end: int) -> list[str]:
         """The offices in the title written just before or in a name ("Sen. Feinstein", "Webb County Sheriff X")."""
         words = self.text[max(0, start - 40):start].split()[-3:] + self.text[start:end].split()[:-1]
@@ -253,10 +280,12 @@ class _Resolver:
         return result
 
     def last_before(self, position: int, kinds: Iterable[str], noun: str | None = None,
-                    excluded: frozenset[Speaker] = frozenset()) -> Speaker | None:
-        """The latest source (or, failing one, named entity) of the given types before ``position``."""
+                    excluded: frozenset[Speaker] = frozenset(), sex: str | None = None) -> Speaker | None:
+        """The latest source (or, failing one, named entity) of the given types before ``position``; with ``sex``
+        ("F" or "M", from "she" or "he"), never a person known to be of the other."""
         kinds = set(kinds)
-        candidates = [s for p, s in self.history if p < position and s.type in kinds and s not in excluded]
+        candidates = [s for p, s in self.history if p < position and s.type in kinds and s not in excluded
+                      and not (sex and (self.other_sex(s, sex) or s in self.groups))]
         if noun:
             named = [s for s in candidates if noun in s.canonical.lower()]
             if named:
@@ -266,8 +295,15 @@ class _Resolver:
         labels = {"PERSON"} if kinds == {"person"} else {"ORG", "GPE", "FAC"}
         for e in reversed(self.entities[:bisect_right(self.entity_starts, position - 1)]):
             if e.label in labels and e.end <= position:
-                return self.from_entity(e)
+                found = self.from_entity(e)
+                if not self.other_sex(found, sex):  # "she" is never a man the article names
+                    return found
         return None
+
+    def other_sex(self, speaker: Speaker, sex: str | None) -> bool:
+        """Whether ``speaker`` is a person known to be of the other sex than ``sex``."""
+        known = self.genders.get(speaker.canonical) if sex and speaker.type == "person" else None
+        return known is not None and known != sex
 
     # -- one mention -------------------------------------------------------------------------------------------
     def resolve(self, mention: SpeakerMention) -> Speaker:
@@ -290,7 +326,8 @@ class _Resolver:
                 "organization", "government", "media", "anonymous")
             # "I" is never the one the writer addresses as "you"
             found = self.last_before(mention.start, kinds,
-                                     excluded=self.addressees if head_word == "i" else frozenset())
+                                     excluded=self.addressees if head_word == "i" else frozenset(),
+                                     sex=_PRONOUN_GENDER.get(head_word))
             return found or Speaker(text, "unknown")
         if text.isupper() and len(text) > 2 and self.text[mention.end:mention.end + 1] == ":":
             # a transcript's speaker label ("WALLACE:", "REP. GUTIERREZ:"): a person, named as written in capitals
@@ -408,6 +445,10 @@ def resolve_speakers(doc: Doc, mentions: list[SpeakerMention | None]) -> list[Sp
             continue
         speaker = resolver.resolve(mention)
         resolver.history.append((mention.start, speaker))
+        head = doc[mention.head] if mention.head is not None else None
+        if head is not None and head.tag_ == "NNS" and not head.ent_type_ and (
+                head.text[:1].islower() or head.is_sent_start):
+            resolver.groups.add(speaker)  # "the lawmakers wrote", "Analysts said" (not "Sanders said", tagged NNS)
         result.append(speaker)
     return result
 

@@ -154,3 +154,29 @@ def test_a_heading_s_infinitive_is_no_cue(nlp):
     text = ("Maine shares a 611-mile long border with Canada. Items to Note: WAGM-8 (August 2016): Congressman Bruce "
             "Poliquin met with officials.")
     assert _speakers(nlp, text) == []
+
+
+def test_she_is_never_a_man_the_release_names_after_her(nlp):
+    """A bundled release (public domain): Secretary Janet Napolitano's letter, then Congressman Bishop's words, then
+    "In the letter, she states, “…”": she is Napolitano, not the last person quoted."""
+    import json
+
+    line = (PROJECT / "data" / "raw" / "congress_releases.jsonl").read_text(encoding="utf-8").splitlines()[8]
+    speakers = [(mention, speaker) for mention, speaker, _ in _speakers(nlp, json.loads(line)["text"])]
+    assert ("she", "Janet Napolitano") in speakers
+    assert ("she", "Rob Bishop") not in speakers
+
+
+def test_he_and_she_follow_the_sex_a_first_name_or_title_tells(nlp):
+    """PolNeAR train (read from ../shared, not copied): a New York Times story of a protester at a Trump rally. Her
+    words ("she said") had all been Donald J. Trump's, the last person quoted before them."""
+    import json
+
+    from tests.conftest import shared_path
+
+    with shared_path("polnear", "train.jsonl").open(encoding="utf-8") as handle:
+        text = next(r["text"] for r in map(json.loads, handle) if r["id"].startswith("nyt_2016-03-12_protesting-at"))
+    pronouns = [(mention, speaker) for mention, speaker, _ in _speakers(nlp, text)
+                if mention and mention.lower() == "she"]
+    assert pronouns and all(speaker != "Donald J. Trump" for _, speaker in pronouns)
+    assert ("she", "Kashiya Nwanguma") in pronouns
