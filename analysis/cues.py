@@ -161,8 +161,10 @@ _OBJECT_TOO = frozenset({"describe"})
 _OBJECT_MODIFIERS = frozenset({"prep", "acl", "xcomp"})
 # Verbs of asking, whose "if" or "whether" clause is what was asked.
 _QUESTION_VERBS = frozenset({"ask", "wonder", "question", "inquire", "query"})
-# Prepositions whose object is what was said ("complained about …", "spoke out against …").
+# Prepositions whose object is what was said ("complained about …", "spoke out against …"), and verbs of talking
+# whose "of" is one of them too ("spoke of the legacy of racism", "warned of a ferocious battle"; not "accused of").
 _TOPIC_PREPOSITIONS = frozenset({"about", "against"})
+_TALKING_OF = frozenset({"speak", "talk", "warn", "boast", "brag", "complain"})
 # prepositions that open the circumstances of the saying, not a part of what was said ("praises Obama after a
 # meeting"); "in" and "on" only before a medium of `cue_verbs.yaml` ("claimed victory in a tweet")
 _CIRCUMSTANCE_PREPOSITIONS = frozenset({"after", "before", "during", "amid", "following", "since", "until", "at",
@@ -665,7 +667,8 @@ def _unclaused_content(token: Token, subject: Token, text: str, sentence: tuple[
     if content is None:
         # "complained about the dour tone", "spoke out against …"
         for child in token.rights:
-            if child.dep_ == "prep" and child.lower_ in _TOPIC_PREPOSITIONS:
+            if child.dep_ == "prep" and (child.lower_ in _TOPIC_PREPOSITIONS
+                                         or child.lower_ == "of" and lemma in _TALKING_OF):
                 obj = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
                 if obj is not None:
                     return _trim(text, *_subtree_span(obj))

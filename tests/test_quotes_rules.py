@@ -440,3 +440,18 @@ def test_the_writer_s_appositive_after_a_name_closes_no_reported_speech(nlp):
     assert _row(nlp, text, "announced")["text"] == "it was changing its estimate of net worth for Elizabeth Holmes"
     text = "He said he and Trump differ on Israel, the Iranian nuclear deal and the Supreme Court."
     assert _row(nlp, text, "said")["text"].endswith("the Supreme Court")
+
+
+def test_what_a_speaker_spoke_or_warned_of_is_what_was_said(nlp):
+    """PolNeAR dev (read from ../shared, not copied): "Mrs. Obama spoke of her early brainstorming discussions with
+    the museum's director" reports what she said, as "complained about …" does; "accused of" does not."""
+    import json
+
+    from tests.conftest import shared_path
+
+    with shared_path("polnear", "dev.jsonl").open(encoding="utf-8") as handle:
+        text = next(r["text"] for r in map(json.loads, handle) if r["id"].startswith("nyt_2016-09-25_obama-says"))
+    spoken = [r for r in _rows(nlp, text) if r["cue"] == "spoke"]
+    assert any(r["text"].startswith("her early brainstorming discussions") for r in spoken)
+    rows = _rows(nlp, "He warned of a ferocious battle ahead. The driver was accused of speeding.")
+    assert [(r["cue"], r["text"]) for r in rows] == [("warned", "a ferocious battle ahead")]
