@@ -636,7 +636,7 @@ def place_facilities(text: str, resolved: list[Resolved], sentence_starts: list[
                     break
                 if earlier.place is not None and earlier.kind in (("city", "county") if street else
                                                                   ("city", "county", "state")):
-                    holder = earlier
+                    holder = _town_the_state_qualifies(text, resolved, earlier) or earlier
                     break
         if street:  # a street lies in the town or county named with it, never in one it is named after
             if holder is not None and holder.kind not in ("city", "county"):
@@ -650,6 +650,20 @@ def place_facilities(text: str, resolved: list[Resolved], sentence_starts: list[
         place = holder.place if holder else _named_in(item.text, gazetteer, resolved)
         out.append(Resolved(item.mention, item.text, place, "facility", place.name if place else None))
     return _one_place_per_facility(out)
+
+
+def _town_the_state_qualifies(text: str, resolved: list[Resolved], state: Resolved) -> Resolved | None:
+    """The town a state qualifies ("Parkland, Florida"), which holds a facility named after the pair rather than the
+    state itself; None when the state stands alone."""
+    if state.kind != "state":
+        return None
+    index = next(i for i, r in enumerate(resolved) if r is state)
+    town = resolved[index - 1] if index else None
+    if (town is not None and town.place is not None and town.kind in ("city", "county")
+            and town.place.admin1 == state.place.admin1 and town.place.country == state.place.country
+            and re.fullmatch(r",\s*", text[town.mention.end:state.mention.start])):
+        return town
+    return None
 
 
 _LOCAL_BRANDS = frozenset({"University", "College", "Tech", "Institute"})

@@ -1250,3 +1250,12 @@ def test_a_first_name_that_speaks_is_a_person_even_where_a_city_has_it(nlp):
     rows = rows_for(nlp, text)
     assert "Brent" not in {r["text"] for r in rows}
     assert {r["country"] for r in rows if r["text"] == "Edmonton"} == {"CA"}
+
+
+def test_a_facility_after_a_town_and_its_state_lies_in_the_town(nlp):
+    """GeoWebNews dev: "the school shooting in Parkland, Florida …, the shooting in February at Marjory Stoneman
+    Douglas High School" (one sentence to the parser): the school lies in Parkland, not at Florida's centre."""
+    text = _gwn_dev_text("Marjory Stoneman Douglas High School")
+    school = by_text(rows_for(nlp, text))["Marjory Stoneman Douglas High School"]
+    assert school["within"] == "Parkland"
+    assert haversine_km(school["lat"], school["lon"], 26.31, -80.24) < 20
