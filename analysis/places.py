@@ -37,7 +37,7 @@ CO_LOCATED_TOP = 12
 QUALIFIER_BONUS = 10.0
 CONTEXT_STATE_BONUS = 4.0
 CONTEXT_COUNTRY_BONUS = 2.0
-EXACT_NAME_BONUS = 1.0
+EXACT_NAME_BONUS = 2.0
 COUNTY_WORD_BONUS = 3.0
 # a city of a million people or more in a country the story names, its own name written in full, against a hamlet
 # of its name in a state the story names ("San Diego" in a Texas border release, "Manhattan" in an Illinois one)
@@ -274,7 +274,7 @@ def _score(place: Place, written: str, qualifier: Place | None, states: Counter,
     key = lookup_key(written)
     if gazetteer.preferred.get(key) is place:
         score += PREFERRED_BONUS
-    if lookup_key(place.name) == key:
+    if lookup_key(place.name) == key or lookup_key(place.name).startswith(key + " "):
         score += EXACT_NAME_BONUS
     if place.kind == "county" and key.endswith(_COUNTY_WORDS):
         score += COUNTY_WORD_BONUS

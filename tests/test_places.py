@@ -1259,3 +1259,14 @@ def test_a_facility_after_a_town_and_its_state_lies_in_the_town(nlp):
     school = by_text(rows_for(nlp, text))["Marjory Stoneman Douglas High School"]
     assert school["within"] == "Parkland"
     assert haversine_km(school["lat"], school["lon"], 26.31, -80.24) < 20
+
+
+@pytest.mark.parametrize("article_id, name, country, admin1", [
+    ("lgl-40791127", "Cancun", "MX", None),  # had been Changchun, China, which GeoNames also calls "Cancun"
+    ("lgl-42388700", "Pittsburgh", "US", "Pennsylvania"),  # had been Pittsburg, California
+])
+def test_a_place_of_the_very_name_beats_one_known_by_it_only_as_another_name(nlp, article_id, name, country, admin1):
+    """LGL: a reading whose own name is the name written (or opens with it: "Newcastle" for Newcastle upon Tyne)
+    outweighs one that bears it only as an alternate name, unless the context says otherwise."""
+    rows = [r for r in rows_for(nlp, _lgl_text(article_id)) if r["text"] == name]
+    assert rows and all(r["country"] == country and (admin1 is None or r["admin1"] == admin1) for r in rows)
