@@ -333,16 +333,24 @@ def _co_located(written: list[str], options: list[tuple[Place, ...]]) -> dict[in
 
     "Paris" beside "Henry County": Paris, Tennessee lies in Henry County, Tennessee, and so each supports the other.
     Only names whose readings are all cities or counties take part, each with its CO_LOCATED_TOP most populous
-    readings of exactly that name. A town and a county of the same state within COUNTY_HOLDS_KM (the county that
+    readings of exactly that name; the towns of a name that is also a country's lend support to counties only. A town and a county of the same state within COUNTY_HOLDS_KM (the county that
     holds the town: "Richmond" and "Madison County", Kentucky) support each other once more.
     """
     keys: dict[str, list[Place]] = {}
+    givers: set[int] = set()  # readings that speak for the counties of other names but take no support themselves
     for name, places in zip(written, options, strict=True):
+        local = [p for p in places if p.kind in ("city", "county")
+                 and lookup_key(p.name) == lookup_key(name)][:CO_LOCATED_TOP]
+        if not local or lookup_key(name) in keys:
+            continue
         if any(p.kind not in ("city", "county") for p in places):
-            continue  # "Mexico", "New York": a country or state reading is not decided by nearby towns
-        local = [p for p in places if lookup_key(p.name) == lookup_key(name)][:CO_LOCATED_TOP]
-        if local:
-            keys.setdefault(lookup_key(name), local)
+            # "Mexico", "New York", "Lebanon": a country or state reading is not decided by nearby towns; the towns
+            # of a country's name still speak for the counties of other names ("Lebanon" for Boone County,
+            # Indiana), those of a state's name for none ("Montana and Wyoming" beside "Monroe County")
+            if not any(p.kind == "country" for p in places):
+                continue
+            givers.update(id(p) for p in local)
+        keys[lookup_key(name)] = local
     if len(keys) < 2:
         return {}
     # a name and its county ("DeKalb" and "DeKalb County") are one name: their readings do not support each other
@@ -358,10 +366,14 @@ def _co_located(written: list[str], options: list[tuple[Place, ...]]) -> dict[in
     owner = np.array(owners)
     other_name = owner[:, None] != owner[None, :]
     near = (km <= NEARBY_KM) & other_name
+    # a name's towns that also reads as a country or state ("Lebanon") speak only for counties ("Boone County")
+    giving = np.array([id(p) in givers for p in flat])
+    counties = np.array([p.kind == "county" for p in flat])
+    near &= ~(giving[None, :] & ~counties[:, None])
     support = {}
     for i, place in enumerate(flat):
         others = len(set(owner[near[i]].tolist()))
-        if others:
+        if others and id(place) not in givers:
             support[id(place)] = others
     # a town and a county of another name that holds it ("Richmond" and "Madison County", Kentucky) count twice
     holds = (km <= COUNTY_HOLDS_KM) & other_name
@@ -371,7 +383,8 @@ def _co_located(written: list[str], options: list[tuple[Place, ...]]) -> dict[in
     holds &= ((kinds[:, None] == "city") & (kinds[None, :] == "county")) | (
         (kinds[:, None] == "county") & (kinds[None, :] == "city"))
     for i in np.flatnonzero(holds.any(axis=1)).tolist():
-        support[id(flat[i])] = support.get(id(flat[i]), 0) + 1
+        if id(flat[i]) not in givers:
+            support[id(flat[i])] = support.get(id(flat[i]), 0) + 1
     return support
 
 

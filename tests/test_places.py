@@ -1270,3 +1270,11 @@ def test_a_place_of_the_very_name_beats_one_known_by_it_only_as_another_name(nlp
     outweighs one that bears it only as an alternate name, unless the context says otherwise."""
     rows = [r for r in rows_for(nlp, _lgl_text(article_id)) if r["text"] == name]
     assert rows and all(r["country"] == country and (admin1 is None or r["admin1"] == admin1) for r in rows)
+
+
+def test_a_town_named_like_a_country_and_its_county_place_each_other(nlp):
+    """LGL: "Terry Lee Jolly, 60, Lebanon, … no prior arrest record in Boone County" is Lebanon, Indiana, in Boone
+    County, Indiana; it had been the country and Boone County, Missouri."""
+    rows = rows_for(nlp, _lgl_text("lgl-42943861"))
+    assert {(r["country"], r["admin1"]) for r in rows if r["text"] in ("Lebanon", "Boone County")} == {
+        ("US", "Indiana")}
