@@ -81,6 +81,8 @@ def _qualifier(text: str, mention: Mention, gazetteer: Gazetteer, readings: tupl
         if state is None and written.endswith("."):  # a full stop, not an abbreviation: "Atlanta, Georgia."
             state = gazetteer.state(written[:-1])
         country = next((p for p in gazetteer.lookup(written.rstrip(".")) if p.kind == "country"), None)
+        if country is not None and any(p.kind == "country" for p in readings):
+            return None  # a list of countries, not a place and its country: "China, Japan, and the United Kingdom"
         if state is not None and country is not None and not any(
                 p.country == "US" and p.admin1 == state.name for p in readings) and any(
                 p.country == country.country for p in readings):
@@ -185,7 +187,8 @@ def _candidates(written: str, mention: Mention, gazetteer: Gazetteer) -> tuple[P
             return named or cities
     state = gazetteer.state(written)
     if state is not None and (mention.source == "state" or "." in written or written.isupper()):
-        return (state,)
+        # another country's region of the same abbreviation stays a reading ("WA": Western Australia)
+        return (state, *(p for p in gazetteer.lookup(written) if p.kind == "state" and p is not state))
     if mention.source == "state":
         return ()
     if mention.source == "street":
@@ -333,8 +336,9 @@ def _co_located(written: list[str], options: list[tuple[Place, ...]]) -> dict[in
 
     "Paris" beside "Henry County": Paris, Tennessee lies in Henry County, Tennessee, and so each supports the other.
     Only names whose readings are all cities or counties take part, each with its CO_LOCATED_TOP most populous
-    readings of exactly that name; the towns of a name that is also a country's lend support to counties only. A town and a county of the same state within COUNTY_HOLDS_KM (the county that
-    holds the town: "Richmond" and "Madison County", Kentucky) support each other once more.
+    readings of exactly that name; the towns of a name that is also a country's lend support to counties only. A
+    town and a county of the same state within COUNTY_HOLDS_KM (the county that holds the town: "Richmond" and
+    "Madison County", Kentucky) support each other once more.
     """
     keys: dict[str, list[Place]] = {}
     givers: set[int] = set()  # readings that speak for the counties of other names but take no support themselves

@@ -1278,3 +1278,23 @@ def test_a_town_named_like_a_country_and_its_county_place_each_other(nlp):
     rows = rows_for(nlp, _lgl_text("lgl-42943861"))
     assert {(r["country"], r["admin1"]) for r in rows if r["text"] in ("Lebanon", "Boone County")} == {
         ("US", "Indiana")}
+
+
+def test_wa_in_an_australian_story_is_western_australia(nlp):
+    """GeoVirus: an Australian story's "WA" had been Washington (the USPS code), which made its Esperance the town of
+    3,600 in Washington rather than Esperance, Western Australia."""
+    with shared_path("gold", "geo", "geovirus.jsonl").open(encoding="utf-8") as handle:
+        text = next(r["text"] for r in map(json.loads, handle) if r["id"] == "geovirus-205")
+    rows = rows_for(nlp, text)
+    assert {(r["country"], r["admin1"]) for r in rows if r["text"] in ("WA", "Esperance")} == {
+        ("AU", "Western Australia")}
+    spokane = by_text(rows_for(nlp, "Wildfires burned near Spokane, WA, on Tuesday."))["WA"]
+    assert (spokane["country"], spokane["place"]) == ("US", "Washington")
+
+
+def test_a_list_of_countries_is_no_place_and_its_country(nlp):
+    """GeoVirus: "Many countries, among them China, Japan, and the United Kingdom": "China, Japan" had been read like
+    "Paris, Texas", making China a town of 6,000 in Japan."""
+    rows = by_text(rows_for(nlp, "Many countries, among them China, Japan, and the United Kingdom, have warned "
+                                 "the WHO."))
+    assert rows["China"]["kind"] == "country" and rows["China"]["country"] == "CN"
