@@ -370,7 +370,7 @@ def _co_located(written: list[str], options: list[tuple[Place, ...]]) -> dict[in
     owner = np.array(owners)
     other_name = owner[:, None] != owner[None, :]
     near = (km <= NEARBY_KM) & other_name
-    # a name's towns that also reads as a country or state ("Lebanon") speak only for counties ("Boone County")
+    # the towns of a name that is also a country's ("Lebanon") speak only for counties ("Boone County")
     giving = np.array([id(p) in givers for p in flat])
     counties = np.array([p.kind == "county" for p in flat])
     near &= ~(giving[None, :] & ~counties[:, None])
