@@ -95,13 +95,23 @@ def _adjacent_quote(text: str, cue: Cue, spans: list[QuotedSpan], used: set[int]
             continue
         if q.end <= cue.clause[0] and q.end >= cue.sentence[0] - 400:
             between = text[q.end:cue.clause[0]]
-            if len(between) <= 4 and _ADJACENT_BEFORE.match(between) and "\n" not in between:
+            if len(between) <= 4 and _ADJACENT_BEFORE.match(between) and "\n" not in between and not (
+                    _closes_with_period(text, q) and _inside_sentence(text, q)):
                 found.append(index)
         elif q.start >= cue.clause[1]:
             between = text[cue.clause[1]:q.start]
             if len(between) <= 5 and _ADJACENT_BEFORE.match(between) and "\n" not in between:
                 found.append(index)
     return found
+
+
+def _inside_sentence(text: str, q: QuotedSpan) -> bool:
+    """Whether words of the writer's open the quotation's sentence ("… at the hearing “Oversight of …”"): the
+    quotation ends that sentence, and a cue in the next one does not report it."""
+    opening = text.rfind("\n", 0, q.start) + 1
+    before = text[opening:q.start - 1]
+    stop = max(before.rfind(". "), before.rfind("? "), before.rfind("! "), before.rfind(": "))
+    return _WORD.search(before, stop + 1 if stop >= 0 else 0) is not None
 
 
 # The end of a reported sentence and the opening mark of a quoted one right after it.

@@ -455,3 +455,16 @@ def test_what_a_speaker_spoke_or_warned_of_is_what_was_said(nlp):
     assert any(r["text"].startswith("her early brainstorming discussions") for r in spoken)
     rows = _rows(nlp, "He warned of a ferocious battle ahead. The driver was accused of speeding.")
     assert [(r["cue"], r["text"]) for r in rows] == [("warned", "a ferocious battle ahead")]
+
+
+def test_a_quotation_that_ends_the_writer_s_sentence_is_not_the_next_cue_s(nlp):
+    """A bundled release (public domain): "… today at the hearing “Oversight of United States Immigration and Customs
+    Enforcement.” Agency director Sarah Saldaña testified at the hearing." The hearing's title ends the writer's
+    sentence; it had been Saldaña's direct quote. A quoted sentence of its own before a cue still is one."""
+    import json
+
+    line = (PROJECT / "data" / "raw" / "congress_releases.jsonl").read_text(encoding="utf-8").splitlines()[7]
+    rows = _rows(nlp, json.loads(line)["text"])
+    assert not any(r["text"].startswith("Oversight of United States") for r in rows)
+    row = _rows(nlp, "“We need answers now,” Smith said. “We need them today.” Smith agreed.")[0]
+    assert row["kind"] == "direct" and row["speaker"] == "Smith"
