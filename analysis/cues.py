@@ -377,6 +377,9 @@ def _person_for_who(relativiser: Token, noun: Token) -> Token:
         noun = noun.head.head
         if noun.dep_ == "appos" and noun.head.ent_type_ == "PERSON":
             return noun.head  # "Roberto Aguirre, a U.S. citizen from the Chicago area who said"
+    if (relativiser.lower_ in ("who", "whom") and noun.dep_ == "appos" and noun.ent_type_ in ("GPE", "LOC")
+            and noun.head.ent_type_ == "PERSON"):
+        return noun.head  # a legislator's home after the name: "Rep. Joaquin Castro, D-San Antonio, who condemned"
     return noun
 
 

@@ -180,3 +180,12 @@ def test_he_and_she_follow_the_sex_a_first_name_or_title_tells(nlp):
                 if mention and mention.lower() == "she"]
     assert pronouns and all(speaker != "Donald J. Trump" for _, speaker in pronouns)
     assert ("she", "Kashiya Nwanguma") in pronouns
+
+
+def test_who_after_a_legislator_s_home_town_is_the_legislator(nlp):
+    """A bundled release: "U.S. Rep. Joaquin Castro, D-San Antonio, who recently condemned new Homeland Security
+    Department directives": the parse hangs the clause on "San Antonio"; the speaker had been the town."""
+    speakers = {(mention, speaker) for mention, speaker, _ in _speakers(nlp, _sample("cong_lloyd_doggett_00507.txt"))
+                if mention}
+    assert not any(mention == "D-San Antonio" or speaker == "San Antonio" for mention, speaker in speakers)
+    assert any(speaker == "Joaquin Castro" for _, speaker in speakers)
