@@ -22,9 +22,9 @@ from .resources import load_data_lines, load_data_yaml
 
 SOURCE_TYPES = ("person", "organization", "government", "media", "anonymous", "unknown")
 _NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC")
-_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "i"})
-_PRONOUN_GENDER = {"he": "M", "him": "M", "she": "F", "her": "F"}
-_GROUP_PRONOUNS = frozenset({"it", "they", "we", "them"})
+_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "i", "my"})
+_PRONOUN_GENDER = {"he": "M", "him": "M", "his": "M", "she": "F", "her": "F"}
+_GROUP_PRONOUNS = frozenset({"it", "its", "they", "their", "we", "our", "them"})
 # "you" in reported speech is the person addressed (a letter's recipient, an interviewee): the one person a letter's
 # salutation before it names ("Dear Acting Director Homan:"), else recorded as the addressee, not as a source "you".
 _ADDRESSEE_PRONOUNS = frozenset({"you"})
@@ -313,11 +313,11 @@ class _Resolver:
         words = set(text.lower().split())
         if head_word in _ADDRESSEE_PRONOUNS:
             return self.addressee(mention.start)
-        if head_word == "i" and self.labels and self.labels[0][0] <= mention.start:
+        if head_word in ("i", "my") and self.labels and self.labels[0][0] <= mention.start:
             # in a transcript, "I" is whoever the last speaker label before it names
             label_end, name = [label for label in self.labels if label[0] <= mention.start][-1]
             return self.person(name, label_end)
-        if head_word == "we" and _SALUTATION.search(self.text, 0, mention.start):
+        if head_word in ("we", "our") and _SALUTATION.search(self.text, 0, mention.start):
             # "Dear Sheriff Toulon and Sheriff Fludd, We write …": the letter's writers, never its addressees nor
             # the last body named before
             return Speaker("the letter's writers", "person")
@@ -326,7 +326,7 @@ class _Resolver:
                 "organization", "government", "media", "anonymous")
             # "I" is never the one the writer addresses as "you"
             found = self.last_before(mention.start, kinds,
-                                     excluded=self.addressees if head_word == "i" else frozenset(),
+                                     excluded=self.addressees if head_word in ("i", "my") else frozenset(),
                                      sex=_PRONOUN_GENDER.get(head_word))
             return found or Speaker(text, "unknown")
         if text.isupper() and len(text) > 2 and self.text[mention.end:mention.end + 1] == ":":

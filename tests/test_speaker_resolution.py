@@ -189,3 +189,17 @@ def test_who_after_a_legislator_s_home_town_is_the_legislator(nlp):
                 if mention}
     assert not any(mention == "D-San Antonio" or speaker == "San Antonio" for mention, speaker in speakers)
     assert any(speaker == "Joaquin Castro" for _, speaker in speakers)
+
+
+def test_a_possessive_owner_resolves_like_its_pronoun(nlp):
+    """PolNeAR train (read from ../shared): a speech noun's owner "his" ("his claim that …") had been left as the
+    source "his"; it is the man last quoted, as "he" would be."""
+    import json
+
+    from tests.conftest import shared_path
+
+    with shared_path("polnear", "train.jsonl").open(encoding="utf-8") as handle:
+        text = next(r["text"] for r in map(json.loads, handle)
+                    if r["id"].startswith("wash-post_2016-03-22_presidential-candidates-promi"))
+    owners = [(mention, speaker) for mention, speaker, _ in _speakers(nlp, text) if mention in ("his", "His")]
+    assert owners and all(speaker == "Donald Trump" for _, speaker in owners)
