@@ -648,12 +648,14 @@ def place_facilities(text: str, resolved: list[Resolved], sentence_starts: list[
                 holder = later
             break
         if holder is None:
-            for earlier in reversed(resolved[:index]):
+            for position in range(index - 1, -1, -1):
+                earlier = resolved[position]
                 if earlier.mention.end <= sentence_start:
                     break
                 if earlier.place is not None and earlier.kind in (("city", "county") if street else
                                                                   ("city", "county", "state")):
-                    holder = _town_the_state_qualifies(text, resolved, earlier) or earlier
+                    town = resolved[position - 1] if position else None
+                    holder = _town_the_state_qualifies(text, town, earlier) or earlier
                     break
         if street:  # a street lies in the town or county named with it, never in one it is named after
             if holder is not None and holder.kind not in ("city", "county"):
@@ -669,13 +671,11 @@ def place_facilities(text: str, resolved: list[Resolved], sentence_starts: list[
     return _one_place_per_facility(out)
 
 
-def _town_the_state_qualifies(text: str, resolved: list[Resolved], state: Resolved) -> Resolved | None:
-    """The town a state qualifies ("Parkland, Florida"), which holds a facility named after the pair rather than the
-    state itself; None when the state stands alone."""
+def _town_the_state_qualifies(text: str, town: Resolved | None, state: Resolved) -> Resolved | None:
+    """The town (the mention right before the state) that a state qualifies ("Parkland, Florida"), which holds a
+    facility named after the pair rather than the state itself; None when the state stands alone."""
     if state.kind != "state":
         return None
-    index = next(i for i, r in enumerate(resolved) if r is state)
-    town = resolved[index - 1] if index else None
     if (town is not None and town.place is not None and town.kind in ("city", "county")
             and town.place.admin1 == state.place.admin1 and town.place.country == state.place.country
             and re.fullmatch(r",\s*", text[town.mention.end:state.mention.start])):

@@ -108,8 +108,7 @@ def _adjacent_quote(text: str, cue: Cue, spans: list[QuotedSpan], used: set[int]
 def _inside_sentence(text: str, q: QuotedSpan) -> bool:
     """Whether words of the writer's open the quotation's sentence ("… at the hearing “Oversight of …”"): the
     quotation ends that sentence, and a cue in the next one does not report it."""
-    opening = text.rfind("\n", 0, q.start) + 1
-    before = text[opening:q.start - 1]
+    _, before = _lead_in(text, q)
     stop = max(before.rfind(". "), before.rfind("? "), before.rfind("! "), before.rfind(": "))
     return _WORD.search(before, stop + 1 if stop >= 0 else 0) is not None
 

@@ -23,6 +23,7 @@ from .resources import load_data_lines, load_data_yaml
 SOURCE_TYPES = ("person", "organization", "government", "media", "anonymous", "unknown")
 _NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC")
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "i", "my"})
+_FIRST_PERSON = frozenset({"i", "my"})  # the writer or a transcript's speaker, never the one addressed as "you"
 _PRONOUN_GENDER = {"he": "M", "him": "M", "his": "M", "she": "F", "her": "F"}
 _GROUP_PRONOUNS = frozenset({"it", "its", "they", "their", "we", "our", "them"})
 # "you" in reported speech is the person addressed (a letter's recipient, an interviewee): the one person a letter's
@@ -313,7 +314,7 @@ class _Resolver:
         words = set(text.lower().split())
         if head_word in _ADDRESSEE_PRONOUNS:
             return self.addressee(mention.start)
-        if head_word in ("i", "my") and self.labels and self.labels[0][0] <= mention.start:
+        if head_word in _FIRST_PERSON and self.labels and self.labels[0][0] <= mention.start:
             # in a transcript, "I" is whoever the last speaker label before it names
             label_end, name = [label for label in self.labels if label[0] <= mention.start][-1]
             return self.person(name, label_end)
@@ -326,7 +327,7 @@ class _Resolver:
                 "organization", "government", "media", "anonymous")
             # "I" is never the one the writer addresses as "you"
             found = self.last_before(mention.start, kinds,
-                                     excluded=self.addressees if head_word in ("i", "my") else frozenset(),
+                                     excluded=self.addressees if head_word in _FIRST_PERSON else frozenset(),
                                      sex=_PRONOUN_GENDER.get(head_word))
             return found or Speaker(text, "unknown")
         if text.isupper() and len(text) > 2 and self.text[mention.end:mention.end + 1] == ":":
