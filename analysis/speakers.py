@@ -367,7 +367,11 @@ class _Resolver:
             body = self.affiliation(inside, text, head)
             return Speaker(f"anonymous {noun} ({body})" if body else f"anonymous {noun}", "anonymous")
         plural = head is not None and head.tag_ in ("NNS", "NNPS")
-        if lemma in self.lex.descriptions and not (plural and self.lex.descriptions[lemma] == "person"):
+        # a body's own name ("The Douglas County Attorney's Office") is no description of one named before
+        named = head is not None and head.pos_ == "PROPN" and self.lex.descriptions.get(lemma) not in (
+            None, "person") and any(c.dep_ in ("compound", "poss") and c.pos_ == "PROPN" for c in head.lefts)
+        if lemma in self.lex.descriptions and not named and not (
+                plural and self.lex.descriptions[lemma] == "person"):
             # "the lawmakers", "the officers": a group of people is not the last person named
             described = self.description(mention, text, self.lex.descriptions[lemma], lemma)
             if described:
@@ -380,7 +384,10 @@ class _Resolver:
                 untitled):
             return self.person(untitled, mention.start, mention.end)  # "Democratic Whip Steny Hoyer", untagged
         if head is not None and head.pos_ == "PROPN":
-            return self.organisation(name, "ORG", mention.start) if not inside else self.from_entity(inside[0])
+            # a name whose modifier alone the model tagged ("Douglas County" in "The Douglas County Attorney's
+            # Office") is the whole name
+            return self.organisation(name, "ORG", mention.start) if not inside or named else self.from_entity(
+                inside[0])
         kind = type_of_name(name, "person" if lemma in self.lex.person_nouns else "unknown")
         return Speaker(name, kind)
 

@@ -203,3 +203,15 @@ def test_a_possessive_owner_resolves_like_its_pronoun(nlp):
                     if r["id"].startswith("wash-post_2016-03-22_presidential-candidates-promi"))
     owners = [(mention, speaker) for mention, speaker, _ in _speakers(nlp, text) if mention in ("his", "His")]
     assert owners and all(speaker == "Donald Trump" for _, speaker in owners)
+
+
+def test_a_body_s_own_name_is_no_description_of_another(nlp):
+    """A bundled release: "The Douglas County Attorney's Office has charged Garcia-Velasco …" had been read as a
+    description ("the office") of the last body before it, and later as the newspaper its footnotes cite."""
+    path = PROJECT / "data" / "raw" / "congress_releases.jsonl"
+    [text] = [a.text for a in read_file(path, str(path), path.read_bytes()) if "Garcia-Velasco" in a.text]
+    speakers = {(m, s, t) for m, s, t in _speakers(nlp, text) if m and "Attorney" in m}
+    assert speakers == {("The Douglas County Attorney’s Office", "Douglas County Attorney’s Office", "government")}
+    # a description without a name of its own still refers back
+    assert _speakers(nlp, "The Department of Homeland Security opened an inquiry. The Department said it would "
+                          "report in May.")[-1][1] == "Department of Homeland Security"
