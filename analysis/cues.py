@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import numpy as np
@@ -34,6 +34,7 @@ class CueLexicon:
     nouns: frozenset[str] = frozenset()
     media: frozenset[str] = frozenset()
     addressed: frozenset[str] = frozenset()
+    other_senses: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def tone(self, lemma: str) -> str | None:
         """``neutral`` or ``loaded`` for a cue verb lemma; None when it is no speech verb."""
@@ -88,7 +89,8 @@ def cue_lexicon() -> CueLexicon:
             else:
                 phrasal.setdefault((parts[0], parts[1]), tone)
     return CueLexicon(verbs, phrasal, tuple(raw["phrases"]), frozenset(raw["naming"]), frozenset(raw["finders"]),
-                     frozenset(raw["nouns"]), frozenset(raw["media"]), frozenset(raw["addressed"]))
+                     frozenset(raw["nouns"]), frozenset(raw["media"]), frozenset(raw["addressed"]),
+                     {verb: frozenset(objects) for verb, objects in raw["other_senses"].items()})
 
 
 @lru_cache(maxsize=1)
@@ -641,6 +643,8 @@ def _unclaused_content(token: Token, subject: Token, text: str, sentence: tuple[
     if objects and lemma not in ADDRESSEE_VERBS:
         if lemma in _CLAUSE_ONLY and lemma not in _OBJECT_TOO and not _finding(token, subject, objects[0]):
             return None  # "add 5 million jobs", "find it hard", "continue the fight"
+        if objects[0].lemma_.lower() in cue_lexicon().other_senses.get(lemma, ()):
+            return None  # "posted bail", "posted a 17 percent increase"
         # "announced his resignation", "praised Fields for pursuing charges in the case"
         start, end = _subtree_span(objects[0])
         # the circumstances the parse hung on the object itself ("claimed victory in a tweet", "his critique … at

@@ -468,3 +468,16 @@ def test_a_quotation_that_ends_the_writer_s_sentence_is_not_the_next_cue_s(nlp):
     assert not any(r["text"].startswith("Oversight of United States") for r in rows)
     row = _rows(nlp, "“We need answers now,” Smith said. “We need them today.” Smith agreed.")[0]
     assert row["kind"] == "direct" and row["speaker"] == "Smith"
+
+
+def test_posting_bail_is_no_statement(nlp):
+    """Bundled releases: "Mejia posted bail" and "posted bond" were indirect quotes of Mejia; "post" in its other
+    sense (`other_senses` in cue_verbs.yaml) reports nothing, while a posted message still does."""
+    for name in ("cong_joni_ernst_00747.txt", "cong_joni_ernst_00809.txt"):
+        path = PROJECT / "data" / "raw" / "congress" / name
+        [article] = read_file(path, str(path), path.read_bytes())
+        text = article.text
+        assert "Mejia subsequently posted bond" in text or "Mejia posted bail" in text
+        assert not [r for r in _rows(nlp, text) if r["cue"] == "posted"]
+    row = _row(nlp, "The senator posted a message on Twitter that the bill would pass.", "posted")
+    assert "the bill would pass" in row["text"]
