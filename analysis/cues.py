@@ -35,6 +35,7 @@ class CueLexicon:
     media: frozenset[str] = frozenset()
     addressed: frozenset[str] = frozenset()
     other_senses: dict[str, frozenset[str]] = field(default_factory=dict)
+    other_sense_particles: frozenset[str] = frozenset()
 
     def tone(self, lemma: str) -> str | None:
         """``neutral`` or ``loaded`` for a cue verb lemma; None when it is no speech verb."""
@@ -90,7 +91,8 @@ def cue_lexicon() -> CueLexicon:
                 phrasal.setdefault((parts[0], parts[1]), tone)
     return CueLexicon(verbs, phrasal, tuple(raw["phrases"]), frozenset(raw["naming"]), frozenset(raw["finders"]),
                      frozenset(raw["nouns"]), frozenset(raw["media"]), frozenset(raw["addressed"]),
-                     {verb: frozenset(objects) for verb, objects in raw["other_senses"].items()})
+                     {verb: frozenset(objects) for verb, objects in raw["other_senses"].items()},
+                     frozenset(raw["other_sense_particles"]))
 
 
 @lru_cache(maxsize=1)
@@ -881,6 +883,13 @@ def _heads_clause(token: Token) -> bool:
     return any(c.dep_ == "nsubj" for c in children) and any(c.dep_ == "ccomp" for c in children)
 
 
+def _adverb_particle(verb: Token, lexicon: CueLexicon) -> bool:
+    """Whether a particle of another sense stands right after ``verb`` as an adverb the parse did not hang on it
+    ("is ripping apart American families": "apart" read as a modifier of "families")."""
+    after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    return after is not None and after.pos_ == "ADV" and after.lower_ in lexicon.other_sense_particles
+
+
 def find_cues(doc: Doc, allowed: list[tuple[int, int]], quoted: list[tuple[int, int]] | None = None,
               text: str | None = None) -> list[Cue]:
     """Speech cues whose cue word stands inside one of the ``allowed`` character ranges (sorted, disjoint).
@@ -918,6 +927,11 @@ def find_cues(doc: Doc, allowed: list[tuple[int, int]], quoted: list[tuple[int, 
             particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
             if particle and (lemma, particle) in phrasal:
                 tone = phrasal[(lemma, particle)]
+            elif (particle in lexicon.other_sense_particles or _adverb_particle(token, lexicon)) and not any(
+                    c.dep_ == "ccomp" for c in token.children):
+                # "write off the costs", "showed off the renovations", "ripping apart families"; not "wrote down
+                # that …"
+                tone = None
             cue = None
             if tone is not None:
                 cue = _verb_cue(token, tone, False, text, quoted)

@@ -481,3 +481,15 @@ def test_posting_bail_is_no_statement(nlp):
         assert not [r for r in _rows(nlp, text) if r["cue"] == "posted"]
     row = _row(nlp, "The senator posted a message on Twitter that the bill would pass.", "posted")
     assert "the bill would pass" in row["text"]
+
+
+def test_a_particle_of_another_sense_makes_a_cue_verb_no_cue(nlp):
+    """A bundled release: "The U.S. is shooting ourselves in the foot at great cost, ripping apart American
+    families" had made "apart American families" a statement of the U.S.; PolNeAR train: "write off the costs",
+    "showed off some of the renovations" (`other_sense_particles` in cue_verbs.yaml)."""
+    path = PROJECT / "data" / "raw" / "congress_releases.jsonl"
+    [text] = [a.text for a in read_file(path, str(path), path.read_bytes()) if "ripping apart American" in a.text]
+    assert not [r for r in _rows(nlp, text) if r["cue"].startswith("rip")]
+    assert not _rows(nlp, "He showed off some of the renovations.")
+    # with a reported clause the verb still reports
+    assert _row(nlp, "She wrote down that the deal was dead.", "wrote down")["text"] == "that the deal was dead"
