@@ -481,6 +481,7 @@ def test_posting_bail_is_no_statement(nlp):
         assert not [r for r in _rows(nlp, text) if r["cue"] == "posted"]
     row = _row(nlp, "The senator posted a message on Twitter that the bill would pass.", "posted")
     assert "the bill would pass" in row["text"]
+    assert not _rows(nlp, "The financier wrote a $500,000 check to a super PAC supporting John Faso.")
 
 
 def test_a_particle_of_another_sense_makes_a_cue_verb_no_cue(nlp):
