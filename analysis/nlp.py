@@ -1,4 +1,5 @@
-"""Loading the spaCy model, with sentence boundaries forced at paragraph breaks and after reference marks."""
+"""Loading the spaCy model, with sentence boundaries forced at paragraph breaks, after reference marks and before
+datelines run on from a title."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from spacy.util import compile_infix_regex, compile_suffix_regex
 
 from .array_components import use_array_components
 from .model import resolve_model_name
+from .segment import paragraph_rules
 
 
 @Language.component("paragraph_breaks")
@@ -78,6 +80,20 @@ def reference_marks(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("run_on_datelines")
+def run_on_datelines(doc: Doc) -> Doc:
+    """Start a sentence at a dateline run on from a title on the same line ("… southwest border WASHINGTON, DC –
+    Today, …"; ``dateline.run_on`` in paragraph_rules.yaml): the title had opened the body's first sentence."""
+    text = doc.text
+    if " –" not in text and " -" not in text and " —" not in text:
+        return doc
+    for match in paragraph_rules().dateline_run_on.finditer(text):
+        span = doc.char_span(match.start("dateline"), match.end("dateline"), alignment_mode="expand")
+        if span is not None and span.start > 0:
+            span[0].is_sent_start = True
+    return doc
+
+
 @Language.component("reference_mark_entities")
 def reference_mark_entities(doc: Doc) -> Doc:
     """Drop the entities the tagger made of reference marks alone ("[1]" an organisation, "[10]" a place), which
@@ -91,9 +107,9 @@ def reference_mark_entities(doc: Doc) -> Doc:
 
 @lru_cache(maxsize=4)
 def load_nlp(name: str | None = None) -> Language:
-    """Load the spaCy model once per process, with the ``paragraph_breaks`` and ``reference_marks`` components
-    before the parser, ``reference_mark_entities`` after the entity recognizer, and a tokenizer that splits
-    reference marks off (:func:`with_reference_marks`).
+    """Load the spaCy model once per process, with the ``paragraph_breaks``, ``reference_marks`` and
+    ``run_on_datelines`` components before the parser, ``reference_mark_entities`` after the entity recognizer,
+    and a tokenizer that splits reference marks off (:func:`with_reference_marks`).
 
     The attribute ruler and the lemmatizer are replaced by array-based stand-ins that set the same annotations
     faster (:mod:`analysis.array_components`).
@@ -102,6 +118,7 @@ def load_nlp(name: str | None = None) -> Language:
     nlp = with_reference_marks(use_array_components(module.load()))
     nlp.add_pipe("paragraph_breaks", before="parser")
     nlp.add_pipe("reference_marks", before="parser")
+    nlp.add_pipe("run_on_datelines", before="parser")
     if "ner" in nlp.pipe_names:
         nlp.add_pipe("reference_mark_entities", after="ner")
     nlp.max_length = 2_000_000

@@ -30,6 +30,7 @@ class ParagraphRules:
     byline_max_words: int
     dateline: tuple[re.Pattern[str], ...]
     dateline_max_words: int
+    dateline_run_on: re.Pattern[str]
     teaser_prefixes: tuple[str, ...]
     teaser_min_words: int
     teaser_capital_share: float
@@ -53,6 +54,7 @@ def paragraph_rules() -> ParagraphRules:
         byline_max_words=raw["byline"]["max_words"],
         dateline=compile_all(raw["dateline"]["patterns"]),
         dateline_max_words=raw["dateline"]["max_words"],
+        dateline_run_on=re.compile(raw["dateline"]["run_on"]),
         teaser_prefixes=tuple(raw["teaser"]["prefixes"]),
         teaser_min_words=raw["teaser"]["min_words_in_capitals"],
         teaser_capital_share=raw["teaser"]["min_capital_share"],
