@@ -383,6 +383,11 @@ class _Resolver:
         if head is not None and head.pos_ == "PROPN" and not head.ent_type_ and untitled != name and _is_proper_name(
                 untitled):
             return self.person(untitled, mention.start, mention.end)  # "Democratic Whip Steny Hoyer", untagged
+        if plural and inside and "person" in (self.lex.descriptions.get(lemma), self.lex.descriptions.get(
+                lemma.removesuffix("s"))):  # a proper plural keeps its "s" as lemma: "Senators"
+            # a group of people named with the places or bodies they come from ("U.S. Senators from Iowa and
+            # Nebraska"), not the first of those
+            return Speaker(name, type_of_name(name, "person"))
         if head is not None and head.pos_ == "PROPN":
             # a name whose modifier alone the model tagged ("Douglas County" in "The Douglas County Attorney's
             # Office") is the whole name

@@ -215,3 +215,11 @@ def test_a_body_s_own_name_is_no_description_of_another(nlp):
     # a description without a name of its own still refers back
     assert _speakers(nlp, "The Department of Homeland Security opened an inquiry. The Department said it would "
                           "report in May.")[-1][1] == "Department of Homeland Security"
+
+
+def test_a_group_named_with_where_it_comes_from_is_that_group(nlp):
+    """A bundled release: "U.S. Senators from Iowa and Nebraska are demanding an explanation …" had been "U.S.", and
+    then, as the longest body name holding it, the "U.S. Senate Committee on Homeland Security" named later."""
+    text = _sample("cong_joni_ernst_00809.txt")
+    rows = [(m, s) for m, s, _ in _speakers(nlp, text) if m and m.startswith("U.S. Senators")]
+    assert rows == [("U.S. Senators from Iowa and Nebraska", "U.S. Senators from Iowa and Nebraska")]
