@@ -383,11 +383,18 @@ class _Resolver:
         if head is not None and head.pos_ == "PROPN" and not head.ent_type_ and untitled != name and _is_proper_name(
                 untitled):
             return self.person(untitled, mention.start, mention.end)  # "Democratic Whip Steny Hoyer", untagged
-        if plural and inside and "person" in (self.lex.descriptions.get(lemma), self.lex.descriptions.get(
+        if plural and "person" in (self.lex.descriptions.get(lemma), self.lex.descriptions.get(
                 lemma.removesuffix("s"))):  # a proper plural keeps its "s" as lemma: "Senators"
-            # a group of people named with the places or bodies they come from ("U.S. Senators from Iowa and
-            # Nebraska"), not the first of those
-            return Speaker(name, type_of_name(name, "person"))
+            # a group of people: "the Senators" are the last group named by that noun ("U.S. Senators from Iowa
+            # and Nebraska"); a group named with the places or bodies it comes from is that group, not the first
+            # of those
+            if text.lower() == f"the {head.lower_}":
+                named = [s for p, s in self.history if p < mention.start and s.type == "person"
+                         and head.lower_ in s.canonical.lower().split()]
+                if named:
+                    return named[-1]
+            if inside or head.pos_ == "PROPN":
+                return Speaker(name, type_of_name(name, "person"))
         if head is not None and head.pos_ == "PROPN":
             # a name whose modifier alone the model tagged ("Douglas County" in "The Douglas County Attorney's
             # Office") is the whole name
