@@ -23,6 +23,7 @@ from .resources import load_data_lines, load_data_yaml
 SOURCE_TYPES = ("person", "organization", "government", "media", "anonymous", "unknown")
 _NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC")
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "i", "my"})
+_STATEMENT_NOUNS = frozenset({"statement", "remark", "remarks", "testimony", "speech", "comment", "comments"})
 _FIRST_PERSON = frozenset({"i", "my"})  # the writer or a transcript's speaker, never the one addressed as "you"
 _PRONOUN_GENDER = {"he": "M", "him": "M", "his": "M", "she": "F", "her": "F"}
 _GROUP_PRONOUNS = frozenset({"it", "its", "they", "their", "we", "our", "them"})
@@ -185,8 +186,27 @@ class _Resolver:
             if e.label == "PERSON":
                 for office in self.offices_at(e.start, e.end):
                     self.offices.append((e.start, office, self.person(e.name, e.start, e.end)))
+        # who gives "the following statement" (or remarks, testimony): the "I" of the text after it
+        self.statement_givers = self._statement_givers()
 
     # -- names -------------------------------------------------------------------------------------------------
+    def _statement_givers(self) -> list[tuple[int, Speaker]]:
+        """(end, person) for each "X delivered the following statement" ("released the following remarks", …): the
+        person named in the subject of the verb whose object is that statement, and where the sentence ends."""
+        givers = []
+        for token in self.doc:
+            if token.lower_ != "following" or token.head.lemma_.lower() not in _STATEMENT_NOUNS:
+                continue
+            verb = token.head.head
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subject is None or token.head.dep_ != "dobj":
+                continue
+            start, end = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge)
+            people = [e for e in self.entities_in(start, end) if e.label == "PERSON"]
+            if people:
+                givers.append((token.sent.end_char, self.person(people[0].name, people[0].start, people[0].end)))
+        return givers
+
     def _genders(self) -> dict[str, str]:
         """"F" or "M" for each person whose sex a title before one of their mentions ("Ms. Torres") or, failing
         one, their first name tells; a title before a bare surname that two people named in full share tells
@@ -318,6 +338,10 @@ class _Resolver:
             # in a transcript, "I" is whoever the last speaker label before it names
             label_end, name = [label for label in self.labels if label[0] <= mention.start][-1]
             return self.person(name, label_end)
+        if head_word in _FIRST_PERSON and self.statement_givers and self.statement_givers[0][0] <= mention.start:
+            # "Rep. Lamar Smith … delivered the following statement … Agency director Sarah Saldaña testified at the
+            # hearing. … I wrote the law": the statement's "I" is who gives it, not the last person named
+            return [giver for end, giver in self.statement_givers if end <= mention.start][-1]
         if head_word in ("we", "our") and _SALUTATION.search(self.text, 0, mention.start):
             # "Dear Sheriff Toulon and Sheriff Fludd, We write …": the letter's writers, never its addressees nor
             # the last body named before

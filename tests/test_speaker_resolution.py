@@ -226,3 +226,13 @@ def test_a_group_named_with_where_it_comes_from_is_that_group(nlp):
     rows = [(m, s, t) for m, s, t in _speakers(nlp, text) if m in (group, "the Senators")]
     # "the Senators wrote" later is that group again, not a body called "Senators"
     assert rows == [(group, group, "person"), ("the Senators", group, "person")]
+
+
+def test_the_i_of_a_statement_is_who_gives_it(nlp):
+    """A bundled release: "Rep. Lamar Smith … delivered the following statement today at the hearing … Agency
+    director Sarah Saldaña testified at the hearing. … I know, I wrote the law." had made the statement's "I"
+    Saldaña, the last person named."""
+    path = PROJECT / "data" / "raw" / "congress_releases.jsonl"
+    [text] = [a.text for a in read_file(path, str(path), path.read_bytes()) if "I know, I wrote the law" in a.text]
+    speakers = {s for m, s, _ in _speakers(nlp, text) if m == "I"}
+    assert speakers == {"Lamar Smith"}
