@@ -171,6 +171,7 @@ class _Resolver:
                            key=len, reverse=True)
         self.history: list[tuple[int, Speaker]] = []
         self.groups: set[Speaker] = set()  # sources named by a plural ("the lawmakers"): never "he" or "she"
+        self.role_only: set[Speaker] = set()  # people named by a role or kin word alone: never a pronoun's referent
         self.addressees: frozenset[Speaker] = frozenset()
         # speaker labels of a transcript whose name is a person of the article or has a title ("REP. GUTIERREZ:")
         self.labels: list[tuple[int, str]] = []
@@ -306,7 +307,7 @@ class _Resolver:
         ("F" or "M", from "she" or "he"), never a person known to be of the other."""
         kinds = set(kinds)
         candidates = [s for p, s in self.history if p < position and s.type in kinds and s not in excluded
-                      and not (sex and (self.other_sex(s, sex) or s in self.groups))]
+                      and s not in self.role_only and not (sex and (self.other_sex(s, sex) or s in self.groups))]
         if noun:
             named = [s for s in candidates if noun in s.canonical.lower()]
             if named:
@@ -424,8 +425,11 @@ class _Resolver:
             # Office") is the whole name
             return self.organisation(name, "ORG", mention.start) if not inside or named else self.from_entity(
                 inside[0])
-        kind = type_of_name(name, "person" if lemma in self.lex.person_nouns else "unknown")
-        return Speaker(name, kind)
+        kind = type_of_name(name, "person" if lemma in self.lex.person_roles else "unknown")  # person nouns too
+        speaker = Speaker(name, kind)
+        if kind == "person" and lemma not in self.lex.person_nouns:
+            self.role_only.add(speaker)  # "a neighbor", "his wife": a person, but no one "he" or "I" refers back to
+        return speaker
 
     def affiliation(self, inside: list[_Entity], text: str, head: Token | None) -> str | None:
         """The body unnamed sources speak for, where their mention names one ("ICE officials", "Afghan officials",

@@ -236,3 +236,12 @@ def test_the_i_of_a_statement_is_who_gives_it(nlp):
     [text] = [a.text for a in read_file(path, str(path), path.read_bytes()) if "I know, I wrote the law" in a.text]
     speakers = {s for m, s, _ in _speakers(nlp, text) if m == "I"}
     assert speakers == {"Lamar Smith"}
+
+
+def test_kin_and_private_people_are_people_but_no_pronoun_s_referent(nlp):
+    """A bundled release's "his wife" and "Sarah Root's family" were typed unknown; PolNeAR: "a neighbor", "experts",
+    "Witnesses" (148 rows). They are people, and "he" still refers back to the person named before them."""
+    text = ("Officer John Smith arrived at noon. A neighbor said that the house was empty. He said the door was "
+            "open. His wife said that she heard nothing.")
+    assert _speakers(nlp, text) == [("A neighbor", "neighbor", "person"), ("He", "John Smith", "person"),
+                                    ("His wife", "His wife", "person")]
