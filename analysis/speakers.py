@@ -392,9 +392,10 @@ class _Resolver:
             body = self.affiliation(inside, text, head)
             return Speaker(f"anonymous {noun} ({body})" if body else f"anonymous {noun}", "anonymous")
         plural = head is not None and head.tag_ in ("NNS", "NNPS")
-        # a body's own name ("The Douglas County Attorney's Office") is no description of one named before
-        named = head is not None and head.pos_ == "PROPN" and self.lex.descriptions.get(lemma) not in (
-            None, "person") and any(c.dep_ in ("compound", "poss") and c.pos_ == "PROPN" for c in head.lefts)
+        # a body's own name ("The Douglas County Attorney's Office", "the Clinton campaign", "the Obama
+        # administration") is no description of one named before
+        named = head is not None and self.lex.descriptions.get(lemma) not in (None, "person") and any(
+            c.dep_ in ("compound", "poss") and c.pos_ == "PROPN" for c in head.lefts)
         if lemma in self.lex.descriptions and not named and not (
                 plural and self.lex.descriptions[lemma] == "person"):
             # "the lawmakers", "the officers": a group of people is not the last person named

@@ -212,6 +212,9 @@ def test_a_body_s_own_name_is_no_description_of_another(nlp):
     [text] = [a.text for a in read_file(path, str(path), path.read_bytes()) if "Garcia-Velasco" in a.text]
     speakers = {(m, s, t) for m, s, t in _speakers(nlp, text) if m and "Attorney" in m}
     assert speakers == {("The Douglas County Attorney’s Office", "Douglas County Attorney’s Office", "government")}
+    # nor is a body named after a person ("the Obama administration" had been the last government body named)
+    assert _speakers(nlp, "The Department of Homeland Security opened an inquiry. The Obama administration said "
+                          "that it would act.")[-1][1:] == ("Obama administration", "government")
     # a description without a name of its own still refers back
     assert _speakers(nlp, "The Department of Homeland Security opened an inquiry. The Department said it would "
                           "report in May.")[-1][1] == "Department of Homeland Security"
