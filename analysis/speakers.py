@@ -37,6 +37,9 @@ SPEAKER_LABEL_NAME = r"(?P<name>(?:[A-Z][A-Z.’'-]*\s+){0,3}[A-Z][A-Z’'-]{2,}
 _SPEAKER_LABEL = re.compile(r"(?:^|(?<=[.!?”\n])\s*)" + SPEAKER_LABEL_NAME + r":\s", re.MULTILINE)
 _DETERMINERS = re.compile(r"^(?:the|a|an|this|that|these|those|another|one|two|three|several|some|many|other)\s+",
                           re.IGNORECASE)
+# words that open a surname, so that "de Blasio" alone is no full name beside "Bill de Blasio"
+_SURNAME_PARTICLES = frozenset({"de", "del", "della", "di", "da", "du", "van", "von", "der", "den", "le", "la",
+                                "al", "el", "bin", "ibn", "dos", "das"})
 _SUFFIX = re.compile(r",?\s+(?:Jr|Sr|II|III|IV)\.?$")
 _WORDS = re.compile(r"[\w.&]+")
 _FOLLOWING_SUFFIX = re.compile(r",?\s(?:Jr|Sr|II|III|IV)\b\.?")
@@ -123,6 +126,29 @@ def person_name(name: str) -> str:
     return name.strip()
 
 
+def _one_person(a: str, b: str) -> bool:
+    """Whether two full names with one surname name one person: the same first name and suffix, and middle names
+    that agree or are left out ("Donald Trump", "Donald J. Trump"; not "George W. Bush" and "George H.W. Bush", nor
+    "Donald Trump Jr.")."""
+    suffix_a, suffix_b = _SUFFIX.search(a), _SUFFIX.search(b)
+    if (suffix_a.group().strip(" ,.").lower() if suffix_a else "") != (
+            suffix_b.group().strip(" ,.").lower() if suffix_b else ""):
+        return False
+    words_a = _SUFFIX.sub("", a).replace(",", " ").lower().split()
+    words_b = _SUFFIX.sub("", b).replace(",", " ").lower().split()
+    if words_a[0] != words_b[0] or words_a[-1] != words_b[-1]:
+        return False
+    middle_a, middle_b = words_a[1:-1], words_b[1:-1]
+    return not middle_a or not middle_b or middle_a == middle_b
+
+
+def _fuller_name(a: str, b: str) -> bool:
+    """Whether ``a`` is the better written of two names of one person: the longer, never one in capitals alone."""
+    if a.isupper() != b.isupper():
+        return b.isupper()
+    return len(a) > len(b)
+
+
 def _surname(name: str) -> str:
     parts = _SUFFIX.sub("", name).replace(",", " ").split()
     return parts[-1].lower() if parts else ""
@@ -157,15 +183,27 @@ class _Resolver:
                     self.entities.append(_Entity(ent.start_char, ent.end_char, ent.label_, name))
         self.entity_starts = [e.start for e in self.entities]
         self.people: dict[str, str] = {}
-        # every full name per surname, with where it is first written: two Cuellars in one release are two people
+        # every full name per surname, with where it is first written: two Cuellars in one release are two people;
+        # full names with the same first name are one ("Donald Trump", "Donald J. Trump": the longest is written)
         self.namesakes: dict[str, dict[str, int]] = {}
+        self.same_person: dict[str, str] = {}
         for e in self.entities:
             if e.label == "PERSON":
                 key = _surname(e.name)
                 if len(e.name) > len(self.people.get(key, "")):
                     self.people[key] = e.name
-                if len(e.name.split()) > 1:
-                    self.namesakes.setdefault(key, {}).setdefault(e.name, e.start)
+                if len(e.name.split()) > 1 and e.name.split()[0].lower() not in _SURNAME_PARTICLES:
+                    names = self.namesakes.setdefault(key, {})
+                    variants = [n for n in names if _one_person(n, e.name)]
+                    if len(variants) != 1:
+                        names.setdefault(e.name, e.start)  # none, or several people it could be ("George Bush")
+                    elif _fuller_name(e.name, variants[0]):
+                        variant = variants[0]
+                        names[e.name] = names.pop(variant)
+                        self.same_person.update({old: e.name for old, new in self.same_person.items()
+                                                 if new == variant} | {variant: e.name})
+                    elif e.name != variants[0]:
+                        self.same_person[e.name] = variants[0]
         self.genders = self._genders()
         self.orgs = sorted({e.name for e in self.entities if e.label in ("ORG", "FAC")} | set(acronyms.values()),
                            key=len, reverse=True)
@@ -236,10 +274,14 @@ class _Resolver:
         """The person a name refers to: the fullest name with its surname, or, when two people share the surname,
         the one the title before the mention names ("Rep. Cuellar"), else the one quoted last, else the one written last
         before it."""
+        name = self.same_person.get(name, name)
         key = _surname(name)
         namesakes = self.namesakes.get(key, {})
         if start is None or len(namesakes) < 2 or name in namesakes:
-            return Speaker(name if name in namesakes else self.people.get(key, name), "person")
+            if name in namesakes:
+                return Speaker(name, "person")
+            sole = next(iter(namesakes)) if len(namesakes) == 1 else None  # the one full name of this surname
+            return Speaker(sole or self.people.get(key, name), "person")
         offices = set(self.offices_at(start, end if end is not None else start))
         titled = [p.canonical for at, office, p in self.offices if office in offices and p.canonical in namesakes]
         if titled:
@@ -449,6 +491,16 @@ class _Resolver:
         """A definite description ("the agency") as the last source of its class before it."""
         if not text.lower().startswith(("the ", "this ", "that ", "its ", "his ", "her ", "their ")):
             return None
+        head = self.doc[mention.head] if mention.head is not None else None
+        named = next((c for c in head.rights if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None) if (
+            head is not None and cls == "person") else None
+        if named is not None:
+            # "The director of the European Centre, Ina Kirsch": the person the description is set beside, not the
+            # last person named before it
+            people = [e for e in self.entities_in(named.left_edge.idx, named.right_edge.idx + len(named.right_edge))
+                      if e.label == "PERSON"]
+            if people:
+                return self.person(people[0].name, people[0].start, people[0].end)
         if cls == "person" and noun in self.lex.offices:
             return self.office_holder(mention.start, self.lex.offices[noun], text)
         if cls == "person":

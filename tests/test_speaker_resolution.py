@@ -248,3 +248,22 @@ def test_kin_and_private_people_are_people_but_no_pronoun_s_referent(nlp):
             "open. His wife said that she heard nothing.")
     assert _speakers(nlp, text) == [("A neighbor", "neighbor", "person"), ("He", "John Smith", "person"),
                                     ("His wife", "His wife", "person")]
+
+
+def test_a_description_set_beside_a_name_is_that_person(nlp):
+    """PolNeAR train: "The director of the European Centre, Ina Kirsch, …" had been the last person named before it
+    (Vin Weber), and so had the "she" after it; "the F.B.I. director, James B. Comey" had been Hillary Clinton."""
+    text = ("Vin Weber declined to comment on Tuesday. The director of the European Centre, Ina Kirsch, said that the "
+            "firm had done nothing wrong. She added that it had kept every record.")
+    assert [s for _, s, _ in _speakers(nlp, text)] == ["Ina Kirsch", "Ina Kirsch"]
+
+
+def test_full_names_of_one_person_are_one_source(nlp):
+    """PolNeAR: "Donald J. Trump" and "Donald Trump" in one article were two people, so "Mr. Trump" went to either;
+    a bundled release's "Carolyn Maloney" and "Carolyn B. Maloney" likewise. Not a son ("Jr.") nor another middle
+    initial ("George W." and "George H.W. Bush"), and "de Blasio" alone is no full name beside "Bill de Blasio"."""
+    text = ("Donald J. Trump spoke on Monday. Later, Donald Trump said that the wall would be built. Mr. Trump said "
+            "that Mexico would pay. Donald Trump Jr. said that his father was right. Bill de Blasio said that the "
+            "plan was cruel. De Blasio said that the city would sue.")
+    assert [s for _, s, _ in _speakers(nlp, text)] == ["Donald J. Trump", "Donald J. Trump", "Donald Trump Jr.",
+                                                         "Bill de Blasio", "Bill de Blasio"]
