@@ -30,6 +30,9 @@ _GROUP_PRONOUNS = frozenset({"it", "its", "they", "their", "we", "our", "them"})
 # "you" in reported speech is the person addressed (a letter's recipient, an interviewee): the one person a letter's
 # salutation before it names ("Dear Acting Director Homan:"), else recorded as the addressee, not as a source "you".
 _ADDRESSEE_PRONOUNS = frozenset({"you"})
+# a letter's sign-off, before the name of who signs it
+_SIGN_OFF = re.compile(r"\b(?:Sincerely|Respectfully|Regards)(?: yours)?[,.]?\s+(?=[A-Z])")
+SIGNATURE_CHARS = 40  # a second name this close after a sign-off is a second signer
 _SALUTATION = re.compile(r"\bDear\s+(?P<name>[A-Z][\w.’'-]*(?:\s+(?:and\s+)?[A-Z][\w.’'-]*){0,7})\s*[:,;]")
 # a transcript's speaker label opening a paragraph or sentence: "REP. GUTIERREZ: I want to thank ..."
 # the name of a transcript's speaker label, in capitals, before its colon ("REP. GUTIERREZ", "WALLACE")
@@ -227,6 +230,8 @@ class _Resolver:
                     self.offices.append((e.start, office, self.person(e.name, e.start, e.end)))
         # who gives "the following statement" (or remarks, testimony): the "I" of the text after it
         self.statement_givers = self._statement_givers()
+        # who signs a letter alone ("Sincerely, Bob Goodlatte Chairman"): the "I" of the letter before it
+        self.signers = self._signers()
 
     # -- names -------------------------------------------------------------------------------------------------
     def _statement_givers(self) -> list[tuple[int, Speaker]]:
@@ -245,6 +250,20 @@ class _Resolver:
             if people:
                 givers.append((token.sent.end_char, self.person(people[0].name, people[0].start, people[0].end)))
         return givers
+
+    def _signers(self) -> list[tuple[int, Speaker]]:
+        """(start, person) for each sign-off that one person signs ("Sincerely, Bob Goodlatte Chairman"; not a letter
+        several sign, nor the names of a reference list after the sign-off)."""
+        signers = []
+        for match in _SIGN_OFF.finditer(self.text):
+            end = match.end() + SIGNATURE_CHARS
+            references = self.text.find("[", match.end(), end)
+            end = references if references != -1 else end
+            people = [e for e in self.entities[bisect_right(self.entity_starts, match.end() - 1):]
+                      if e.start < end and e.label == "PERSON"]
+            if len(people) == 1:
+                signers.append((match.start(), self.person(people[0].name, people[0].start, people[0].end)))
+        return signers
 
     def _genders(self) -> dict[str, str]:
         """"F" or "M" for each person whose sex a title before one of their mentions ("Ms. Torres") or, failing
@@ -385,6 +404,10 @@ class _Resolver:
             # "Rep. Lamar Smith … delivered the following statement … Agency director Sarah Saldaña testified at the
             # hearing. … I wrote the law": the statement's "I" is who gives it, not the last person named
             return [giver for end, giver in self.statement_givers if end <= mention.start][-1]
+        signer = next((person for start, person in self.signers if start > mention.start), None)
+        if head_word in _FIRST_PERSON and signer is not None and _SALUTATION.search(self.text, 0, mention.start):
+            # "Dear Secretary Johnson: … I urge you to …  Sincerely, Bob Goodlatte": the letter's "I" signs it
+            return signer
         if head_word in ("we", "our") and _SALUTATION.search(self.text, 0, mention.start):
             # "Dear Sheriff Toulon and Sheriff Fludd, We write …": the letter's writers, never its addressees nor
             # the last body named before

@@ -267,3 +267,15 @@ def test_full_names_of_one_person_are_one_source(nlp):
             "plan was cruel. De Blasio said that the city would sue.")
     assert [s for _, s, _ in _speakers(nlp, text)] == ["Donald J. Trump", "Donald J. Trump", "Donald Trump Jr.",
                                                          "Bill de Blasio", "Bill de Blasio"]
+
+
+def test_the_i_of_a_letter_is_who_signs_it(nlp):
+    """A bundled release quotes a letter: "Dear Secretary Johnson: … Kenneth Palinkas … stated … I urge you to stop
+    wasting taxpayer funds … Sincerely, Bob Goodlatte Chairman". Its "I" had been Palinkas, the last person named."""
+    text = ("Dear Secretary Johnson: Kenneth Palinkas, the president of the union, stated that morale is low. I urge "
+            "you to act now. Sincerely, Bob Goodlatte Chairman")
+    assert [(m, s) for m, s, _ in _speakers(nlp, text)] == [("Kenneth Palinkas, the president of the union",
+                                                              "Kenneth Palinkas"), ("I", "Bob Goodlatte")]
+    # a letter several people sign has no one "I"
+    text = text.replace("Bob Goodlatte Chairman", "Bob Goodlatte and Chuck Grassley")
+    assert _speakers(nlp, text)[-1][:2] == ("I", "Kenneth Palinkas")
