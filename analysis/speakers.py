@@ -30,6 +30,8 @@ _GROUP_PRONOUNS = frozenset({"it", "its", "they", "their", "we", "our", "them"})
 # "you" in reported speech is the person addressed (a letter's recipient, an interviewee): the one person a letter's
 # salutation before it names ("Dear Acting Director Homan:"), else recorded as the addressee, not as a source "you".
 _ADDRESSEE_PRONOUNS = frozenset({"you"})
+# a statement's heading, before the name of who gives it: "Statement of Congressman Darrell Issa"
+_STATEMENT_HEADING = re.compile(r"\b(?:Statement|Testimony|Remarks)\s+(?:of|by)\s+(?=[A-Z])")
 # a letter's sign-off, before the name of who signs it
 _SIGN_OFF = re.compile(r"\b(?:Sincerely|Respectfully|Regards)(?: yours)?[,.]?\s+(?=[A-Z])")
 SIGNATURE_CHARS = 40  # a second name this close after a sign-off is a second signer
@@ -236,7 +238,8 @@ class _Resolver:
     # -- names -------------------------------------------------------------------------------------------------
     def _statement_givers(self) -> list[tuple[int, Speaker]]:
         """(end, person) for each "X delivered the following statement" ("released the following remarks", …): the
-        person named in the subject of the verb whose object is that statement, and where the sentence ends."""
+        person named in the subject of the verb whose object is that statement, and where the sentence ends; and
+        for each heading "Statement of X" ("Testimony by", "Remarks of"): X, and where the name ends."""
         givers = []
         for token in self.doc:
             if token.lower_ != "following" or token.head.lemma_.lower() not in _STATEMENT_NOUNS:
@@ -249,7 +252,14 @@ class _Resolver:
             people = [e for e in self.entities_in(start, end) if e.label == "PERSON"]
             if people:
                 givers.append((token.sent.end_char, self.person(people[0].name, people[0].start, people[0].end)))
-        return givers
+        for match in _STATEMENT_HEADING.finditer(self.text):  # "Statement of Congressman Darrell Issa"
+            # the first surname of a person of the article among the next words (the model often reads such a
+            # heading as one organisation: "Darrell Issa House Committee")
+            words = _WORDS.findall(self.text, match.end(), match.end() + SIGNATURE_CHARS)[:5]
+            surname = next((w.lower() for w in words if w.lower() in self.people), None)
+            if surname:
+                givers.append((match.end(), self.person(self.people[surname])))
+        return sorted(givers, key=lambda giver: giver[0])
 
     def _signers(self) -> list[tuple[int, Speaker]]:
         """(start, person) for each sign-off that one person signs ("Sincerely, Bob Goodlatte Chairman"; not a letter

@@ -239,6 +239,11 @@ def test_the_i_of_a_statement_is_who_gives_it(nlp):
     [text] = [a.text for a in read_file(path, str(path), path.read_bytes()) if "I know, I wrote the law" in a.text]
     speakers = {s for m, s, _ in _speakers(nlp, text) if m == "I"}
     assert speakers == {"Lamar Smith"}
+    # or a heading names who gives it: "Statement of Congressman Darrell Issa …" (read by the model as one
+    # organisation, "Darrell Issa House Committee"), then "Last June, Senator Feinstein wrote … I first wrote …"
+    path = PROJECT / "data" / "raw" / "congress_releases.csv"
+    [text] = [a.text for a in read_file(path, str(path), path.read_bytes()) if "I first wrote to Carol Lam" in a.text]
+    assert {s for m, s, _ in _speakers(nlp, text) if m == "I"} == {"Darrell Issa"}
 
 
 def test_kin_and_private_people_are_people_but_no_pronoun_s_referent(nlp):
