@@ -34,7 +34,8 @@ _ADDRESSEE_PRONOUNS = frozenset({"you"})
 _STATEMENT_HEADING = re.compile(r"\b(?:Statement|Testimony|Remarks)\s+(?:of|by)\s+(?=[A-Z])")
 # a letter's sign-off, before the name of who signs it
 _SIGN_OFF = re.compile(r"\b(?:Sincerely|Respectfully|Regards)(?: yours)?[,.]?\s+(?=[A-Z])")
-SIGNATURE_CHARS = 40  # a second name this close after a sign-off is a second signer
+NAME_AFTER_CHARS = 40  # how far after a sign-off or a statement's heading its names are read (a second name this
+# close after a sign-off is a second signer)
 _SALUTATION = re.compile(r"\bDear\s+(?P<name>[A-Z][\w.’'-]*(?:\s+(?:and\s+)?[A-Z][\w.’'-]*){0,7})\s*[:,;]")
 # a transcript's speaker label opening a paragraph or sentence: "REP. GUTIERREZ: I want to thank ..."
 # the name of a transcript's speaker label, in capitals, before its colon ("REP. GUTIERREZ", "WALLACE")
@@ -255,7 +256,7 @@ class _Resolver:
         for match in _STATEMENT_HEADING.finditer(self.text):  # "Statement of Congressman Darrell Issa"
             # the first surname of a person of the article among the next words (the model often reads such a
             # heading as one organisation: "Darrell Issa House Committee")
-            words = _WORDS.findall(self.text, match.end(), match.end() + SIGNATURE_CHARS)[:5]
+            words = _WORDS.findall(self.text, match.end(), match.end() + NAME_AFTER_CHARS)[:5]
             surname = next((w.lower() for w in words if w.lower() in self.people), None)
             if surname:
                 givers.append((match.end(), self.person(self.people[surname])))
@@ -266,7 +267,7 @@ class _Resolver:
         several sign, nor the names of a reference list after the sign-off)."""
         signers = []
         for match in _SIGN_OFF.finditer(self.text):
-            end = match.end() + SIGNATURE_CHARS
+            end = match.end() + NAME_AFTER_CHARS
             references = self.text.find("[", match.end(), end)
             end = references if references != -1 else end
             people = [e for e in self.entities[bisect_right(self.entity_starts, match.end() - 1):]
@@ -490,10 +491,10 @@ class _Resolver:
             # and Nebraska"); a group named with the places or bodies it comes from is that group, not the first
             # of those
             if text.lower() == f"the {head.lower_}":
-                named = [s for p, s in self.history if p < mention.start and s.type == "person"
-                         and head.lower_ in s.canonical.lower().split()]
-                if named:
-                    return named[-1]
+                earlier = [s for p, s in self.history if p < mention.start and s.type == "person"
+                           and head.lower_ in s.canonical.lower().split()]
+                if earlier:
+                    return earlier[-1]
             if inside or head.pos_ == "PROPN":
                 return Speaker(name, type_of_name(name, "person"))
         if head is not None and head.pos_ == "PROPN":
@@ -525,12 +526,12 @@ class _Resolver:
         if not text.lower().startswith(("the ", "this ", "that ", "its ", "his ", "her ", "their ")):
             return None
         head = self.doc[mention.head] if mention.head is not None else None
-        named = next((c for c in head.rights if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None) if (
+        beside = next((c for c in head.rights if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None) if (
             head is not None and cls == "person") else None
-        if named is not None:
+        if beside is not None:
             # "The director of the European Centre, Ina Kirsch": the person the description is set beside, not the
             # last person named before it
-            people = [e for e in self.entities_in(named.left_edge.idx, named.right_edge.idx + len(named.right_edge))
+            people = [e for e in self.entities_in(beside.left_edge.idx, beside.right_edge.idx + len(beside.right_edge))
                       if e.label == "PERSON"]
             if people:
                 return self.person(people[0].name, people[0].start, people[0].end)
