@@ -30,6 +30,7 @@ _GROUP_PRONOUNS = frozenset({"it", "its", "they", "their", "we", "our", "them"})
 # "you" in reported speech is the person addressed (a letter's recipient, an interviewee): the one person a letter's
 # salutation before it names ("Dear Acting Director Homan:"), else recorded as the addressee, not as a source "you".
 _ADDRESSEE_PRONOUNS = frozenset({"you"})
+_FOLLOWING = re.compile(r"\bfollowing\b", re.IGNORECASE)
 # a statement's heading, before the name of who gives it: "Statement of Congressman Darrell Issa"
 _STATEMENT_HEADING = re.compile(r"\b(?:Statement|Testimony|Remarks)\s+(?:of|by)\s+(?=[A-Z])")
 # a letter's sign-off, before the name of who signs it
@@ -242,8 +243,10 @@ class _Resolver:
         person named in the subject of the verb whose object is that statement, and where the sentence ends; and
         for each heading "Statement of X" ("Testimony by", "Remarks of"): X, and where the name ends."""
         givers = []
-        for token in self.doc:
-            if token.lower_ != "following" or token.head.lemma_.lower() not in _STATEMENT_NOUNS:
+        for match in _FOLLOWING.finditer(self.text):  # the text is searched: a loop over every token costs more
+            span = self.doc.char_span(match.start(), match.end())
+            token = span[0] if span is not None and len(span) == 1 else None
+            if token is None or token.head.lemma_.lower() not in _STATEMENT_NOUNS:
                 continue
             verb = token.head.head
             subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
