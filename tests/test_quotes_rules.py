@@ -494,3 +494,10 @@ def test_a_particle_of_another_sense_makes_a_cue_verb_no_cue(nlp):
     assert not _rows(nlp, "He showed off some of the renovations.")
     # with a reported clause the verb still reports
     assert _row(nlp, "She wrote down that the deal was dead.", "wrote down")["text"] == "that the deal was dead"
+
+
+def test_the_medium_of_a_saying_is_no_part_of_what_was_said(nlp):
+    """PolNeAR dev: "denounced the annexation in an on-air diatribe" took the diatribe into what was denounced; a
+    diatribe, a tirade, remarks or an essay are media of the saying (`media` in cue_verbs.yaml), as a tweet was."""
+    assert _row(nlp, "The senator denounced the merger in an on-air diatribe.", "denounced")["text"] == "the merger"
+    assert _row(nlp, "The mayor criticized the budget in an essay.", "criticized")["text"] == "the budget"
