@@ -629,7 +629,9 @@ def _circumstance(prep: Token, quoted: list[tuple[int, int]]) -> bool:
         return False
     if prep.lower_ in ("in", "on"):  # the medium: "claimed victory in a tweet", "… on Twitter"
         obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-        return obj is not None and obj.lemma_.lower() in cue_lexicon().media
+        # or the terms of the saying: "confirmed the meeting on the condition of anonymity"
+        return obj is not None and (obj.lemma_.lower() in cue_lexicon().media
+                                    or prep.lower_ == "on" and obj.lemma_.lower() in ("condition", "basis"))
     if prep.lower_ not in _CIRCUMSTANCE_PREPOSITIONS:
         return False
     return not any(t.like_num or t.tag_ == "$" for t in prep.subtree)

@@ -501,3 +501,9 @@ def test_the_medium_of_a_saying_is_no_part_of_what_was_said(nlp):
     diatribe, a tirade, remarks or an essay are media of the saying (`media` in cue_verbs.yaml), as a tweet was."""
     assert _row(nlp, "The senator denounced the merger in an on-air diatribe.", "denounced")["text"] == "the merger"
     assert _row(nlp, "The mayor criticized the budget in an essay.", "criticized")["text"] == "the budget"
+
+
+def test_the_terms_of_a_saying_are_no_part_of_what_was_said(nlp):
+    """PolNeAR train: "confirmed the meeting on the condition of anonymity" took the terms in."""
+    row = _row(nlp, "A White House official confirmed the meeting on the condition of anonymity.", "confirmed")
+    assert row["text"] == "the meeting"
