@@ -141,8 +141,8 @@ def _one_person(a: str, b: str) -> bool:
     if (suffix_a.group().strip(" ,.").lower() if suffix_a else "") != (
             suffix_b.group().strip(" ,.").lower() if suffix_b else ""):
         return False
-    words_a = _SUFFIX.sub("", a).replace(",", " ").lower().split()
-    words_b = _SUFFIX.sub("", b).replace(",", " ").lower().split()
+    words_a = [word.lower() for word in _name_words(a)]
+    words_b = [word.lower() for word in _name_words(b)]
     if words_a[0] != words_b[0] or words_a[-1] != words_b[-1]:
         return False
     middle_a, middle_b = words_a[1:-1], words_b[1:-1]
@@ -156,8 +156,13 @@ def _fuller_name(a: str, b: str) -> bool:
     return len(a) > len(b)
 
 
+def _name_words(name: str) -> list[str]:
+    """The words of a person's name without its suffix ("Jr.") and commas."""
+    return _SUFFIX.sub("", name).replace(",", " ").split()
+
+
 def _surname(name: str) -> str:
-    parts = _SUFFIX.sub("", name).replace(",", " ").split()
+    parts = _name_words(name)
     return parts[-1].lower() if parts else ""
 
 
@@ -252,10 +257,9 @@ class _Resolver:
             subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
             if subject is None or token.head.dep_ != "dobj":
                 continue
-            start, end = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge)
-            people = [e for e in self.entities_in(start, end) if e.label == "PERSON"]
-            if people:
-                givers.append((token.sent.end_char, self.person(people[0].name, people[0].start, people[0].end)))
+            giver = self.person_in(subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge))
+            if giver is not None:
+                givers.append((token.sent.end_char, giver))
         for match in _STATEMENT_HEADING.finditer(self.text):  # "Statement of Congressman Darrell Issa"
             # the first surname of a person of the article among the next words (the model often reads such a
             # heading as one organisation: "Darrell Issa House Committee")
@@ -376,6 +380,11 @@ class _Resolver:
                 result.append(e)
         return result
 
+    def person_in(self, start: int, end: int) -> Speaker | None:
+        """The first person the model names between ``start`` and ``end``."""
+        entity = next((e for e in self.entities_in(start, end) if e.label == "PERSON"), None)
+        return self.person(entity.name, entity.start, entity.end) if entity is not None else None
+
     def last_before(self, position: int, kinds: Iterable[str], noun: str | None = None,
                     excluded: frozenset[Speaker] = frozenset(), sex: str | None = None) -> Speaker | None:
         """The latest source (or, failing one, named entity) of the given types before ``position``; with ``sex``
@@ -418,10 +427,11 @@ class _Resolver:
             # "Rep. Lamar Smith … delivered the following statement … Agency director Sarah Saldaña testified at the
             # hearing. … I wrote the law": the statement's "I" is who gives it, not the last person named
             return [giver for end, giver in self.statement_givers if end <= mention.start][-1]
-        signer = next((person for start, person in self.signers if start > mention.start), None)
-        if head_word in _FIRST_PERSON and signer is not None and _SALUTATION.search(self.text, 0, mention.start):
-            # "Dear Secretary Johnson: … I urge you to …  Sincerely, Bob Goodlatte": the letter's "I" signs it
-            return signer
+        if head_word in _FIRST_PERSON and self.signers:
+            signer = next((person for start, person in self.signers if start > mention.start), None)
+            if signer is not None and _SALUTATION.search(self.text, 0, mention.start):
+                # "Dear Secretary Johnson: … I urge you to …  Sincerely, Bob Goodlatte": the letter's "I" signs it
+                return signer
         if head_word in ("we", "our") and _SALUTATION.search(self.text, 0, mention.start):
             # "Dear Sheriff Toulon and Sheriff Fludd, We write …": the letter's writers, never its addressees nor
             # the last body named before
@@ -534,10 +544,9 @@ class _Resolver:
         if beside is not None:
             # "The director of the European Centre, Ina Kirsch": the person the description is set beside, not the
             # last person named before it
-            people = [e for e in self.entities_in(beside.left_edge.idx, beside.right_edge.idx + len(beside.right_edge))
-                      if e.label == "PERSON"]
-            if people:
-                return self.person(people[0].name, people[0].start, people[0].end)
+            person = self.person_in(beside.left_edge.idx, beside.right_edge.idx + len(beside.right_edge))
+            if person is not None:
+                return person
         if cls == "person" and noun in self.lex.offices:
             return self.office_holder(mention.start, self.lex.offices[noun], text)
         if cls == "person":
