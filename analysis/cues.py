@@ -164,6 +164,7 @@ _CLAUSE_ONLY = frozenset({"find", "continue", "add", "describe", "speak", "maint
 _OBJECT_TOO = frozenset({"describe"})
 _OBJECT_MODIFIERS = frozenset({"prep", "acl", "xcomp"})
 # Verbs of asking, whose "if" or "whether" clause is what was asked.
+_FINITE_TAGS = ("VBD", "VBZ", "VBP")
 _QUESTION_VERBS = frozenset({"ask", "wonder", "question", "inquire", "query"})
 # Prepositions whose object is what was said ("complained about …", "spoke out against …"), and verbs of talking
 # whose "of" is one of them too ("spoke of the legacy of racism", "warned of a ferocious battle"; not "accused of").
@@ -519,13 +520,19 @@ def _verb_cue(token: Token, tone: str, naming: bool, text: str, quoted: list[tup
                             max(_subtree_span(c)[1] for c in objects))
     else:
         clauses = [c for c in token.children if c.dep_ in _CONTENT_DEPS and c.i != subject.i]
+        adverbial_start: int | None = None
         if not clauses:  # "said legalizing it could …", "pledged to repeal …"
             clauses = [c for c in token.children if c.dep_ == "xcomp" and c.i > token.i]
+            if token.lemma_ not in _CLAUSE_ONLY:  # "continue to struggle" reports nothing, nor what goes on it
+                clauses += _infinitive_conjuncts(token, clauses)
         if not clauses:  # "said in one of a series of messages that the truck …", the clause parsed as relative
             clauses = _that_clause_in_adjunct(token)
         if not clauses and token.lemma_ in _QUESTION_VERBS:  # "asked Clinton if she believed …", parsed as advcl
             clauses = [c for c in token.children if c.dep_ == "advcl" and c.i > token.i
                        and any(g.dep_ == "mark" and g.lower_ in ("if", "whether") for g in c.children)]
+        if not clauses:  # "said after the convention he would not accept …", the clause parsed as an adverbial
+            clauses = [c for c in token.children if c.dep_ == "advcl" and c.i > token.i and _unmarked_finite(c)]
+            adverbial_start = min((_clause_subject(c).left_edge.idx for c in clauses), default=None)
         if clauses:  # "said X, but that Y": a second reported clause coordinated with the verb
             clauses += [c for c in token.children if c.dep_ == "conj" and c.i > token.i
                         and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)]
@@ -536,6 +543,8 @@ def _verb_cue(token: Token, tone: str, naming: bool, text: str, quoted: list[tup
             clauses = [c for c in clauses if c.i > token.i]
         if clauses:
             start = min(_subtree_span(c)[0] for c in clauses)
+            if adverbial_start is not None:  # not the adjunct the parser hung on the clause ("after the convention")
+                start = max(start, adverbial_start)
             end = max(_participle_cut(c, _subtree_span(c)[1]) for c in clauses)
             if start < clause_start and _relativiser_only(token.doc, start, clause_start):
                 content = _trim(text, start, end)  # "which critics said was discriminatory": the whole clause
@@ -580,6 +589,29 @@ def _verb_cue(token: Token, tone: str, naming: bool, text: str, quoted: list[tup
                sentence, naming, coordinated, conjoined, participle)
 
 
+def _infinitive_conjuncts(verb: Token, infinitives: list[Token]) -> list[Token]:
+    """Bare verbs the parser coordinated with the cue verb that go on its infinitive ("agreed to share a single
+    currency and rely on one another": "rely" is no past tense like "agreed"), unless they have a subject of
+    their own."""
+    if not infinitives or not any(c.tag_ == "TO" for c in infinitives[0].children):
+        return []
+    return [c for c in verb.children if c.dep_ == "conj" and c.i > infinitives[0].i and c.tag_ in ("VB", "VBP")
+            and c.tag_ != verb.tag_ and not any(g.dep_ in _BORROWED_SUBJECTS for g in c.children)]
+
+
+def _unmarked_finite(clause: Token) -> bool:
+    """A clause with a subject of its own, a finite verb and no subordinator ("he would not accept …"): a reported
+    clause, not an adverbial one ("when he left", "leaving early")."""
+    children = list(clause.children)
+    finite = clause.tag_ in _FINITE_TAGS or any(c.dep_ == "aux" and c.tag_ in (*_FINITE_TAGS, "MD") for c in children)
+    return (finite and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in children)
+            and not any(c.dep_ == "mark" or c.tag_ in ("WDT", "WP", "WRB") for c in children))
+
+
+def _clause_subject(clause: Token) -> Token:
+    return next(c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "expl"))
+
+
 def _that_clause_in_adjunct(verb: Token) -> list[Token]:
     """A "that" clause the parser hung on a noun of the verb's prepositional adjunct or object ("said in a
     statement that …", "told a meeting of leaders that few people …", read as a relative clause of "statement" or
@@ -619,7 +651,7 @@ def _circumstantial(doc: Doc, content: tuple[int, int]) -> bool:
     heads = _outer_words(tokens)
     if not heads or any(g.lower_ in _QUESTION_MARKS for t in heads for g in t.children):
         return False
-    return all(t.dep_ in ("advcl", "advmod", "npadvmod") for t in heads)
+    return all(t.dep_ in ("advmod", "npadvmod") or (t.dep_ == "advcl" and not _unmarked_finite(t)) for t in heads)
 
 
 def _circumstance(prep: Token, quoted: list[tuple[int, int]]) -> bool:

@@ -15,6 +15,7 @@ from spacy.util import compile_infix_regex, compile_suffix_regex
 
 from .array_components import use_array_components
 from .model import resolve_model_name
+from .resources import load_data_yaml
 from .segment import paragraph_rules
 
 
@@ -67,6 +68,14 @@ def with_reference_marks(nlp: Language) -> Language:
     return nlp
 
 
+def with_token_norms(nlp: Language) -> Language:
+    """Give the characters of ``data/token_norms.yaml`` the norm of the character they stand for, so that the
+    tagger and parser read a horizontal bar as the dash it is."""
+    for character, norm in load_data_yaml("token_norms.yaml").items():
+        nlp.vocab[character].norm_ = norm
+    return nlp
+
+
 @Language.component("reference_marks")
 def reference_marks(doc: Doc) -> Doc:
     """End a sentence with the reference mark after its full stop, and start the next after the mark: the parser
@@ -109,13 +118,14 @@ def reference_mark_entities(doc: Doc) -> Doc:
 def load_nlp(name: str | None = None) -> Language:
     """Load the spaCy model once per process, with the ``paragraph_breaks``, ``reference_marks`` and
     ``run_on_datelines`` components before the parser, ``reference_mark_entities`` after the entity recognizer,
-    and a tokenizer that splits reference marks off (:func:`with_reference_marks`).
+    a tokenizer that splits reference marks off (:func:`with_reference_marks`) and dash norms
+    (:func:`with_token_norms`).
 
     The attribute ruler and the lemmatizer are replaced by array-based stand-ins that set the same annotations
     faster (:mod:`analysis.array_components`).
     """
     module = importlib.import_module(resolve_model_name(name))
-    nlp = with_reference_marks(use_array_components(module.load()))
+    nlp = with_token_norms(with_reference_marks(use_array_components(module.load())))
     nlp.add_pipe("paragraph_breaks", before="parser")
     nlp.add_pipe("reference_marks", before="parser")
     nlp.add_pipe("run_on_datelines", before="parser")

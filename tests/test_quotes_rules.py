@@ -507,3 +507,32 @@ def test_the_terms_of_a_saying_are_no_part_of_what_was_said(nlp):
     """PolNeAR train: "confirmed the meeting on the condition of anonymity" took the terms in."""
     row = _row(nlp, "A White House official confirmed the meeting on the condition of anonymity.", "confirmed")
     assert row["text"] == "the meeting"
+
+
+def test_a_reported_clause_after_an_adjunct_is_what_was_said(nlp):
+    """PolNeAR dev: "said after the convention he would not accept …" was parsed as an adverbial clause of "said"
+    and read as no statement; a clause with its own subject and no subordinator is what was said, while "when"
+    or "before" still makes it a circumstance."""
+    row = _row(nlp, "The governor said after the meeting she would not sign the budget if it passed.", "said")
+    assert row["text"] == "she would not sign the budget if it passed"
+    assert not _rows(nlp, "He spoke for an hour before he left the room.")
+
+
+def test_a_verb_coordinated_with_an_infinitive_is_part_of_what_was_promised(nlp):
+    """PolNeAR dev and train: "agreed to share a single currency and rely on one another …" and "pledged to enact
+    judicial reform, fix …" had ended at the first verb, as the parser joined the second to the cue verb."""
+    text = ("The talks stalled years after the two nations agreed to share a single port and rely on one another "
+            "for customs checks.")
+    assert _row(nlp, text, "agreed")["text"].endswith("rely on one another for customs checks")
+    # a verb with a subject of its own is another statement's, not the infinitive's
+    row = _row(nlp, "The mayor promised to cut taxes and the council rejected the plan.", "promised")
+    assert row["text"] == "to cut taxes"
+
+
+def test_a_horizontal_bar_is_read_as_a_dash(nlp):
+    """PolNeAR dev (HuffPost writes "―", U+2015): the bar was tagged a noun or a verb, and the writer's comment
+    after it was read into what was said ("promising to lift … ― probably not what Graham had in mind" had
+    reported only "what Graham had in mind"). It now has the norm of a dash (`data/token_norms.yaml`)."""
+    doc = nlp("She told the crowd she would fight for them ― a promise she has made before.")
+    assert next(t for t in doc if t.text == "―").pos_ == "PUNCT"
+    assert _row(nlp, doc.text, "told")["text"] == "she would fight for them"
