@@ -165,6 +165,7 @@ _OBJECT_TOO = frozenset({"describe"})
 _OBJECT_MODIFIERS = frozenset({"prep", "acl", "xcomp"})
 # Verbs of asking, whose "if" or "whether" clause is what was asked.
 _FINITE_TAGS = ("VBD", "VBZ", "VBP")
+_THAT_OPENS = ("mark", "advmod")  # "that" opening a reported clause, as the parser reads it (not a relative's subject)
 _QUESTION_VERBS = frozenset({"ask", "wonder", "question", "inquire", "query"})
 # Prepositions whose object is what was said ("complained about …", "spoke out against …"), and verbs of talking
 # whose "of" is one of them too ("spoke of the legacy of racism", "warned of a ferocious battle"; not "accused of").
@@ -531,8 +532,8 @@ def _verb_cue(token: Token, tone: str, naming: bool, text: str, quoted: list[tup
             clauses = [c for c in token.children if c.dep_ == "advcl" and c.i > token.i
                        and any(g.dep_ == "mark" and g.lower_ in ("if", "whether") for g in c.children)]
         if not clauses:  # "said after the convention he would not accept …", the clause parsed as an adverbial
-            clauses = [c for c in token.children if c.dep_ == "advcl" and c.i > token.i and _unmarked_finite(c)]
-            adverbial_start = min((_clause_subject(c).left_edge.idx for c in clauses), default=None)
+            clauses = [c for c in token.children if c.dep_ == "advcl" and c.i > token.i and _reported_adverbial(c)]
+            adverbial_start = min((_reported_start(c) for c in clauses), default=None)
         if clauses:  # "said X, but that Y": a second reported clause coordinated with the verb
             clauses += [c for c in token.children if c.dep_ == "conj" and c.i > token.i
                         and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)]
@@ -565,7 +566,7 @@ def _verb_cue(token: Token, tone: str, naming: bool, text: str, quoted: list[tup
                 for c in clauses for g in c.children):
             content = None  # "found himself embroiled in controversy"
     if content is not None and not naming:
-        content = _comment_cut(token.doc, content, quoted)
+        content = _comment_cut(token.doc, _after_leading_adjuncts(token, content), quoted)
     if content is not None and not _holds_quote(content, quoted) and _circumstantial(token.doc, content):
         content = None  # "… 11 times before he died", "gasping facedown on a sidewalk": when or where, not what
     if content is not None and speaker[0] <= content[0] and content[1] <= speaker[1]:
@@ -599,17 +600,47 @@ def _infinitive_conjuncts(verb: Token, infinitives: list[Token]) -> list[Token]:
             and c.tag_ != verb.tag_ and not any(g.dep_ in _BORROWED_SUBJECTS for g in c.children)]
 
 
-def _unmarked_finite(clause: Token) -> bool:
-    """A clause with a subject of its own, a finite verb and no subordinator ("he would not accept …"): a reported
-    clause, not an adverbial one ("when he left", "leaving early")."""
+def _that_first(clause: Token) -> Token | None:
+    """The "that" that opens a clause, whatever the parser made of it."""
+    first = next(t for t in clause.subtree if not t.is_punct or t.i == clause.i)
+    return first if first.lower_ == "that" and first.head.i == clause.i and first.dep_ in _THAT_OPENS else None
+
+
+def _reported_adverbial(clause: Token) -> bool:
+    """A clause with a subject of its own and a finite verb that the parser read as adverbial, though nothing
+    but "that" introduces it ("he would not accept …", "that Machado was …"): a reported clause, not when,
+    why or how ("when he left", "leaving early")."""
     children = list(clause.children)
     finite = clause.tag_ in _FINITE_TAGS or any(c.dep_ == "aux" and c.tag_ in (*_FINITE_TAGS, "MD") for c in children)
+    that = _that_first(clause)
     return (finite and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in children)
-            and not any(c.dep_ == "mark" or c.tag_ in ("WDT", "WP", "WRB") for c in children))
+            and not any((that is None or c.i != that.i) and (c.dep_ == "mark" or c.tag_ in ("WDT", "WP", "WRB"))
+                        for c in children))
 
 
-def _clause_subject(clause: Token) -> Token:
-    return next(c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "expl"))
+def _reported_start(clause: Token) -> int:
+    """Where such a clause starts: at its "that", else at its subject, not at an adjunct of the cue the parser
+    hung on it ("said after the convention he would …")."""
+    that = _that_first(clause)
+    if that is not None:
+        return that.idx
+    return next(c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "expl")).left_edge.idx
+
+
+def _after_leading_adjuncts(verb: Token, content: tuple[int, int]) -> tuple[int, int]:
+    """A content that opens with the cue's own adjuncts before its "that" starts at the "that" ("tweeted in the
+    early morning hours that …", "continues to insist, most recently in an interview, that …")."""
+    tokens = verb.doc.char_span(content[0], content[1], alignment_mode="expand")
+    if tokens is None:
+        return content
+    that = next((t for t in tokens if t.lower_ == "that"), None)
+    if that is None or that.i == tokens.start or that.dep_ not in _THAT_OPENS:
+        return content
+    adjuncts = {t.i for c in verb.children if c.dep_ in ("prep", "advmod", "npadvmod") and c.i > verb.i
+                for t in c.subtree}
+    if that.i in adjuncts or not all(t.i in adjuncts or t.is_punct for t in verb.doc[tokens.start:that.i]):
+        return content
+    return that.idx, content[1]
 
 
 def _that_clause_in_adjunct(verb: Token) -> list[Token]:
@@ -651,7 +682,7 @@ def _circumstantial(doc: Doc, content: tuple[int, int]) -> bool:
     heads = _outer_words(tokens)
     if not heads or any(g.lower_ in _QUESTION_MARKS for t in heads for g in t.children):
         return False
-    return all(t.dep_ in ("advmod", "npadvmod") or (t.dep_ == "advcl" and not _unmarked_finite(t)) for t in heads)
+    return all(t.dep_ in ("advmod", "npadvmod") or (t.dep_ == "advcl" and not _reported_adverbial(t)) for t in heads)
 
 
 def _circumstance(prep: Token, quoted: list[tuple[int, int]]) -> bool:

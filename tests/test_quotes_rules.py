@@ -536,3 +536,14 @@ def test_a_horizontal_bar_is_read_as_a_dash(nlp):
     doc = nlp("She told the crowd she would fight for them ― a promise she has made before.")
     assert next(t for t in doc if t.text == "―").pos_ == "PUNCT"
     assert _row(nlp, doc.text, "told")["text"] == "she would fight for them"
+
+
+def test_what_was_said_starts_at_its_that(nlp):
+    """PolNeAR dev: "continues to insist, most recently in a Labor Day interview with ABC News, that he …" took
+    the cue's own adjuncts into what was said, or, where the parser read the "that" clause as adverbial, found
+    nothing said at all."""
+    for text in ("The Democratic nominee continues to insist, most recently in a Sunday interview with CBS News, that"
+                 " she really wants to publish her speeches but cannot because they are private.",
+                 "The Republican candidate continues to insist, most recently in a Fourth of July interview with NBC"
+                 " News, that he truly wants to release his records but can't because he is under review."):
+        assert _row(nlp, text, "insist")["text"].startswith("that ")
