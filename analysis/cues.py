@@ -682,6 +682,8 @@ def _circumstantial(doc: Doc, content: tuple[int, int]) -> bool:
     heads = _outer_words(tokens)
     if not heads or any(g.lower_ in _QUESTION_MARKS for t in heads for g in t.children):
         return False
+    if len(tokens) == 1 and tokens[0].lower_ == "so":
+        return False  # "said so": the adverb stands for what was said
     return all(t.dep_ in ("advmod", "npadvmod") or (t.dep_ == "advcl" and not _reported_adverbial(t)) for t in heads)
 
 
@@ -732,6 +734,10 @@ def _unclaused_content(token: Token, subject: Token, text: str, sentence: tuple[
                 end = max(end, _subtree_span(sibling)[1])
         return _trim(text, start, end)
     answer = next((c for c in token.rights if c.dep_ == "intj" and c.i == token.i + 1), None)
+    if answer is None:  # "Clinton said so on Tuesday": "so" stands for what was said (not "so far", "so that")
+        answer = next((c for c in token.rights if c.lower_ == "so" and c.dep_ == "advmod" and c.i == token.i + 1
+                       and not c.n_rights and (c.i + 1 == len(c.doc) or c.nbor().pos_ in ("PUNCT", "ADP", "CCONJ"))),
+                      None)
     if answer is not None and lemma not in _CLAUSE_ONLY:
         return _subtree_span(answer)  # "40 percent said no"
     content = _outside_clause(text, sentence, clause_start, clause_end, token)

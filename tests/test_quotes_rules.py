@@ -547,3 +547,10 @@ def test_what_was_said_starts_at_its_that(nlp):
                  "The Republican candidate continues to insist, most recently in a Fourth of July interview with NBC"
                  " News, that he truly wants to release his records but can't because he is under review."):
         assert _row(nlp, text, "insist")["text"].startswith("that ")
+
+
+def test_said_so_reports_so(nlp):
+    """PolNeAR train: "says so", "would say so" are statements whose content is "so" (it had been read as an
+    adverb of manner, a circumstance); "so far" and "so that" are not what was said."""
+    assert _row(nlp, "Clinton said so on Tuesday.", "said")["text"] == "so"
+    assert not _rows(nlp, "He said so that everyone could hear.")
