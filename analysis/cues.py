@@ -369,9 +369,23 @@ def linked_subject(verb: Token) -> Token | None:
             return child
         if current.dep_ in _BORROWS_SUBJECT and current.head is not current:
             current = current.head
+        elif _on_a_medium(current):  # "issued a statement calling …", "in a tweet saying …", "his ad urging …"
+            owner = next((c for c in current.head.children if c.dep_ == "poss"), None)
+            if owner is not None:
+                return owner
+            holder = current.head.head if current.head.dep_ == "dobj" else current.head.head.head
+            if current.head.dep_ not in ("dobj", "pobj") or holder.pos_ not in ("VERB", "AUX"):
+                return None
+            current = holder
         else:
             return None
     return None
+
+
+def _on_a_medium(verb: Token) -> bool:
+    """A participle that tells what a statement, a tweet or an ad says ("a statement calling the test …")."""
+    return (verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.i < verb.i
+            and verb.head.lemma_.lower() in cue_lexicon().media)
 
 
 def _person_for_who(relativiser: Token, noun: Token) -> Token:

@@ -554,3 +554,14 @@ def test_said_so_reports_so(nlp):
     adverb of manner, a circumstance); "so far" and "so that" are not what was said."""
     assert _row(nlp, "Clinton said so on Tuesday.", "said")["text"] == "so"
     assert not _rows(nlp, "He said so that everyone could hear.")
+
+
+def test_a_statement_saying_is_its_issuers_statement(nlp):
+    """PolNeAR train and dev: "issued a statement saying that …", "released a statement calling the test “…”" had no
+    speaker, as the participle hangs on the statement; the speaker is whoever issued it, or owns it."""
+    row = _row(nlp, "The council issued a statement saying that the test was a violation.", "saying")
+    assert (row["speaker"], row["text"]) == ("council", "that the test was a violation")
+    row = _row(nlp, 'The White House released a statement calling the vote "a disgrace."', "calling")
+    assert row["speaker"] == "White House" and row["kind"] == "mixed"
+    row = _row(nlp, "In a tweet saying the vote was rigged, the senator attacked the judge.", "saying")
+    assert row["speaker_mention"] == "the senator"
