@@ -255,7 +255,7 @@ def _around_clause(text: str, fragments: list[tuple[int, int]], clause: tuple[in
 def _statements(text: str, cues: list[Cue], spans: list[QuotedSpan], paragraph_of, doc: Doc | None = None
                 ) -> list[_Statement]:
     statements: list[_Statement] = []
-    used: set[int] = set()
+    used: set[int] = {i for i, q in enumerate(spans) if _owned_title(text, q)}
     # Content stops before a coordinated attribution: one with a subject of its own (its clause), a conjoined
     # cue verb ("he found Trump “very charming” and called his standing “unheard of”": at the verb), or a cue
     # participle after a comma ("said he would do the same as president, saying that he supports …").
@@ -263,8 +263,12 @@ def _statements(text: str, cues: list[Cue], spans: list[QuotedSpan], paragraph_o
                                                                         if (c.conjoined or c.participle)
                                                                         and not c.coordinated})
     every = sorted(c.clause[0] for c in cues)
+    titles = [spans[i] for i in sorted(used)]
     for cue in cues:
         content = cue.content
+        opening = next((q for q in titles if content is not None and q.start - 1 <= content[0] < q.end + 1), None)
+        if opening is not None:  # the show the cue names is no part of what was said ("told CNN’s “New Day,” she …")
+            content = _trim_edges(text, opening.end + 1, content[1])
         if content is not None and (coordinated or cue.parenthetical):
             # A parenthetical cue's content is the rest of the sentence: it stops before another cue's clause too.
             # (not a cue inside a reported clause of the content: "The truth, he said, was that Trump attacked …")
@@ -428,6 +432,15 @@ def _title_like(text: str, q: QuotedSpan) -> bool:
     return capitalised and not words[0][0].islower()
 
 
+
+
+_OWNER_BEFORE = re.compile(r"\w(?:['’]s|s['’])\s*[“\"]$")
+
+
+def _owned_title(text: str, q: QuotedSpan) -> bool:
+    """A title after an owner's name is the name of a show, a book or a film, never a quote ("told CNN’s “New Day,”",
+    "said on Fox News’ “Fox and Friends,”")."""
+    return _OWNER_BEFORE.search(text, max(0, q.start - 8), q.start) is not None and _title_like(text, q)
 
 
 def _add_governed_quotes(doc: Doc, text: str, spans: list[QuotedSpan], used: set[int], statements: list[_Statement],

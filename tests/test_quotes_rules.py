@@ -565,3 +565,11 @@ def test_a_statement_saying_is_its_issuers_statement(nlp):
     assert row["speaker"] == "White House" and row["kind"] == "mixed"
     row = _row(nlp, "In a tweet saying the vote was rigged, the senator attacked the judge.", "saying")
     assert row["speaker_mention"] == "the senator"
+
+
+def test_a_show_after_its_owners_name_is_no_quote(nlp):
+    """PolNeAR train: "told CNN’s “New Day,” she believed …", "admitted on ABC’s “This Week,” that …" had made the
+    show's name a direct quote, or a part of what was said."""
+    for show in ("New Day", "State of the Union"):
+        text = f"The senator told CNN’s “{show},” she believed the bill was dead."
+        assert [(r["kind"], r["text"]) for r in _rows(nlp, text)] == [("indirect", "she believed the bill was dead")]
