@@ -509,7 +509,9 @@ class _Resolver:
                 if earlier:
                     return earlier[-1]
             if inside or head.pos_ == "PROPN":
-                return Speaker(name, type_of_name(name, "person"))
+                group = Speaker(name, type_of_name(name, "person"))
+                self.groups.add(group)  # never "he" or "she"
+                return group
         if head is not None and head.pos_ == "PROPN":
             # a name whose modifier alone the model tagged ("Douglas County" in "The Douglas County Attorney's
             # Office") is the whole name

@@ -229,6 +229,10 @@ def test_a_group_named_with_where_it_comes_from_is_that_group(nlp):
     rows = [(m, s, t) for m, s, t in _speakers(nlp, text) if m in (group, "the Senators")]
     # "the Senators wrote" later is that group again, not a body called "Senators"
     assert rows == [(group, group, "person"), ("the Senators", group, "person")]
+    # a group is never "she": the senator named before it is
+    text = ("Senator Joni Ernst spoke on Monday. U.S. Senators from Iowa and Nebraska wrote that the agency failed. "
+            "“It is wrong,” she said.")
+    assert [s for m, s, _ in _speakers(nlp, text) if m == "she"] == ["Joni Ernst"]
 
 
 def test_the_i_of_a_statement_is_who_gives_it(nlp):
