@@ -357,6 +357,16 @@ def linked_subject(verb: Token) -> Token | None:
     added", "began by saying", "After saying …, she was whisked off"), up to four steps."""
     current = verb
     for _ in range(4):
+        medium = _medium_of(current)
+        if medium is not None:  # "issued a statement calling …", "in a tweet saying …", "his ad urging …"
+            owner = next((c for c in medium.children if c.dep_ == "poss"), None)
+            if owner is not None:
+                return owner
+            holder = medium.head if medium.dep_ == "dobj" else medium.head.head
+            if medium.dep_ not in ("dobj", "pobj") or holder.pos_ not in ("VERB", "AUX"):
+                return None
+            current = holder
+            continue
         deps = _SUBJECTS if current is verb else _BORROWED_SUBJECTS
         subjects = [c for c in current.children if c.dep_ in deps and c.lower_.rstrip(".") not in _NAME_SUFFIXES]
         if subjects:
@@ -369,23 +379,24 @@ def linked_subject(verb: Token) -> Token | None:
             return child
         if current.dep_ in _BORROWS_SUBJECT and current.head is not current:
             current = current.head
-        elif _on_a_medium(current):  # "issued a statement calling …", "in a tweet saying …", "his ad urging …"
-            owner = next((c for c in current.head.children if c.dep_ == "poss"), None)
-            if owner is not None:
-                return owner
-            holder = current.head.head if current.head.dep_ == "dobj" else current.head.head.head
-            if current.head.dep_ not in ("dobj", "pobj") or holder.pos_ not in ("VERB", "AUX"):
-                return None
-            current = holder
         else:
             return None
     return None
 
 
-def _on_a_medium(verb: Token) -> bool:
-    """A participle that tells what a statement, a tweet or an ad says ("a statement calling the test …")."""
-    return (verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.i < verb.i
-            and verb.head.lemma_.lower() in cue_lexicon().media)
+def _medium_of(verb: Token) -> Token | None:
+    """The statement, tweet or letter whose words a participle tells ("a statement calling the test …"), also
+    where the parser hung the participle on the verb, with a subject of its own ("sent a letter to Secretary
+    Burwell demanding to know …": Burwell demands nothing)."""
+    if verb.tag_ != "VBG" or verb.head.i >= verb.i:
+        return None
+    media = cue_lexicon().media
+    if verb.dep_ == "acl":
+        return verb.head if verb.head.lemma_.lower() in media else None
+    if verb.dep_ == "advcl" and not any(c.dep_ in ("aux", "auxpass", "mark") for c in verb.children):
+        return next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i
+                     and c.lemma_.lower() in media), None)
+    return None
 
 
 def _person_for_who(relativiser: Token, noun: Token) -> Token:

@@ -573,3 +573,13 @@ def test_a_show_after_its_owners_name_is_no_quote(nlp):
     for show in ("New Day", "State of the Union"):
         text = f"The senator told CNN’s “{show},” she believed the bill was dead."
         assert [(r["kind"], r["text"]) for r in _rows(nlp, text)] == [("indirect", "she believed the bill was dead")]
+
+
+def test_a_letter_sent_to_someone_demanding_is_its_senders_demand(nlp):
+    """A bundled release: "the Iowa and Nebraska Senators sent a letter to … Secretary Sylvia Burwell demanding to
+    know who was monitoring …" had made Burwell, to whom the letter went, the one demanding (the parser gave the
+    participle her as its subject)."""
+    path = PROJECT / "data" / "raw" / "congress" / "cong_joni_ernst_00747.txt"
+    [article] = read_file(path, str(path), path.read_bytes())
+    row = _row(nlp, article.text, "demanding")
+    assert "Burwell" not in row["speaker"] and row["speaker_mention"].endswith("Senators")
