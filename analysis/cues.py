@@ -741,6 +741,8 @@ def _unclaused_content(token: Token, subject: Token, text: str, sentence: tuple[
             return None  # "posted bail", "posted a 17 percent increase"
         # "announced his resignation", "praised Fields for pursuing charges in the case"
         start, end = _subtree_span(objects[0])
+        if len(objects) > 1 and any(c.dep_ == "case" for c in objects[0].children):
+            end = _subtree_span(objects[-1])[1]  # an owner parsed as an object of its own: "condemned ICE’s … order"
         # the circumstances the parse hung on the object itself ("claimed victory in a tweet", "his critique … at
         # Saturday's debate"): the content ends before them
         trailing = [c for c in objects[0].rights if c.dep_ == "prep"]

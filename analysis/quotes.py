@@ -420,14 +420,25 @@ _SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "at",
                           "vs", "v", "de", "la", "is", "it", "as", "but", "nor"})
 
 
+# a sentence's end inside a quotation: a full stop or question mark before a space, not after a title's
+# abbreviation ("Rep. Luis Gutierrez Makes Example of Deportation Case")
+_SENTENCE_INSIDE = re.compile(r"(?<!\b(?:Mr|Ms|Dr|Sr|Jr|St))(?<!\b(?:Mrs|Rep|Sen|Gov|Gen))(?<!\b[A-Z])[.?]\s")
+
+
+_TITLE_WITH_ABBREVIATION_WORDS = 4  # "Mr. Trump" in quotation marks is a form of address, not a title
+
+
 def _title_like(text: str, q: QuotedSpan) -> bool:
     """A quotation in title case with no sentence end ("Meet the Press", "Sharknado 3: Oh Hell No!"): a name."""
     words = _TITLE_WORD.findall(text, q.start, q.end)  # "Top-level Turnover Makes it Harder …": one word each
     if len(words) < 2:
         words = _WORD.findall(text, q.start, q.end)  # but "D-minus" alone is two: no name
     inner = text[q.start:q.end].rstrip(" ,.")
-    if not words or re.search(r"[.?]\s", inner):
+    if not words or re.search(r"[.?]\s", inner) and (len(words) < _TITLE_WITH_ABBREVIATION_WORDS
+                                                      or _SENTENCE_INSIDE.search(inner)):
         return False
+    if inner.isupper() and len(words) > 1:
+        return False  # capitals throughout are shouting, not a title's case: "THIS IS NOT OK."
     capitalised = all(w[0].isupper() or w[0].isdigit() or w.lower() in _SMALL_WORDS for w in words)
     return capitalised and not words[0][0].islower()
 
@@ -662,9 +673,10 @@ def _add_colon_quotes(text: str, cues: list[Cue], spans: list[QuotedSpan], used:
             owner = [c for c in cues if c.cue[1] <= colon <= c.sentence[1] and paragraph_of(c.cue[0]) ==
                      paragraph_of(colon) and not any(c.cue[1] <= o.start < colon for o in spans)]
         if not owner and doc is not None:
-            verb_cue = _colon_verb_cue(doc, colon, spans) or (
-                _colon_name_cue(doc, text, colon) if paragraph_of(colon) == q.paragraph and not _title_like(text, q)
-                else None)  # not a headline's "Kasich: We Are Going To Go All The Way To Cleveland"
+            # not a title: a headline's "Kasich: We Are Going To Go All The Way To Cleveland", a source's
+            # "(see: “Rep. Luis Gutierrez Makes Example of Deportation Case,” CNN …)"
+            verb_cue = None if _title_like(text, q) else _colon_verb_cue(doc, colon, spans) or (
+                _colon_name_cue(doc, text, colon) if paragraph_of(colon) == q.paragraph else None)
             owner = [verb_cue] if verb_cue is not None else []
         if not owner:
             continue

@@ -583,3 +583,27 @@ def test_a_letter_sent_to_someone_demanding_is_its_senders_demand(nlp):
     [article] = read_file(path, str(path), path.read_bytes())
     row = _row(nlp, article.text, "demanding")
     assert "Burwell" not in row["speaker"] and row["speaker_mention"].endswith("Senators")
+
+
+def test_a_source_named_after_a_colon_is_no_quote(nlp):
+    """A bundled release: "(For additional background, see: “Rep. Luis Gutierrez Makes Example of Deportation Case,”
+    CNN …)" had made the segment's title a direct quote; a title after a colon is a name, and the abbreviation
+    "Rep." is no sentence's end inside it."""
+    text = ('The congressman attended two hearings (see: "Rep. Ann Smith Makes Example of Deportation Case," CNN '
+            "interview, 3/12/12).")
+    assert not _rows(nlp, text)
+
+
+def test_capitals_throughout_are_shouted_not_a_title(nlp):
+    """PolNeAR dev: "… walked onto the stage, chanting “U-S-A! U-S-A!”" in a paragraph opened by a stray mark had
+    been read as a title; "Mr. Trump" in quotation marks is still no title."""
+    text = '"The senator walked onto the stage, chanting “U-S-A! U-S-A!”'
+    assert _row(nlp, text, "chanting")["text"] == "U-S-A! U-S-A!"
+    assert _row(nlp, "The governor now refers to the candidate as “Mr. Trump.”", "refers")["kind"] == "mixed"
+
+
+def test_an_owner_parsed_as_an_object_keeps_what_it_owns(nlp):
+    """A bundled release: "Congressman Ryan condemned ICE’s newly issued deportation order for Amer" had reported
+    only "ICE’s": the parser made the owner one object and the order another."""
+    text = "In early January, Congressman Ryan condemned ICE’s newly issued deportation order for the family."
+    assert _row(nlp, text, "condemned")["text"] == "ICE’s newly issued deportation order for the family"
