@@ -309,8 +309,8 @@ class _Resolver:
 
     def person(self, name: str, start: int | None = None, end: int | None = None) -> Speaker:
         """The person a name refers to: the fullest name with its surname, or, when two people share the surname,
-        the one the title before the mention names ("Rep. Cuellar"), else the one quoted last, else the one written last
-        before it."""
+        the one the title before the mention names ("Rep. Cuellar"), or the one of the sex it tells ("Mrs. Clinton"),
+        else the one quoted last, else the one written last before it."""
         name = self.same_person.get(name, name)
         key = _surname(name)
         namesakes = self.namesakes.get(key, {})
@@ -323,6 +323,11 @@ class _Resolver:
         titled = [p.canonical for at, office, p in self.offices if office in offices and p.canonical in namesakes]
         if titled:
             return Speaker(titled[-1], "person")
+        title = _TITLE_BEFORE.search(self.text, max(0, start - 20), start)
+        sex = self.lex.gendered_titles.get(title.group(1).lower()) if title else None
+        of_that_sex = [full for full in namesakes if sex and self.genders.get(full) == sex]
+        if len(of_that_sex) == 1:  # "Mrs. Clinton" beside Hillary and Bill Clinton
+            return Speaker(of_that_sex[0], "person")
         quoted = [speaker for at, speaker in self.history if at < start and speaker.canonical in namesakes]
         if quoted:
             return quoted[-1]

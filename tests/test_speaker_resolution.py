@@ -288,3 +288,12 @@ def test_the_i_of_a_letter_is_who_signs_it(nlp):
     # a letter several people sign has no one "I"
     text = text.replace("Bob Goodlatte Chairman", "Bob Goodlatte and Chuck Grassley")
     assert _speakers(nlp, text)[-1][:2] == ("I", "Kenneth Palinkas")
+
+
+def test_a_title_of_one_sex_picks_that_namesake(nlp):
+    """PolNeAR train: "Mrs. Clinton" beside Hillary and Bill Clinton had been whichever was written last (Bill
+    Clinton), "Mr. Bush" beside George W. and Laura Bush had been Laura Bush."""
+    text = ("Hillary Clinton and Bill Clinton spoke at the rally. Mrs. Clinton said that she would win. "
+            "Mr. Clinton said that he agreed.")
+    assert [(m, s) for m, s, _ in _speakers(nlp, text)] == [("Mrs. Clinton", "Hillary Clinton"),
+                                                           ("Mr. Clinton", "Bill Clinton")]
