@@ -390,6 +390,15 @@ class _Resolver:
         entity = next((e for e in self.entities_in(start, end) if e.label == "PERSON"), None)
         return self.person(entity.name, entity.start, entity.end) if entity is not None else None
 
+    def person_at(self, token: Token) -> Speaker | None:
+        """The person the model names with this token ("Huma Abedin" in "longtime Hillary Clinton aide Huma
+        Abedin", not the first person named in the phrase)."""
+        index = bisect_right(self.entity_starts, token.idx) - 1
+        entity = self.entities[index] if index >= 0 else None
+        if entity is None or entity.label != "PERSON" or token.idx >= entity.end:
+            return None
+        return self.person(entity.name, entity.start, entity.end)
+
     def last_before(self, position: int, kinds: Iterable[str], noun: str | None = None,
                     excluded: frozenset[Speaker] = frozenset(), sex: str | None = None) -> Speaker | None:
         """The latest source (or, failing one, named entity) of the given types before ``position``; with ``sex``
@@ -455,6 +464,15 @@ class _Resolver:
             found = self.person(name, mention.start, mention.end)
             return Speaker(name, "person") if found.canonical.isupper() else found
         inside = self.entities_in(mention.start, mention.end)
+        beside = next((c for c in head.rights if c.dep_ == "appos" and c.ent_type_ == "PERSON"
+                       and c.idx < mention.end), None) if head is not None and not head.ent_type_ and (
+            head.tag_ not in ("NNS", "NNPS") and self.lex.descriptions.get(head.lemma_.lower()) in (None, "person")
+        ) else None  # not "the group Mosul Eye", nor "The Democratic candidates, Hillary Clinton and …"
+        if beside is not None:
+            # "Florida’s Republican attorney general, Pam Bondi": the person a description is set beside
+            person = self.person_at(beside)
+            if person is not None:
+                return person
         if (head is not None and head.ent_type_ == "NORP" and head.tag_ not in ("NNS", "NNPS")
                 and self.lex.descriptions.get(head.lower_) == "person"):
             # "the Utah Republican", "the New York Democrat": a person described by party, not the party
@@ -551,7 +569,7 @@ class _Resolver:
         if beside is not None:
             # "The director of the European Centre, Ina Kirsch": the person the description is set beside, not the
             # last person named before it
-            person = self.person_in(beside.left_edge.idx, beside.right_edge.idx + len(beside.right_edge))
+            person = self.person_at(beside)
             if person is not None:
                 return person
         if cls == "person" and noun in self.lex.offices:

@@ -297,3 +297,13 @@ def test_a_title_of_one_sex_picks_that_namesake(nlp):
             "Mr. Clinton said that he agreed.")
     assert [(m, s) for m, s, _ in _speakers(nlp, text)] == [("Mrs. Clinton", "Hillary Clinton"),
                                                            ("Mr. Clinton", "Bill Clinton")]
+
+
+def test_a_description_set_beside_a_name_is_that_person(nlp):
+    """PolNeAR train: "Florida’s Republican attorney general, Pam Bondi, vowed …" had been a source named by the whole
+    phrase and typed government, so that a later "it" resolved to her; "his wife, longtime Hillary Clinton aide Huma
+    Abedin" is Abedin, not the first person named in the phrase; "the group Mosul Eye" stays a body."""
+    text = "Ohio’s Republican attorney general, Dave Yost, vowed to appeal the ruling."
+    assert [(s, t) for _, s, t in _speakers(nlp, text)] == [("Dave Yost", "person")]
+    text = "His wife, longtime Senate Majority Leader Harry Reid aide Mary Jones, said that the bill was dead."
+    assert [s for _, s, _ in _speakers(nlp, text)] == ["Mary Jones"]
