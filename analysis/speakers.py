@@ -318,7 +318,13 @@ class _Resolver:
             if name in namesakes:
                 return Speaker(name, "person")
             sole = next(iter(namesakes)) if len(namesakes) == 1 else None  # the one full name of this surname
-            return Speaker(sole or self.people.get(key, name), "person")
+            fullest = sole or self.people.get(key, name)
+            title = _TITLE_BEFORE.search(self.text, max(0, start - 20), start) if start is not None else None
+            sex = self.lex.gendered_titles.get(title.group(1).lower()) if title else None
+            if sex and fullest != name and self.genders.get(fullest) not in (None, sex):
+                # "Mr. Clinton" in a story that names only Hillary Clinton in full is someone else of that name
+                return Speaker(f"{title.group().strip()} {name}", "person")
+            return Speaker(fullest, "person")
         offices = set(self.offices_at(start, end if end is not None else start))
         titled = [p.canonical for at, office, p in self.offices if office in offices and p.canonical in namesakes]
         if titled:

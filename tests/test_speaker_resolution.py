@@ -299,7 +299,7 @@ def test_a_title_of_one_sex_picks_that_namesake(nlp):
                                                            ("Mr. Clinton", "Bill Clinton")]
 
 
-def test_a_description_set_beside_a_name_is_that_person(nlp):
+def test_a_description_of_any_noun_set_beside_a_name_is_that_person(nlp):
     """PolNeAR train: "Florida’s Republican attorney general, Pam Bondi, vowed …" had been a source named by the whole
     phrase and typed government, so that a later "it" resolved to her; "his wife, longtime Hillary Clinton aide Huma
     Abedin" is Abedin, not the first person named in the phrase; "the group Mosul Eye" stays a body."""
@@ -307,3 +307,10 @@ def test_a_description_set_beside_a_name_is_that_person(nlp):
     assert [(s, t) for _, s, t in _speakers(nlp, text)] == [("Dave Yost", "person")]
     text = "His wife, longtime Senate Majority Leader Harry Reid aide Mary Jones, said that the bill was dead."
     assert [s for _, s, _ in _speakers(nlp, text)] == ["Mary Jones"]
+
+
+def test_a_title_of_the_other_sex_is_not_the_one_full_name(nlp):
+    """PolNeAR train: "Mr. Obama" in a story that names only Michelle Obama in full had been Michelle Obama, "Mrs.
+    Abedini" beside Saeed Abedini had been him; each is someone else of that name, written with the title."""
+    text = "Bill Clinton spoke in Ohio. Mr. Clinton said that he would campaign. Mrs. Clinton said that she agreed."
+    assert [s for _, s, _ in _speakers(nlp, text)] == ["Bill Clinton", "Mrs. Clinton"]
