@@ -217,6 +217,13 @@ class _Resolver:
                     elif e.name != variants[0]:
                         self.same_person[e.name] = variants[0]
         self.genders = self._genders()
+        # the sexes the titles before each bare surname tell: "Mrs. Obama" and "Mr. Obama" are two people
+        self.titled_sexes: dict[str, set[str]] = {}
+        for e in self.entities:
+            title = _TITLE_BEFORE.search(text, max(0, e.start - 20), e.start) if e.label == "PERSON" else None
+            sex = self.lex.gendered_titles.get(title.group(1).lower()) if title else None
+            if sex and " " not in e.name:
+                self.titled_sexes.setdefault(_surname(e.name), set()).add(sex)
         self.orgs = sorted({e.name for e in self.entities if e.label in ("ORG", "FAC")} | set(acronyms.values()),
                            key=len, reverse=True)
         self.history: list[tuple[int, Speaker]] = []
@@ -321,8 +328,10 @@ class _Resolver:
             fullest = sole or self.people.get(key, name)
             title = _TITLE_BEFORE.search(self.text, max(0, start - 20), start) if start is not None else None
             sex = self.lex.gendered_titles.get(title.group(1).lower()) if title else None
-            if sex and fullest != name and self.genders.get(fullest) not in (None, sex):
-                # "Mr. Clinton" in a story that names only Hillary Clinton in full is someone else of that name
+            if sex and (fullest != name and self.genders.get(fullest) not in (None, sex) or (
+                    fullest == name and len(self.titled_sexes.get(key, ())) > 1)):
+                # "Mr. Clinton" in a story that names only Hillary Clinton in full is someone else of that name, and
+                # so are "Mrs. Obama" and "Mr. Obama" in one that names neither in full
                 return Speaker(f"{title.group().strip()} {name}", "person")
             return Speaker(fullest, "person")
         offices = set(self.offices_at(start, end if end is not None else start))

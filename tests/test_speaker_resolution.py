@@ -314,3 +314,11 @@ def test_a_title_of_the_other_sex_is_not_the_one_full_name(nlp):
     Abedini" beside Saeed Abedini had been him; each is someone else of that name, written with the title."""
     text = "Bill Clinton spoke in Ohio. Mr. Clinton said that he would campaign. Mrs. Clinton said that she agreed."
     assert [s for _, s, _ in _speakers(nlp, text)] == ["Bill Clinton", "Mrs. Clinton"]
+
+
+def test_titles_of_both_sexes_before_one_bare_surname_are_two_people(nlp):
+    """A bundled release: "the First Lady … when Mrs. Obama visited her elementary school … Mr. Obama was coming to
+    take her mommy and daddy away" had made one source "Obama" of both."""
+    text = ("Mrs. Obama visited the school. “It was lovely,” Mrs. Obama said. Mr. Obama later said that the visit "
+            "mattered.")
+    assert [s for _, s, _ in _speakers(nlp, text)] == ["Mrs. Obama", "Mr. Obama"]
