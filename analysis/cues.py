@@ -163,9 +163,9 @@ _CLAUSE_ONLY = frozenset({"find", "continue", "add", "describe", "speak", "maint
 # Of those, verbs whose object is what was said too ("described himself as a religious Catholic").
 _OBJECT_TOO = frozenset({"describe"})
 _OBJECT_MODIFIERS = frozenset({"prep", "acl", "xcomp"})
-# Verbs of asking, whose "if" or "whether" clause is what was asked.
 _FINITE_TAGS = ("VBD", "VBZ", "VBP")
 _THAT_OPENS = ("mark", "advmod")  # "that" opening a reported clause, as the parser reads it (not a relative's subject)
+# Verbs of asking, whose "if" or "whether" clause is what was asked.
 _QUESTION_VERBS = frozenset({"ask", "wonder", "question", "inquire", "query"})
 # Prepositions whose object is what was said ("complained about …", "spoke out against …"), and verbs of talking
 # whose "of" is one of them too ("spoke of the legacy of racism", "warned of a ferocious battle"; not "accused of").

@@ -220,9 +220,8 @@ class _Resolver:
         # the sexes the titles before each bare surname tell: "Mrs. Obama" and "Mr. Obama" are two people
         self.titled_sexes: dict[str, set[str]] = {}
         for e in self.entities:
-            title = _TITLE_BEFORE.search(text, max(0, e.start - 20), e.start) if e.label == "PERSON" else None
-            sex = self.lex.gendered_titles.get(title.group(1).lower()) if title else None
-            if sex and " " not in e.name:
+            sex = self.title_before(e.start)[1] if e.label == "PERSON" and " " not in e.name else None
+            if sex:
                 self.titled_sexes.setdefault(_surname(e.name), set()).add(sex)
         self.orgs = sorted({e.name for e in self.entities if e.label in ("ORG", "FAC")} | set(acronyms.values()),
                            key=len, reverse=True)
@@ -299,8 +298,7 @@ class _Resolver:
             if e.label != "PERSON" or " " not in e.name and len(self.namesakes.get(_surname(e.name), {})) > 1:
                 continue
             canonical = e.name if " " in e.name else self.people.get(_surname(e.name), e.name)
-            title = _TITLE_BEFORE.search(self.text, max(0, e.start - 20), e.start)
-            titled = self.lex.gendered_titles.get(title.group(1).lower()) if title else None
+            titled = self.title_before(e.start)[1]
             named = self.lex.first_name_genders.get(canonical.split()[0]) if " " in canonical else None
             if titled and named and titled != named:
                 continue  # "Mrs. Clinton" in a story that names only Bill Clinton in full is someone else
@@ -308,6 +306,12 @@ class _Resolver:
             if sex and (titled or canonical not in genders):
                 genders[canonical] = sex
         return genders
+
+    def title_before(self, start: int) -> tuple[str | None, str | None]:
+        """The word right before a name ("Mrs.", "Congressman") and the sex it tells ("F", "M"), if it tells one."""
+        title = _TITLE_BEFORE.search(self.text, max(0, start - 20), start)
+        sex = self.lex.gendered_titles.get(title.group(1).lower()) if title else None
+        return (title.group().strip(), sex) if sex else (None, None)
 
     def offices_at(self, start: int, end: int) -> list[str]:
         """The offices in the title written just before or in a name ("Sen. Feinstein", "Webb County Sheriff X")."""
@@ -326,20 +330,18 @@ class _Resolver:
                 return Speaker(name, "person")
             sole = next(iter(namesakes)) if len(namesakes) == 1 else None  # the one full name of this surname
             fullest = sole or self.people.get(key, name)
-            title = _TITLE_BEFORE.search(self.text, max(0, start - 20), start) if start is not None else None
-            sex = self.lex.gendered_titles.get(title.group(1).lower()) if title else None
+            title, sex = self.title_before(start) if start is not None else (None, None)
             if sex and (fullest != name and self.genders.get(fullest) not in (None, sex) or (
                     fullest == name and len(self.titled_sexes.get(key, ())) > 1)):
                 # "Mr. Clinton" in a story that names only Hillary Clinton in full is someone else of that name, and
                 # so are "Mrs. Obama" and "Mr. Obama" in one that names neither in full
-                return Speaker(f"{title.group().strip()} {name}", "person")
+                return Speaker(f"{title} {name}", "person")
             return Speaker(fullest, "person")
         offices = set(self.offices_at(start, end if end is not None else start))
         titled = [p.canonical for at, office, p in self.offices if office in offices and p.canonical in namesakes]
         if titled:
             return Speaker(titled[-1], "person")
-        title = _TITLE_BEFORE.search(self.text, max(0, start - 20), start)
-        sex = self.lex.gendered_titles.get(title.group(1).lower()) if title else None
+        sex = self.title_before(start)[1]
         of_that_sex = [full for full in namesakes if sex and self.genders.get(full) == sex]
         if len(of_that_sex) == 1:  # "Mrs. Clinton" beside Hillary and Bill Clinton
             return Speaker(of_that_sex[0], "person")
@@ -578,15 +580,6 @@ class _Resolver:
         """A definite description ("the agency") as the last source of its class before it."""
         if not text.lower().startswith(("the ", "this ", "that ", "its ", "his ", "her ", "their ")):
             return None
-        head = self.doc[mention.head] if mention.head is not None else None
-        beside = next((c for c in head.rights if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None) if (
-            head is not None and cls == "person") else None
-        if beside is not None:
-            # "The director of the European Centre, Ina Kirsch": the person the description is set beside, not the
-            # last person named before it
-            person = self.person_at(beside)
-            if person is not None:
-                return person
         if cls == "person" and noun in self.lex.offices:
             return self.office_holder(mention.start, self.lex.offices[noun], text)
         if cls == "person":
