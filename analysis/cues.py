@@ -768,7 +768,7 @@ def _unclaused_content(token: Token, subject: Token, text: str, sentence: tuple[
     if answer is not None and lemma not in _CLAUSE_ONLY:
         return _subtree_span(answer)  # "40 percent said no"
     content = _outside_clause(text, sentence, clause_start, clause_end, token)
-    if (content is not None and lemma in _CLAUSE_ONLY and not _holds_quote(content, quoted)
+    if (content is not None and lemma in _CLAUSE_ONLY and not _holds_quote(content, quoted) and not _aside(token)
             and not (subject.pos_ == "PRON" or subject.ent_type_ in ("PERSON", "ORG"))):
         content = None  # "the borrowing continued": no speaker, no speech
     if content is None:

@@ -607,3 +607,12 @@ def test_an_owner_parsed_as_an_object_keeps_what_it_owns(nlp):
     only "ICE’s": the parser made the owner one object and the order another."""
     text = "In early January, Congressman Ryan condemned ICE’s newly issued deportation order for the family."
     assert _row(nlp, text, "condemned")["text"] == "ICE’s newly issued deportation order for the family"
+
+
+def test_an_aside_with_a_common_noun_subject_reports(nlp):
+    """PolNeAR dev: "These employees, Stumpf explained earlier in the committee hearing, were “well-paid,” …": an
+    aside of "explain" or "add" reported only when its subject was a name or a pronoun (so that "the borrowing
+    continued" reports nothing); set off by commas, it reports whatever its subject."""
+    row = _row(nlp, "These workers, the chief explained earlier in the hearing, were well paid.", "explained")
+    assert row["text"].endswith("were well paid") and row["speaker"] == "chief"
+    assert not _rows(nlp, "The borrowing continued through the spring.")
