@@ -36,6 +36,7 @@ class CueLexicon:
     addressed: frozenset[str] = frozenset()
     other_senses: dict[str, frozenset[str]] = field(default_factory=dict)
     other_sense_particles: frozenset[str] = frozenset()
+    directives: frozenset[str] = frozenset()
 
     def tone(self, lemma: str) -> str | None:
         """``neutral`` or ``loaded`` for a cue verb lemma; None when it is no speech verb."""
@@ -92,7 +93,7 @@ def cue_lexicon() -> CueLexicon:
     return CueLexicon(verbs, phrasal, tuple(raw["phrases"]), frozenset(raw["naming"]), frozenset(raw["finders"]),
                      frozenset(raw["nouns"]), frozenset(raw["media"]), frozenset(raw["addressed"]),
                      {verb: frozenset(objects) for verb, objects in raw["other_senses"].items()},
-                     frozenset(raw["other_sense_particles"]))
+                     frozenset(raw["other_sense_particles"]), frozenset(raw["directives"]))
 
 
 @lru_cache(maxsize=1)
@@ -733,6 +734,8 @@ def _unclaused_content(token: Token, subject: Token, text: str, sentence: tuple[
     """Content for a cue verb without a reported clause: its object, else the text beside its clause, else the
     object of a topic preposition ("complained about …")."""
     lemma = token.lemma_
+    if lemma in cue_lexicon().directives:
+        return None  # "encouraging violence": no saying without what the one told is to do
     objects = [c for c in token.children if c.dep_ == "dobj" and c.i > token.i]
     if objects and lemma not in ADDRESSEE_VERBS:
         if lemma in _CLAUSE_ONLY and lemma not in _OBJECT_TOO and not _finding(token, subject, objects[0]):

@@ -616,3 +616,15 @@ def test_an_aside_with_a_common_noun_subject_reports(nlp):
     row = _row(nlp, "These workers, the chief explained earlier in the hearing, were well paid.", "explained")
     assert row["text"].endswith("were well paid") and row["speaker"] == "chief"
     assert not _rows(nlp, "The borrowing continued through the spring.")
+
+
+def test_encouraging_someone_to_act_is_a_directive_saying(nlp):
+    """PolNeAR dev: "…, encouraging his supporters to visit polling locations … to make sure everything is “on the
+    up and up.”" had been a mixed quote whose cue was "make"; "encourage" reports what the one told is to do, and
+    nothing with a bare object ("encourage savings": `directives` in cue_verbs.yaml)."""
+    text = ("The governor is questioning the count, encouraging his supporters to visit polling places to make sure "
+            "everything is “on the up and up.”")
+    row = _row(nlp, text, "encouraging")
+    assert row["kind"] == "mixed" and row["text"].startswith("to visit polling places")
+    assert _row(nlp, "Residents were encouraged by the mayor to stay home.", "encouraged")["speaker"] == "mayor"
+    assert not _rows(nlp, "Loose rules encourage borrowing and risk-taking.")
