@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 import numpy as np
@@ -37,6 +37,7 @@ class CueLexicon:
     other_senses: dict[str, frozenset[str]] = field(default_factory=dict)
     other_sense_particles: frozenset[str] = frozenset()
     directives: frozenset[str] = frozenset()
+    prepositional: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def tone(self, lemma: str) -> str | None:
         """``neutral`` or ``loaded`` for a cue verb lemma; None when it is no speech verb."""
@@ -49,7 +50,8 @@ class CueLexicon:
         if any(p in text for p in self.phrases):
             return True
         lemmas = [_verb_lemma(w, self) for w in words]
-        if any(pair in self.phrasal for pair in zip(lemmas, words[1:], strict=False)):
+        if any(pair in self.phrasal or word in self.prepositional.get(lemma, ())
+               for pair in zip(lemmas, words[1:], strict=False) for lemma, word in [pair]):
             return True
         return any(lemma in self.verbs for lemma in lemmas)
 
@@ -63,13 +65,13 @@ def _verb_lemma(word: str, lexicon: CueLexicon) -> str:
     """A rough lemma of an inflected verb form, checked against the lexicon (for gold cue strings)."""
     if word in _IRREGULAR:
         return _IRREGULAR[word]
-    if word in lexicon.verbs or any(word == verb for verb, _ in lexicon.phrasal):
+    if word in lexicon.verbs or word in lexicon.prepositional or any(word == verb for verb, _ in lexicon.phrasal):
         return word
     for suffix, repl in (("ies", "y"), ("ied", "y"), ("ing", ""), ("ing", "e"), ("es", ""), ("ed", ""), ("ed", "e"),
                          ("d", ""), ("s", "")):
         if word.endswith(suffix):
             stem = word[: -len(suffix)] + repl
-            known = lexicon.verbs.keys() | {verb for verb, _ in lexicon.phrasal}
+            known = lexicon.verbs.keys() | lexicon.prepositional.keys() | {verb for verb, _ in lexicon.phrasal}
             if stem in known:
                 return stem
             if len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in known:  # "slammed"
@@ -93,14 +95,16 @@ def cue_lexicon() -> CueLexicon:
     return CueLexicon(verbs, phrasal, tuple(raw["phrases"]), frozenset(raw["naming"]), frozenset(raw["finders"]),
                      frozenset(raw["nouns"]), frozenset(raw["media"]), frozenset(raw["addressed"]),
                      {verb: frozenset(objects) for verb, objects in raw["other_senses"].items()},
-                     frozenset(raw["other_sense_particles"]), frozenset(raw["directives"]))
+                     frozenset(raw["other_sense_particles"]), frozenset(raw["directives"]),
+                     {verb: frozenset(words) for verb, words in raw["prepositional"].items()})
 
 
 @lru_cache(maxsize=1)
 def _cue_lemma_hashes() -> np.ndarray:
     """String-store hashes of every lemma ``find_cues`` looks at: cue verbs, phrasal and naming verbs, "accord"."""
     lexicon = cue_lexicon()
-    lemmas = {*lexicon.verbs, *(verb for verb, _ in lexicon.phrasal), *lexicon.naming, *lexicon.nouns, "accord"}
+    lemmas = {*lexicon.verbs, *(verb for verb, _ in lexicon.phrasal), *lexicon.naming, *lexicon.nouns,
+              *lexicon.prepositional, "accord"}
     return np.array(sorted(hash_string(lemma) for lemma in lemmas), dtype=np.uint64)
 
 
@@ -616,6 +620,26 @@ def _verb_cue(token: Token, tone: str, naming: bool, text: str, quoted: list[tup
                sentence, naming, coordinated, conjoined, participle)
 
 
+def _prepositional_cue(verb: Token, prep: Token, text: str, quoted: list[tuple[int, int]]) -> Cue | None:
+    """A cue verb that reports with its preposition ("called for an inquiry", "called on Congress to act"): what was
+    said is the preposition's object and the infinitive or clause after it; the cue is the verb and preposition."""
+    if prep.dep_ == "mark":  # the "for" of a "for … to" clause: the clause after it
+        obj, start = prep.head, prep.idx + len(prep)
+    else:
+        obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+        start = _subtree_span(obj)[0] if obj is not None else 0
+    cue = _verb_cue(verb, "neutral", False, text, quoted) if obj is not None else None
+    if cue is None:
+        return None
+    ends = [_subtree_span(obj)[1]] + [_subtree_span(c)[1] for c in verb.rights if c.i > prep.i and (
+        c.dep_ in ("xcomp", "ccomp") or c.dep_ == "advcl" and any(g.tag_ == "TO" for g in c.children))]
+    content = _trim(text, start, max(ends))
+    if content is None:
+        return None
+    content = _comment_cut(verb.doc, content, quoted)
+    return replace(cue, cue=(cue.cue[0], prep.idx + len(prep)), content=content)
+
+
 def _infinitive_conjuncts(verb: Token, infinitives: list[Token]) -> list[Token]:
     """Bare verbs the parser coordinated with the cue verb that go on its infinitive ("agreed to share a single
     currency and rely on one another": "rely" is no past tense like "agreed"), unless they have a subject of
@@ -1010,7 +1034,7 @@ def find_cues(doc: Doc, allowed: list[tuple[int, int]], quoted: list[tuple[int, 
         lemma = token.lemma_
         is_according = lemma == "accord" and token.lower_ == "according"
         if (not is_according and lemma not in verbs and lemma not in phrasal_verbs and lemma not in naming
-                and lemma not in lexicon.nouns):
+                and lemma not in lexicon.nouns and lemma not in lexicon.prepositional):
             continue
         while range_index < len(allowed) and allowed[range_index][1] <= token.idx:
             range_index += 1
@@ -1034,7 +1058,14 @@ def find_cues(doc: Doc, allowed: list[tuple[int, int]], quoted: list[tuple[int, 
                 # that …"
                 tone = None
             cue = None
-            if tone is not None:
+            words = lexicon.prepositional.get(lemma, ())
+            # "called for an inquiry"; "calling for the United States to step up …", a "for … to" clause
+            prep = next((c for c in token.rights if c.dep_ == "prep" and c.lower_ in words), None) or next(
+                (g for c in token.rights if c.dep_ == "advcl" for g in c.children
+                 if g.dep_ == "mark" and g.lower_ in words and g.i < c.i), None) if words else None
+            if prep is not None:
+                cue = _prepositional_cue(token, prep, text, quoted)
+            elif tone is not None:
                 cue = _verb_cue(token, tone, False, text, quoted)
             elif lemma in naming:
                 cue = _verb_cue(token, "neutral", True, text, quoted)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from analysis.cues import cue_lexicon
 from analysis.quotes import quote_rows
 from analysis.readers import read_file
 from analysis.segment import segment_paragraphs
@@ -628,3 +629,17 @@ def test_encouraging_someone_to_act_is_a_directive_saying(nlp):
     assert row["kind"] == "mixed" and row["text"].startswith("to visit polling places")
     assert _row(nlp, "Residents were encouraged by the mayor to stay home.", "encouraged")["speaker"] == "mayor"
     assert not _rows(nlp, "Loose rules encourage borrowing and risk-taking.")
+
+
+def test_calling_for_or_on_reports_what_is_called_for(nlp):
+    """PolNeAR train: "call for" and "call on" are 134 of the cues outside the lexicon ("is calling for the United
+    States to step up military efforts …", "called on Sanders and Donald Trump to do the same"); bundled releases
+    "called on President Donald Trump to ensure …". "call" alone still only names ("called her “a disgrace”")."""
+    row = _row(nlp, "The mayor called for an independent inquiry into the shooting.", "called for")
+    assert (row["speaker"], row["text"]) == ("mayor", "an independent inquiry into the shooting")
+    row = _row(nlp, "The senator is calling for the state to step up its efforts against the flood.", "calling for")
+    assert row["text"] == "the state to step up its efforts against the flood"
+    row = _row(nlp, "The governor called on Congress to pass the bill before the recess.", "called on")
+    assert row["text"] == "Congress to pass the bill before the recess"
+    assert _row(nlp, "The senator called the plan “a disgrace.”", "called")["kind"] == "mixed"
+    assert cue_lexicon().is_speech_cue("has called for") and not cue_lexicon().is_speech_cue("called")
