@@ -620,6 +620,16 @@ def _verb_cue(token: Token, tone: str, naming: bool, text: str, quoted: list[tup
                sentence, naming, coordinated, conjoined, participle)
 
 
+def _cue_preposition(verb: Token, words: frozenset[str]) -> Token | None:
+    """The preposition with which a verb reports ("called for an inquiry"), or the "for" of a "for … to" clause
+    the parser hung on it ("calling for the United States to step up …")."""
+    if not words:
+        return None
+    return next((c for c in verb.rights if c.dep_ == "prep" and c.lower_ in words), None) or next(
+        (g for c in verb.rights if c.dep_ == "advcl" for g in c.children
+         if g.dep_ == "mark" and g.lower_ in words and g.i < c.i), None)
+
+
 def _prepositional_cue(verb: Token, prep: Token, text: str, quoted: list[tuple[int, int]]) -> Cue | None:
     """A cue verb that reports with its preposition ("called for an inquiry", "called on Congress to act"): what was
     said is the preposition's object and the infinitive or clause after it; the cue is the verb and preposition."""
@@ -1058,11 +1068,7 @@ def find_cues(doc: Doc, allowed: list[tuple[int, int]], quoted: list[tuple[int, 
                 # that …"
                 tone = None
             cue = None
-            words = lexicon.prepositional.get(lemma, ())
-            # "called for an inquiry"; "calling for the United States to step up …", a "for … to" clause
-            prep = next((c for c in token.rights if c.dep_ == "prep" and c.lower_ in words), None) or next(
-                (g for c in token.rights if c.dep_ == "advcl" for g in c.children
-                 if g.dep_ == "mark" and g.lower_ in words and g.i < c.i), None) if words else None
+            prep = _cue_preposition(token, lexicon.prepositional.get(lemma, frozenset()))
             if prep is not None:
                 cue = _prepositional_cue(token, prep, text, quoted)
             elif tone is not None:
