@@ -50,8 +50,8 @@ class CueLexicon:
         if any(p in text for p in self.phrases):
             return True
         lemmas = [_verb_lemma(w, self) for w in words]
-        if any(pair in self.phrasal or word in self.prepositional.get(lemma, ())
-               for pair in zip(lemmas, words[1:], strict=False) for lemma, word in [pair]):
+        if any((lemma, word) in self.phrasal or word in self.prepositional.get(lemma, ())
+               for lemma, word in zip(lemmas, words[1:], strict=False)):
             return True
         return any(lemma in self.verbs for lemma in lemmas)
 
@@ -65,13 +65,13 @@ def _verb_lemma(word: str, lexicon: CueLexicon) -> str:
     """A rough lemma of an inflected verb form, checked against the lexicon (for gold cue strings)."""
     if word in _IRREGULAR:
         return _IRREGULAR[word]
-    if word in lexicon.verbs or word in lexicon.prepositional or any(word == verb for verb, _ in lexicon.phrasal):
+    known = lexicon.verbs.keys() | lexicon.prepositional.keys() | {verb for verb, _ in lexicon.phrasal}
+    if word in known:
         return word
     for suffix, repl in (("ies", "y"), ("ied", "y"), ("ing", ""), ("ing", "e"), ("es", ""), ("ed", ""), ("ed", "e"),
                          ("d", ""), ("s", "")):
         if word.endswith(suffix):
             stem = word[: -len(suffix)] + repl
-            known = lexicon.verbs.keys() | lexicon.prepositional.keys() | {verb for verb, _ in lexicon.phrasal}
             if stem in known:
                 return stem
             if len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in known:  # "slammed"

@@ -423,8 +423,6 @@ _SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "at",
 # a sentence's end inside a quotation: a full stop or question mark before a space, not after a title's
 # abbreviation ("Rep. Luis Gutierrez Makes Example of Deportation Case")
 _SENTENCE_INSIDE = re.compile(r"(?<!\b(?:Mr|Ms|Dr|Sr|Jr|St))(?<!\b(?:Mrs|Rep|Sen|Gov|Gen))(?<!\b[A-Z])[.?]\s")
-
-
 _TITLE_WITH_ABBREVIATION_WORDS = 4  # "Mr. Trump" in quotation marks is a form of address, not a title
 
 
@@ -434,9 +432,9 @@ def _title_like(text: str, q: QuotedSpan) -> bool:
     if len(words) < 2:
         words = _WORD.findall(text, q.start, q.end)  # but "D-minus" alone is two: no name
     inner = text[q.start:q.end].rstrip(" ,.")
-    if not words or re.search(r"[.?]\s", inner) and (len(words) < _TITLE_WITH_ABBREVIATION_WORDS
-                                                      or _SENTENCE_INSIDE.search(inner)):
-        return False
+    if not words or _SENTENCE_INSIDE.search(inner) or (
+            len(words) < _TITLE_WITH_ABBREVIATION_WORDS and re.search(r"[.?]\s", inner)):
+        return False  # a sentence's end, or any full stop in a short quotation
     if inner.isupper() and len(words) > 1:
         return False  # capitals throughout are shouting, not a title's case: "THIS IS NOT OK."
     capitalised = all(w[0].isupper() or w[0].isdigit() or w.lower() in _SMALL_WORDS for w in words)
