@@ -263,6 +263,9 @@ def _statements(text: str, cues: list[Cue], spans: list[QuotedSpan], paragraph_o
                                                                         if (c.conjoined or c.participle)
                                                                         and not c.coordinated})
     every = sorted(c.clause[0] for c in cues)
+    # An attribution opened by "that" is itself reported, never a stop: "The truth, he said, was that Trump
+    # attacked …", "said the videos were “inconclusive” and that the footage did not show …".
+    reported = {c for c in set(every) | set(coordinated) if _after_complementiser(doc, text, c)}
     titles = [spans[i] for i in sorted(used)]
     for cue in cues:
         content = cue.content
@@ -271,9 +274,8 @@ def _statements(text: str, cues: list[Cue], spans: list[QuotedSpan], paragraph_o
             content = _trim_edges(text, opening.end + 1, content[1])
         if content is not None and (coordinated or cue.parenthetical):
             # A parenthetical cue's content is the rest of the sentence: it stops before another cue's clause too.
-            # (not a cue inside a reported clause of the content: "The truth, he said, was that Trump attacked …")
-            starts = ([c for c in every if c > cue.clause[1] and not _after_complementiser(doc, text, c)]
-                      if cue.parenthetical else coordinated)
+            starts = ([c for c in every if c > cue.clause[1] and c not in reported]
+                      if cue.parenthetical else [c for c in coordinated if c not in reported])
             if cue.parenthetical:
                 tail = _cut_at_coordinated(text, (cue.clause[1], content[1]), starts)
                 content = (content[0], tail[1])

@@ -643,3 +643,14 @@ def test_calling_for_or_on_reports_what_is_called_for(nlp):
     assert row["text"] == "Congress to pass the bill before the recess"
     assert _row(nlp, "The senator called the plan “a disgrace.”", "called")["kind"] == "mixed"
     assert cue_lexicon().is_speech_cue("has called for") and not cue_lexicon().is_speech_cue("called")
+
+
+def test_a_second_clause_opened_by_that_is_still_what_was_said(nlp):
+    """PolNeAR dev: "… said the videos were “inconclusive” and that the footage … did not show whether …" had ended
+    at "and that": a cue verb inside a reported clause opened by "that" ("show", "add") is no new attribution."""
+    text = ("The sheriff said the recordings were “inconclusive” and that the footage the family released did not "
+            "show whether the man was armed.")
+    assert _row(nlp, text, "said")["text"].endswith("did not show whether the man was armed")
+    text = ("Analysts agreed that the plan would raise taxes on large firms but that it would add so many rules that "
+            "it would mostly help accountants.")
+    assert _row(nlp, text, "agreed")["text"].endswith("it would mostly help accountants")
