@@ -403,7 +403,8 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer, home_count
     options = _with_named_counties(written, options, gazetteer)
     options = _state_senses(text, mentions, written, options, gazetteer)
     qualifiers = [_qualifier(text, m, gazetteer, o) for m, o in zip(mentions, options, strict=True)]
-    support = _co_located(written, options)
+    counties = _counties_facilities_name(written, mentions, gazetteer)
+    support = _co_located([*written, *(c for c, _ in counties)], [*options, *(o for _, o in counties)])
     # first pass: places that are unambiguous or qualified; second pass: everything, in their context
     chosen: list[Place | None] = [
         (o[0] if len(o) == 1 or q is not None else None) if o else None
@@ -455,6 +456,23 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer, home_count
         if p is not None or m.source in ("facility", "street", "landmark") or (
             (" " in w.strip() or lookup_key(w) in cued and name_like(w)) and not _names_no_place(w, gazetteer))
     ]
+
+
+_LEADING_COUNTY = re.compile(r"^((?:[A-Z][\w.'’-]*\s+){1,3}(?:County|Parish))\s+[A-Z]")
+
+
+def _counties_facilities_name(written: list[str], mentions: list[Mention], gazetteer: Gazetteer
+                              ) -> list[tuple[str, tuple[Place, ...]]]:
+    """The counties that open facilities' names, with their readings ("Henderson County Jail"): the facility lies
+    in that county, so the county is a place of the article's context like one named alone."""
+    found = []
+    for mention, name in zip(mentions, written, strict=True):
+        match = _LEADING_COUNTY.match(name) if mention.source == "facility" else None
+        if match:
+            readings = tuple(p for p in gazetteer.lookup(match.group(1)) if p.kind == "county")
+            if readings:
+                found.append((match.group(1), readings))
+    return found
 
 
 def _only_at_home(chosen: list[Place | None], marked: list[int], qualifiers: list, home_country: str | None

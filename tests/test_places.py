@@ -1298,3 +1298,11 @@ def test_a_list_of_countries_is_no_place_and_its_country(nlp):
     rows = by_text(rows_for(nlp, "Many countries, among them China, Japan, and the United Kingdom, have warned "
                                  "the WHO."))
     assert rows["China"]["kind"] == "country" and rows["China"]["country"] == "CN"
+
+
+def test_a_county_that_opens_a_facility_s_name_places_the_town_beside_it(nlp):
+    """LGL: "The Athens Police Department arrested … arraigned at the Henderson County Jail": the jail lies in
+    Henderson County, so it speaks for the Athens in that county (Texas), as a county named alone would; Athens
+    had been the Greek capital and the jail in Henderson County, North Carolina."""
+    rows = [r for r in rows_for(nlp, _lgl_text("lgl-39624583")) if r["text"] in ("Athens", "Henderson County Jail")]
+    assert len(rows) == 3 and {(r["country"], r["admin1"]) for r in rows} == {("US", "Texas")}
