@@ -18,6 +18,9 @@ from .resources import load_data_lines, load_data_yaml
 
 _PUNCT = re.compile(r"[.’'`]")
 _SPACE = re.compile(r"[\s\-]+")
+# "Mount" and "Fort" opening a name key as news abbreviates them ("Mt. Pleasant", "Ft. Worth"), as "Saint" does "St."
+_MOUNT_FORT = re.compile(r"\b(?:mount|fort)(?= )")
+_SHORT = {"mount": "mt", "fort": "ft"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,10 +37,14 @@ class Place:
     geonameid: int | None
 
 
+def _short(match: re.Match) -> str:
+    return _SHORT[match.group()]
+
+
 def name_key(name: str) -> str:
     """The lookup key of a name: accents folded, lower case, no periods or apostrophes, single spaces."""
     folded = name if name.isascii() else unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    folded = folded.lower().replace("saint ", "st ").replace("&", "and")
+    folded = _MOUNT_FORT.sub(_short, folded.lower().replace("saint ", "st ").replace("&", "and"))
     key = _SPACE.sub(" ", _PUNCT.sub("", folded)).strip()
     return key[4:] if key.startswith("the ") else key
 
@@ -59,7 +66,7 @@ def name_keys(names: list[str]) -> list[str]:
     joined = "\0".join(folded)
     if joined.count("\0") != max(len(names) - 1, 0):  # a name holding a NUL: one at a time
         return [name_key(name) for name in names]
-    joined = joined.lower().replace("saint ", "st ").replace("&", "and")
+    joined = _MOUNT_FORT.sub(_short, joined.lower().replace("saint ", "st ").replace("&", "and"))
     keys = [key.strip() for key in _SPACE.sub(" ", _PUNCT.sub("", joined)).split("\0")] if names else []
     return [key[4:] if key.startswith("the ") else key for key in keys]
 

@@ -1306,3 +1306,13 @@ def test_a_county_that_opens_a_facility_s_name_places_the_town_beside_it(nlp):
     had been the Greek capital and the jail in Henderson County, North Carolina."""
     rows = [r for r in rows_for(nlp, _lgl_text("lgl-39624583")) if r["text"] in ("Athens", "Henderson County Jail")]
     assert len(rows) == 3 and {(r["country"], r["admin1"]) for r in rows} == {("US", "Texas")}
+
+
+def test_mt_and_ft_are_mount_and_fort(nlp):
+    """LGL: "Mt. Pleasant" beside Des Moines and Iowa City had been Mount Pleasant, South Carolina: only the five
+    places GeoNames also calls "Mt Pleasant" were its readings, not Mount Pleasant, Iowa."""
+    text = ("The jazz band of Mt. Pleasant won a place in the state championship in Des Moines after placing first "
+            "at a contest in Iowa City. Ft. Worth sent no band.")
+    rows = by_text(rows_for(nlp, text))
+    assert (rows["Mt. Pleasant"]["country"], rows["Mt. Pleasant"]["admin1"]) == ("US", "Iowa")
+    assert rows["Ft. Worth"]["place"] == "Fort Worth"
