@@ -18,9 +18,9 @@ from .resources import load_data_lines, load_data_yaml
 
 _PUNCT = re.compile(r"[.’'`]")
 _SPACE = re.compile(r"[\s\-]+")
-# "Mount" and "Fort" opening a name key as news abbreviates them ("Mt. Pleasant", "Ft. Worth"), as "Saint" does "St."
-_MOUNT_FORT = re.compile(r"\b(?:mount|fort)(?= )")
-_SHORT = {"mount": "mt", "fort": "ft"}
+# Words that news abbreviates inside names ("St. Marc" for Saint-Marc, "Mt. Pleasant", "Ft. Worth"), keyed short
+_LONG_WORD = re.compile(r"\b(?:saint|sainte|mount|fort)(?= [a-z0-9])")
+_SHORT = {"saint": "st", "sainte": "ste", "mount": "mt", "fort": "ft"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,10 +42,10 @@ def _short(match: re.Match) -> str:
 
 
 def name_key(name: str) -> str:
-    """The lookup key of a name: accents folded, lower case, no periods or apostrophes, single spaces."""
+    """The lookup key of a name: accents folded, lower case, no periods or apostrophes, single spaces (hyphens too),
+    and "Saint", "Sainte", "Mount" and "Fort" before another word as news shortens them ("St. Marc", "Saint-Marc")."""
     folded = name if name.isascii() else unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    folded = _MOUNT_FORT.sub(_short, folded.lower().replace("saint ", "st ").replace("&", "and"))
-    key = _SPACE.sub(" ", _PUNCT.sub("", folded)).strip()
+    key = _LONG_WORD.sub(_short, _SPACE.sub(" ", _PUNCT.sub("", folded.lower().replace("&", "and"))).strip())
     return key[4:] if key.startswith("the ") else key
 
 
@@ -66,8 +66,8 @@ def name_keys(names: list[str]) -> list[str]:
     joined = "\0".join(folded)
     if joined.count("\0") != max(len(names) - 1, 0):  # a name holding a NUL: one at a time
         return [name_key(name) for name in names]
-    joined = _MOUNT_FORT.sub(_short, joined.lower().replace("saint ", "st ").replace("&", "and"))
-    keys = [key.strip() for key in _SPACE.sub(" ", _PUNCT.sub("", joined)).split("\0")] if names else []
+    joined = _LONG_WORD.sub(_short, _SPACE.sub(" ", _PUNCT.sub("", joined.lower().replace("&", "and"))))
+    keys = [key.strip() for key in joined.split("\0")] if names else []
     return [key[4:] if key.startswith("the ") else key for key in keys]
 
 

@@ -278,7 +278,8 @@ def _facility_mentions(doc: Doc, lexicon: Lexicon, tokens: _Tokens | None = None
     return found[::-1]
 
 
-_NAME_ABBREVIATIONS = frozenset({"St.", "Ste.", "Mt.", "Ft."})  # opening a name: "St. John's", "Mt. Pleasant"
+# opening a name: "St. John's", "Mt. Pleasant", and in British style without the full stop ("St George's Chapel")
+_NAME_ABBREVIATIONS = frozenset({"St.", "Ste.", "Mt.", "Ft.", "St", "Ste"})
 _OPENING_WORDS = frozenset({"At", "In", "On", "From", "To", "For", "By", "With", "And", "But", "Near", "Outside",
                             "Inside", "Since", "After", "Before", "When", "While", "Of"})
 _POSSESSIVES = frozenset({"'s", "’s"})

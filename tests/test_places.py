@@ -1316,3 +1316,19 @@ def test_mt_and_ft_are_mount_and_fort(nlp):
     rows = by_text(rows_for(nlp, text))
     assert (rows["Mt. Pleasant"]["country"], rows["Mt. Pleasant"]["admin1"]) == ("US", "Iowa")
     assert rows["Ft. Worth"]["place"] == "Fort Worth"
+
+
+def test_a_hyphenated_saint_s_town_is_found_by_its_short_form(nlp):
+    """GeoVirus: "St. Marc" in a story on Haiti had no reading: GeoNames writes the town Saint-Marc, whose hyphen
+    made its key "saint marc" while "Saint Marc" and "St. Marc" became "st marc"."""
+    assert name_key("Saint-Marc") == name_key("St. Marc") == name_key("Saint Marc")
+    rows = by_text(rows_for(nlp, "Cholera spread from St. Marc to other towns in Haiti."))
+    assert (rows["St. Marc"]["country"], rows["St. Marc"]["place"]) == ("HT", "Saint-Marc")
+
+
+def test_a_british_saint_s_chapel_is_a_facility_in_the_town_after_it(nlp):
+    """GeoWebNews dev: "in St George’s Chapel at Windsor Castle" had made the chapel the town of St. Georges (no full
+    stop after "St", and "Chapel" no facility word)."""
+    rows = by_text(rows_for(nlp, "The wedding takes place on 19 May in St George’s Chapel at Windsor Castle."))
+    chapel = rows["St George’s Chapel"]
+    assert chapel["kind"] == "facility" and chapel["within"] == "Windsor"
