@@ -24,7 +24,7 @@ from .segment import Paragraph
 from .toponyms import MIN_UNTAGGED_CITY_POPULATION, Mention, find_mentions, initialisms, name_like, places_lexicon
 
 SMALL_TOWN_POPULATION = 150_000  # a town under this, read from a bare name, needs its country in the story
-KIND_PRIOR = {"country": 3.0, "continent": 3.0, "state": 2.5, "county": 1.0, "city": 0.0}
+KIND_PRIOR = {"country": 3.0, "continent": 3.0, "state": 2.5, "province": 1.0, "county": 1.0, "city": 0.0}
 POPULATION_WEIGHT = 1.5  # log10(population) weight: a city of millions is not outweighed by one state mention
 PREFERRED_BONUS = 6.0
 NEARBY_BONUS = 2.0
@@ -44,7 +44,8 @@ COUNTY_WORD_BONUS = 3.0
 METROPOLIS_POPULATION = 1_000_000
 METROPOLIS_BONUS = 1.5
 RESOLVE_PASSES = 4  # at most; a reading chosen in one pass is context for the next ("Georgia" then "Albany")
-OUTPUT_KIND = {"continent": "region"}  # gazetteer kind -> the kinds of the locations table
+# gazetteer kind -> the kinds of the locations table (a province is an ISO 3166-2 region GeoNames lacks)
+OUTPUT_KIND = {"continent": "region", "province": "state"}
 FACILITY_WINDOW = 120  # characters between a facility and the place that holds it
 _QUALIFIER = re.compile(r"^(?:['’]s)?,\s*(?P<name>[A-Z][A-Za-z.]*(?:\s?[A-Z][A-Za-z.]*){0,3})")
 # the words between a facility and the place that holds it: "in", "at", ..., after an acronym in brackets too
@@ -240,7 +241,7 @@ def _inner_name(written: str, gazetteer: Gazetteer) -> tuple[Place, ...]:
         named_before = number < len(suffixes) and not generic and rest[-1].lower() not in ("of", "de")
         # (nor is a closing word a place by another name: "Fire Island" is not "Island", Iceland in Icelandic)
         places = tuple(p for p in gazetteer.lookup(" ".join(part))
-                       if (p.kind != "city" or (len(part) > 1 and not named_before) or generic)
+                       if (p.kind not in ("city", "province") or (len(part) > 1 and not named_before) or generic)
                        and not (body and p.kind == "continent")
                        and not (named_before and lookup_key(p.name) != lookup_key(" ".join(part))
                                 and gazetteer.preferred.get(lookup_key(" ".join(part))) is not p))
@@ -261,7 +262,8 @@ def _without_city_regions(places: tuple[Place, ...]) -> tuple[Place, ...]:
         return places
     cities = {(lookup_key(p.name), p.country): p.population for p in places if p.kind == "city"}
     return tuple(p for p in places if not (
-        p.kind == "state" and cities.get((lookup_key(p.name), p.country), 0) >= CITY_REGION_SHARE * p.population))
+        p.kind in ("state", "province") and (lookup_key(p.name), p.country) in cities
+        and cities[(lookup_key(p.name), p.country)] >= CITY_REGION_SHARE * p.population))
 
 
 def _km(a: Place, b: Place) -> float:
@@ -342,7 +344,9 @@ def _co_located(written: list[str], options: list[tuple[Place, ...]]) -> dict[in
     """
     keys: dict[str, list[Place]] = {}
     givers: set[int] = set()  # readings that speak for the counties of other names but take no support themselves
-    for name, places in zip(written, options, strict=True):
+    for name, readings in zip(written, options, strict=True):
+        # a province (population unknown) is no reading co-location weighs: "Laguna" stays among its towns
+        places = tuple(p for p in readings if p.kind != "province")
         local = [p for p in places if p.kind in ("city", "county")
                  and lookup_key(p.name) == lookup_key(name)][:CO_LOCATED_TOP]
         if not local or lookup_key(name) in keys:

@@ -689,7 +689,7 @@ def _add_listed(doc: Doc, text: str, tokens: _Tokens, gazetteer: Gazetteer, lexi
             kind = kind_of(first, last)
             before = first >= 2 and doc[first - 1].text in _LIST_LINKS and mention_kind(first - 2) == kind
             after = last + 1 < len(doc) and doc[last].text in _LIST_LINKS and mention_kind(last + 1) == kind
-            if kind in ("city", "country", "state") and (before or after) and not _starts_organisation(
+            if kind in ("city", "country", "state", "province") and (before or after) and not _starts_organisation(
                     doc, last, lexicon, gazetteer.lookup(written)[0]):
                 span = doc[first:last]
                 add(first, last, *_trim(text, span.start_char, span.end_char), "gazetteer")

@@ -59,6 +59,13 @@ ALT_NAME_MIN_POPULATION = 15_000
 LATIN = re.compile(r"^[A-Za-z][A-Za-z .'’-]*$")
 REGION_BOX_MARGIN = 0.5
 ISO_NAME_SUFFIX = re.compile(r"\s*[\[(][^\])]*[\])]\s*$")  # "Wales [Cymru GB-CYM]", "Bavaria (eng)"
+# ISO 3166-2 subdivision types taken as provinces where GeoNames has no region for them (not municipalities,
+# districts or local councils, whose names are towns' and common words')
+PROVINCE_TYPES = frozenset({"Province", "Region", "Governorate", "Department", "State", "Voivodship",
+                            "Autonomous community", "Prefecture", "Union territory", "Regional state", "Republic",
+                            "Canton", "Emirate", "Autonomous province", "Administrative region", "Division",
+                            "Metropolitan region", "Metropolitan department", "County"})
+ISO_NAME_WORDS = 3
 COLUMNS = ("geonameid", "name", "kind", "country", "admin1", "lat", "lon", "population", "alternates")
 
 
@@ -124,25 +131,66 @@ def load_geonames_country_points() -> dict[str, tuple[float, float]]:
             for entry in index.values() if isinstance(entry.get("country_code"), str)}
 
 
-def load_iso_subdivision_points() -> dict[tuple[str, str], tuple[float, float]]:
-    """The point iso3166-2 gives each first-level subdivision, by (country code, folded lower-case name).
+def load_iso_subdivisions() -> dict[str, dict[str, dict]]:
+    """iso3166-2's subdivisions: country code -> ISO code -> entry (name, localOtherName, type, parentCode,
+    latLng)."""
+    return json.loads((package_dir("iso3166_2") / "iso3166-2.json").read_text(encoding="utf-8"))
 
-    A subdivision is found under its ISO name and its English other names ("Bayern", "Bavaria"), without the
-    bracketed code or region number ISO adds ("Wales [Cymru GB-CYM]", "Bicol (Region V)").
-    """
-    path = package_dir("iso3166_2") / "iso3166-2.json"
-    official: dict[tuple[str, str], tuple[float, float]] = {}
-    english: dict[tuple[str, str], tuple[float, float]] = {}
-    for cc, subdivisions in json.loads(path.read_text(encoding="utf-8")).items():
-        for entry in subdivisions.values():
+
+def iso_names(entry: dict) -> list[str]:
+    """A subdivision's ISO name and its English other names ("Midtjylland", "Central Jutland Region",
+    "Mid-Jutland"), without the bracketed code or region number ISO adds ("Wales [Cymru GB-CYM]", "Bicol (Region
+    V)")."""
+    others = [o for o in (entry.get("localOtherName") or "").split(", ") if o.endswith("(eng)")]
+    names = [ISO_NAME_SUFFIX.sub("", name).strip() for name in [entry["name"], *others]]
+    # not the epithets ISO lists among them ("Rice Bowl of the Philippines" for Nueva Ecija)
+    return names[:1] + [n for n in names[1:] if len(n.split()) <= ISO_NAME_WORDS]
+
+
+def iso_point(entry: dict) -> tuple[float, float]:
+    return round(float(entry["latLng"][0]), 4), round(float(entry["latLng"][1]), 4)
+
+
+def load_iso_subdivision_points(subdivisions: dict[str, dict[str, dict]]
+                                ) -> dict[tuple[str, str], tuple[str, dict]]:
+    """Each first-level subdivision (its ISO code and entry) by (country code, folded lower-case name), under its
+    ISO name and its English other names ("Bayern", "Bavaria")."""
+    official: dict[tuple[str, str], tuple[str, dict]] = {}
+    english: dict[tuple[str, str], tuple[str, dict]] = {}
+    for cc, entries in subdivisions.items():
+        for code, entry in entries.items():
             if entry.get("parentCode") is not None or not entry.get("latLng"):
                 continue
-            point = (round(float(entry["latLng"][0]), 4), round(float(entry["latLng"][1]), 4))
-            official.setdefault((cc, _iso_key(entry["name"])), point)
-            for other in (entry.get("localOtherName") or "").split(", "):
-                if other.endswith("(eng)"):
-                    english.setdefault((cc, _iso_key(other)), point)
+            first, *others = iso_names(entry)
+            official.setdefault((cc, _iso_key(first)), (code, entry))
+            for other in others:
+                english.setdefault((cc, _iso_key(other)), (code, entry))
     return english | official  # an ISO name wins over another's English name ("Washington" of "US-DC")
+
+
+def province_rows(subdivisions: dict[str, dict[str, dict]], matched: dict[str, str]) -> list[tuple]:
+    """Rows of kind "province" for the ISO subdivisions no GeoNames region stands for: first-level ones its
+    admin1 list lacks (the Democratic Republic of the Congo's 26 provinces of 2015, "Ituri") and the second level
+    of countries other than COUNTY_COUNTRIES (the Philippines' provinces, "Nueva Ecija", under its regions), of the
+    PROVINCE_TYPES. Their point is iso3166-2's; their population is unknown (0); ``matched`` maps the ISO code of
+    a first-level subdivision to the GeoNames region it is, the admin1 of the provinces under it."""
+    rows = []
+    for cc, entries in subdivisions.items():
+        for code, entry in entries.items():
+            parent = entry.get("parentCode")
+            if (code in matched or not entry.get("latLng") or entry.get("type") not in PROVINCE_TYPES
+                    or (parent is not None and cc in COUNTY_COUNTRIES)):
+                continue
+            name, *others = iso_names(entry)
+            if not name:
+                continue
+            region = matched.get(parent, "") if parent else name
+            # English names of two words or more ("North Kivu", "Mid-Jutland"), not translations ("Middle")
+            english = [n for n in others if len(re.split(r"[\s-]+", n)) >= 2]
+            alternates = {n for n in [*english, ascii_fold(name)] if n != name and LATIN.match(n)}
+            lat, lon = iso_point(entry)
+            rows.append(("", name, "province", cc, region, lat, lon, 0, "|".join(sorted(alternates))))
+    return rows
 
 
 def _iso_key(name: str) -> str:
@@ -171,7 +219,8 @@ def main() -> None:
     continents = json.loads((gnc / "continents.json").read_text(encoding="utf-8"))
     info = load_countryinfo()
     geonames_points = load_geonames_country_points()
-    subdivision_points = load_iso_subdivision_points()
+    subdivisions = load_iso_subdivisions()
+    subdivision_points = load_iso_subdivision_points(subdivisions)
 
     # admin1 / admin2 names of cities1000, joined on name and rounded coordinates
     rg_rows = list(csv.DictReader(io.StringIO(rg_csv.read_text(encoding="utf-8").replace("\r", ""))))
@@ -209,12 +258,22 @@ def main() -> None:
         rows.append((city["geonameid"], city["name"], "city", cc, region, round(city["latitude"], 4),
                      round(city["longitude"], 4), city["population"], "|".join(sorted(alternates))))
 
+    matched: dict[str, str] = {}  # ISO code of a first-level subdivision -> the GeoNames region it is
     for (cc, region), points in admin1_points.items():
-        lat, lon = region_point(subdivision_points.get((cc, _iso_key(region))), points)
+        code, entry = subdivision_points.get((cc, _iso_key(region)), (None, None))
+        lat, lon = region_point(iso_point(entry) if entry else None, points)
         geonameid = state_ids.get(region, "") if cc == "US" else ""
-        folded = ascii_fold(region)
-        alternates = folded if folded != region else ""
-        rows.append((geonameid, region, "state", cc, region, lat, lon, admin1_population[(cc, region)], alternates))
+        alternates = {ascii_fold(region)}
+        if entry is not None:
+            matched[code] = region
+            official = iso_names(entry)[0]  # "Midtjylland" for Central Jutland; not ISO's English other names,
+            # which hold translations and nicknames ("Holy Cross", "Silver State", "Middle")
+            if LATIN.match(official) and len(official) > 3:
+                alternates.add(official)
+        alternates.discard(region)
+        rows.append((geonameid, region, "state", cc, region, lat, lon, admin1_population[(cc, region)],
+                     "|".join(sorted(alternates))))
+    rows += province_rows(subdivisions, matched)
     for (cc, region, county), points in admin2_points.items():
         lat, lon = region_centre(points)
         rows.append(("", county, "county", cc, region, lat, lon, admin2_population[(cc, region, county)], ""))

@@ -1332,3 +1332,18 @@ def test_a_british_saint_s_chapel_is_a_facility_in_the_town_after_it(nlp):
     rows = by_text(rows_for(nlp, "The wedding takes place on 19 May in St George’s Chapel at Windsor Castle."))
     chapel = rows["St George’s Chapel"]
     assert chapel["kind"] == "facility" and chapel["within"] == "Windsor"
+
+
+def test_provinces_geonames_lacks_are_placed_from_iso_3166_2(nlp):
+    """GeoVirus: "Nueva Ecija", "Zambales" (provinces of the Philippines, under its regions), "Ituri" (a province of
+    the Democratic Republic of the Congo since 2015) and "Mid-Jutland" had been matched but left without a point: the
+    gazetteer's regions were GeoNames' first level only. ISO 3166-2's other subdivisions are provinces now, at
+    iso3166-2's point, shown as states."""
+    text = ("Bird flu reached farms in Nueva Ecija and Zambales, officials in the Philippines said. Ebola cases rose "
+            "in Ituri, in the Democratic Republic of the Congo. Pigs were culled in Mid-Jutland, Denmark.")
+    rows = by_text(rows_for(nlp, text))
+    places = {name: (rows[name]["country"], rows[name]["kind"]) for name in
+              ("Nueva Ecija", "Zambales", "Ituri", "Mid-Jutland")}
+    assert places == {"Nueva Ecija": ("PH", "state"), "Zambales": ("PH", "state"), "Ituri": ("CD", "state"),
+                      "Mid-Jutland": ("DK", "state")}
+    assert rows["Nueva Ecija"]["admin1"] == "Central Luzon"
