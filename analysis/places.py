@@ -520,9 +520,12 @@ def _small_towns_at_home(text: str, written: list[str], mentions: list[Mention],
     """A one-word name read as a small town abroad, with no cue that makes it a place ("in", "Tal, India"), only
     in a country the article's other places (or its outlet) name, where they name any: "Kopan, Tal." in a US
     release's citation is no town in India. Not the place an organisation is "of" ("the University of Hartford")."""
+    # a cue at one mention of the name speaks for its others ("Rhodes, Rivkin top Amherst election" and a dateline
+    # "AMHERST —" later)
+    cued = {lookup_key(w) for m, w in zip(mentions, written, strict=True) if m.placed or m.dateline}
     marked = [i for i, (m, p) in enumerate(zip(mentions, chosen, strict=True))
               if p is not None and p.kind == "city" and p.population < SMALL_TOWN_POPULATION and " " not in
-              written[i].strip() and not m.placed and not m.dateline and qualifiers[i] is None
+              written[i].strip() and lookup_key(written[i]) not in cued and qualifiers[i] is None
               and not text[max(0, m.start - 4):m.start].endswith("of ")]  # "the University of Hartford"
     if not marked:
         return chosen

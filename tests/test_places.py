@@ -1347,3 +1347,11 @@ def test_provinces_geonames_lacks_are_placed_from_iso_3166_2(nlp):
     assert places == {"Nueva Ecija": ("PH", "state"), "Zambales": ("PH", "state"), "Ituri": ("CD", "state"),
                       "Mid-Jutland": ("DK", "state")}
     assert rows["Nueva Ecija"]["admin1"] == "Central Luzon"
+
+
+def test_a_cue_at_one_mention_of_a_town_speaks_for_its_others(nlp):
+    """LGL: "… on Francis Street in Charleston. Charleston police and the coroner's office …": the second Charleston
+    had been dropped as a small town abroad, since the story's only other place read as one was Hampton Park,
+    Victoria; "in Charleston" places the name at every mention."""
+    rows = [r for r in rows_for(nlp, _lgl_text("lgl-41205663")) if r["text"] == "Charleston"]
+    assert len(rows) == 4 and {(r["admin1"], r["country"]) for r in rows} == {("South Carolina", "US")}
