@@ -447,12 +447,14 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer, home_count
     chosen = _landforms_at_home(written, chosen, qualifiers, home_country)
     chosen = _generic_regions_at_home(chosen, qualifiers, home_country)
     chosen = _small_towns_at_home(text, written, mentions, chosen, qualifiers, home_country)
+    chosen, parts = _parts_of_towns(text, mentions, chosen)
     foreign = _foreign_part(text, mentions, chosen)
     # a name a firm cue marks as a place at one mention is that place at the model's other mentions of it too
     # ("an informal settlement in Khayelitsha", then "moved back to Khayelitsha")
     cued = {lookup_key(w) for m, w in zip(mentions, written, strict=True) if m.placed}
     return [
         _landmark(m, w, gazetteer) if m.source == "landmark" else
+        Resolved(m, w, p, "other", p.name) if k in parts else
         Resolved(m, w, p, "facility" if m.source == "facility" else OUTPUT_KIND.get(p.kind, p.kind) if p else "other")
         for k, (m, w, p) in enumerate(zip(mentions, written, chosen, strict=True)) if k not in foreign
         # a one-word name the model tagged that no gazetteer knows is more often a person than a place, unless a
@@ -477,6 +479,26 @@ def _counties_facilities_name(written: list[str], mentions: list[Mention], gazet
             if readings:
                 found.append((match.group(1), readings))
     return found
+
+
+_IN_BETWEEN = re.compile(r"\s+in\s+(?:downtown\s+|central\s+)?")
+
+
+def _parts_of_towns(text: str, mentions: list[Mention], chosen: list[Place | None]
+                    ) -> tuple[list[Place | None], set[int]]:
+    """A name read as a town far from the town named right after it with "in" is a part of that town (a park, a
+    neighbourhood): "east of Hampton Park in Charleston" is no Hampton Park in Victoria. Such a mention takes the
+    town's place; the indices of those mentions come back with the readings."""
+    chosen = list(chosen)
+    parts = set()
+    for k in range(len(mentions) - 1):
+        part, town = chosen[k], chosen[k + 1]
+        if (part is not None and town is not None and part.kind == "city" and town.kind == "city"
+                and mentions[k].source != "facility" and _km(part, town) > CITY_PART_KM
+                and _IN_BETWEEN.fullmatch(text, mentions[k].end, mentions[k + 1].start)):
+            chosen[k] = town
+            parts.add(k)
+    return chosen, parts
 
 
 def _only_at_home(chosen: list[Place | None], marked: list[int], qualifiers: list, home_country: str | None

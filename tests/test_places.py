@@ -1355,3 +1355,11 @@ def test_a_cue_at_one_mention_of_a_town_speaks_for_its_others(nlp):
     Victoria; "in Charleston" places the name at every mention."""
     rows = [r for r in rows_for(nlp, _lgl_text("lgl-41205663")) if r["text"] == "Charleston"]
     assert len(rows) == 4 and {(r["admin1"], r["country"]) for r in rows} == {("South Carolina", "US")}
+
+
+def test_a_name_read_far_from_the_town_it_is_in_is_part_of_that_town(nlp):
+    """LGL: "Francis Street runs between King Street and Rutledge Avenue east of Hampton Park in Charleston" had
+    put Hampton Park (a park) in Victoria, Australia, and King Street with it."""
+    rows = by_text(rows_for(nlp, _lgl_text("lgl-41205663")))
+    park = rows["Hampton Park"]
+    assert park["within"] == "Charleston" and park["admin1"] == "South Carolina" and park["kind"] == "other"
