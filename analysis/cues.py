@@ -526,6 +526,13 @@ def _relative_cut(head: Token, verb: Token, tokens: list[Token]) -> int | None:
     return None
 
 
+def _passive_participle(verb: Token) -> bool:
+    """A past participle set before or beside a clause, with no auxiliary: "When asked about the crisis, Cruz
+    said …", "Asked by a reporter whether …", "Urged by her aides to quit, she …"."""
+    return verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl") and not any(
+        c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
 def _verb_cue(token: Token, tone: str, naming: bool, text: str, quoted: list[tuple[int, int]]) -> Cue | None:
     if token.is_title and not token.is_sent_start and token.dep_ in ("acl", "relcl") and any(
             c.dep_ == "aux" and c.tag_ == "TO" for c in token.children):
@@ -610,10 +617,11 @@ def _verb_cue(token: Token, tone: str, naming: bool, text: str, quoted: list[tup
     conjoined = token.dep_ == "conj"
     participle = token.tag_ == "VBG" and token.i > 0 and token.doc[token.i - 1].text == "," and content is not None
     head: int | None = subject.i
-    if token.lemma_ in cue_lexicon().addressed and any(
-            c.dep_ == "auxpass" and c.lower_ not in ("'s", "’s") for c in token.children):
-        # the subject of a passive cue is the one told or asked, not the speaker: "Amer was told that …"; the
-        # speaker is the agent where there is one ("was told by officials that …")
+    if token.lemma_ in cue_lexicon().addressed and (_passive_participle(token) or any(
+            c.dep_ == "auxpass" and c.lower_ not in ("'s", "’s") for c in token.children)):
+        # the subject of a passive cue is the one told or asked, not the speaker: "Amer was told that …", "Asked
+        # whether he would run, Smith said …"; the speaker is the agent where there is one ("was told by officials
+        # that …", "Asked by a reporter whether …")
         agent = next((g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
         speaker, head = (_mention_span(agent, token), agent.i) if agent is not None else (None, None)
     return Cue(cue, tone, speaker, head, content, (clause_start, clause_end),

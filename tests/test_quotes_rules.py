@@ -654,3 +654,16 @@ def test_a_second_clause_opened_by_that_is_still_what_was_said(nlp):
     text = ("Analysts agreed that the plan would raise taxes on large firms but that it would add so many rules that "
             "it would mostly help accountants.")
     assert _row(nlp, text, "agreed")["text"].endswith("it would mostly help accountants")
+
+
+def test_the_one_asked_is_not_the_speaker_of_the_question(nlp):
+    """PolNeAR train: "When asked about New Hampshire’s opioid crisis, Ted Cruz said …" had made Cruz the one who
+    asked (the participle borrowed the subject of "said"). What was asked stays a quote, as PolNeAR has it, with no
+    speaker unless the asker is named."""
+    rows = _rows(nlp, "When asked about the opioid crisis, the senator said he knows its toll firsthand.")
+    asked = next(r for r in rows if r["cue"] == "asked")
+    assert asked["speaker"] is None and asked["text"] == "the opioid crisis"
+    assert _row(nlp, "When asked about the opioid crisis, the senator said he knows its toll.", "said")["speaker"] == (
+        "senator")
+    row = _row(nlp, "Asked by a reporter whether he would run again, the mayor said no.", "Asked")
+    assert row["speaker"] == "reporter"
