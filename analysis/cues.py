@@ -568,6 +568,7 @@ def _verb_cue(token: Token, tone: str, naming: bool, text: str, quoted: list[tup
         if not clauses and token.lemma_ in _QUESTION_VERBS:  # "asked Clinton if she believed …", parsed as advcl
             clauses = [c for c in token.children if c.dep_ == "advcl" and c.i > token.i
                        and any(g.dep_ == "mark" and g.lower_ in ("if", "whether") for g in c.children)]
+            clauses = clauses or _question_after_addressee(token)
         if not clauses:  # "said after the convention he would not accept …", the clause parsed as an adverbial
             clauses = [c for c in token.children if c.dep_ == "advcl" and c.i > token.i and _reported_adverbial(c)]
             adverbial_start = min((_reported_start(c) for c in clauses), default=None)
@@ -672,6 +673,17 @@ def _that_first(clause: Token) -> Token | None:
     """The "that" that opens a clause, whatever the parser made of it."""
     first = next(t for t in clause.subtree if not t.is_punct or t.i == clause.i)
     return first if first.lower_ == "that" and first.head.i == clause.i and first.dep_ in _THAT_OPENS else None
+
+
+def _question_after_addressee(verb: Token) -> list[Token]:
+    """The "if" or "whether" clause right after the one asked, wherever the parser hung it ("when I asked Bernie
+    Sanders if he would ever endorse Hillary Clinton, he looked …": on "looked")."""
+    addressee = next((c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i > verb.i), None)
+    after = addressee.right_edge.i + 1 if addressee is not None else verb.i + 1
+    if after >= len(verb.doc) or verb.doc[after].lower_ not in ("if", "whether"):
+        return []
+    mark = verb.doc[after]
+    return [mark.head] if mark.dep_ == "mark" and mark.head.i > mark.i else []
 
 
 def _reported_adverbial(clause: Token) -> bool:
@@ -824,7 +836,33 @@ def _unclaused_content(token: Token, subject: Token, text: str, sentence: tuple[
                 obj = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
                 if obj is not None:
                     return _trim(text, *_subtree_span(obj))
+        if lemma in _QUESTION_VERBS:
+            return _question_topic(token, text)
     return content
+
+
+_QUESTION_TOPICS = frozenset({"about", "on", "regarding", "over"})
+
+
+def _question_topic(verb: Token, text: str) -> tuple[int, int] | None:
+    """What a question was about when the parser hung "about" on the one asked or on an adjunct ("asked the GOP
+    frontrunner about the Twitter kerfuffle", "When asked at the business conference about the merger"); a question
+    asked is itself what was asked ("Asked a direct question about this")."""
+    holders = []
+    for child in verb.rights:
+        if child.dep_ in ("dobj", "dative"):
+            if child.lemma_ == "question" and any(c.dep_ in ("acl", "appos") or (
+                    c.dep_ == "prep" and c.lower_ in _QUESTION_TOPICS) for c in child.rights):
+                return _trim(text, *_subtree_span(child))  # not "asking questions" alone
+            holders.append(child)
+        elif child.dep_ == "prep":
+            holders += [g for g in child.children if g.dep_ == "pobj"]
+    for holder in holders:
+        prep = next((c for c in holder.rights if c.dep_ == "prep" and c.lower_ == "about"), None)
+        obj = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+        if obj is not None:
+            return _trim(text, *_subtree_span(obj))
+    return None
 
 
 _QUOTED_STATEMENT_WORDS = 6

@@ -667,3 +667,15 @@ def test_the_one_asked_is_not_the_speaker_of_the_question(nlp):
         "senator")
     row = _row(nlp, "Asked by a reporter whether he would run again, the mayor said no.", "Asked")
     assert row["speaker"] == "reporter"
+
+
+def test_what_a_question_was_about_is_what_was_asked(nlp):
+    """PolNeAR train: "Chuck Todd asked the GOP frontrunner about the Twitter kerfuffle", "When asked at the business
+    conference about the merger, she …" (the parser hung "about" on the one asked or on the adjunct) and "when I
+    asked Bernie Sanders if he would ever endorse Hillary Clinton, he looked …" (the "if" clause hung on "looked")
+    had reported nothing."""
+    row = _row(nlp, "The host asked the senator about the budget fight.", "asked")
+    assert (row["speaker"], row["text"]) == ("host", "the budget fight")
+    assert _row(nlp, "When asked at the conference about the merger, she defended it.", "asked")["text"] == "the merger"
+    row = _row(nlp, "When I asked the mayor if he would run again, he looked away.", "asked")
+    assert row["text"] == "if he would run again"
