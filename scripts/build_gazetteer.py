@@ -20,6 +20,9 @@ Derived here:
   (COUNTY_COUNTRIES) (of the box centre, the mean, the median and trimmed boxes, the full box came closest to the
   GeoNames points of the states and provinces in the LGL and TR-News dev gold); population = the sum of the
   places';
+- provinces: the ISO 3166-2 subdivisions of PROVINCE_TYPES that no GeoNames region stands for (first-level ones
+  GeoNames' admin1 list lacks; the second level outside COUNTY_COUNTRIES), at iso3166-2's point, population 0, with
+  their English names of two words or more; a GeoNames region takes the ISO name of its subdivision as an alternate;
 - countries: GeoNames' point (geomentions); where it has none (dependencies such as Puerto Rico or Greenland, and
   Namibia, whose code "NA" its index lost), countryinfo's centre point (the CIA World Factbook's, which GeoNames
   mostly uses too), or the centroid of the mainland outline where countryinfo has no point either.
