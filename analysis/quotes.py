@@ -863,7 +863,7 @@ def quote_rows(article_id: str, doc: Doc, paragraphs: list[Paragraph]) -> list[d
     rows: list[dict] = []
     for number, (s, speaker) in enumerate(zip(statements, resolved, strict=True)):
         start, end = s.fragments[0][0], s.fragments[-1][1]
-        content = " ".join(original[a:b] for a, b in s.fragments)
+        content = _joined(original, s.fragments)
         scores = score_sentiment(content)
         cue = s.cue
         para = by_start[s.paragraph]
@@ -874,7 +874,7 @@ def quote_rows(article_id: str, doc: Doc, paragraphs: list[Paragraph]) -> list[d
             "kind": s.kind,
             "start": start,
             "end": end,
-            "text": original[start:end],
+            "text": content,
             "fragments": [{"start": a, "end": b} for a, b in s.fragments],
             "speaker_mention": original[cue.speaker[0]:cue.speaker[1]] if cue and cue.speaker else None,
             "speaker_start": cue.speaker[0] if cue and cue.speaker else None,
@@ -895,6 +895,20 @@ def quote_rows(article_id: str, doc: Doc, paragraphs: list[Paragraph]) -> list[d
     _inherit_speakers(rows, statements)
     _mark_caption_duplicates(rows)
     return rows
+
+
+_SENTENCE_BETWEEN = re.compile(r"[.!?][\"”’']*\s+\S")
+
+
+def _joined(text: str, fragments: list[tuple[int, int]]) -> str:
+    """What was said, its fragments joined by a space: "“A,” she said, “b.”" is "A, b."; where the words between
+    end a sentence ("“A,” DHS said. “B.”"), the comma that closed A for the attribution is its full stop again: "A.
+    B."."""
+    parts = [text[a:b] for a, b in fragments]
+    for k in range(len(parts) - 1):
+        if parts[k].endswith(",") and _SENTENCE_BETWEEN.search(text, fragments[k][1], fragments[k + 1][0]):
+            parts[k] = parts[k][:-1] + "."
+    return " ".join(parts)
 
 
 def _inherit_speakers(rows: list[dict], statements: list[_Statement]) -> None:

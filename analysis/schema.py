@@ -170,9 +170,10 @@ TABLES: dict[str, TableSchema] = {
                        "or indirect (reported speech after a speech cue).", False),
                 START,
                 END,
-                Column("text", S, "The quote as it stands in the article: `articles.text[start:end]`. For a split "
-                       "quote (\"A,\" she said, \"B.\") it runs from the first fragment to the last; `fragments` "
-                       "holds the content alone.", False),
+                Column("text", S, "What was said, without the attribution: the content fragments joined by a "
+                       "space (\"A,\" she said, \"b.\" gives \"A, b.\"; \"A,\" she said. \"B.\" gives "
+                       "\"A. B.\"); for a quote of one fragment, `articles.text[start:end]`. `start` and `end` span "
+                       "the first fragment to the last.", False),
                 Column("fragments", pa.list_(pa.struct([("start", I64), ("end", I64)])),
                        "Offsets of the content fragments (one for most quotes, more for a split quote or a "
                        "continuation in the same paragraph); outer quotation marks excluded."),

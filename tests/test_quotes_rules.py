@@ -109,7 +109,7 @@ def test_according_to_inside_a_sentence_reports_the_sentence_around_it(nlp):
             "there were only eight incidents of a gun being fired.")
     (row,) = _rows(nlp, text)
     assert row["cue"] == "according to" and row["speaker"] == "National Police Agency"
-    assert row["text"] == text.rstrip(".")
+    assert row["text"] == text.rstrip(".").replace(", according to the National Police Agency,", "")
     assert [f.split()[0] for f in _fragments(row, text)] == ["Only", "and"]
 
 
@@ -199,7 +199,7 @@ def test_a_cue_inside_a_relative_clause_reports_the_whole_clause(nlp):
     text = "The district pointed to the bathroom policy, which critics said was unfair to transgender students."
     said = _row(nlp, text, "said")
     assert said["speaker_mention"] == "critics"
-    assert said["text"] == "which critics said was unfair to transgender students"
+    assert said["text"] == "which was unfair to transgender students"  # without the attribution inside it
 
 
 def test_a_statement_stops_before_a_cue_participle_after_a_comma(nlp):
@@ -679,3 +679,14 @@ def test_what_a_question_was_about_is_what_was_asked(nlp):
     assert _row(nlp, "When asked at the conference about the merger, she defended it.", "asked")["text"] == "the merger"
     row = _row(nlp, "When I asked the mayor if he would run again, he looked away.", "asked")
     assert row["text"] == "if he would run again"
+
+
+def test_a_split_quote_s_text_is_what_was_said_without_its_attribution(nlp):
+    """Issue 3's table gives `text` as the content without the attribution: "“A,” Senator Fischer said. “B.”" had
+    kept "said Senator Fischer" inside the text (a bundled release); the comma that closed A for the attribution is
+    its full stop again."""
+    text = "“Her family deserves justice,” said Senator Fischer. “Unfortunately, they may never see it.”"
+    row = _row(nlp, text, "said")
+    assert row["text"] == "Her family deserves justice. Unfortunately, they may never see it."
+    row = _row(nlp, "“We must act,” she said, “before the deadline passes.”", "said")
+    assert row["text"] == "We must act, before the deadline passes."
