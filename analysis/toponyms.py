@@ -1180,6 +1180,10 @@ def _acceptable(doc: Doc, first: int, last: int, written: str, caps: bool, gazet
                 and doc[first - 2].ent_type_ == "ORG"
                 and (last == len(doc) or doc[last].text in (",", ".", ";"))):
             return True  # the town an organisation is in, set off by commas: "the Federal Ministry of …, Abuja, Dr."
+        if (label == "PERSON" and best.kind in ("state", "county") and last < len(doc)
+                and doc[last].text in lexicon.public_body_heads and doc[first].ent_iob_ == "B"
+                and (last + 1 == len(doc) or doc[last + 1].ent_iob_ != "I")):
+            return True  # a state's or county's police the model read as a person: "New Brunswick RCMP say …"
         if label == "PERSON" and _office_after(doc, first, last, lexicon) and _subnational(best) and (
                 lookup_key(written) in named_places or best.kind != "city"
                 or best.population >= MIN_LOCAL_BODY_POPULATION):

@@ -1363,3 +1363,10 @@ def test_a_name_read_far_from_the_town_it_is_in_is_part_of_that_town(nlp):
     rows = by_text(rows_for(nlp, _lgl_text("lgl-41205663")))
     park = rows["Hampton Park"]
     assert park["within"] == "Charleston" and park["admin1"] == "South Carolina" and park["kind"] == "other"
+
+
+def test_a_state_s_police_the_model_reads_as_a_person_is_the_state(nlp):
+    """GeoWebNews dev: "New Brunswick RCMP say the young dogs were taken …" (the model tags the whole a person) had
+    no place; a state or county before a public body's head, the two alone making the "person", is the place."""
+    rows = by_text(rows_for(nlp, "New Brunswick RCMP say three puppies were taken from a farm this week."))
+    assert (rows["New Brunswick"]["kind"], rows["New Brunswick"]["country"]) == ("state", "CA")
