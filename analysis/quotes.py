@@ -897,7 +897,8 @@ def quote_rows(article_id: str, doc: Doc, paragraphs: list[Paragraph]) -> list[d
     return rows
 
 
-_SENTENCE_BETWEEN = re.compile(r"[.!?][\"”’']*\s+\S")
+# a sentence's end right before the next fragment's opening mark ("” DHS said. “"; not "” said Sen. Smith, “")
+_SENTENCE_BETWEEN = re.compile(r"[.!?][\"”’']*\s+[\"“‘'«„]?\s*$")
 
 
 def _joined(text: str, fragments: list[tuple[int, int]]) -> str:
@@ -906,7 +907,7 @@ def _joined(text: str, fragments: list[tuple[int, int]]) -> str:
     B."."""
     parts = [text[a:b] for a, b in fragments]
     for k in range(len(parts) - 1):
-        if parts[k].endswith(",") and _SENTENCE_BETWEEN.search(text, fragments[k][1], fragments[k + 1][0]):
+        if parts[k].endswith(",") and _SENTENCE_BETWEEN.search(text[fragments[k][1]:fragments[k + 1][0]]):
             parts[k] = parts[k][:-1] + "."
     return " ".join(parts)
 

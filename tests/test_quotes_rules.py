@@ -690,3 +690,5 @@ def test_a_split_quote_s_text_is_what_was_said_without_its_attribution(nlp):
     assert row["text"] == "Her family deserves justice. Unfortunately, they may never see it."
     row = _row(nlp, "“We must act,” she said, “before the deadline passes.”", "said")
     assert row["text"] == "We must act, before the deadline passes."
+    row = _row(nlp, "“We must act,” said Sen. Smith, “before the deadline passes.”", "said")
+    assert row["text"] == "We must act, before the deadline passes."  # "Sen." ends no sentence
