@@ -629,6 +629,11 @@ def _verb_cue(token: Token, tone: str, naming: bool, text: str, quoted: list[tup
                sentence, naming, coordinated, conjoined, participle)
 
 
+def _prep_object(prep: Token) -> Token | None:
+    """The object of a preposition: a noun ("about the merger") or a clause ("about how he would …")."""
+    return next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+
+
 def _cue_preposition(verb: Token, words: frozenset[str]) -> Token | None:
     """The preposition with which a verb reports ("called for an inquiry"), or the "for" of a "for … to" clause
     the parser hung on it ("calling for the United States to step up …")."""
@@ -645,7 +650,7 @@ def _prepositional_cue(verb: Token, prep: Token, text: str, quoted: list[tuple[i
     if prep.dep_ == "mark":  # the "for" of a "for … to" clause: the clause after it
         obj, start = prep.head, prep.idx + len(prep)
     else:
-        obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+        obj = _prep_object(prep)
         start = _subtree_span(obj)[0] if obj is not None else 0
     cue = _verb_cue(verb, "neutral", False, text, quoted) if obj is not None else None
     if cue is None:
@@ -833,7 +838,7 @@ def _unclaused_content(token: Token, subject: Token, text: str, sentence: tuple[
         for child in token.rights:
             if child.dep_ == "prep" and (child.lower_ in _TOPIC_PREPOSITIONS
                                          or child.lower_ == "of" and lemma in _TALKING_OF):
-                obj = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
+                obj = _prep_object(child)
                 if obj is not None:
                     return _trim(text, *_subtree_span(obj))
         if lemma in _QUESTION_VERBS:
@@ -859,7 +864,7 @@ def _question_topic(verb: Token, text: str) -> tuple[int, int] | None:
             holders += [g for g in child.children if g.dep_ == "pobj"]
     for holder in holders:
         prep = next((c for c in holder.rights if c.dep_ == "prep" and c.lower_ == "about"), None)
-        obj = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+        obj = _prep_object(prep) if prep is not None else None
         if obj is not None:
             return _trim(text, *_subtree_span(obj))
     return None
@@ -1044,7 +1049,7 @@ def _noun_cue(token: Token, text: str, quoted: list[tuple[int, int]]) -> Cue | N
     else:
         prep = next((c for c in token.children if c.dep_ == "prep" and c.i > token.i
                      and c.lower_ in _NOUN_CONTENT_PREPOSITIONS), None)
-        obj = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+        obj = _prep_object(prep) if prep is not None else None
         if obj is not None:
             content = _trim(text, *_subtree_span(obj))
     if content is None or _inside(content[0], quoted) and not _holds_quote(content, quoted):

@@ -446,12 +446,12 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer, home_count
     chosen = _one_reading_per_name(written, options, qualifiers, chosen, groups, gazetteer)
     chosen = _landforms_at_home(written, chosen, qualifiers, home_country)
     chosen = _generic_regions_at_home(chosen, qualifiers, home_country)
-    chosen = _small_towns_at_home(text, written, mentions, chosen, qualifiers, home_country)
+    # a name a firm cue (a dateline among them) marks as a place at one mention is that place at its other
+    # mentions too ("an informal settlement in Khayelitsha", then "moved back to Khayelitsha")
+    cued = {lookup_key(w) for m, w in zip(mentions, written, strict=True) if m.placed}
+    chosen = _small_towns_at_home(text, written, mentions, chosen, qualifiers, home_country, cued)
     chosen, parts = _parts_of_towns(text, mentions, chosen)
     foreign = _foreign_part(text, mentions, chosen)
-    # a name a firm cue marks as a place at one mention is that place at the model's other mentions of it too
-    # ("an informal settlement in Khayelitsha", then "moved back to Khayelitsha")
-    cued = {lookup_key(w) for m, w in zip(mentions, written, strict=True) if m.placed}
     return [
         _landmark(m, w, gazetteer) if m.source == "landmark" else
         Resolved(m, w, p, "other", p.name) if k in parts else
@@ -538,13 +538,11 @@ def _generic_regions_at_home(chosen: list[Place | None], qualifiers: list, home_
 
 
 def _small_towns_at_home(text: str, written: list[str], mentions: list[Mention], chosen: list[Place | None],
-                         qualifiers: list, home_country: str | None) -> list[Place | None]:
-    """A one-word name read as a small town abroad, with no cue that makes it a place ("in", "Tal, India"), only
-    in a country the article's other places (or its outlet) name, where they name any: "Kopan, Tal." in a US
-    release's citation is no town in India. Not the place an organisation is "of" ("the University of Hartford")."""
-    # a cue at one mention of the name speaks for its others ("Rhodes, Rivkin top Amherst election" and a dateline
-    # "AMHERST —" later)
-    cued = {lookup_key(w) for m, w in zip(mentions, written, strict=True) if m.placed or m.dateline}
+                         qualifiers: list, home_country: str | None, cued: set[str]) -> list[Place | None]:
+    """A one-word name read as a small town abroad, with no cue that makes it a place ("in", "Tal, India") at any
+    of its mentions (``cued``, by name key: "in Charleston", then "Charleston police"), only in a country the
+    article's other places (or its outlet) name, where they name any: "Kopan, Tal." in a US release's citation is
+    no town in India. Not the place an organisation is "of" ("the University of Hartford")."""
     marked = [i for i, (m, p) in enumerate(zip(mentions, chosen, strict=True))
               if p is not None and p.kind == "city" and p.population < SMALL_TOWN_POPULATION and " " not in
               written[i].strip() and lookup_key(written[i]) not in cued and qualifiers[i] is None

@@ -443,8 +443,6 @@ def _title_like(text: str, q: QuotedSpan) -> bool:
     return capitalised and not words[0][0].islower()
 
 
-
-
 _OWNER_BEFORE = re.compile(r"\w(?:['’]s|s['’])\s*[“\"]$")
 
 
