@@ -239,8 +239,21 @@ def _appositive_subject(verb: Token, comma: int) -> Token | None:
         if token.text in _CLOSING or token.text in _OPENING or token.text in (";", ":"):
             return None
         if token.pos_ == "PROPN" and token.ent_type_ in ("PERSON", "ORG"):
-            return token
+            return _described_name(token, max(verb.sent.start, comma - _APPOSITIVE_REACH), comma)
     return None
+
+
+def _described_name(name: Token, first: int, comma: int) -> Token:
+    """The name a nearer name describes, where the nearer one is part of an appositive description ("Trump, the
+    2016 GOP presidential frontrunner …, said": GOP describes Trump); else the name itself."""
+    found = name
+    for ancestor in name.ancestors:
+        if not first <= ancestor.i < comma or any(
+                t.text in _CLOSING or t.text in _OPENING for t in name.doc[min(ancestor.i, name.i):name.i]):
+            break  # not past a quotation mark: the description is the writer's, after the quotation
+        if ancestor.pos_ == "PROPN" and ancestor.ent_type_ in ("PERSON", "ORG"):
+            found = ancestor
+    return found
 
 
 def _inverted_subject(verb: Token) -> Token | None:
@@ -283,7 +296,9 @@ def _inverted_noun_phrase(verb: Token) -> Token | None:
             return None
         if _subject_of_aside_participle(token, verb):
             return token  # "“…,” said retired neurosurgeon Ben Carson, asked about …"
-        if token.head.i == verb.i and token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("nsubj", "dobj"):
+        if token.pos_ in ("NOUN", "PROPN") and (token.head.i == verb.i and token.dep_ in ("nsubj", "dobj") or (
+                token.dep_ == "nsubj" and token.head.dep_ == "ccomp" and token.head.head.i == verb.i)):
+            # "“…,” said the woman, who … did not want to be quoted": the parser made her the subject of a clause
             ends = (token.i + 1, token.right_edge.i + 1)  # the head noun, or its phrase, then a comma or "in …"
             closed = any(i >= verb.sent.end or verb.doc[i].pos_ in ("PUNCT", "ADP") for i in ends)
             return token if closed else None

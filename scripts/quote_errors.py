@@ -127,7 +127,8 @@ def main() -> int:
             counts["FP", prefix + category] += 1
             examples.append({"type": "FP", "category": prefix + category, "article": record["id"], "kind": row["kind"],
                              "cue": row["cue"], "row": row["text"],
-                             "gold": text[slice(*golds[k]["content"])] if score else None})
+                             "gold": text[slice(*golds[k]["content"])] if score else None,
+                             "gold_cue": golds[k].get("cue_text") if score else None})
     tp, n_gold, n_pred = totals["matched"], totals["gold"], totals["predicted"]
     precision, recall = tp / max(n_pred, 1), tp / max(n_gold, 1)
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0

@@ -692,3 +692,23 @@ def test_a_split_quote_s_text_is_what_was_said_without_its_attribution(nlp):
     assert row["text"] == "We must act, before the deadline passes."
     row = _row(nlp, "“We must act,” said Sen. Smith, “before the deadline passes.”", "said")
     assert row["text"] == "We must act, before the deadline passes."  # "Sen." ends no sentence
+
+
+def test_an_inverted_speaker_the_parse_made_the_subject_of_the_next_clause(nlp):
+    """PolNeAR train: "“…,” said the woman, who like many … did not want to be quoted": the parser read "like" as a
+    verb and made the woman the subject of "want"; the quotation had no row at all."""
+    text = ('"Somebody walked in and said we ought to close the place down if they keep coming," said the clerk, '
+            "who like most people on the street did not want to be named because of fears for her job.")
+    row = _row(nlp, text, "said")
+    assert (row["kind"], row["speaker_mention"]) == ("direct", "the clerk")
+    assert row["text"].startswith("Somebody walked in")
+
+
+def test_a_name_in_a_long_description_of_the_speaker_is_not_the_speaker(nlp):
+    """PolNeAR train: "“…,” Trump, the 2016 GOP presidential frontrunner … after winning the New Hampshire primaries,
+    said": the subject was taken from the description ("GOP"), far from the quotation, which had no row."""
+    text = ("“He is a very smart man, a very smart man,” Smith, the 2020 GOP nominee for governor and current "
+            "front-runner in North Carolina by a wide margin after winning the Iowa caucuses, said when a reporter "
+            "asked him.")
+    row = _row(nlp, text, "said")
+    assert (row["kind"], row["speaker"]) == ("direct", "Smith")
