@@ -556,7 +556,7 @@ def _verb_cue(token: Token, tone: str, naming: bool, text: str, quoted: list[tup
     if subject is None:
         return None
     subject = _past_dash(subject)
-    cue_tokens = [token] + [c for c in token.children if c.dep_ == "prt"]
+    cue_tokens = [token] + [c for c in token.children if c.dep_ == "prt" or _object_particle(c)]
     cue_tokens.sort(key=lambda t: t.i)
     sentence = _whole_sentence(token, text)
     speaker = _mention_span(subject, token)
@@ -612,6 +612,8 @@ def _verb_cue(token: Token, tone: str, naming: bool, text: str, quoted: list[tup
             content = _unclaused_content(token, subject, text, sentence, clause_start, aside_end, quoted)
             if content is not None and (content[0] >= aside_end or content[0] < clause_start < aside_end < content[1]):
                 clause_end = aside_end
+            if content is None and as_mark is not None:  # "As Dell said last week in Tel Aviv, “…”": its adjuncts
+                clause_end = _own_adjuncts_end(token, clause_end)
         if clauses and token.lemma_ in _CLAUSE_ONLY and all(c.dep_ == "xcomp" for c in clauses):
             content = None  # "continue to struggle", "find him guilty"
         if clauses and token.lemma_ in _CLAUSE_ONLY and any(
@@ -642,6 +644,11 @@ def _verb_cue(token: Token, tone: str, naming: bool, text: str, quoted: list[tup
         speaker, head = (_mention_span(agent, token), agent.i) if agent is not None else (None, None)
     return Cue(cue, tone, speaker, head, content, (clause_start, clause_end),
                sentence, naming, coordinated, conjoined, participle)
+
+
+def _object_particle(token: Token) -> bool:
+    """True for an object that is part of the cue phrase, not what was said: "it" in "As one voter put it, …"."""
+    return token.dep_ == "dobj" and token.lower_ == "it" and (token.head.lemma_, "it") in cue_lexicon().phrasal
 
 
 def _prep_object(prep: Token) -> Token | None:
@@ -810,7 +817,7 @@ def _unclaused_content(token: Token, subject: Token, text: str, sentence: tuple[
     lemma = token.lemma_
     if lemma in cue_lexicon().directives:
         return None  # "encouraging violence": no saying without what the one told is to do
-    objects = [c for c in token.children if c.dep_ == "dobj" and c.i > token.i]
+    objects = [c for c in token.children if c.dep_ == "dobj" and c.i > token.i and not _object_particle(c)]
     if objects and lemma not in ADDRESSEE_VERBS:
         if lemma in _CLAUSE_ONLY and lemma not in _OBJECT_TOO and not _finding(token, subject, objects[0]):
             return None  # "add 5 million jobs", "find it hard", "continue the fight"
@@ -924,9 +931,12 @@ def _aside(verb: Token) -> bool:
 def _adjuncts_end(verb: Token, clause_end: int) -> int:
     """The end of a parenthetical cue verb's own adjuncts between its clause and the next comma ("officials said on
     Monday,", "he told me on Friday,"), else ``clause_end``."""
+    return _own_adjuncts_end(verb, clause_end) if _aside(verb) else clause_end
+
+
+def _own_adjuncts_end(verb: Token, clause_end: int) -> int:
+    """The end of the verb's own adjuncts between ``clause_end`` and the next comma, else ``clause_end``."""
     end = clause_end
-    if not _aside(verb):
-        return end
     for token in verb.doc[verb.i + 1:min(verb.sent.end, verb.i + _ADJUNCT_REACH + 1)]:
         if token.idx < clause_end:
             continue
@@ -1125,6 +1135,16 @@ def find_cues(doc: Doc, allowed: list[tuple[int, int]], quoted: list[tuple[int, 
             continue
         else:
             tone = verbs.get(lemma)
+            it = next((c for c in token.children if c.dep_ == "dobj" and c.lower_ == "it"), None)
+            if it is not None and (lemma, "it") in phrasal:
+                # "As one voter put it, “…”": "it" is the phrase's particle, not what was said; with a place or
+                # a recipient ("put it on the table", "put it to a vote") it is no cue
+                if not any(c.dep_ == "dative" or c.dep_ == "prep" and not any(
+                        g.lower_ in lexicon.media for g in c.children) for c in token.children):
+                    cue = _verb_cue(token, phrasal[(lemma, "it")], False, text, quoted)
+                    if cue is not None:
+                        cues.append(cue)
+                continue
             particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
             if particle and (lemma, particle) in phrasal:
                 tone = phrasal[(lemma, particle)]

@@ -57,15 +57,26 @@ _SENTENCE_END = frozenset({".", "!", "?"})
 
 def with_reference_marks(nlp: Language) -> Language:
     """Make the tokenizer split a reference mark off the word and punctuation before it and the word after it
-    ("Oregon.[1]" had been one token "Oregon.[1", which hid both the place and the sentence's end)."""
+    ("Oregon.[1]" had been one token "Oregon.[1", which hid both the place and the sentence's end), and a quotation
+    mark glued between punctuation and a word off both (``GLUED_QUOTE_MARKS``)."""
     defaults = nlp.Defaults
     nlp.tokenizer.suffix_search = compile_suffix_regex([*defaults.suffixes, REFERENCE_MARK]).search
     nlp.tokenizer.infix_finditer = compile_infix_regex([
         *defaults.infixes,
         rf"(?<=[.!?,;:]){REFERENCE_MARK}(?=[A-Za-z])",  # the mark between punctuation and the next word
         rf"(?<=[A-Za-z0-9])(?=[.!?,;:]{REFERENCE_MARK}[A-Za-z])",  # the punctuation before such a mark
+        *GLUED_QUOTE_MARKS,
     ]).finditer
     return nlp
+
+
+# A quotation mark between punctuation and a word with no space on either side, as pages that lost their spaces
+# write them: "Ryan said,“Look, …", "… paranoia,”Clinton said", "… audiences,"Katie Packer". The tokenizer had
+# kept "said,“Look" as one token, which hid the cue and its quotation.
+GLUED_QUOTE_MARKS = (
+    r"(?<=[A-Za-z0-9])(?=[.!?,;:][“”\"][A-Za-z])",  # the word before the punctuation
+    r"(?<=[.!?,;:])[“”\"](?=[A-Za-z])",  # the mark, a token of its own
+)
 
 
 def with_token_norms(nlp: Language) -> Language:

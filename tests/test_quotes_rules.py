@@ -712,3 +712,31 @@ def test_a_name_in_a_long_description_of_the_speaker_is_not_the_speaker(nlp):
             "asked him.")
     row = _row(nlp, text, "said")
     assert (row["kind"], row["speaker"]) == ("direct", "Smith")
+
+
+def test_as_someone_put_it_attributes_the_quotation(nlp):
+    """PolNeAR annotates "As X put it, “…”" and "X put it bluntly: “…”" (16 times in train and dev): "it" is part of
+    the cue, not what was said; "put it on the table" reports nothing."""
+    row = _row(nlp, "As one voter put it on Twitter, “We are tired of waiting.”", "put it")
+    assert (row["kind"], row["speaker"], row["text"]) == ("direct", "voter", "We are tired of waiting.")
+    row = _row(nlp, "As one analyst put it, the party is in trouble.", "put it")
+    assert (row["kind"], row["text"]) == ("indirect", "the party is in trouble.")
+    assert _rows(nlp, "The mayor put it on the table. The council put it to a vote.") == []
+
+
+def test_the_adjuncts_of_an_as_aside_stand_between_it_and_its_quotation(nlp):
+    """PolNeAR train: "As Michael Dell said last week in Tel Aviv, “…”": the quotation after the aside's own
+    adjuncts had no row."""
+    row = _row(nlp, "As the chief executive said last week in Berlin, “Our plants will stay open.”", "said")
+    assert (row["kind"], row["speaker"], row["text"]) == ("direct", "chief executive", "Our plants will stay open.")
+
+
+def test_a_quotation_mark_glued_to_the_words_around_it_still_opens_a_quote(nlp):
+    """PolNeAR train: "Ryan said,“Look, …”" (a page that lost its spaces): the tokenizer kept "said,“Look" as one
+    word, so neither the cue nor the quotation was found."""
+    text = "The speaker said,“Look, those images have no place in a campaign. Candidates should know that.”"
+    row = _row(nlp, text, "said")
+    assert (row["kind"], row["text"]) == ("direct", "Look, those images have no place in a campaign. Candidates "
+                                                     "should know that.")
+    text = "“We will not back down,”Smith said on Monday."
+    assert _row(nlp, text, "said")["speaker"] == "Smith"
