@@ -15,7 +15,7 @@ from .analyse_tables import TableRows
 from .article import Article
 from .claims import claim_rows
 from .entities import entity_rows
-from .outlet import outlet_country
+from .outlet import outlet_country, outlet_localities
 from .paragraphs import paragraph_rows
 from .parse import parse_articles, share_text
 from .places import location_rows
@@ -46,7 +46,8 @@ def analyse_doc(article: Article, doc: Doc, timings: dict[str, float] | None = N
         quotes = quote_rows(article_id, doc, paragraphs)
         sources = source_rows(article_id, quotes)
     with clock("locations"):
-        locations = location_rows(article_id, doc, paragraphs, outlet_country(article.url))
+        locations = location_rows(article_id, doc, paragraphs, outlet_country(article.url),
+                                  outlet_localities(article.url))
     with clock("claims"):
         claims = claim_rows(article_id, doc, paragraphs, quotes)
     return {

@@ -23,6 +23,8 @@ from .resources import load_data_yaml
 from .segment import Paragraph
 from .toponyms import MIN_UNTAGGED_CITY_POPULATION, Mention, find_mentions, initialisms, name_like, places_lexicon
 
+OUTLET_TOWN_POPULATION = 5_000  # a town the outlet's URL may name counts from this size
+OUTLET_TOWN_BONUS = 3.0  # for a reading near such a town: a local paper writes of its own area
 SMALL_TOWN_POPULATION = 150_000  # a town under this, read from a bare name, needs its country in the story
 KIND_PRIOR = {"country": 3.0, "continent": 3.0, "state": 2.5, "province": 1.0, "county": 1.0, "city": 0.0}
 POPULATION_WEIGHT = 1.5  # log10(population) weight: a city of millions is not outweighed by one state mention
@@ -397,10 +399,11 @@ def _co_located(written: list[str], options: list[tuple[Place, ...]]) -> dict[in
 
 
 def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer, home_country: str | None = None,
-            named_states: tuple[Place, ...] = ()) -> list[Resolved]:
+            named_states: tuple[Place, ...] = (), outlet_towns: tuple[str, ...] = ()) -> list[Resolved]:
     """The gazetteer reading of every non-facility mention, chosen with the article's context; ``home_country``,
     the country the outlet publishes from (``analysis.outlet.outlet_country``), and ``named_states``, US states
-    that open the names of local bodies (``states_in_names``), count as places of it."""
+    that open the names of local bodies (``states_in_names``), count as places of it; ``outlet_towns``, the town
+    names the article's URL may hold (``analysis.outlet.outlet_localities``), as names of it in co-location."""
     written = [text[m.start:m.end] for m in mentions]
     options = [() if m.source in ("facility", "landmark") else _without_city_regions(_candidates(w, m, gazetteer))
                for m, w in zip(mentions, written, strict=True)]
@@ -409,6 +412,7 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer, home_count
     qualifiers = [_qualifier(text, m, gazetteer, o) for m, o in zip(mentions, options, strict=True)]
     counties = _counties_facilities_name(written, mentions, gazetteer)
     support = _co_located([*written, *(c for c, _ in counties)], [*options, *(o for _, o in counties)])
+    near_outlet = _near_outlet_towns(options, _outlet_towns(outlet_towns, written, options, gazetteer))
     # first pass: places that are unambiguous or qualified; second pass: everything, in their context
     chosen: list[Place | None] = [
         (o[0] if len(o) == 1 or q is not None else None) if o else None
@@ -439,6 +443,7 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer, home_count
             picked.append(max(places, key=lambda p, w=written[index], q=qualifier, s=states, c=countries, o=places:
                               _score(p, w, q, s, c, gazetteer, nearby, near)
                               + CO_LOCATED_BONUS * min(support.get(id(p), 0), 2)
+                              + (OUTLET_TOWN_BONUS if id(p) in near_outlet else 0.0)
                               + _metropolis_bonus(p, w, c, o)))
         if all(a is b for a, b in zip(picked, chosen, strict=True)):
             break  # no reading changed: the context is settled
@@ -449,7 +454,7 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer, home_count
     # a name a firm cue (a dateline among them) marks as a place at one mention is that place at its other
     # mentions too ("an informal settlement in Khayelitsha", then "moved back to Khayelitsha")
     cued = {lookup_key(w) for m, w in zip(mentions, written, strict=True) if m.placed}
-    chosen = _small_towns_at_home(text, written, mentions, chosen, qualifiers, home_country, cued)
+    chosen = _small_towns_at_home(text, written, mentions, chosen, qualifiers, home_country, cued, near_outlet)
     chosen, parts = _parts_of_towns(text, mentions, chosen)
     foreign = _foreign_part(text, mentions, chosen)
     return [
@@ -479,6 +484,43 @@ def _counties_facilities_name(written: list[str], mentions: list[Mention], gazet
             if readings:
                 found.append((match.group(1), readings))
     return found
+
+
+def _outlet_towns(names: tuple[str, ...], written: list[str], options: list[tuple[Place, ...]],
+                  gazetteer: Gazetteer) -> list[Place]:
+    """The town each of the URL's town names stands for: of its readings of OUTLET_TOWN_POPULATION or more (the
+    CO_LOCATED_TOP most populous), the one near the most of the article's names, else the most populous; the name
+    spaced where the domain ran it together ("kansascity" → "kansas city"). None for a name the article writes
+    itself, which its own context decides, nor for one that also reads as a state or a country ("washington",
+    "jordan"), which says nothing of a town."""
+    keys = {lookup_key(w) for w in written}
+    found: list[Place] = []
+    for name in names:
+        readings: tuple[Place, ...] = ()
+        for spaced in (name, *(f"{name[:i]} {name[i:]}" for i in range(3, len(name) - 2))):
+            readings = gazetteer.lookup(spaced)
+            if readings:
+                break
+        if not readings or lookup_key(spaced) in keys or any(
+                p.kind in ("state", "country", "province") for p in readings):
+            continue
+        towns = [p for p in readings if p.kind == "city" and p.population >= OUTLET_TOWN_POPULATION][:CO_LOCATED_TOP]
+        if towns:
+            found.append(max(towns, key=lambda town: (sum(any(
+                p.kind in ("city", "county") and _km(p, town) <= NEARBY_KM for p in places) for places in options),
+                town.population)))
+    return found
+
+
+def _near_outlet_towns(options: list[tuple[Place, ...]], towns: list[Place]) -> set[int]:
+    """The readings (by id) of towns (of OUTLET_TOWN_POPULATION or more) and counties within NEARBY_KM of a town the
+    outlet's URL may name: a local paper's "Dublin" is the Dublin beside its Columbus. Not for a name that also
+    reads as a state or a country ("Washington", "Kansas"), which no town nearby decides."""
+    if not towns:
+        return set()
+    return {id(p) for readings in options if all(r.kind in ("city", "county") for r in readings)
+            for p in readings if (p.kind == "county" or p.population >= OUTLET_TOWN_POPULATION)
+            and any(_km(p, town) <= NEARBY_KM for town in towns if town is not p)}
 
 
 _IN_BETWEEN = re.compile(r"\s+in\s+(?:downtown\s+|central\s+)?")
@@ -538,14 +580,17 @@ def _generic_regions_at_home(chosen: list[Place | None], qualifiers: list, home_
 
 
 def _small_towns_at_home(text: str, written: list[str], mentions: list[Mention], chosen: list[Place | None],
-                         qualifiers: list, home_country: str | None, cued: set[str]) -> list[Place | None]:
+                         qualifiers: list, home_country: str | None, cued: set[str], near_outlet: set[int]
+                         ) -> list[Place | None]:
     """A one-word name read as a small town abroad, with no cue that makes it a place ("in", "Tal, India") at any
     of its mentions (``cued``, by name key: "in Charleston", then "Charleston police"), only in a country the
     article's other places (or its outlet) name, where they name any: "Kopan, Tal." in a US release's citation is
-    no town in India. Not the place an organisation is "of" ("the University of Hartford")."""
+    no town in India. Not the place an organisation is "of" ("the University of Hartford"), nor a town beside the
+    one the outlet's URL names (``near_outlet``)."""
     marked = [i for i, (m, p) in enumerate(zip(mentions, chosen, strict=True))
               if p is not None and p.kind == "city" and p.population < SMALL_TOWN_POPULATION and " " not in
               written[i].strip() and lookup_key(written[i]) not in cued and qualifiers[i] is None
+              and id(p) not in near_outlet
               and not text[max(0, m.start - 4):m.start].endswith("of ")]  # "the University of Hartford"
     if not marked:
         return chosen
@@ -775,10 +820,11 @@ def _one_place_per_facility(resolved: list[Resolved]) -> list[Resolved]:
             for item in resolved]
 
 
-def location_rows(article_id: str, doc: Doc, paragraphs: list[Paragraph], home_country: str | None = None
-                  ) -> list[dict]:
+def location_rows(article_id: str, doc: Doc, paragraphs: list[Paragraph], home_country: str | None = None,
+                  outlet_towns: tuple[str, ...] = ()) -> list[dict]:
     """One row per place mention (schema ``locations``), resolved offline with the article's context and, when
-    known, the country its outlet publishes from (``home_country``, an ISO code)."""
+    known, the country its outlet publishes from (``home_country``, an ISO code) and the town names its URL holds
+    (``outlet_towns``, from ``analysis.outlet.outlet_localities``)."""
     gazetteer = load_gazetteer()
     text = doc_text(doc)
     mentions = find_mentions(doc, paragraphs, gazetteer)
@@ -786,7 +832,7 @@ def location_rows(article_id: str, doc: Doc, paragraphs: list[Paragraph], home_c
     # states named in local bodies' names and those the article's phone numbers ring in count once each
     named_states = tuple({id(p): p for p in (*states_in_names(doc, gazetteer), *area_code_regions(text, gazetteer))
                           }.values())
-    resolved = place_facilities(text, resolve(text, mentions, gazetteer, home_country, named_states),
+    resolved = place_facilities(text, resolve(text, mentions, gazetteer, home_country, named_states, outlet_towns),
                                 _sentence_bounds(doc), gazetteer)
     starts = [p.start for p in paragraphs]
     rows = []

@@ -485,6 +485,8 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph], gazetteer: Gazetteer | 
         while last - first > 1 and words[last - 1] in lexicon.office_heads and words[
                 last - 1] not in _PLACE_WORDS and gazetteer.lookup(" ".join(words[first:last - 1])):
             last -= 1  # the place an office serves, not the office: "Suffolk County Sheriff Errol Toulon"
+        if last - first > 1 and _city_word_of_body(tokens, first, last, gazetteer):
+            last -= 1  # "then Dublin City Manager Jane Brautigam", the model's place "Dublin City"
         if words[last - 1] == "of" and last < len(doc) and _capitalised(doc[last]):
             continue  # the opening of a longer name the model split: "the Village of" Glen Carbon
         while last - first > 1 and doc[last - 1].is_lower and doc[last - 1].is_stop:
@@ -713,8 +715,25 @@ def _longest_match(tokens: _Tokens, first: int, gazetteer: Gazetteer, max_tokens
         if not words[first + n - 1][:1].isupper():  # _capitalised(doc[first + n - 1])
             continue
         if lookup_key(tokens.span_text(first, first + n)) in gazetteer.by_key:
+            if n > 1 and _city_word_of_body(tokens, first, first + n, gazetteer):
+                return first + n - 1
             return first + n
     return None
+
+
+def _city_word_of_body(tokens: _Tokens, first: int, last: int, gazetteer: Gazetteer) -> bool:
+    """True for a name closed by "City" (or "Town") that opens a local body's name, where the name without it
+    reads as no state or country and the longer name's places are among its readings: "Dublin City Council" is
+    the council of a Dublin (not Dublin City, Ireland, by that name alone); not "Kansas City Council", "New York
+    City Council"."""
+    words = tokens.words
+    if words[last - 1] not in ("City", "Town") or last >= len(words) or words[last] not in (
+            places_lexicon().public_body_heads | places_lexicon().office_heads):
+        return False
+    shorter = gazetteer.lookup(tokens.span_text(first, last - 1))
+    longer = gazetteer.lookup(tokens.span_text(first, last))
+    return bool(shorter) and not any(p.kind in ("state", "country", "continent") for p in shorter) and all(
+        any(p is q for q in shorter) for p in longer)
 
 
 def _followed_by_state(doc: Doc, last: int, gazetteer: Gazetteer) -> bool:

@@ -590,6 +590,35 @@ def test_the_outlets_country_is_context_for_its_places(nlp):
     assert outlet_country("https://nyti.ms/2abc") is None and outlet_country(None) is None
 
 
+def test_the_town_an_outlets_url_names_is_context_for_its_places(nlp):
+    """A local paper's URL may name its town ("columbuslocalnews.com", "…/arlington_news/…"): LGL's Star-Telegram
+    and Columbus Local News stories of Mansfield and Dublin had been Mansfield, England and Dublin, Ireland (24
+    mentions). The town counts only near the article's own names, and never for a state's or country's name."""
+    from analysis.outlet import outlet_localities
+
+    assert outlet_localities("http://columbuslocalnews.com/articles/2009/03/18/dublin_news/news/x.txt") == (
+        "columbus", "dublin")
+    assert outlet_localities("http://www.springfieldnewssun.com/news/1") == ("springfield",)
+    assert outlet_localities("http://chronicle.augusta.com/stories/1") == ("augusta",)
+    assert outlet_localities("http://www.thisisoxfordshire.co.uk/news/1") == ("thisisoxfordshire",)
+    assert outlet_localities("https://www.dailynews.com/a") == () and outlet_localities(None) == ()
+    text = "The Mansfield City Council approved the library budget on Monday. Mansfield expects more readers."
+    doc = nlp(text)
+    texan = location_rows("t", doc, segment_paragraphs(text), None,
+                          outlet_localities("http://www.star-telegram.com/arlington_news/story/1275015.html"))
+    assert {(r["admin1"], r["country"]) for r in texan} == {("Texas", "US")}
+    alone = location_rows("t", doc, segment_paragraphs(text))
+    assert {r["country"] for r in alone} == {"GB"}
+
+
+def test_a_city_word_opening_a_local_body_s_name_is_no_part_of_the_place(nlp):
+    """"Dublin City Council" in an Ohio paper (LGL) is the council of a Dublin, not Dublin City, Ireland, by that name
+    alone; "Kansas City Council" is Kansas City's."""
+    text = ("Dublin City Council members met on Monday with then Dublin City Manager Jane Brown. The Kansas City "
+            "Council also met.")
+    assert [r["text"] for r in rows_for(nlp, text)] == ["Dublin", "Dublin", "Kansas City"]
+
+
 def test_a_country_after_its_capital_is_the_country_not_a_us_state(nlp):
     """LGL (The Moscow Times): "TBILISI, Georgia --" names the country, and so do the article's other "Georgia"s."""
     text = ("TBILISI, Georgia -- Georgian police arrested several opposition members on Monday. The opposition has "

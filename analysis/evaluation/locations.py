@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..gazetteer import load_gazetteer
 from ..nlp import load_nlp
-from ..outlet import outlet_country
+from ..outlet import outlet_country, outlet_localities
 from ..places import location_rows
 from ..segment import segment_paragraphs
 from .gold import read_jsonl
@@ -66,7 +66,9 @@ def evaluate(gold: Path, limit: int | None = None) -> dict:
     all_pairs, n_gold, n_pred = [], 0, 0
     design_pairs, design_gold, errors = [], 0, []
     for record, doc in zip(records, nlp.pipe(r["text"] for r in records), strict=True):
-        rows = location_rows(record["id"], doc, segment_paragraphs(record["text"]), outlet_country(record.get("url")))
+        url = record.get("url")
+        rows = location_rows(record["id"], doc, segment_paragraphs(record["text"]), outlet_country(url),
+                             outlet_localities(url))
         toponyms = record["toponyms"]
         pairs = match(toponyms, rows)
         n_gold += len(toponyms)
