@@ -39,10 +39,11 @@ _SECOND_LEVEL = frozenset({"co", "com", "net", "org", "ac", "gov"})  # "thisisox
 
 
 def outlet_localities(url: str | None) -> tuple[str, ...]:
-    """Words of an article's URL that may name the town its outlet is from, lower-case and without spaces where
-    the domain ran them together: the domain's name without the masthead words at either end
+    """Words of an article's URL that may name the town (or the state) its outlet is from, lower-case and without
+    spaces where the domain ran them together: the domain's name without the masthead words at either end
     ("columbuslocalnews.com" → "columbus", "springfieldnewssun.com" → "springfield", "chronicle.augusta.com" →
-    "augusta"), and a local news section of the site ("…/arlington_news/…" → "arlington")."""
+    "augusta", "wvgazette.com" → "wv"), and a local news section of the site ("…/arlington_news/…" →
+    "arlington")."""
     if not url:
         return ()
     host, path = _host_and_path(url)
@@ -59,7 +60,7 @@ def outlet_localities(url: str | None) -> tuple[str, ...]:
             for word in words:
                 for trim in (str.removeprefix, str.removesuffix):
                     trimmed = trim(name, word)
-                    if trimmed != name and len(trimmed) >= 4:
+                    if trimmed != name and (len(trimmed) >= 4 or len(trimmed) == 2):  # "wvgazette" → "wv"
                         name, changed = trimmed, True
         if name and name not in words:
             found.append(name)

@@ -25,6 +25,7 @@ from .toponyms import MIN_UNTAGGED_CITY_POPULATION, Mention, find_mentions, init
 
 OUTLET_TOWN_POPULATION = 5_000  # a town the outlet's URL may name counts from this size
 OUTLET_TOWN_BONUS = 3.0  # for a reading near such a town: a local paper writes of its own area
+NAMESAKE_CITY = 500_000  # a state named like a city this large is no outlet's state ("washingtonpost.com")
 SMALL_TOWN_POPULATION = 150_000  # a town under this, read from a bare name, needs its country in the story
 KIND_PRIOR = {"country": 3.0, "continent": 3.0, "state": 2.5, "province": 1.0, "county": 1.0, "city": 0.0}
 POPULATION_WEIGHT = 1.5  # log10(population) weight: a city of millions is not outweighed by one state mention
@@ -512,6 +513,21 @@ def _outlet_towns(names: tuple[str, ...], written: list[str], options: list[tupl
     return found
 
 
+def outlet_states(names: tuple[str, ...], gazetteer: Gazetteer) -> tuple[Place, ...]:
+    """The US states the URL's names stand for ("masslive.com" → "mass", "wvgazette.com" → "wv", "nj.com"), which
+    count once as places of the article, as a state opening a local body's name does. Not a state whose name also
+    reads as a country or a metropolis ("georgia", "washington", "newyork")."""
+    found = []
+    for name in names:
+        spaced = [name, *(f"{name[:i]} {name[i:]}" for i in range(3, len(name) - 2))]
+        state = next((s for n in spaced for s in (gazetteer.state(n.upper() if len(n) == 2 else n.title()),) if s),
+                     None)
+        if state is not None and not any(p.kind == "country" or p.kind == "city" and p.population >= NAMESAKE_CITY
+                                         for p in gazetteer.lookup(state.name)):
+            found.append(state)
+    return tuple(found)
+
+
 def _near_outlet_towns(options: list[tuple[Place, ...]], towns: list[Place]) -> set[int]:
     """The readings (by id) of towns (of OUTLET_TOWN_POPULATION or more) and counties within NEARBY_KM of a town the
     outlet's URL may name: a local paper's "Dublin" is the Dublin beside its Columbus. Not for a name that also
@@ -830,8 +846,8 @@ def location_rows(article_id: str, doc: Doc, paragraphs: list[Paragraph], home_c
     mentions = find_mentions(doc, paragraphs, gazetteer)
     mentions = sorted(mentions + initialisms(doc, mentions, gazetteer, home_country), key=lambda m: m.start)
     # states named in local bodies' names and those the article's phone numbers ring in count once each
-    named_states = tuple({id(p): p for p in (*states_in_names(doc, gazetteer), *area_code_regions(text, gazetteer))
-                          }.values())
+    named_states = tuple({id(p): p for p in (*states_in_names(doc, gazetteer), *area_code_regions(text, gazetteer),
+                                             *outlet_states(outlet_towns, gazetteer))}.values())
     resolved = place_facilities(text, resolve(text, mentions, gazetteer, home_country, named_states, outlet_towns),
                                 _sentence_bounds(doc), gazetteer)
     starts = [p.start for p in paragraphs]

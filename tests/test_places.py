@@ -611,6 +611,25 @@ def test_the_town_an_outlets_url_names_is_context_for_its_places(nlp):
     assert {r["country"] for r in alone} == {"GB"}
 
 
+def test_the_state_an_outlets_domain_names_is_context_for_its_places(nlp):
+    """"masslive.com", "wvgazette.com", "nj.com" name their state: LGL's MassLive stories of Springfield and Amherst
+    had been Springfield, Missouri and Amherst, New York. Not "washingtonpost.com" (Washington is also a city)."""
+    from analysis.gazetteer import load_gazetteer
+    from analysis.outlet import outlet_localities
+    from analysis.places import outlet_states
+
+    gazetteer = load_gazetteer()
+    states = {url: [s.name for s in outlet_states(outlet_localities(url), gazetteer)] for url in (
+        "http://www.masslive.com/news/1", "http://wvgazette.com/News/1", "https://www.washingtonpost.com/a")}
+    assert states == {"http://www.masslive.com/news/1": ["Massachusetts"], "http://wvgazette.com/News/1": [
+        "West Virginia"], "https://www.washingtonpost.com/a": []}
+    text = "Symphony Hall in Springfield reopened on Friday after two years of repairs."
+    doc = nlp(text)
+    rows = location_rows("t", doc, segment_paragraphs(text), None, outlet_localities("http://www.masslive.com/news/1"))
+    assert [(r["text"], r["admin1"]) for r in rows] == [("Springfield", "Massachusetts")]
+    assert [r["admin1"] for r in location_rows("t", doc, segment_paragraphs(text))] == ["Missouri"]
+
+
 def test_a_city_word_opening_a_local_body_s_name_is_no_part_of_the_place(nlp):
     """"Dublin City Council" in an Ohio paper (LGL) is the council of a Dublin, not Dublin City, Ireland, by that name
     alone; "Kansas City Council" is Kansas City's."""
