@@ -490,11 +490,11 @@ def _counties_facilities_name(written: list[str], mentions: list[Mention], gazet
 def _outlet_towns(names: tuple[str, ...], written: list[str], options: list[tuple[Place, ...]],
                   gazetteer: Gazetteer) -> list[Place]:
     """The town each of the URL's town names stands for: of its readings of OUTLET_TOWN_POPULATION or more (the
-    CO_LOCATED_TOP most populous), the one near the most of the article's names, else the most populous; the name
-    spaced where the domain ran it together ("kansascity" → "kansas city"). None for a name the article writes
-    itself, which its own context decides, nor for one that also reads as a state or a country ("washington",
-    "jordan"), which says nothing of a town."""
-    keys = {lookup_key(w) for w in written}
+    CO_LOCATED_TOP most populous), the one near the most of the article's other names, else the most populous; the
+    name spaced where the domain ran it together ("kansascity" → "kansas city"). For a name the article writes
+    itself ("richmondregister.com") or one that also reads as a state or a country ("palestineherald.com"), only a
+    town more of the article's other names lie near than any other town of the name ("Palestine" beside "Anderson
+    County", Texas): otherwise such a name says nothing of which town it is."""
     found: list[Place] = []
     for name in names:
         readings: tuple[Place, ...] = ()
@@ -502,14 +502,19 @@ def _outlet_towns(names: tuple[str, ...], written: list[str], options: list[tupl
             readings = gazetteer.lookup(spaced)
             if readings:
                 break
-        if not readings or lookup_key(spaced) in keys or any(
-                p.kind in ("state", "country", "province") for p in readings):
-            continue
+        key = lookup_key(spaced)
+        others = [places for w, places in zip(written, options, strict=True) if lookup_key(w) != key]
         towns = [p for p in readings if p.kind == "city" and p.population >= OUTLET_TOWN_POPULATION][:CO_LOCATED_TOP]
-        if towns:
-            found.append(max(towns, key=lambda town: (sum(any(
-                p.kind in ("city", "county") and _km(p, town) <= NEARBY_KM for p in places) for places in options),
-                town.population)))
+        if not towns:
+            continue
+        support = {id(town): sum(any(p.kind in ("city", "county") and _km(p, town) <= NEARBY_KM for p in places)
+                                 for places in others) for town in towns}
+        best = max(towns, key=lambda town: (support[id(town)], town.population))
+        if not (any(lookup_key(w) == key for w in written) or any(
+                p.kind in ("state", "country", "province") for p in readings)):
+            found.append(best)
+        elif support[id(best)] and sorted(support.values())[-2:] != [support[id(best)]] * 2:
+            found.append(best)  # supported, and better than any other town of the name
     return found
 
 

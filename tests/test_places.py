@@ -609,6 +609,14 @@ def test_the_town_an_outlets_url_names_is_context_for_its_places(nlp):
     assert {(r["admin1"], r["country"]) for r in texan} == {("Texas", "US")}
     alone = location_rows("t", doc, segment_paragraphs(text))
     assert {r["country"] for r in alone} == {"GB"}
+    # a town named like a country, or like a place the article writes, counts where one of its towns alone lies
+    # near the article's other names: the Palestine Herald's "Anderson County" is the one in Texas (LGL)
+    text = "The Anderson County commissioners approved the road budget on Tuesday."
+    doc = nlp(text)
+    assert [r["admin1"] for r in location_rows("t", doc, segment_paragraphs(text))] == ["South Carolina"]
+    rows = location_rows("t", doc, segment_paragraphs(text), None,
+                         outlet_localities("http://www.palestineherald.com/local/1"))
+    assert [r["admin1"] for r in rows] == ["Texas"]
 
 
 def test_the_state_an_outlets_domain_names_is_context_for_its_places(nlp):
