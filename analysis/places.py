@@ -520,15 +520,15 @@ def _outlet_towns(names: tuple[str, ...], written: list[str], options: list[tupl
 
 def outlet_states(names: tuple[str, ...], gazetteer: Gazetteer) -> tuple[Place, ...]:
     """The US states the URL's names stand for ("masslive.com" → "mass", "wvgazette.com" → "wv", "nj.com"), which
-    count once as places of the article, as a state opening a local body's name does. Not a state whose name also
-    reads as a country or a metropolis ("georgia", "washington", "newyork")."""
+    count once as places of the article, as a state opening a local body's name does. Not a state whose name (or
+    the URL's word for it) also reads as a country or a metropolis ("georgia", "washington", "latimes.com" → "la")."""
     found = []
     for name in names:
         spaced = [name, *(f"{name[:i]} {name[i:]}" for i in range(3, len(name) - 2))]
         state = next((s for n in spaced for s in (gazetteer.state(n.upper() if len(n) == 2 else n.title()),) if s),
                      None)
         if state is not None and not any(p.kind == "country" or p.kind == "city" and p.population >= NAMESAKE_CITY
-                                         for p in gazetteer.lookup(state.name)):
+                                         for p in (*gazetteer.lookup(state.name), *gazetteer.lookup(name))):
             found.append(state)
     return tuple(found)
 

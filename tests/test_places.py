@@ -621,16 +621,18 @@ def test_the_town_an_outlets_url_names_is_context_for_its_places(nlp):
 
 def test_the_state_an_outlets_domain_names_is_context_for_its_places(nlp):
     """"masslive.com", "wvgazette.com", "nj.com" name their state: LGL's MassLive stories of Springfield and Amherst
-    had been Springfield, Missouri and Amherst, New York. Not "washingtonpost.com" (Washington is also a city)."""
+    had been Springfield, Missouri and Amherst, New York. Not "washingtonpost.com" (Washington is also a city), nor
+    "latimes.com" ("LA" is Los Angeles as well as Louisiana)."""
     from analysis.gazetteer import load_gazetteer
     from analysis.outlet import outlet_localities
     from analysis.places import outlet_states
 
     gazetteer = load_gazetteer()
     states = {url: [s.name for s in outlet_states(outlet_localities(url), gazetteer)] for url in (
-        "http://www.masslive.com/news/1", "http://wvgazette.com/News/1", "https://www.washingtonpost.com/a")}
+        "http://www.masslive.com/news/1", "http://wvgazette.com/News/1", "https://www.washingtonpost.com/a",
+        "http://www.latimes.com/news/1")}
     assert states == {"http://www.masslive.com/news/1": ["Massachusetts"], "http://wvgazette.com/News/1": [
-        "West Virginia"], "https://www.washingtonpost.com/a": []}
+        "West Virginia"], "https://www.washingtonpost.com/a": [], "http://www.latimes.com/news/1": []}
     text = "Symphony Hall in Springfield reopened on Friday after two years of repairs."
     doc = nlp(text)
     rows = location_rows("t", doc, segment_paragraphs(text), None, outlet_localities("http://www.masslive.com/news/1"))
