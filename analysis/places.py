@@ -490,12 +490,16 @@ def _counties_facilities_name(written: list[str], mentions: list[Mention], gazet
 def _outlet_towns(names: tuple[str, ...], written: list[str], options: list[tuple[Place, ...]],
                   gazetteer: Gazetteer) -> list[Place]:
     """The town each of the URL's town names stands for: of its readings of OUTLET_TOWN_POPULATION or more (the
-    CO_LOCATED_TOP most populous), the one near the most of the article's other names, else the most populous; the
-    name spaced where the domain ran it together ("kansascity" → "kansas city"). For a name the article writes
+    CO_LOCATED_TOP most populous), one in a state the article names first, then the one near the most of the
+    article's other names, else the most populous; the name spaced where the domain ran it together ("kansascity" →
+    "kansas city"). For a name the article writes
     itself ("richmondregister.com") or one that also reads as a state or a country ("palestineherald.com"), only a
     town more of the article's other names lie near than any other town of the name ("Palestine" beside "Anderson
     County", Texas): otherwise such a name says nothing of which town it is."""
     found: list[Place] = []
+    # the states the article names: "Kentucky" written beside "Madison County" settles which Richmond
+    named = {(p.country, p.admin1) for w, places in zip(written, options, strict=True)
+             for p in places if p.kind == "state" and lookup_key(p.name) == lookup_key(w)}
     for name in names:
         readings: tuple[Place, ...] = ()
         for spaced in (name, *(f"{name[:i]} {name[i:]}" for i in range(3, len(name) - 2))):
@@ -509,7 +513,7 @@ def _outlet_towns(names: tuple[str, ...], written: list[str], options: list[tupl
             continue
         support = {id(town): sum(any(p.kind in ("city", "county") and _km(p, town) <= NEARBY_KM for p in places)
                                  for places in others) for town in towns}
-        best = max(towns, key=lambda town: (support[id(town)], town.population))
+        best = max(towns, key=lambda town: ((town.country, town.admin1) in named, support[id(town)], town.population))
         if not (any(lookup_key(w) == key for w in written) or any(
                 p.kind in ("state", "country", "province") for p in readings)):
             found.append(best)
