@@ -404,7 +404,8 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer, home_count
     """The gazetteer reading of every non-facility mention, chosen with the article's context; ``home_country``,
     the country the outlet publishes from (``analysis.outlet.outlet_country``), and ``named_states``, US states
     that open the names of local bodies (``states_in_names``), count as places of it; ``outlet_towns``, the town
-    names the article's URL may hold (``analysis.outlet.outlet_localities``), as names of it in co-location."""
+    names the article's URL may hold (``analysis.outlet.outlet_localities``), favour the readings near the town
+    they stand for (``OUTLET_TOWN_BONUS``)."""
     written = [text[m.start:m.end] for m in mentions]
     options = [() if m.source in ("facility", "landmark") else _without_city_regions(_candidates(w, m, gazetteer))
                for m, w in zip(mentions, written, strict=True)]
@@ -492,10 +493,10 @@ def _outlet_towns(names: tuple[str, ...], written: list[str], options: list[tupl
     """The town each of the URL's town names stands for: of its readings of OUTLET_TOWN_POPULATION or more (the
     CO_LOCATED_TOP most populous), one in a state the article names first, then the one near the most of the
     article's other names, else the most populous; the name spaced where the domain ran it together ("kansascity" →
-    "kansas city"). For a name the article writes
-    itself ("richmondregister.com") or one that also reads as a state or a country ("palestineherald.com"), only a
-    town more of the article's other names lie near than any other town of the name ("Palestine" beside "Anderson
-    County", Texas): otherwise such a name says nothing of which town it is."""
+    "kansas city"). For a name the article writes itself ("richmondregister.com") or one that also reads as a state
+    or a country ("palestineherald.com"), only a town more of the article's other names lie near than any other town
+    of the name ("Palestine" beside "Anderson County", Texas): otherwise such a name says nothing of which town it
+    is."""
     found: list[Place] = []
     # the states the article names: "Kentucky" written beside "Madison County" settles which Richmond
     named = {(p.country, p.admin1) for w, places in zip(written, options, strict=True)
