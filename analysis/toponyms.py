@@ -1162,6 +1162,8 @@ def _acceptable(doc: Doc, first: int, last: int, written: str, caps: bool, gazet
         return lookup_key(written) in named_places and _local_noun_after(doc, last) and doc[first].pos_ == "PROPN"
     if _compound_word(doc, last, gazetteer):
         return False
+    if last < len(doc) and doc[last].like_num and doc[last].text.isdigit() and len(doc[last].text) <= 2:
+        return False  # a room, a route or a team the model left untagged: "in Talla 2", "Apollo 11"
     if _followed_by_state(doc, last, gazetteer) or _dateline(doc, first, last, written, gazetteer):
         return True
     if _party_home(doc, first, last) and _subnational(best):

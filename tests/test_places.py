@@ -659,6 +659,13 @@ def test_a_city_word_opening_a_local_body_s_name_is_no_part_of_the_place(nlp):
     assert [r["text"] for r in rows_for(nlp, text)] == ["Dublin", "Dublin", "Kansas City"]
 
 
+def test_an_untagged_name_before_a_small_number_is_a_room_not_a_place(nlp):
+    """LGL (Columbus Local News): "in Talla 2 at the Dublin Community Recreation Center" is a room, which had been
+    Tallaght, Ireland, and drew the article's eight "Dublin"s to Ireland."""
+    text = "The board meets at 6:30 p.m. Monday in Talla 2 at the community recreation center on Post Road."
+    assert "Talla" not in {r["text"] for r in rows_for(nlp, text)}
+
+
 def test_a_country_after_its_capital_is_the_country_not_a_us_state(nlp):
     """LGL (The Moscow Times): "TBILISI, Georgia --" names the country, and so do the article's other "Georgia"s."""
     text = ("TBILISI, Georgia -- Georgian police arrested several opposition members on Monday. The opposition has "
