@@ -411,6 +411,8 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer, home_count
                for m, w in zip(mentions, written, strict=True)]
     options = _with_named_counties(written, options, gazetteer)
     options = _state_senses(text, mentions, written, options, gazetteer)
+    compass_parts = _compass_parts(written, options)
+    options = [() if i in compass_parts else o for i, o in enumerate(options)]
     qualifiers = [_qualifier(text, m, gazetteer, o) for m, o in zip(mentions, options, strict=True)]
     counties = _counties_facilities_name(written, mentions, gazetteer)
     support = _co_located([*written, *(c for c, _ in counties)], [*options, *(o for _, o in counties)])
@@ -458,6 +460,9 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer, home_count
     cued = {lookup_key(w) for m, w in zip(mentions, written, strict=True) if m.placed}
     chosen = _small_towns_at_home(text, written, mentions, chosen, qualifiers, home_country, cued, near_outlet)
     chosen, parts = _parts_of_towns(text, mentions, chosen)
+    for i, j in compass_parts.items():  # "a North Richmond neighborhood" beside "Richmond police": part of it
+        chosen[i] = chosen[j]
+        parts.add(i)
     foreign = _foreign_part(text, mentions, chosen)
     return [
         _landmark(m, w, gazetteer) if m.source == "landmark" else
@@ -550,6 +555,29 @@ def _near_outlet_towns(options: list[tuple[Place, ...]], towns: list[Place]) -> 
 
 
 _IN_BETWEEN = re.compile(r"\s+in\s+(?:downtown\s+|central\s+)?")
+
+
+_COMPASS_PREFIXES = frozenset({"North", "South", "East", "West", "Northeast", "Northwest", "Southeast", "Southwest"})
+
+
+def _compass_parts(written: list[str], options: list[tuple[Place, ...]]) -> dict[int, int]:
+    """Mentions of a compass word and a town the article also names alone ("a North Richmond residential
+    neighborhood" beside "Richmond police"), each with the index of that town's mention: a part of the town, which
+    takes its reading (not a North Richmond in California that would draw "Richmond" there). Not a state's or a
+    country's name ("West Virginia", "South Africa")."""
+    first_of = {}
+    for index, name in enumerate(written):
+        first_of.setdefault(lookup_key(name), index)
+    parts = {}
+    for index, (name, readings) in enumerate(zip(written, options, strict=True)):
+        words = name.split()
+        if len(words) < 2 or words[0] not in _COMPASS_PREFIXES or any(
+                p.kind in ("state", "country", "province", "continent") for p in readings):
+            continue
+        town = first_of.get(lookup_key(" ".join(words[1:])))
+        if town is not None and options[town]:
+            parts[index] = town
+    return parts
 
 
 def _parts_of_towns(text: str, mentions: list[Mention], chosen: list[Place | None]

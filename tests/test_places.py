@@ -659,6 +659,18 @@ def test_a_city_word_opening_a_local_body_s_name_is_no_part_of_the_place(nlp):
     assert [r["text"] for r in rows_for(nlp, text)] == ["Dublin", "Dublin", "Kansas City"]
 
 
+def test_a_compass_word_before_a_town_the_article_names_is_part_of_that_town(nlp):
+    """LGL (Richmond Times-Dispatch): "a North Richmond residential neighborhood" had been North Richmond,
+    California, which drew "Richmond", its streets and even "Virginia Commonwealth University Medical Center" (placed
+    in Virginia, Free State) out of Virginia."""
+    text = ("One person was shot this afternoon in a North Richmond residential neighborhood. Richmond police were "
+            "called to the 600 block of Henrico Boulevard. Both victims were taken to Virginia Commonwealth "
+            "University Medical Center.")
+    rows = by_text(rows_for(nlp, text))
+    assert (rows["North Richmond"]["kind"], rows["North Richmond"]["within"]) == ("other", "Richmond")
+    assert {r["admin1"] for r in rows.values()} == {"Virginia"}
+
+
 def test_an_untagged_name_before_a_small_number_is_a_room_not_a_place(nlp):
     """LGL (Columbus Local News): "in Talla 2 at the Dublin Community Recreation Center" is a room, which had been
     Tallaght, Ireland, and drew the article's eight "Dublin"s to Ireland."""
