@@ -461,8 +461,9 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer, home_count
     chosen = _small_towns_at_home(text, written, mentions, chosen, qualifiers, home_country, cued, near_outlet)
     chosen, parts = _parts_of_towns(text, mentions, chosen)
     for i, j in compass_parts.items():  # "a North Richmond neighborhood" beside "Richmond police": part of it
-        chosen[i] = chosen[j]
-        parts.add(i)
+        if chosen[j] is not None:  # a town the later checks dropped leaves its part unplaced
+            chosen[i] = chosen[j]
+            parts.add(i)
     foreign = _foreign_part(text, mentions, chosen)
     return [
         _landmark(m, w, gazetteer) if m.source == "landmark" else
