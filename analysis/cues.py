@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import numpy as np
 from spacy.attrs import LEMMA
@@ -39,6 +39,11 @@ class CueLexicon:
     directives: frozenset[str] = frozenset()
     prepositional: dict[str, frozenset[str]] = field(default_factory=dict)
 
+    @cached_property
+    def known_verbs(self) -> frozenset[str]:
+        """Every verb lemma the lexicon holds: cue, prepositional and phrasal verbs."""
+        return frozenset(self.verbs.keys() | self.prepositional.keys() | {verb for verb, _ in self.phrasal})
+
     def tone(self, lemma: str) -> str | None:
         """``neutral`` or ``loaded`` for a cue verb lemma; None when it is no speech verb."""
         return self.verbs.get(lemma)
@@ -65,7 +70,7 @@ def _verb_lemma(word: str, lexicon: CueLexicon) -> str:
     """A rough lemma of an inflected verb form, checked against the lexicon (for gold cue strings)."""
     if word in _IRREGULAR:
         return _IRREGULAR[word]
-    known = lexicon.verbs.keys() | lexicon.prepositional.keys() | {verb for verb, _ in lexicon.phrasal}
+    known = lexicon.known_verbs
     if word in known:
         return word
     for suffix, repl in (("ies", "y"), ("ied", "y"), ("ing", ""), ("ing", "e"), ("es", ""), ("ed", ""), ("ed", "e"),
@@ -1135,8 +1140,7 @@ def find_cues(doc: Doc, allowed: list[tuple[int, int]], quoted: list[tuple[int, 
             continue
         else:
             tone = verbs.get(lemma)
-            it = next((c for c in token.children if c.dep_ == "dobj" and c.lower_ == "it"), None)
-            if it is not None and (lemma, "it") in phrasal:
+            if any(_object_particle(c) for c in token.children):
                 # "As one voter put it, “…”": "it" is the phrase's particle, not what was said; with a place or
                 # a recipient ("put it on the table", "put it to a vote") it is no cue
                 if not any(c.dep_ == "dative" or c.dep_ == "prep" and not any(
