@@ -407,24 +407,22 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer, home_count
     names the article's URL may hold (``analysis.outlet.outlet_localities``), favour the readings near the town
     they stand for (``OUTLET_TOWN_BONUS``)."""
     written = [text[m.start:m.end] for m in mentions]
+    groups = _name_groups(written)
     options = [() if m.source in ("facility", "landmark") else _without_city_regions(_candidates(w, m, gazetteer))
                for m, w in zip(mentions, written, strict=True)]
     options = _with_named_counties(written, options, gazetteer)
     options = _state_senses(text, mentions, written, options, gazetteer)
-    compass_parts = _compass_parts(written, options)
+    compass_parts = _compass_parts(written, options, groups)
     options = [() if i in compass_parts else o for i, o in enumerate(options)]
     qualifiers = [_qualifier(text, m, gazetteer, o) for m, o in zip(mentions, options, strict=True)]
     counties = _counties_facilities_name(written, mentions, gazetteer)
     support = _co_located([*written, *(c for c, _ in counties)], [*options, *(o for _, o in counties)])
-    near_outlet = _near_outlet_towns(options, _outlet_towns(outlet_towns, written, options, gazetteer))
+    near_outlet = _near_outlet_towns(options, _outlet_towns(outlet_towns, options, groups, gazetteer))
     # first pass: places that are unambiguous or qualified; second pass: everything, in their context
     chosen: list[Place | None] = [
         (o[0] if len(o) == 1 or q is not None else None) if o else None
         for o, q in zip(options, qualifiers, strict=True)
     ]
-    groups: dict[str, list[int]] = {}
-    for index, name in enumerate(written):
-        groups.setdefault(lookup_key(name), []).append(index)
     for _ in range(RESOLVE_PASSES):
         base_states, base_countries = _context([*chosen, *named_states], qualifiers, home_country)
         nearby = tuple({id(p): p for p in chosen if p is not None and p.kind in ("city", "county")}.values())
@@ -494,7 +492,15 @@ def _counties_facilities_name(written: list[str], mentions: list[Mention], gazet
     return found
 
 
-def _outlet_towns(names: tuple[str, ...], written: list[str], options: list[tuple[Place, ...]],
+def _name_groups(written: list[str]) -> dict[str, list[int]]:
+    """The indices of the mentions of each name, by name key."""
+    groups: dict[str, list[int]] = {}
+    for index, name in enumerate(written):
+        groups.setdefault(lookup_key(name), []).append(index)
+    return groups
+
+
+def _outlet_towns(names: tuple[str, ...], options: list[tuple[Place, ...]], groups: dict[str, list[int]],
                   gazetteer: Gazetteer) -> list[Place]:
     """The town each of the URL's town names stands for: of its readings of OUTLET_TOWN_POPULATION or more (the
     CO_LOCATED_TOP most populous), one in a state the article names first, then the one near the most of the
@@ -502,31 +508,35 @@ def _outlet_towns(names: tuple[str, ...], written: list[str], options: list[tupl
     "kansas city"). For a name the article writes itself ("richmondregister.com") or one that also reads as a state
     or a country ("palestineherald.com"), only a town more of the article's other names lie near than any other town
     of the name ("Palestine" beside "Anderson County", Texas): otherwise such a name says nothing of which town it
-    is."""
+    is. ``options`` are the readings of the article's mentions, ``groups`` its names (``_name_groups``)."""
     found: list[Place] = []
     # the states the article names: "Kentucky" written beside "Madison County" settles which Richmond
-    named = {(p.country, p.admin1) for w, places in zip(written, options, strict=True)
-             for p in places if p.kind == "state" and lookup_key(p.name) == lookup_key(w)}
+    named = {(p.country, p.admin1) for key, indices in groups.items() for index in indices for p in options[index]
+             if p.kind == "state" and lookup_key(p.name) == key}
     for name in names:
         readings: tuple[Place, ...] = ()
-        for spaced in (name, *(f"{name[:i]} {name[i:]}" for i in range(3, len(name) - 2))):
+        for spaced in _spaced(name):
             readings = gazetteer.lookup(spaced)
             if readings:
                 break
         key = lookup_key(spaced)
-        others = [places for w, places in zip(written, options, strict=True) if lookup_key(w) != key]
         towns = [p for p in readings if p.kind == "city" and p.population >= OUTLET_TOWN_POPULATION][:CO_LOCATED_TOP]
         if not towns:
             continue
+        others = [places for index, places in enumerate(options) if index not in groups.get(key, ())]
         support = {id(town): sum(any(p.kind in ("city", "county") and _km(p, town) <= NEARBY_KM for p in places)
                                  for places in others) for town in towns}
         best = max(towns, key=lambda town: ((town.country, town.admin1) in named, support[id(town)], town.population))
-        if not (any(lookup_key(w) == key for w in written) or any(
-                p.kind in ("state", "country", "province") for p in readings)):
+        if not (key in groups or any(p.kind in ("state", "country", "province") for p in readings)):
             found.append(best)
         elif support[id(best)] and sorted(support.values())[-2:] != [support[id(best)]] * 2:
             found.append(best)  # supported, and better than any other town of the name
     return found
+
+
+def _spaced(name: str) -> list[str]:
+    """A URL's run-together name as written and with one space at each inner place ("kansascity" → "kansas city")."""
+    return [name, *(f"{name[:i]} {name[i:]}" for i in range(3, len(name) - 2))]
 
 
 def outlet_states(names: tuple[str, ...], gazetteer: Gazetteer) -> tuple[Place, ...]:
@@ -535,9 +545,8 @@ def outlet_states(names: tuple[str, ...], gazetteer: Gazetteer) -> tuple[Place, 
     the URL's word for it) also reads as a country or a metropolis ("georgia", "washington", "latimes.com" → "la")."""
     found = []
     for name in names:
-        spaced = [name, *(f"{name[:i]} {name[i:]}" for i in range(3, len(name) - 2))]
-        state = next((s for n in spaced for s in (gazetteer.state(n.upper() if len(n) == 2 else n.title()),) if s),
-                     None)
+        state = next((s for n in _spaced(name) for s in (gazetteer.state(n.upper() if len(n) == 2 else n.title()),)
+                      if s), None)
         if state is not None and not any(p.kind == "country" or p.kind == "city" and p.population >= NAMESAKE_CITY
                                          for p in (*gazetteer.lookup(state.name), *gazetteer.lookup(name))):
             found.append(state)
@@ -561,21 +570,19 @@ _IN_BETWEEN = re.compile(r"\s+in\s+(?:downtown\s+|central\s+)?")
 _COMPASS_PREFIXES = frozenset({"North", "South", "East", "West", "Northeast", "Northwest", "Southeast", "Southwest"})
 
 
-def _compass_parts(written: list[str], options: list[tuple[Place, ...]]) -> dict[int, int]:
+def _compass_parts(written: list[str], options: list[tuple[Place, ...]], groups: dict[str, list[int]]
+                   ) -> dict[int, int]:
     """Mentions of a compass word and a town the article also names alone ("a North Richmond residential
     neighborhood" beside "Richmond police"), each with the index of that town's mention: a part of the town, which
     takes its reading (not a North Richmond in California that would draw "Richmond" there). Not a state's or a
-    country's name ("West Virginia", "South Africa")."""
-    first_of = {}
-    for index, name in enumerate(written):
-        first_of.setdefault(lookup_key(name), index)
+    country's name ("West Virginia", "South Africa"). ``groups``: the article's names (``_name_groups``)."""
     parts = {}
     for index, (name, readings) in enumerate(zip(written, options, strict=True)):
         words = name.split()
         if len(words) < 2 or words[0] not in _COMPASS_PREFIXES or any(
                 p.kind in ("state", "country", "province", "continent") for p in readings):
             continue
-        town = first_of.get(lookup_key(" ".join(words[1:])))
+        town = groups.get(lookup_key(" ".join(words[1:])), [None])[0]
         if town is not None and options[town]:
             parts[index] = town
     return parts

@@ -622,11 +622,11 @@ def test_the_town_an_outlets_url_names_is_context_for_its_places(nlp):
 def test_the_outlets_town_is_the_one_in_the_state_the_article_names():
     """LGL (the Richmond Register): beside "Kentucky" and its Madison, Montgomery and Jefferson counties the paper's
     Richmond is Richmond, Kentucky; Indiana has counties of those names too, and its Richmond is the larger."""
-    from analysis.places import _outlet_towns
+    from analysis.places import _name_groups, _outlet_towns
 
     gazetteer = load_gazetteer()
     written = ["Kentucky", "Madison County", "Montgomery County", "Jefferson County"]
-    towns = _outlet_towns(("richmond",), written, [gazetteer.lookup(w) for w in written], gazetteer)
+    towns = _outlet_towns(("richmond",), [gazetteer.lookup(w) for w in written], _name_groups(written), gazetteer)
     assert [(t.name, t.admin1) for t in towns] == [("Richmond", "Kentucky")]
 
 
@@ -634,7 +634,6 @@ def test_the_state_an_outlets_domain_names_is_context_for_its_places(nlp):
     """"masslive.com", "wvgazette.com", "nj.com" name their state: LGL's MassLive stories of Springfield and Amherst
     had been Springfield, Missouri and Amherst, New York. Not "washingtonpost.com" (Washington is also a city), nor
     "latimes.com" ("LA" is Los Angeles as well as Louisiana)."""
-    from analysis.gazetteer import load_gazetteer
     from analysis.outlet import outlet_localities
     from analysis.places import outlet_states
 
