@@ -108,8 +108,7 @@ def cue_lexicon() -> CueLexicon:
 def _cue_lemma_hashes() -> np.ndarray:
     """String-store hashes of every lemma ``find_cues`` looks at: cue verbs, phrasal and naming verbs, "accord"."""
     lexicon = cue_lexicon()
-    lemmas = {*lexicon.verbs, *(verb for verb, _ in lexicon.phrasal), *lexicon.naming, *lexicon.nouns,
-              *lexicon.prepositional, "accord"}
+    lemmas = {*lexicon.known_verbs, *lexicon.naming, *lexicon.nouns, "accord"}
     return np.array(sorted(hash_string(lemma) for lemma in lemmas), dtype=np.uint64)
 
 
