@@ -411,6 +411,7 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer, home_count
     options = [() if m.source in ("facility", "landmark") else _without_city_regions(_candidates(w, m, gazetteer))
                for m, w in zip(mentions, written, strict=True)]
     options = _with_named_counties(written, options, gazetteer)
+    options = _without_landform_regions(written, options)
     options = _state_senses(text, mentions, written, options, gazetteer)
     compass_parts = _compass_parts(written, options, groups)
     options = [() if i in compass_parts else o for i, o in enumerate(options)]
@@ -615,9 +616,24 @@ def _only_at_home(chosen: list[Place | None], marked: list[int], qualifiers: lis
     return [None if i in marked and p is not None and countries[p.country] <= 0 else p for i, p in enumerate(chosen)]
 
 
+def _landform_name(written: str) -> bool:
+    """Whether a name is a natural feature's by its words: "Mississippi River", "Lake Michigan", "Gulf of Mexico"."""
+    lexicon = places_lexicon()
+    words = written.split()
+    return bool(words) and (words[-1] in lexicon.landform_words or words[0] in lexicon.landform_openers)
+
+
+def _without_landform_regions(written: list[str], options: list[tuple[Place, ...]]) -> list[tuple[Place, ...]]:
+    """The readings without a state, province or country that a natural feature is named after: "Mississippi
+    River", "Lake Michigan", "Gulf of Mexico" are neither that region nor at its point, and are no context for the
+    article's other names (Lake Michigan's Michigan made "St. Louis" the Michigan village)."""
+    return [tuple(p for p in places if p.kind in ("city", "county") or lookup_key(p.name) == lookup_key(name))
+            if places and _landform_name(name) else places for name, places in zip(written, options, strict=True)]
+
+
 def _landforms_at_home(written: list[str], chosen: list[Place | None], qualifiers: list, home_country: str | None
                        ) -> list[Place | None]:
-    """A river or valley named after a place ("Las Vegas Valley", "Rio Grande Valley") takes that place's point only
+    """A river or valley named after a town ("Las Vegas Valley", "Rio Grande Valley") takes that town's point only
     in a country the article's other places (or its outlet) name; elsewhere it stays unplaced, not put at a namesake
     abroad (Rio Grande, Brazil, in a Texas release)."""
     landforms = places_lexicon().landform_words

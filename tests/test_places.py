@@ -1007,6 +1007,19 @@ def test_a_river_or_valley_is_not_placed_at_a_namesake_abroad(nlp):
     assert rows["Las Vegas Valley"]["place"] == "Las Vegas" and rows["Las Vegas Valley"]["admin1"] == "Nevada"
 
 
+def test_a_river_lake_or_sea_named_after_a_state_or_country_is_not_that_region(nlp):
+    """GeoWebNews: "the Mississippi River" in a New Orleans story had been a row of the state of Mississippi, at
+    its point; so were "Lake Michigan" (Michigan) and "the Gulf of Mexico" (the country). A chart of states would
+    have counted each. A mountain town's name ("Mount Pleasant") still names the town."""
+    text = ("Barges moved down the Mississippi River past St. Louis on Monday. Ice closed Lake Michigan, and oil "
+            "reached the Gulf of Mexico. The Mount Pleasant City Council met in South Carolina.")
+    rows = by_text(rows_for(nlp, text))
+    for name in ("Mississippi River", "Lake Michigan", "Gulf of Mexico"):
+        assert rows[name]["kind"] == "other" and rows[name]["lat"] is None, name
+    assert rows["St. Louis"]["admin1"] == "Missouri"
+    assert rows["Mount Pleasant"]["place"] == "Mount Pleasant" and rows["Mount Pleasant"]["kind"] == "city"
+
+
 def test_a_town_name_after_a_title_and_a_first_name_is_a_surname(nlp):
     """A bundled release: "Undersecretary Asa Hutchinson" had put Hutchinson, Kansas on the map."""
     text = ("\"I urge the Department of Homeland Security, especially Undersecretary Asa Hutchinson, to use their "
