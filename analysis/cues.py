@@ -552,12 +552,30 @@ def _passive_participle(verb: Token) -> bool:
         c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
+_PLURAL_PRONOUNS = frozenset({"we", "they", "i", "you"})
+_WH_OPENERS = frozenset({"which", "what", "who", "whose", "how"})
+
+
+def _misread_verb(token: Token, subject: Token) -> bool:
+    """Whether a cue read as a verb in the third person singular has a subject it cannot agree with: a plural noun
+    the model took for a verb ("We are alarmed by … and reports our offices have received")."""
+    return token.tag_ == "VBZ" and subject.lower_ in _PLURAL_PRONOUNS  # not plural-looking nouns: "Sanders says"
+
+
+def _asked_about(subject: Token) -> bool:
+    """Whether the cue's subject is what a question asks for ("Which law enforcement agencies agreed to scan
+    license plates?"): the sentence reports nobody's words."""
+    opener = subject.left_edge
+    return opener.lower_ in _WH_OPENERS and opener.tag_ in ("WDT", "WP", "WP$", "WRB") and subject.sent.text.rstrip(
+        " \"”’)").endswith("?")
+
+
 def _verb_cue(token: Token, tone: str, naming: bool, text: str, quoted: list[tuple[int, int]]) -> Cue | None:
     if token.is_title and not token.is_sent_start and token.dep_ in ("acl", "relcl") and any(
             c.dep_ == "aux" and c.tag_ == "TO" for c in token.children):
         return None  # a heading's capitalised infinitive reports nothing: "Items to Note: WAGM-8 (August 2016)"
     subject = _subject(token, quoted)
-    if subject is None:
+    if subject is None or _misread_verb(token, subject) or _asked_about(subject):
         return None
     subject = _past_dash(subject)
     cue_tokens = [token] + [c for c in token.children if c.dep_ == "prt" or _object_particle(c)]

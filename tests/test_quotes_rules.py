@@ -740,3 +740,22 @@ def test_a_quotation_mark_glued_to_the_words_around_it_still_opens_a_quote(nlp):
                                                      "should know that.")
     text = "“We will not back down,”Smith said on Monday."
     assert _row(nlp, text, "said")["speaker"] == "Smith"
+
+
+def test_a_question_about_who_did_something_reports_nobody(nlp):
+    """A bundled letter's numbered questions: "Which law enforcement agencies agreed to scan license plates …?" had
+    been a quote of the agencies. A statement beside it still is one."""
+    text = ("5. Which police departments agreed to share their camera records at the request of the agency? "
+            "The sheriff says the county will keep its own records.")
+    rows = _rows(nlp, text)
+    assert [r["cue"] for r in rows] == ["says"]
+    assert rows[0]["text"] == "the county will keep its own records"
+
+
+def test_a_plural_noun_read_as_a_verb_after_we_is_no_cue(nlp):
+    """A bundled letter: "We are alarmed by … findings … and reports our offices have received regarding
+    conditions" had been the letter's writers reporting, the noun "reports" read as a verb whose subject is "We"."""
+    text = ("We are troubled by the gaps between the audit of the county jail and reports our staff have received "
+            "about conditions at the state prison. The warden says the prison is safe.")
+    rows = _rows(nlp, text)
+    assert [r["cue"] for r in rows] == ["says"]
