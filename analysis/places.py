@@ -59,7 +59,8 @@ _COUNTY_WORDS = ("county", "parish", "borough")
 _GENERIC_WORDS = frozenset({"city", "town", "township", "village", "borough", "county", "parish", "province",
                             "region", "state", "district", "metro", "greater", "downtown", "central", "north",
                             "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "upper",
-                            "lower", "inner", "outer", "of", "the", "n", "s", "e", "w", "metropolitan", "area"})
+                            "lower", "inner", "outer", "of", "the", "n", "s", "e", "w", "metropolitan", "area",
+                            "midtown", "uptown"})
 
 
 @dataclass(frozen=True)
@@ -234,7 +235,8 @@ def _inner_name(written: str, gazetteer: Gazetteer) -> tuple[Place, ...]:
         if lookup_key(" ".join(part)) in gazetteer.whole_name_only:
             continue  # "Central America", "Latin America" are not in the United States
         rest = " ".join(words).replace(" ".join(part), " ", 1).split()
-        generic = all(w.lower().strip(".,") in _GENERIC_WORDS for w in rest)
+        generic = all(w.lower().strip(".,") in _GENERIC_WORDS for w in rest) or [w.lower() for w in rest] == [
+            "old", "town"]  # "Old Town Manassas", "Old Town Alexandria": the town's historic centre
         if [w.lower() for w in rest] == ["state"]:  # "New York State" is the state, not New York City
             states = tuple(p for p in gazetteer.lookup(" ".join(part)) if p.kind == "state")
             if states:

@@ -1470,3 +1470,11 @@ def test_a_state_s_police_the_model_reads_as_a_person_is_the_state(nlp):
     no place; a state or county before a public body's head, the two alone making the "person", is the place."""
     rows = by_text(rows_for(nlp, "New Brunswick RCMP say three puppies were taken from a farm this week."))
     assert (rows["New Brunswick"]["kind"], rows["New Brunswick"]["country"]) == ("state", "CA")
+
+
+def test_old_town_of_a_town_is_that_town(nlp):
+    """GeoWebNews: "Amtrak and Virginia Rail Express (VRE) stop at Old Town Manassas" had been Winchester, Virginia,
+    whose GeoNames entry is also called "Old Town"; the name is Manassas's historic centre."""
+    text = "Commuter trains stop at Old Town Manassas, a short drive from the new homes in Gainesville, Va."
+    rows = by_text(rows_for(nlp, text))
+    assert rows["Old Town Manassas"]["place"] == "Manassas" and rows["Old Town Manassas"]["admin1"] == "Virginia"
