@@ -793,6 +793,18 @@ def _named_in(name: str, gazetteer: Gazetteer, resolved: list[Resolved]) -> Plac
     return None
 
 
+AIRPORT_CITY_POPULATION = 100_000  # an airport named after a city this large serves that city
+
+
+def _airport_city(item: Resolved, gazetteer: Gazetteer, resolved: list[Resolved]) -> Place | None:
+    """The city an airport is named after ("Long Beach Airport", "Vancouver International Airport"), where it has
+    100,000 people or more: such an airport serves it, whatever place the sentence named before it."""
+    if item.text.split()[-1] not in ("Airport", "Airfield"):
+        return None
+    city = _named_in(item.text, gazetteer, resolved)
+    return city if city is not None and city.kind == "city" and city.population >= AIRPORT_CITY_POPULATION else None
+
+
 def place_facilities(text: str, resolved: list[Resolved], sentence_starts: list[int],
                      gazetteer: Gazetteer) -> list[Resolved]:
     """Give each facility the place that holds it: the place named right after it ("... School in Los Angeles"),
@@ -817,6 +829,10 @@ def place_facilities(text: str, resolved: list[Resolved], sentence_starts: list[
             if _WITHIN_AFTER.match(text[item.mention.end:later.mention.start]):
                 holder = later
             break
+        own_city = _airport_city(item, gazetteer, resolved) if holder is None and not street else None
+        if own_city is not None:  # "a Delta police officer … at Vancouver International Airport": Vancouver's
+            out.append(Resolved(item.mention, item.text, own_city, "facility", own_city.name))
+            continue
         if holder is None:
             for position in range(index - 1, -1, -1):
                 earlier = resolved[position]

@@ -1478,3 +1478,13 @@ def test_old_town_of_a_town_is_that_town(nlp):
     text = "Commuter trains stop at Old Town Manassas, a short drive from the new homes in Gainesville, Va."
     rows = by_text(rows_for(nlp, text))
     assert rows["Old Town Manassas"]["place"] == "Manassas" and rows["Old Town Manassas"]["admin1"] == "Virginia"
+
+
+def test_an_airport_named_after_a_city_is_at_that_city(nlp):
+    """LGL: "A Delta police officer … a confrontation with RCMP officers at Vancouver International Airport" had put
+    the airport in Delta (read as Delta State, Nigeria), the place named before it in the sentence."""
+    text = ("A Delta police officer will testify about the confrontation at Vancouver International Airport. The "
+            "public inquiry in British Columbia resumes on Monday.")
+    rows = by_text(rows_for(nlp, text))
+    airport = rows["Vancouver International Airport"]
+    assert airport["within"] == "Vancouver" and airport["admin1"] == "British Columbia"
