@@ -112,7 +112,8 @@ def main() -> int:
         for j, row in enumerate(p):
             if j in matched_p:
                 examples.append({"type": "TP", "category": "matched", "article": record["id"], "kind": row["kind"],
-                                 "cue": row["cue"], "row": row["text"], "gold": None})
+                                 "cue": row["cue"], "speaker": row["speaker_mention"], "row": row["text"],
+                                 "gold": None})
                 continue
             scores = [(_jaccard(p_spans[j], s), k) for k, s in enumerate(all_gold)]
             score, k = max(scores, default=(0.0, None))
@@ -126,7 +127,7 @@ def main() -> int:
                 category = f"row {_shape(p_spans[j], all_gold[k])}"
             counts["FP", prefix + category] += 1
             examples.append({"type": "FP", "category": prefix + category, "article": record["id"], "kind": row["kind"],
-                             "cue": row["cue"], "row": row["text"],
+                             "cue": row["cue"], "speaker": row["speaker_mention"], "row": row["text"],
                              "gold": text[slice(*golds[k]["content"])] if score else None,
                              "gold_cue": golds[k].get("cue_text") if score else None})
     tp, n_gold, n_pred = totals["matched"], totals["gold"], totals["predicted"]
