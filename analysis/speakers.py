@@ -80,6 +80,7 @@ class _Lexicons:
     spokes: frozenset[str]
     offices: dict[str, str]
     sole_offices: frozenset[str]
+    professions: frozenset[str]
     body_heads: frozenset[str]
     person_roles: frozenset[str]
     titles: re.Pattern[str]  # a title or role opening a person's name: "Secretary ", "Sen. ", "Democratic Whip "
@@ -100,7 +101,8 @@ def _lexicons() -> _Lexicons:
         {noun: cls for cls in ("person", "media", "government", "organization") for noun in descriptions[cls]},
         frozenset(descriptions["person"]), frozenset(descriptions["spokes"]),
         {k.lower(): v for k, v in descriptions["offices"].items()}, frozenset(descriptions["sole_offices"]),
-        frozenset(descriptions["body_heads"]), frozenset(descriptions["person"] + descriptions["person_roles"]),
+        frozenset(descriptions["professions"]), frozenset(descriptions["body_heads"]),
+        frozenset(descriptions["person"] + descriptions["person_roles"]),
         _title_pattern(descriptions["titles"]),
         {title.lower(): sex for sex, titles in descriptions["gendered_titles"].items() for title in titles},
         dict(line.split("\t") for line in load_data_lines("first_name_genders.tsv")),
@@ -583,7 +585,11 @@ class _Resolver:
         if cls == "person" and noun in self.lex.offices:
             return self.office_holder(mention.start, self.lex.offices[noun], text)
         if cls == "person":
-            return self.last_before(mention.start, ("person",), noun)
+            found = self.last_before(mention.start, ("person",), noun)
+            if (found is not None and noun in self.lex.professions and noun not in found.canonical.lower()
+                    and "former" not in text.lower() and any(person == found for _, _, person in self.offices)):
+                return None  # "the prosecutor" is not the senator named last
+            return found
         return (self.last_before(mention.start, (cls,), noun)
                 or self.last_before(mention.start, ("organization", "government", "media"), noun))
 

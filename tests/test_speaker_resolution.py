@@ -322,3 +322,15 @@ def test_titles_of_both_sexes_before_one_bare_surname_are_two_people(nlp):
     text = ("Mrs. Obama visited the school. “It was lovely,” Mrs. Obama said. Mr. Obama later said that the visit "
             "mattered.")
     assert [s for _, s, _ in _speakers(nlp, text)] == ["Mrs. Obama", "Mr. Obama"]
+
+
+def test_a_profession_is_not_the_office_holder_named_before_it(nlp):
+    """A bundled release: "U.S. Senator Ben Sasse … At the initial hearing, the prosecutor noted that …" had made
+    the senator the prosecutor. A profession no elected officer is described by stays its own source; "the former
+    prosecutor" may still be the senator."""
+    text = ("U.S. Senator Jane Holloway released a statement on Monday about the case. At the first hearing, the "
+            "prosecutor noted that the defendant had been removed from the country seven times.")
+    assert _speakers(nlp, text) == [("the prosecutor", "prosecutor", "government")]
+    former = ("U.S. Senator Jane Holloway spoke to reporters on Monday. The former prosecutor said that the "
+              "courts must move faster.")
+    assert [s for _, s, _ in _speakers(nlp, former)] == ["Jane Holloway"]
