@@ -799,7 +799,7 @@ AIRPORT_CITY_POPULATION = 100_000  # an airport named after a city this large se
 def _airport_city(item: Resolved, gazetteer: Gazetteer, resolved: list[Resolved]) -> Place | None:
     """The city an airport is named after ("Long Beach Airport", "Vancouver International Airport"), where it has
     100,000 people or more: such an airport serves it, whatever place the sentence named before it."""
-    if item.text.split()[-1] not in ("Airport", "Airfield"):
+    if item.text.split()[-1] not in places_lexicon().airport_heads:
         return None
     city = _named_in(item.text, gazetteer, resolved)
     return city if city is not None and city.kind == "city" and city.population >= AIRPORT_CITY_POPULATION else None

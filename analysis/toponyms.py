@@ -80,6 +80,7 @@ class Lexicon:
     plural_titles: frozenset[str]
     landform_words: frozenset[str]
     landform_openers: frozenset[str]
+    airport_heads: frozenset[str]
     personal_titles: frozenset[str]
     landmarks: dict[tuple[str, ...], tuple[str, str]]  # words -> (city, its state or country code)
     landmark_locatives: frozenset[str]
@@ -108,7 +109,7 @@ def places_lexicon() -> Lexicon:
                    frozenset(raw["speaking_verbs"]), frozenset(raw["street_plurals"]),
                    frozenset(raw["organisation_openers"]), frozenset(raw["plural_titles"]),
                    frozenset(raw["landform_words"]), frozenset(raw["landform_openers"]),
-                   frozenset(raw["personal_titles"]),
+                   frozenset(raw["airport_heads"]), frozenset(raw["personal_titles"]),
                    {tuple(name.split()): (place[0], place[1]) for name, place in raw["landmarks"].items()},
                    frozenset(raw["landmark_locatives"]), frozenset(raw["kin_nouns"]),
                    frozenset(raw["vehicle_makes"]), frozenset(raw["settlement_words"]),

@@ -1474,10 +1474,13 @@ def test_a_state_s_police_the_model_reads_as_a_person_is_the_state(nlp):
 
 def test_old_town_of_a_town_is_that_town(nlp):
     """GeoWebNews: "Amtrak and Virginia Rail Express (VRE) stop at Old Town Manassas" had been Winchester, Virginia,
-    whose GeoNames entry is also called "Old Town"; the name is Manassas's historic centre."""
+    whose GeoNames entry is also called "Old Town"; the name is Manassas's historic centre. "Midtown" and "Uptown"
+    name parts of a town too."""
     text = "Commuter trains stop at Old Town Manassas, a short drive from the new homes in Gainesville, Va."
     rows = by_text(rows_for(nlp, text))
     assert rows["Old Town Manassas"]["place"] == "Manassas" and rows["Old Town Manassas"]["admin1"] == "Virginia"
+    rows = by_text(rows_for(nlp, "The rally moved from Midtown Manhattan to Uptown Charlotte, North Carolina."))
+    assert rows["Midtown Manhattan"]["place"] == "Manhattan" and rows["Uptown Charlotte"]["place"] == "Charlotte"
 
 
 def test_an_airport_named_after_a_city_is_at_that_city(nlp):
