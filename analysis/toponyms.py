@@ -1243,6 +1243,8 @@ def _acceptable(doc: Doc, first: int, last: int, written: str, caps: bool, gazet
         return False  # a first name the model left untagged: "said Teresa Voors", "MPP Dave Levac"
     if caps and best.population >= MIN_UNTAGGED_CITY_POPULATION:
         return True
+    if written.isupper() and len(written) > 5 and best.population >= MIN_UNTAGGED_CITY_POPULATION:
+        return True  # a town in capitals the model took for a common noun: "A PARANAQUE court on Friday sentenced …"
     if all(doc[k].pos_ == "PROPN" for k in range(first, last)) and best.population >= MIN_UNTAGGED_CITY_POPULATION:
         return not doc[first].is_sent_start or last - first > 1
     return best.kind == "county" and last - first > 1

@@ -1491,3 +1491,12 @@ def test_an_airport_named_after_a_city_is_at_that_city(nlp):
     rows = by_text(rows_for(nlp, text))
     airport = rows["Vancouver International Airport"]
     assert airport["within"] == "Vancouver" and airport["admin1"] == "British Columbia"
+
+
+def test_a_town_in_capitals_the_model_read_as_a_noun_is_a_place(nlp):
+    """GeoWebNews: "A PARANAQUE court on Friday sentenced …" (the model tags the capitals a common noun) had no
+    place. Short capitals stay codes and acronyms ("IN", "OR", "DACA")."""
+    text = "A PARANAQUE court on Friday sentenced five men to life imprisonment. DACA recipients rallied in Manila."
+    rows = by_text(rows_for(nlp, text))
+    assert rows["PARANAQUE"]["country"] == "PH"
+    assert "DACA" not in rows
