@@ -557,9 +557,17 @@ _WH_OPENERS = frozenset({"which", "what", "who", "whose", "how"})
 
 
 def _misread_verb(token: Token, subject: Token) -> bool:
-    """Whether a cue read as a verb in the third person singular has a subject it cannot agree with: a plural noun
-    the model took for a verb ("We are alarmed by … and reports our offices have received")."""
-    return token.tag_ == "VBZ" and subject.lower_ in _PLURAL_PRONOUNS  # not plural-looking nouns: "Sanders says"
+    """Whether a cue read as a verb in the third person singular is a plural noun the model took for a verb: its
+    subject cannot agree with it ("We are alarmed by … and reports our offices have received"), or it follows the
+    object of a preposition as the head of an adverbial clause with no subject of its own ("the number of gun shows
+    ICE surveilled")."""
+    if token.tag_ != "VBZ":
+        return False
+    if subject.lower_ in _PLURAL_PRONOUNS:  # not plural-looking nouns: "Sanders says"
+        return True
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    return (token.dep_ == "advcl" and before is not None and before.dep_ == "pobj" and before.pos_ == "NOUN"
+            and not any(c.dep_ in ("nsubj", "mark") for c in token.children))
 
 
 def _asked_about(subject: Token) -> bool:

@@ -759,3 +759,12 @@ def test_a_plural_noun_read_as_a_verb_after_we_is_no_cue(nlp):
             "about conditions at the state prison. The warden says the prison is safe.")
     rows = _rows(nlp, text)
     assert [r["cue"] for r in rows] == ["says"]
+
+
+def test_a_plural_noun_read_as_a_verb_after_a_preposition_is_no_cue(nlp):
+    """A bundled release: "… including the number of gun shows ICE surveilled and how many license plates were
+    recorded" had been a report by the chairman named at the start, "shows" read as a verb."""
+    text = ("In the letter, Chairman Goodlatte requests that Director Saldaña provide detailed information about "
+            "ICE’s questionable use of license plate readers, including the number of gun shows ICE surveilled and "
+            "how many license plates were recorded.")
+    assert "shows" not in [r["cue"] for r in _rows(nlp, text)]
