@@ -1241,10 +1241,9 @@ def _acceptable(doc: Doc, first: int, last: int, written: str, caps: bool, gazet
         return True  # "Roselle police", "a vulnerable Hounslow resident": untagged, but a local noun places it
     if not caps and _name_goes_on(doc, last, lexicon):
         return False  # a first name the model left untagged: "said Teresa Voors", "MPP Dave Levac"
-    if caps and best.population >= MIN_UNTAGGED_CITY_POPULATION:
-        return True
-    if written.isupper() and len(written) > 5 and best.population >= MIN_UNTAGGED_CITY_POPULATION:
-        return True  # a town in capitals the model took for a common noun: "A PARANAQUE court on Friday sentenced …"
+    if (caps or written.isupper() and len(written) > 5) and best.population >= MIN_UNTAGGED_CITY_POPULATION:
+        return True  # in a line of capitals, or a town in capitals the model took for a common noun ("A PARANAQUE
+        # court on Friday sentenced …")
     if all(doc[k].pos_ == "PROPN" for k in range(first, last)) and best.population >= MIN_UNTAGGED_CITY_POPULATION:
         return not doc[first].is_sent_start or last - first > 1
     return best.kind == "county" and last - first > 1
