@@ -44,6 +44,12 @@ def test_a_short_quotation_in_typewriter_marks_is_body_not_a_heading():
     assert [p.kind for p in segment_paragraphs(text)] == ["body", "heading"]
 
 
+def test_a_line_closing_a_quotation_in_straight_single_marks_is_body_not_a_heading():
+    """A headline written as a sentence ("… was an 'intentional act.'") reports a statement: it is read for quotes."""
+    text = "Mayor says the blast was an 'intentional act.'\nA Short Heading"
+    assert [p.kind for p in segment_paragraphs(text)] == ["body", "heading"]
+
+
 def test_a_writers_sign_off_is_a_byline_not_a_quotation(nlp):
     """PolNeAR dev (Breitbart): a transcript whose paragraphs each open with a quotation mark ends with
     '"Follow Pam Key on Twitter @pamkeyNEN."', which had been read as a direct quote."""
