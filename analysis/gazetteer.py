@@ -230,6 +230,31 @@ def _add_short_region_names(body: list[str], rows_of: dict[str, int | list[int]]
             rows_of[short] = row if not existing else [*existing, row]
 
 
+def _add_names_without_prefix(body: list[str], rows_of: dict[str, int | list[int]], rules: list[dict]) -> None:
+    """Let a place be found without the leading word news leaves out ("Al Qāmishlī" as "Qamishli", "County of
+    Ceredigion" as "Ceredigion"): per rule of ``dropped_prefixes``, in its countries and kinds, when no place has
+    the short name already and it has five letters or more."""
+    for rule in rules:
+        prefixes = tuple(f"{name_key(prefix)} " for prefix in rule["prefixes"])
+        kinds, countries = frozenset(rule["kinds"]), frozenset(rule["countries"])
+        words = "|".join(re.escape(prefix) for prefix in rule["prefixes"])
+        opening = re.compile(rf"\d*\t(?:{words})[\s\-]", re.IGNORECASE)
+        added: dict[str, list[int]] = {}
+        for row, line in enumerate(body):
+            if not opening.match(line):
+                continue
+            fields = line.split("\t", 4)
+            if fields[2] not in kinds or fields[3] not in countries:
+                continue
+            key = name_key(fields[1])
+            prefix = next((p for p in prefixes if key.startswith(p)), None)
+            short = key[len(prefix):] if prefix else ""
+            if len(short.replace(" ", "")) >= 5 and short not in rows_of:
+                added.setdefault(short, []).append(row)
+        for short, rows in added.items():
+            rows_of[short] = rows[0] if len(rows) == 1 else rows
+
+
 # a first-level region named by a compass word and a shared name ("Northern Darfur", "South Sumatra")
 _SPLIT_REGION = re.compile(r"^(?:(?:north|south|east|west)(?:ern)?|central|upper|lower|(?:north|south)-?(?:east|west)"
                            r"(?:ern)?)\s+(?P<name>.+)$", re.IGNORECASE)
@@ -299,8 +324,9 @@ def load_gazetteer() -> Gazetteer:
         elif rows[-1] != row:
             rows.append(row)
     _add_short_region_names(body, rows_of)
-    by_key = _PlacesByKey(body, rows_of)
     lexicon = load_data_yaml("places_lexicon.yaml")
+    _add_names_without_prefix(body, rows_of, lexicon["dropped_prefixes"])
+    by_key = _PlacesByKey(body, rows_of)
     preferred: dict[str, Place] = {}
     states: dict[str, Place] = {}
     countries: dict[str, Place] = {}

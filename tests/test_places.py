@@ -1500,3 +1500,14 @@ def test_a_town_in_capitals_the_model_read_as_a_noun_is_a_place(nlp):
     rows = by_text(rows_for(nlp, text))
     assert rows["PARANAQUE"]["country"] == "PH"
     assert "DACA" not in rows
+
+
+def test_a_place_is_found_without_the_leading_word_news_leaves_out(nlp):
+    """GeoNames writes "Al Qāmishlī" and "County of Ceredigion"; news writes "Qamishli" and "Ceredigion"
+    (gwn_dev: "found on a path near New Quay, Ceredigion")."""
+    gazetteer = load_gazetteer()
+    assert (gazetteer.lookup("Qamishli")[0].country, gazetteer.lookup("Raqqah")[0].country) == ("SY", "SY")
+    assert not gazetteer.lookup("Paso")  # a Spanish "El" is part of the name
+    text = "Two walkers were found on a cliff path near Cardigan, Ceredigion, on Sunday evening."
+    row = by_text(rows_for(nlp, text))["Ceredigion"]
+    assert (row["kind"], row["country"], row["admin1"]) == ("county", "GB", "Wales")
