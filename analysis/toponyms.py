@@ -90,6 +90,7 @@ class Lexicon:
     city_part_heads: frozenset[str]
     numbered_heads: frozenset[str]
     study_nouns: frozenset[str]
+    town_endings: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -114,7 +115,7 @@ def places_lexicon() -> Lexicon:
                    frozenset(raw["landmark_locatives"]), frozenset(raw["kin_nouns"]),
                    frozenset(raw["vehicle_makes"]), frozenset(raw["settlement_words"]),
                    frozenset(raw["city_part_heads"]), frozenset(raw["numbered_heads"]),
-                   frozenset(raw["study_nouns"]))
+                   frozenset(raw["study_nouns"]), tuple(raw["town_endings"]))
 
 
 def _studied(words: list[str], index: int) -> bool:
@@ -1150,6 +1151,14 @@ def _opened_organisation(doc: Doc, first: int, last: int, gazetteer: Gazetteer, 
 _ERAS = frozenset({"BC", "B.C.", "AD", "A.D.", "BCE", "CE"})
 
 
+def _town_shaped(written: str, best: Place, lexicon: Lexicon) -> bool:
+    """Whether a one-word name ends as only towns' names do ("Gainesville", "Harrisburg") and names a town of
+    ``MIN_UNTAGGED_CITY_POPULATION`` or more."""
+    word = written.lower()
+    return (" " not in written and best.kind == "city" and best.population >= MIN_UNTAGGED_CITY_POPULATION
+            and any(word.endswith(ending) and len(word) >= len(ending) + 3 for ending in lexicon.town_endings))
+
+
 def _acceptable(doc: Doc, first: int, last: int, written: str, caps: bool, gazetteer: Gazetteer,
                 lexicon: Lexicon, named_places: frozenset[str]) -> bool:
     """Whether a gazetteer match the model did not tag as a place is a place mention."""
@@ -1219,6 +1228,8 @@ def _acceptable(doc: Doc, first: int, last: int, written: str, caps: bool, gazet
         if lookup_key(written) in named_places or (_locative_before(doc, first) and not owner) or (
                 _local_noun_after(doc, last) and doc[first].pos_ in ("PROPN", "NOUN")):
             return True
+        if label in ("PERSON", "ORG") and not owner and _town_shaped(written, best, lexicon):
+            return True  # "Heading into the sky over Gainesville" (tagged PERSON), "Huntsville" tagged ORG
         return large and (label not in ("PERSON", "ORG") or best.kind in ("country", "state"))
     if caps and any(doc[k].is_stop for k in range(first, last)):
         return False

@@ -1511,3 +1511,11 @@ def test_a_place_is_found_without_the_leading_word_news_leaves_out(nlp):
     text = "Two walkers were found on a cliff path near Cardigan, Ceredigion, on Sunday evening."
     row = by_text(rows_for(nlp, text))["Ceredigion"]
     assert (row["kind"], row["country"], row["admin1"]) == ("county", "GB", "Wales")
+
+
+def test_a_town_s_name_no_person_bears_is_the_town_whatever_the_model_tagged(nlp):
+    """LGL: "Heading into the sky over Gainesville, …" (the model tags it a person) had been no place."""
+    text = ("Old bomber bids Gainesville goodbye. Circling once over Gainesville, the restored plane turned west "
+            "toward its new hangar.")
+    rows = [r for r in rows_for(nlp, text) if r["text"] == "Gainesville"]
+    assert len(rows) == 2 and {r["admin1"] for r in rows} == {"Florida"}
