@@ -72,6 +72,10 @@ def without_markup(text: str, ranges: list[tuple[int, int]]) -> list[tuple[int, 
     return result
 
 
+# the speaker's name in capitals that opens a transcript's turn: "PENCE: ", "SEN. CRUZ: "
+_SPEAKER_LABEL = re.compile(r"[A-Z][A-Z.'’ -]{1,40}: ")
+
+
 def _is_word(ch: str) -> bool:
     return ch.isalnum()
 
@@ -84,6 +88,7 @@ def _scan_paragraph(text: str, start: int, end: int) -> list[tuple[int, int, boo
     spans: list[tuple[int, int, bool]] = []
     double_open: int | None = None
     single_open: int | None = None
+    nested = False  # inside a curly quotation within a paragraph-long one opened by a straight mark
     tags = _markup_tags(text, start, end)
     for match in _MARKS.finditer(text, start, end):
         mark, pos = match.group(), match.start()
@@ -91,6 +96,15 @@ def _scan_paragraph(text: str, start: int, end: int) -> list[tuple[int, int, boo
             continue
         before = text[pos - 1] if pos > start else " "
         after = text[pos + 1] if pos + 1 < end else " "
+        if nested and mark in _CLOSE_DOUBLE:
+            nested = False  # the inner quotation closes; the paragraph's own goes on
+            continue
+        if (double_open == start and text[start] == '"' and mark == "“" and before.isspace()
+                and "”" in text[pos + 1:end] and _SPEAKER_LABEL.match(text, start + 1)):
+            # a transcript's turn opens with a straight mark it never closes and quotes a title inside ('"PENCE:
+            # Well, … an episode of “Shark Tank.” But this is America'): the title is no new quotation
+            nested = True
+            continue
         if mark in _OPEN_DOUBLE or mark in _CLOSE_DOUBLE or mark == '"':
             # Decide whether this double mark opens or closes, tolerating marks of the wrong shape.
             if double_open is None:

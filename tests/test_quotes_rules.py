@@ -768,3 +768,14 @@ def test_a_plural_noun_read_as_a_verb_after_a_preposition_is_no_cue(nlp):
             "ICE’s questionable use of license plate readers, including the number of gun shows ICE surveilled and "
             "how many license plates were recorded.")
     assert "shows" not in [r["cue"] for r in _rows(nlp, text)]
+
+
+def test_a_title_quoted_inside_a_transcript_turn_does_not_end_the_turn(nlp):
+    """Transcripts open each turn with a straight mark they never close; a curly-quoted title inside the turn is
+    part of what the speaker said (PolNeAR dev, a Sunday-show transcript)."""
+    text = ('Partial transcript as follows:\n\n"HOST: Will the governor be at the debate tomorrow night?\n\n'
+            '"GOVERNOR: Well, look, my opponent seems to think this is an episode of “Shark Tank.” But this is a '
+            'serious business, and voters have an important choice to make.')
+    turn = next(r for r in _rows(nlp, text) if r["text"].startswith("Well, look"))
+    assert turn["kind"] == "direct"
+    assert turn["text"].endswith("an important choice to make")
