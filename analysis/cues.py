@@ -38,6 +38,7 @@ class CueLexicon:
     other_sense_particles: frozenset[str] = frozenset()
     directives: frozenset[str] = frozenset()
     prepositional: dict[str, frozenset[str]] = field(default_factory=dict)
+    topic_prepositions: dict[str, frozenset[str]] = field(default_factory=dict)
 
     @cached_property
     def known_verbs(self) -> frozenset[str]:
@@ -101,7 +102,8 @@ def cue_lexicon() -> CueLexicon:
                      frozenset(raw["nouns"]), frozenset(raw["media"]), frozenset(raw["addressed"]),
                      {verb: frozenset(objects) for verb, objects in raw["other_senses"].items()},
                      frozenset(raw["other_sense_particles"]), frozenset(raw["directives"]),
-                     {verb: frozenset(words) for verb, words in raw["prepositional"].items()})
+                     {verb: frozenset(words) for verb, words in raw["prepositional"].items()},
+                     {verb: frozenset(words) for verb, words in raw["topic_prepositions"].items()})
 
 
 @lru_cache(maxsize=1)
@@ -176,10 +178,9 @@ _FINITE_TAGS = ("VBD", "VBZ", "VBP")
 _THAT_OPENS = ("mark", "advmod")  # "that" opening a reported clause, as the parser reads it (not a relative's subject)
 # Verbs of asking, whose "if" or "whether" clause is what was asked.
 _QUESTION_VERBS = frozenset({"ask", "wonder", "question", "inquire", "query"})
-# Prepositions whose object is what was said ("complained about …", "spoke out against …"), and verbs of talking
-# whose "of" is one of them too ("spoke of the legacy of racism", "warned of a ferocious battle"; not "accused of").
+# Prepositions whose object is what was said ("complained about …", "spoke out against …"); a verb's own ones
+# ("spoke of …", "commented on …") are the lexicon's `topic_prepositions`.
 _TOPIC_PREPOSITIONS = frozenset({"about", "against"})
-_TALKING_OF = frozenset({"speak", "talk", "warn", "boast", "brag", "complain"})
 # prepositions that open the circumstances of the saying, not a part of what was said ("praises Obama after a
 # meeting"); "in" and "on" only before a medium of `cue_verbs.yaml` ("claimed victory in a tweet")
 _CIRCUMSTANCE_PREPOSITIONS = frozenset({"after", "before", "during", "amid", "following", "since", "until", "at",
@@ -889,7 +890,7 @@ def _unclaused_content(token: Token, subject: Token, text: str, sentence: tuple[
         # "complained about the dour tone", "spoke out against …"
         for child in token.rights:
             if child.dep_ == "prep" and (child.lower_ in _TOPIC_PREPOSITIONS
-                                         or child.lower_ == "of" and lemma in _TALKING_OF):
+                                         or child.lower_ in cue_lexicon().topic_prepositions.get(lemma, ())):
                 obj = _prep_object(child)
                 if obj is not None:
                     return _trim(text, *_subtree_span(obj))

@@ -779,3 +779,14 @@ def test_a_title_quoted_inside_a_transcript_turn_does_not_end_the_turn(nlp):
     turn = next(r for r in _rows(nlp, text) if r["text"].startswith("Well, look"))
     assert turn["kind"] == "direct"
     assert turn["text"].endswith("an important choice to make")
+
+
+def test_what_a_verb_comments_on_or_agrees_with_is_what_was_said(nlp):
+    """PolNeAR annotates "has not commented on the reason …" and "agreed with the analysis" as attributions whose
+    content is the preposition's object; "responded to requests for comment" reports nothing."""
+    text = ("The mayor has also commented on the closing of the county hospital. Two council members agreed with "
+            "the budget analysis. The governor's office did not respond to requests for comment.")
+    rows = {r["cue"]: r for r in _rows(nlp, text)}
+    assert rows["commented"]["text"] == "the closing of the county hospital"
+    assert rows["agreed"]["text"] == "the budget analysis"
+    assert "respond" not in rows
