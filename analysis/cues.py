@@ -39,6 +39,7 @@ class CueLexicon:
     directives: frozenset[str] = frozenset()
     prepositional: dict[str, frozenset[str]] = field(default_factory=dict)
     topic_prepositions: dict[str, frozenset[str]] = field(default_factory=dict)
+    passive_reports: frozenset[str] = frozenset()
 
     @cached_property
     def known_verbs(self) -> frozenset[str]:
@@ -103,7 +104,8 @@ def cue_lexicon() -> CueLexicon:
                      {verb: frozenset(objects) for verb, objects in raw["other_senses"].items()},
                      frozenset(raw["other_sense_particles"]), frozenset(raw["directives"]),
                      {verb: frozenset(words) for verb, words in raw["prepositional"].items()},
-                     {verb: frozenset(words) for verb, words in raw["topic_prepositions"].items()})
+                     {verb: frozenset(words) for verb, words in raw["topic_prepositions"].items()},
+                     frozenset(raw["passive_reports"]))
 
 
 @lru_cache(maxsize=1)
@@ -583,6 +585,9 @@ def _verb_cue(token: Token, tone: str, naming: bool, text: str, quoted: list[tup
     if token.is_title and not token.is_sent_start and token.dep_ in ("acl", "relcl") and any(
             c.dep_ == "aux" and c.tag_ == "TO" for c in token.children):
         return None  # a heading's capitalised infinitive reports nothing: "Items to Note: WAGM-8 (August 2016)"
+    passive = None if naming else _passive_report(token, tone, text, quoted)
+    if passive is not None:
+        return passive
     subject = _subject(token, quoted)
     if subject is None or _misread_verb(token, subject) or _asked_about(subject):
         return None
@@ -675,6 +680,33 @@ def _verb_cue(token: Token, tone: str, naming: bool, text: str, quoted: list[tup
         speaker, head = (_mention_span(agent, token), agent.i) if agent is not None else (None, None)
     return Cue(cue, tone, speaker, head, content, (clause_start, clause_end),
                sentence, naming, coordinated, conjoined, participle)
+
+
+def _passive_report(verb: Token, tone: str, text: str, quoted: list[tuple[int, int]]) -> Cue | None:
+    """A passive cue whose subject is what was reported ("The meeting was first reported by the AP", "The price
+    was not disclosed"): the subject is the content, the agent (if any) the speaker. Only for the lexicon's
+    ``passive_reports`` (not "was told", "was charged"), not for a pronoun subject nor with a clause of its own."""
+    if verb.tag_ != "VBN" or verb.lemma_ not in cue_lexicon().passive_reports:
+        return None
+    if not any(c.dep_ == "auxpass" for c in verb.children) or any(
+            c.dep_ in ("ccomp", "xcomp", "oprd") for c in verb.children):
+        return None
+    if verb.dep_ in ("relcl", "acl", "advcl") or "according to" in verb.sent.text.lower():
+        return None  # "On May 18, the day the deal was announced, the club was paid $29,715, according to …"
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i), None)
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN") or _inside(subject.idx, quoted):
+        return None
+    content = _trim(text, *_subtree_span(subject))
+    if content is None:
+        return None
+    agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+    if agent is None and any(c.dep_ == "neg" for c in verb.children):
+        return None  # "The claim that the bridge would close was never confirmed": nobody said it
+    speaker = _mention_span(agent, verb) if agent is not None else None
+    cue = (verb.idx, verb.idx + len(verb))
+    ends = [cue[1]] + ([speaker[1]] if speaker else [])
+    return Cue(cue, tone, speaker, agent.i if agent is not None else None, content, (content[0], max(ends)),
+               _whole_sentence(verb, text), False, False, False, False)
 
 
 def _object_particle(token: Token) -> bool:

@@ -790,3 +790,18 @@ def test_what_a_verb_comments_on_or_agrees_with_is_what_was_said(nlp):
     assert rows["commented"]["text"] == "the closing of the county hospital"
     assert rows["agreed"]["text"] == "the budget analysis"
     assert "respond" not in rows
+
+
+def test_a_passive_report_s_subject_is_what_was_reported_and_its_agent_the_speaker(nlp):
+    """PolNeAR annotates "The meeting was first reported by …" with the subject as content; a passive whose
+    subject is a person ("was charged with") or a soldier ("troops are posted") reports nothing, nor one that
+    nobody did ("was never confirmed")."""
+    text = ("The closed-door meeting was first reported by the Tribune on Friday. The purchase price was disclosed "
+            "in a filing. Two aides were charged with obstruction. Most of the troops are posted outside the "
+            "capital. The claim that the bridge would close was never confirmed.")
+    rows = _rows(nlp, text)
+    reported = next(r for r in rows if r["cue"] == "reported")
+    assert (reported["text"], reported["speaker"]) == ("The closed-door meeting", "Tribune")
+    disclosed = next(r for r in rows if r["cue"] == "disclosed")
+    assert disclosed["text"] == "The purchase price" and disclosed["speaker"] is None
+    assert not any(r["cue"] in ("charged", "posted", "confirmed") for r in rows)
