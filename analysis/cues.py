@@ -351,7 +351,8 @@ def _comment_cut(doc: Doc, content: tuple[int, int], quoted: list[tuple[int, int
         if comma.text != ",":
             continue
         opening = doc[first.i:min(token.i, first.i + 3)]
-        if token.dep_ == "relcl" and not any(t.tag_ in _RELATIVISER_TAGS for t in opening):
+        if token.dep_ == "relcl" and not any(t.tag_ in _RELATIVISER_TAGS or t.lower_ in _RELATIVE_ADVERBS
+                                             for t in opening):
             continue
         if token.dep_ == "advcl" and not (first.lower_ in _WRITER_SUBORDINATORS or (
                 first.lower_ == "even" and doc[first.i + 1].lower_ in ("as", "though", "if"))):
@@ -525,6 +526,7 @@ def _mention_span(head: Token, verb: Token) -> tuple[int, int]:
 
 _WRITER_SUBORDINATORS = frozenset({"while", "whereas", "although", "though"})
 _RELATIVISER_TAGS = frozenset({"WDT", "WP", "WP$"})
+_RELATIVE_ADVERBS = frozenset({"where"})  # ", where 18 electoral votes are up for grabs"
 _CLAUSE_MARKS = frozenset({",", "—", "–", "-", "--", "(", ";"})
 
 

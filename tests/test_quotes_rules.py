@@ -805,3 +805,9 @@ def test_a_passive_report_s_subject_is_what_was_reported_and_its_agent_the_speak
     disclosed = next(r for r in rows if r["cue"] == "disclosed")
     assert disclosed["text"] == "The purchase price" and disclosed["speaker"] is None
     assert not any(r["cue"] in ("charged", "posted", "confirmed") for r in rows)
+
+
+def test_a_writer_s_where_clause_after_a_comma_is_no_part_of_what_was_said(nlp):
+    """", where 18 electoral votes are up for grabs" explains the place to the reader (PolNeAR dev)."""
+    row = _row(nlp, "New polls show a tight race in the state, where 29 electoral votes are up for grabs.", "show")
+    assert row["text"] == "a tight race in the state"
