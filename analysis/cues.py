@@ -903,6 +903,14 @@ def _unclaused_content(token: Token, subject: Token, text: str, sentence: tuple[
         for sibling in token.rights:
             if sibling.i > objects[0].i and sibling.dep_ == "prep" and sibling.lower_ in judged:
                 end = max(end, _subtree_span(sibling)[1])
+            elif sibling.dep_ == "advcl" and sibling.left_edge.i == objects[0].right_edge.i + 1 and (
+                    any(c.dep_ == "aux" and c.tag_ == "TO" for c in sibling.children)
+                    or sibling.left_edge.dep_ == "mark" and sibling.left_edge.lower_ in judged
+                    and not any(c.dep_ in ("nsubj", "nsubjpass") for c in sibling.children)):
+                # the object's own infinitive or "as" the parse hung on the verb: "praised the efforts of
+                # Secretary Kerry to find a political solution", "described the country as beset by …" (not an
+                # "as" with a subject of its own: "condemned the launch as Pyongyang fired three missiles")
+                end = max(end, _subtree_span(sibling)[1])
             elif (sibling.i > objects[0].i and sibling.dep_ in _OBJECT_MODIFIERS and sibling.idx <= end + 2
                   and sibling.ent_type_ not in ("DATE", "TIME") and not _circumstance(sibling, quoted)
                   and not any(g.ent_type_ in ("DATE", "TIME") for g in sibling.children)):

@@ -811,3 +811,15 @@ def test_a_writer_s_where_clause_after_a_comma_is_no_part_of_what_was_said(nlp):
     """", where 18 electoral votes are up for grabs" explains the place to the reader (PolNeAR dev)."""
     row = _row(nlp, "New polls show a tight race in the state, where 29 electoral votes are up for grabs.", "show")
     assert row["text"] == "a tight race in the state"
+
+
+def test_an_object_s_own_infinitive_or_as_phrase_is_part_of_what_was_said(nlp):
+    """The parser hangs "to …" and "as …" on the verb; they modify its object (PolNeAR train: "decried Trump's
+    repeated calls to ban all Muslims …", "described the country as beset by …"). An "as" with a subject of its
+    own is when it was said."""
+    text = ("The mayor decried the governor's repeated calls to close the border crossing. She described the city "
+            "as battered by years of cuts. He condemned the launch as the missiles fell into the sea.")
+    rows = {r["cue"]: r["text"] for r in _rows(nlp, text)}
+    assert rows["decried"] == "the governor's repeated calls to close the border crossing"
+    assert rows["described"] == "the city as battered by years of cuts"
+    assert rows["condemned"] == "the launch"
