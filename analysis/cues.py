@@ -934,7 +934,7 @@ def _unclaused_content(token: Token, subject: Token, text: str, sentence: tuple[
             if child.dep_ == "prep" and (child.lower_ in _TOPIC_PREPOSITIONS
                                          or child.lower_ in cue_lexicon().topic_prepositions.get(lemma, ())):
                 obj = _prep_object(child)
-                if obj is not None:
+                if obj is not None and obj.ent_type_ not in ("DATE", "TIME"):  # not "declined to comment on Tuesday"
                     return _trim(text, *_subtree_span(obj))
         if lemma in _QUESTION_VERBS:
             return _question_topic(token, text)
