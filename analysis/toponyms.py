@@ -91,6 +91,8 @@ class Lexicon:
     numbered_heads: frozenset[str]
     study_nouns: frozenset[str]
     town_endings: tuple[str, ...]
+    law_heads: frozenset[str]
+    operation_openers: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -115,7 +117,8 @@ def places_lexicon() -> Lexicon:
                    frozenset(raw["landmark_locatives"]), frozenset(raw["kin_nouns"]),
                    frozenset(raw["vehicle_makes"]), frozenset(raw["settlement_words"]),
                    frozenset(raw["city_part_heads"]), frozenset(raw["numbered_heads"]),
-                   frozenset(raw["study_nouns"]), tuple(raw["town_endings"]))
+                   frozenset(raw["study_nouns"]), tuple(raw["town_endings"]), frozenset(raw["law_heads"]),
+                   frozenset(raw["operation_openers"]))
 
 
 def _studied(words: list[str], index: int) -> bool:
@@ -504,6 +507,9 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph], gazetteer: Gazetteer | 
             continue  # "United Way", "non-United Russia candidate"
         if doc[first].text in lexicon.personal_titles:
             continue  # a person the model read as a place: "Ms Raggi"
+        if not readings and (words[last - 1] in lexicon.law_heads or words[first] in lexicon.operation_openers):
+            taken[first:last] = [True] * (last - first)  # nor is "Monongahela" of the "Wild Monongahela Act" a river
+            continue  # a law or an operation the model read as a facility: "the … Framework Act of 2003"
         if not readings and _listed_with_people(doc, first, last):
             continue  # "Ravi Ragbir, Jean Montrevil, Eliseo Jurado, and …": a person the model read as a place
         if not readings and _first_name_opens(words[first:last], gazetteer, lexicon):

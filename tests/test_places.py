@@ -1519,3 +1519,14 @@ def test_a_town_s_name_no_person_bears_is_the_town_whatever_the_model_tagged(nlp
             "toward its new hangar.")
     rows = [r for r in rows_for(nlp, text) if r["text"] == "Gainesville"]
     assert len(rows) == 2 and {r["admin1"] for r in rows} == {"Florida"}
+
+
+def test_a_law_or_an_operation_the_model_reads_as_a_facility_is_no_place(nlp):
+    """gwn_dev: "the Traditional Leadership and Governance Framework Act of 2003" and "Operation Lafiya Dole" had
+    been places without coordinates; LGL: "Monongahela" inside the "Wild Monongahela Act"."""
+    text = ("The main piece of legislation that did this was the Rural Water Supply and Governance Framework Act of "
+            "2009. The general visited soldiers at the headquarters of Operation Safe Corridor in Maiduguri on Friday. "
+            "The main piece of legislation was the Wild Monongahela Act of 1988.")
+    texts = [r["text"] for r in rows_for(nlp, text)]
+    assert "Maiduguri" in texts
+    assert not any("Act" in t or "Operation" in t or t == "Monongahela" for t in texts)
