@@ -903,6 +903,10 @@ def _unclaused_content(token: Token, subject: Token, text: str, sentence: tuple[
         for sibling in token.rights:
             if sibling.i > objects[0].i and sibling.dep_ == "prep" and sibling.lower_ in judged:
                 end = max(end, _subtree_span(sibling)[1])
+            elif sibling.dep_ == "conj" and _coordinated_object(token, objects[0], sibling):
+                # a second object the parse made a second verb: "mentioned refinancing student loans and forcing
+                # universities to spend more", "emphasizing economic fairness, and a need to raise the minimum wage"
+                end = max(end, _subtree_span(sibling)[1])
             elif sibling.dep_ == "advcl" and sibling.left_edge.i == objects[0].right_edge.i + 1 and (
                     any(c.dep_ == "aux" and c.tag_ == "TO" for c in sibling.children)
                     or sibling.left_edge.dep_ == "mark" and sibling.left_edge.lower_ in judged
@@ -942,6 +946,16 @@ def _unclaused_content(token: Token, subject: Token, text: str, sentence: tuple[
 
 
 _QUESTION_TOPICS = frozenset({"about", "on", "regarding", "over"})
+
+
+def _coordinated_object(verb: Token, obj: Token, conj: Token) -> bool:
+    """True for a conjunct of the verb right after its object, joined by "and"/"or" alone, that is no second verb
+    of the same subject: a noun, or a gerund beside a verb that is none."""
+    between = verb.doc[obj.right_edge.i + 1:conj.left_edge.i]
+    return (conj.i > obj.i and not any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children)
+            and len(between) > 0 and all(t.dep_ in ("cc", "punct") for t in between)
+            and any(t.lower_ in ("and", "or") for t in between)
+            and (conj.pos_ in ("NOUN", "PROPN") or conj.tag_ == "VBG" and verb.tag_ != "VBG"))
 
 
 def _question_topic(verb: Token, text: str) -> tuple[int, int] | None:

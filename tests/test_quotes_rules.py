@@ -823,3 +823,13 @@ def test_an_object_s_own_infinitive_or_as_phrase_is_part_of_what_was_said(nlp):
     assert rows["decried"] == "the governor's repeated calls to close the border crossing"
     assert rows["described"] == "the city as battered by years of cuts"
     assert rows["condemned"] == "the launch"
+
+
+def test_a_second_object_the_parse_made_a_second_verb_is_part_of_what_was_said(nlp):
+    """PolNeAR dev: "has mentioned refinancing student loans and forcing universities to spend more …" had ended at
+    "student loans"; a second verb of the same subject ("announced … and left") is not what was said."""
+    text = ("Senator Jones has mentioned refinancing car loans and forcing lenders to spend more from their profits "
+            "to help drivers. The mayor announced his resignation and left the building.")
+    rows = {r["cue"]: r["text"] for r in _rows(nlp, text)}
+    assert rows["mentioned"].endswith("forcing lenders to spend more from their profits to help drivers")
+    assert rows["announced"] == "his resignation"
