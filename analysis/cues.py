@@ -187,6 +187,7 @@ _TOPIC_PREPOSITIONS = frozenset({"about", "against"})
 # meeting"); "in" and "on" only before a medium of `cue_verbs.yaml` ("claimed victory in a tweet")
 _CIRCUMSTANCE_PREPOSITIONS = frozenset({"after", "before", "during", "amid", "following", "since", "until", "at",
                                         "through", "via"})
+_STANDINGS = frozenset({"ahead", "behind", "up", "down", "even", "tied", "level"})
 _JUDGED_FOR = frozenset({"for", "of", "as", "over", "with", "about", "on"})
 
 
@@ -900,13 +901,21 @@ def _unclaused_content(token: Token, subject: Token, text: str, sentence: tuple[
             end = kept[1] if kept else end
         # what the object is judged for, or called: "praised Fields for …", "dismissed it as a sign of …"
         judged = _JUDGED_FOR if lemma in _JUDGING_VERBS else ("as",)
+        standing: Token | None = None
         for sibling in token.rights:
             if sibling.i > objects[0].i and sibling.dep_ == "prep" and sibling.lower_ in judged:
                 end = max(end, _subtree_span(sibling)[1])
             elif sibling.dep_ == "conj" and _coordinated_object(token, objects[0], sibling):
                 # a second object the parse made a second verb: "mentioned refinancing student loans and forcing
-                # universities to spend more", "emphasizing economic fairness, and a need to raise the minimum wage"
+                # universities to spend more"
                 end = max(end, _subtree_span(sibling)[1])
+            elif (sibling.dep_ == "advmod" and sibling.lower_ in _STANDINGS
+                  and sibling.left_edge.i == objects[0].right_edge.i + 1):
+                # where a poll puts the one it shows: "shows Clinton likewise ahead by 3.7 percentage points"
+                standing = sibling
+                end = max(end, _subtree_span(sibling)[1])
+            elif standing is not None and sibling.dep_ in ("dobj", "npadvmod") and sibling.idx <= end + 2:
+                end = max(end, _subtree_span(sibling)[1])  # "… her ahead 3 points"
             elif sibling.dep_ == "advcl" and sibling.left_edge.i == objects[0].right_edge.i + 1 and (
                     any(c.dep_ == "aux" and c.tag_ == "TO" for c in sibling.children)
                     or sibling.left_edge.dep_ == "mark" and sibling.left_edge.lower_ in judged

@@ -833,3 +833,9 @@ def test_a_second_object_the_parse_made_a_second_verb_is_part_of_what_was_said(n
     rows = {r["cue"]: r["text"] for r in _rows(nlp, text)}
     assert rows["mentioned"].endswith("forcing lenders to spend more from their profits to help drivers")
     assert rows["announced"] == "his resignation"
+
+
+def test_where_a_poll_puts_a_candidate_is_part_of_what_it_shows(nlp):
+    """PolNeAR dev: "shows Clinton likewise ahead by 3.7 percentage points" had been "Clinton" alone."""
+    row = _row(nlp, "A Marist poll shows Smith likewise ahead by 4.2 percentage points.", "shows")
+    assert row["text"] == "Smith likewise ahead by 4.2 percentage points"
