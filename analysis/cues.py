@@ -167,6 +167,8 @@ ADDRESSEE_VERBS = frozenset({"tell", "ask", "inform", "urge", "advise", "warn", 
                               "quote"})
 # Verbs whose object is the person or thing judged: the content is the object and what it is judged for
 # ("praised Fields for pursuing charges", "accused Clinton of pushing to indict him").
+# Verbs of urging, whose object may be what is urged rather than the one urged ("urged restraint").
+_URGING_VERBS = frozenset({"urge"})
 _JUDGING_VERBS = frozenset({"blame", "praise", "thank", "accuse", "attack", "criticize", "criticise", "mock", "slam",
                             "blast", "hail", "laud", "applaud", "scold", "chide", "admonish", "taunt", "rip",
                             "lambaste", "lambast", "condemn", "denounce", "fault", "credit", "commend"})
@@ -174,7 +176,7 @@ _JUDGING_VERBS = frozenset({"blame", "praise", "thank", "accuse", "attack", "cri
 # ("the poll found that …" but not "find it hard"; "“…,” he continued" but not "continue to struggle").
 _CLAUSE_ONLY = frozenset({"find", "continue", "add", "describe", "speak", "maintain", "explain"})
 # Of those, verbs whose object is what was said too ("described himself as a religious Catholic").
-_OBJECT_TOO = frozenset({"describe"})
+_OBJECT_TOO = frozenset({"describe", "explain"})
 _OBJECT_MODIFIERS = frozenset({"prep", "acl", "xcomp"})
 _FINITE_TAGS = ("VBD", "VBZ", "VBP")
 _THAT_OPENS = ("mark", "advmod")  # "that" opening a reported clause, as the parser reads it (not a relative's subject)
@@ -588,6 +590,9 @@ def _verb_cue(token: Token, tone: str, naming: bool, text: str, quoted: list[tup
     if token.is_title and not token.is_sent_start and token.dep_ in ("acl", "relcl") and any(
             c.dep_ == "aux" and c.tag_ == "TO" for c in token.children):
         return None  # a heading's capitalised infinitive reports nothing: "Items to Note: WAGM-8 (August 2016)"
+    if token.dep_ == "acl" and token.head.pos_ == "NOUN" and any(
+            c.dep_ == "aux" and c.tag_ == "TO" for c in token.children):
+        return None  # an infinitive that tells what a noun is for reports nothing: "your attempt to explain …"
     passive = None if naming else _passive_report(token, tone, text, quoted)
     if passive is not None:
         return passive
@@ -884,7 +889,7 @@ def _unclaused_content(token: Token, subject: Token, text: str, sentence: tuple[
     if lemma in cue_lexicon().directives:
         return None  # "encouraging violence": no saying without what the one told is to do
     objects = [c for c in token.children if c.dep_ == "dobj" and c.i > token.i and not _object_particle(c)]
-    if objects and lemma not in ADDRESSEE_VERBS:
+    if objects and (lemma not in ADDRESSEE_VERBS or _urged_thing(token, objects[0])):
         if lemma in _CLAUSE_ONLY and lemma not in _OBJECT_TOO and not _finding(token, subject, objects[0]):
             return None  # "add 5 million jobs", "find it hard", "continue the fight"
         if objects[0].lemma_.lower() in cue_lexicon().other_senses.get(lemma, ()):
@@ -955,6 +960,14 @@ def _unclaused_content(token: Token, subject: Token, text: str, sentence: tuple[
 
 
 _QUESTION_TOPICS = frozenset({"about", "on", "regarding", "over"})
+
+
+def _urged_thing(verb: Token, obj: Token) -> bool:
+    """True for the object of a verb of urging that is what was urged, not the one urged: a singular common noun,
+    no name or pronoun, with no infinitive or clause after it ("urges retaliation on Russia", "urged restraint");
+    not "advise" ("advising the campaign", PolNeAR train: 1 of 6)."""
+    return (verb.lemma_ in _URGING_VERBS and obj.pos_ == "NOUN" and not obj.ent_type_ and obj.tag_ != "NNS"
+            and not any(c.dep_ in ("xcomp", "ccomp", "dative") for c in verb.children))
 
 
 def _coordinated_object(verb: Token, obj: Token, conj: Token) -> bool:

@@ -839,3 +839,18 @@ def test_where_a_poll_puts_a_candidate_is_part_of_what_it_shows(nlp):
     """PolNeAR dev: "shows Clinton likewise ahead by 3.7 percentage points" had been "Clinton" alone."""
     row = _row(nlp, "A Marist poll shows Smith likewise ahead by 4.2 percentage points.", "shows")
     assert row["text"] == "Smith likewise ahead by 4.2 percentage points"
+
+
+def test_what_a_speaker_explains_or_urges_is_its_object(nlp):
+    """PolNeAR: "explains America's historical treatment of black people", "urges retaliation on Russia"; the one
+    urged is no content ("urged voters to turn out": what they are to do is)."""
+    text = ("The documentary explains the county's long history of flooding. A senator urges retaliation against "
+            "the hackers. The mayor urged voters to turn out early.")
+    rows = {r["cue"]: r["text"] for r in _rows(nlp, text)}
+    assert rows["explains"] == "the county's long history of flooding"
+    assert rows["urges"] == "retaliation against the hackers"
+    assert rows["urged"] == "to turn out early"
+    # an infinitive that tells what a noun is for: a bundled letter asks for "(2) your attempt to explain that
+    # determination", which had been a quote by "2) your attempt to"
+    letter = "We request (1) the agency's records on the case and (2) your attempt to explain that determination."
+    assert not any(r["cue"] == "explain" for r in _rows(nlp, letter))
