@@ -39,6 +39,8 @@ COUNTY_HOLDS_KM = 60.0
 CO_LOCATED_TOP = 12
 QUALIFIER_BONUS = 10.0
 CONTEXT_STATE_BONUS = 4.0
+HAMLET_POPULATION = 5_000  # a town this small wins no state context over a namesake NAMESAKE_RATIO times larger
+NAMESAKE_RATIO = 100
 CONTEXT_COUNTRY_BONUS = 2.0
 EXACT_NAME_BONUS = 2.0
 COUNTY_WORD_BONUS = 3.0
@@ -311,6 +313,17 @@ def _score(place: Place, written: str, qualifier: Place | None, states: Counter,
     return score
 
 
+def _hamlet_penalty(place: Place, states: Counter, readings: tuple[Place, ...]) -> float:
+    """Takes back the state context of a hamlet (under ``HAMLET_POPULATION``) whose namesake in its country is
+    ``NAMESAKE_RATIO`` times larger: one mention of Dallas does not make "Santa Clara" the Texas hamlet of 725
+    people rather than the Californian city. A qualifier, a county, nearby towns or the outlet's town still can."""
+    if place.kind != "city" or place.population >= HAMLET_POPULATION or not (
+            place.admin1 and states[(place.country, place.admin1)]):
+        return 0.0
+    biggest = max((p.population for p in readings if p.kind == "city" and p.country == place.country), default=0)
+    return CONTEXT_STATE_BONUS if place.population * NAMESAKE_RATIO < biggest else 0.0
+
+
 def _metropolis_bonus(place: Place, written: str, countries: Counter, readings: tuple[Place, ...]) -> float:
     """METROPOLIS_BONUS for a metropolis of the story's countries written by its own name, unless the name also
     reads as a state or country ("Puebla", "Mexico"), which the bonus would otherwise outweigh."""
@@ -449,7 +462,8 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer, home_count
                               _score(p, w, q, s, c, gazetteer, nearby, near)
                               + CO_LOCATED_BONUS * min(support.get(id(p), 0), 2)
                               + (OUTLET_TOWN_BONUS if id(p) in near_outlet else 0.0)
-                              + _metropolis_bonus(p, w, c, o)))
+                              + _metropolis_bonus(p, w, c, o)
+                              - _hamlet_penalty(p, s, o)))
         if all(a is b for a, b in zip(picked, chosen, strict=True)):
             break  # no reading changed: the context is settled
         chosen = picked

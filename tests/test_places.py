@@ -1530,3 +1530,13 @@ def test_a_law_or_an_operation_the_model_reads_as_a_facility_is_no_place(nlp):
     texts = [r["text"] for r in rows_for(nlp, text)]
     assert "Maiduguri" in texts
     assert not any("Act" in t or "Operation" in t or t == "Monongahela" for t in texts)
+
+
+def test_one_mention_of_a_state_s_city_does_not_pull_a_name_to_its_hamlet(nlp):
+    """LGL: a Mercury News story of "Santa Clara" that names Dallas once had been Santa Clara, Texas (725 people);
+    a qualifier still decides ("Santa Clara, Texas")."""
+    text = ("A Santa Clara engineer was shot dead at his office in 1994. His brother, who now lives in Dallas, still "
+            "calls the Santa Clara police every year.")
+    assert {r["admin1"] for r in rows_for(nlp, text) if r["text"] == "Santa Clara"} == {"California"}
+    qualified = by_text(rows_for(nlp, "The fire started near Santa Clara, Texas, on Monday."))["Santa Clara"]
+    assert qualified["admin1"] == "Texas"
