@@ -18,6 +18,11 @@ def _row(nlp, text: str, cue: str) -> dict:
     return next(r for r in _rows(nlp, text) if r["cue"] == cue)
 
 
+def _texts_by_cue(nlp, text: str) -> dict[str, str]:
+    """What each cue of ``text`` reports (the last quote of a cue written twice)."""
+    return {r["cue"]: r["text"] for r in _rows(nlp, text)}
+
+
 def _fragments(row: dict, text: str) -> list[str]:
     return [text[f["start"]:f["end"]] for f in row["fragments"]]
 
@@ -819,7 +824,7 @@ def test_an_object_s_own_infinitive_or_as_phrase_is_part_of_what_was_said(nlp):
     own is when it was said."""
     text = ("The mayor decried the governor's repeated calls to close the border crossing. She described the city "
             "as battered by years of cuts. He condemned the launch as the missiles fell into the sea.")
-    rows = {r["cue"]: r["text"] for r in _rows(nlp, text)}
+    rows = _texts_by_cue(nlp, text)
     assert rows["decried"] == "the governor's repeated calls to close the border crossing"
     assert rows["described"] == "the city as battered by years of cuts"
     assert rows["condemned"] == "the launch"
@@ -830,7 +835,7 @@ def test_a_second_object_the_parse_made_a_second_verb_is_part_of_what_was_said(n
     "student loans"; a second verb of the same subject ("announced … and left") is not what was said."""
     text = ("Senator Jones has mentioned refinancing car loans and forcing lenders to spend more from their profits "
             "to help drivers. The mayor announced his resignation and left the building.")
-    rows = {r["cue"]: r["text"] for r in _rows(nlp, text)}
+    rows = _texts_by_cue(nlp, text)
     assert rows["mentioned"].endswith("forcing lenders to spend more from their profits to help drivers")
     assert rows["announced"] == "his resignation"
 
@@ -846,7 +851,7 @@ def test_what_a_speaker_explains_or_urges_is_its_object(nlp):
     urged is no content ("urged voters to turn out": what they are to do is)."""
     text = ("The documentary explains the county's long history of flooding. A senator urges retaliation against "
             "the hackers. The mayor urged voters to turn out early.")
-    rows = {r["cue"]: r["text"] for r in _rows(nlp, text)}
+    rows = _texts_by_cue(nlp, text)
     assert rows["explains"] == "the county's long history of flooding"
     assert rows["urges"] == "retaliation against the hackers"
     assert rows["urged"] == "to turn out early"
