@@ -165,10 +165,10 @@ _NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # Verbs whose direct object is the person addressed, not what was said.
 ADDRESSEE_VERBS = frozenset({"tell", "ask", "inform", "urge", "advise", "warn", "assure", "caution", "answer",
                               "quote"})
-# Verbs whose object is the person or thing judged: the content is the object and what it is judged for
-# ("praised Fields for pursuing charges", "accused Clinton of pushing to indict him").
 # Verbs of urging, whose object may be what is urged rather than the one urged ("urged restraint").
 _URGING_VERBS = frozenset({"urge"})
+# Verbs whose object is the person or thing judged: the content is the object and what it is judged for
+# ("praised Fields for pursuing charges", "accused Clinton of pushing to indict him").
 _JUDGING_VERBS = frozenset({"blame", "praise", "thank", "accuse", "attack", "criticize", "criticise", "mock", "slam",
                             "blast", "hail", "laud", "applaud", "scold", "chide", "admonish", "taunt", "rip",
                             "lambaste", "lambast", "condemn", "denounce", "fault", "credit", "commend"})
@@ -189,6 +189,7 @@ _TOPIC_PREPOSITIONS = frozenset({"about", "against"})
 # meeting"); "in" and "on" only before a medium of `cue_verbs.yaml` ("claimed victory in a tweet")
 _CIRCUMSTANCE_PREPOSITIONS = frozenset({"after", "before", "during", "amid", "following", "since", "until", "at",
                                         "through", "via"})
+# where a poll puts the one it shows, right after the object: "shows Clinton ahead by 3.7 points"
 _STANDINGS = frozenset({"ahead", "behind", "up", "down", "even", "tied", "level"})
 _JUDGED_FOR = frozenset({"for", "of", "as", "over", "with", "about", "on"})
 
