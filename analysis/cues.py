@@ -1197,6 +1197,60 @@ def _noun_cue(token: Token, text: str, quoted: list[tuple[int, int]]) -> Cue | N
                (sent.start_char, sent.end_char))
 
 
+_HEADLINE_MAX_WORDS = 20
+_HEADLINE_MAX_CHARS = 200
+_HEADLINE_WORD = re.compile(r"[\w’'.-]+")
+_HEADLINE_NOUNS = frozenset({"state", "report"})  # "Swing States To Avoid …", "Report Is Presented"
+
+
+def _headline_verb(word: str, verbs: dict[str, str]) -> str | None:
+    """The lexicon lemma of a headline's capitalised verb ("Vows", "Rip", "Slams", "Urges"), else None."""
+    lower = word.lower()
+    for lemma in (lower[:-1] if lower.endswith("s") else None, lower[:-2] if lower.endswith("es") else None,
+                  lower[:-3] + "y" if lower.endswith("ies") else None, lower):
+        if lemma and lemma in verbs:
+            return lemma
+    return None
+
+
+def _headline_cues(doc: Doc, text: str, allowed: list[tuple[int, int]], found: list[Cue],
+                   quoted: list[tuple[int, int]]) -> list[Cue]:
+    """Cues of a headline in title case, which the parser reads as one long name ("Black Lawmakers Rip Donald Trump
+    As A ‘Disgusting Fraud.’", "Sanders Vows To Eliminate Tax Breaks …"): the first capitalised word after a name
+    that is a cue verb's form splits the line into speaker and what was said. Only lines with no cue of their own."""
+    verbs = cue_lexicon().verbs
+    result: list[Cue] = []
+    for start, end in allowed:
+        if end - start > _HEADLINE_MAX_CHARS:
+            continue
+        words = [w for w in _HEADLINE_WORD.finditer(text[start:end]) if w.group()[0].isalpha()]
+        if not 3 <= len(words) <= _HEADLINE_MAX_WORDS or any(
+                start <= c.cue[0] < end and c.content is not None for c in found):
+            continue
+        if not all(w.group()[0].isupper() for w in words if len(w.group()) > 3):
+            continue
+        for number, word in enumerate(words[1:], start=1):
+            lemma = _headline_verb(word.group(), verbs)
+            cue_start = start + word.start()
+            if lemma is None or _inside(cue_start, quoted):
+                continue
+            after = words[number + 1].group().lower() if number + 1 < len(words) else ""
+            if after in ("on", "of") or lemma in _HEADLINE_NOUNS or lemma == word.group().lower() and not (
+                    words[number - 1].group().endswith("s") and len(words[number - 1].group()) > 3):
+                continue  # a noun ("Attacks On …"); a bare verb only after a plural ("Lawmakers Rip")
+            cue = (cue_start, start + word.end())
+            content = _trim(text, cue[1], end - 1 if text[end - 1] == "." else end)  # without the headline's stop
+            comma = text.rfind(",", start, cue_start)  # "Railing Against Trump, Sanders Vows …"
+            speaker = _trim(text, comma + 1 if comma >= 0 else start, cue_start)
+            if content is None or speaker is None:
+                break
+            span = doc.char_span(speaker[0], speaker[1], alignment_mode="expand")
+            head = span.root.i if span is not None else None
+            result.append(Cue(cue, verbs[lemma], speaker, head, content, (speaker[0], cue[1]), (start, end)))
+            break
+    return result
+
+
 def _heads_clause(token: Token) -> bool:
     """True for a word the tagger read as a noun that has a subject and a clausal complement, as a verb has: "Trump
     claims that he should be the exception" ("claims" NNS)."""
@@ -1272,4 +1326,5 @@ def find_cues(doc: Doc, allowed: list[tuple[int, int]], quoted: list[tuple[int, 
                 cue = _verb_cue(token, "neutral", True, text, quoted)
         if cue is not None:
             cues.append(cue)
-    return cues
+    cues.extend(_headline_cues(doc, text, allowed, cues, quoted))
+    return sorted(cues, key=lambda c: c.cue[0])

@@ -859,3 +859,17 @@ def test_what_a_speaker_explains_or_urges_is_its_object(nlp):
     # determination", which had been a quote by "2) your attempt to"
     letter = "We request (1) the agency's records on the case and (2) your attempt to explain that determination."
     assert not any(r["cue"] == "explain" for r in _rows(nlp, letter))
+
+
+def test_a_headline_in_title_case_reports_with_its_capitalised_verb(nlp):
+    """PolNeAR titles such as "Black Lawmakers Rip Donald Trump As A ‘Disgusting Fraud.’" and "Railing Against
+    Trump, Sanders Vows To Eliminate Tax Breaks …" parse as one long name; a noun that looks like a verb ("Attacks
+    On …") is no cue."""
+    text = ("Senate Democrats Slam Governor’s Budget As A ‘Reckless Gamble.’\n\nFacing Flood Losses, Mayor Vows To "
+            "Rebuild Library By Spring.\n\nNew Attacks On Tourists Prompt Travel Warnings.\n\nThe mayor spoke on "
+            "Tuesday.")
+    rows = {r["cue"]: r for r in _rows(nlp, text)}
+    assert (rows["Slam"]["speaker_mention"], rows["Slam"]["text"]) == (
+        "Senate Democrats", "Governor’s Budget As A ‘Reckless Gamble.’")
+    assert (rows["Vows"]["speaker_mention"], rows["Vows"]["text"]) == ("Mayor", "To Rebuild Library By Spring")
+    assert "Attacks" not in rows
