@@ -1203,14 +1203,13 @@ _HEADLINE_WORD = re.compile(r"[\w’'.-]+")
 _HEADLINE_NOUNS = frozenset({"state", "report"})  # "Swing States To Avoid …", "Report Is Presented"
 
 
-def _headline_verb(word: str, verbs: dict[str, str]) -> str | None:
-    """The lexicon lemma of a headline's capitalised verb ("Vows", "Rip", "Slams", "Urges"), else None."""
+def _headline_verb(word: str, lexicon: CueLexicon) -> str | None:
+    """The lexicon lemma of a headline's capitalised verb in its bare or third-person form ("Rip", "Vows", "Slams",
+    "Denies"), else None (not "Slammed", "Slamming")."""
     lower = word.lower()
-    for lemma in (lower[:-1] if lower.endswith("s") else None, lower[:-2] if lower.endswith("es") else None,
-                  lower[:-3] + "y" if lower.endswith("ies") else None, lower):
-        if lemma and lemma in verbs:
-            return lemma
-    return None
+    lemma = _verb_lemma(lower, lexicon)
+    forms = (lemma, f"{lemma}s", f"{lemma}es", f"{lemma[:-1]}ies")
+    return lemma if lemma in lexicon.verbs and lower in forms else None
 
 
 def _headline_cues(doc: Doc, text: str, allowed: list[tuple[int, int]], found: list[Cue],
@@ -1218,7 +1217,7 @@ def _headline_cues(doc: Doc, text: str, allowed: list[tuple[int, int]], found: l
     """Cues of a headline in title case, which the parser reads as one long name ("Black Lawmakers Rip Donald Trump
     As A ‘Disgusting Fraud.’", "Sanders Vows To Eliminate Tax Breaks …"): the first capitalised word after a name
     that is a cue verb's form splits the line into speaker and what was said. Only lines with no cue of their own."""
-    verbs = cue_lexicon().verbs
+    lexicon = cue_lexicon()
     result: list[Cue] = []
     for start, end in allowed:
         if end - start > _HEADLINE_MAX_CHARS:
@@ -1230,7 +1229,7 @@ def _headline_cues(doc: Doc, text: str, allowed: list[tuple[int, int]], found: l
         if not all(w.group()[0].isupper() for w in words if len(w.group()) > 3):
             continue
         for number, word in enumerate(words[1:], start=1):
-            lemma = _headline_verb(word.group(), verbs)
+            lemma = _headline_verb(word.group(), lexicon)
             cue_start = start + word.start()
             if lemma is None or _inside(cue_start, quoted):
                 continue
@@ -1246,7 +1245,7 @@ def _headline_cues(doc: Doc, text: str, allowed: list[tuple[int, int]], found: l
                 break
             span = doc.char_span(speaker[0], speaker[1], alignment_mode="expand")
             head = span.root.i if span is not None else None
-            result.append(Cue(cue, verbs[lemma], speaker, head, content, (speaker[0], cue[1]), (start, end)))
+            result.append(Cue(cue, lexicon.verbs[lemma], speaker, head, content, (speaker[0], cue[1]), (start, end)))
             break
     return result
 
