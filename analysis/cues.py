@@ -21,7 +21,7 @@ _CONTENT_DEPS = ("ccomp",)
 _EDGE_PUNCT = " \t\n,;:—–-"
 # Clause parts that belong to the cue, not to the content: "also said", "said on Monday in a statement".
 # The tokens where a verb such as "saying" or "added" borrows its subject from the verb it hangs on.
-_BORROWS_SUBJECT = ("advcl", "xcomp", "conj", "pcomp", "prep", "dep")
+_BORROWS_SUBJECT = ("advcl", "xcomp", "conj", "pcomp", "prep", "dep", "advmod")
 
 
 @dataclass(frozen=True)
@@ -388,7 +388,7 @@ def linked_subject(verb: Token) -> Token | None:
     """The verb's ``nsubj``, else the subject (active or passive) of the verb it hangs on ("…, saying", "and
     added", "began by saying", "After saying …, she was whisked off"), up to four steps."""
     current = verb
-    for _ in range(4):
+    for _ in range(5):
         medium = _medium_of(current)
         if medium is not None:  # "issued a statement calling …", "in a tweet saying …", "his ad urging …"
             owner = next((c for c in medium.children if c.dep_ == "poss"), None)
@@ -408,12 +408,22 @@ def linked_subject(verb: Token) -> Token | None:
                 if current.dep_ == "relcl":
                     return _person_for_who(child, current.head)
                 return _antecedent(child) or child  # a relative clause parsed as an adverbial one
-            return child
+            return _aside_name(child, verb) if current is verb else child
         if current.dep_ in _BORROWS_SUBJECT and current.head is not current:
             current = current.head
         else:
             return None
     return None
+
+
+def _aside_name(subject: Token, verb: Token) -> Token:
+    """The name right before an aside's verb, where the parse made the words before its comma the subject and the
+    name their apposition ("To understand the real Dred Scott, Chief Justice Roberts said, one should …")."""
+    if verb.dep_ != "parataxis":
+        return subject
+    name = next((c for c in subject.children if c.dep_ == "appos" and c.i == verb.i - 1 and c.pos_ == "PROPN"
+                 and c.left_edge.i > 0 and verb.doc[c.left_edge.i - 1].text == ","), None)
+    return name or subject
 
 
 def _medium_of(verb: Token) -> Token | None:
@@ -1034,7 +1044,7 @@ def _aside(verb: Token) -> bool:
     plan, he said, is …" (parataxis, or a complement of a verb after it)."""
     if not (verb.dep_ == "parataxis" or (verb.dep_ == "ccomp" and verb.head.i > verb.i)):
         return False
-    subject = next((c for c in verb.children if c.dep_ in _SUBJECTS and c.i < verb.i), None)
+    subject = next((_aside_name(c, verb) for c in verb.children if c.dep_ in _SUBJECTS and c.i < verb.i), None)
     return subject is not None and subject.left_edge.i > 0 and verb.doc[subject.left_edge.i - 1].text == ","
 
 
