@@ -670,6 +670,8 @@ def _verb_cue(token: Token, tone: str, naming: bool, text: str, quoted: list[tup
             if content is None and as_mark is not None:  # "As Dell said last week in Tel Aviv, “…”": its adjuncts
                 clause_end = _own_adjuncts_end(token, clause_end)
         if clauses and token.lemma_ in _CLAUSE_ONLY and all(c.dep_ == "xcomp" for c in clauses):
+            if any(c.lemma_ in cue_lexicon().known_verbs for c in clauses):
+                return None  # "continued to call for …": the verb it goes on with is the cue
             content = None  # "continue to struggle", "find him guilty"
         if clauses and token.lemma_ in _CLAUSE_ONLY and any(
                 g.dep_ in ("nsubj", "nsubjpass") and g.lower_.endswith(("self", "selves"))

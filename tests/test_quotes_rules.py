@@ -890,3 +890,14 @@ def test_an_aside_s_speaker_is_the_name_before_its_verb_not_the_words_before_the
     row = next(r for r in _rows(nlp, text) if r["cue"] == "said")
     assert row["speaker_mention"] == "Professor James Hart"
     assert row["text"] == "To know the real Abraham Lincoln one should read his letters"
+
+
+def test_the_verb_a_speaker_continues_with_is_the_cue(nlp):
+    """PolNeAR: protesters "continued to call for more information about …, looping the streets … while chanting,
+    "…"": "call for" reports its object, not "continued" the rest of the sentence; "continue to struggle" reports
+    nothing."""
+    text = ('Dozens of nurses continued to call for an inquiry into the closure of the ward, marching past City Hall '
+            '- where the council met - while chanting, "Save our beds." The hospital continues to struggle.')
+    rows = {r["cue"]: r["text"] for r in _rows(nlp, text)}
+    assert rows.get("call for") == "an inquiry into the closure of the ward"
+    assert "continued" not in rows and "continues" not in rows
