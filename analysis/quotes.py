@@ -315,9 +315,11 @@ def _statements(text: str, cues: list[Cue], spans: list[QuotedSpan], paragraph_o
                 _quote_after_cue_sentence(text, cue, spans, used) if content is None else [])
             if not inside:
                 # "Cruz blamed the law on “knuckleheaded politicians.”": the quote is the verb's object.
+                # Not past another cue verb, whose quotation it is: "said as much …, arguing that Trump “…”".
+                later = min((c.cue[0] for c in cues if c.cue[0] >= cue.cue[1]), default=cue.sentence[1] + 1)
                 inside = [i for i, q in enumerate(spans) if i not in used and q.start >= cue.cue[1]
                           and q.end <= cue.sentence[1] + 1 and q.paragraph == paragraph_of(cue.cue[0])
-                          and not _title_like(text, q)]
+                          and q.start < later and not _title_like(text, q)]
                 end = cue.sentence[1]
                 if inside and doc is not None:
                     # Only a quotation the verb governs: not one in a later clause ("Asked …, Earnest said …").

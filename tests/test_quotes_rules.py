@@ -901,3 +901,13 @@ def test_the_verb_a_speaker_continues_with_is_the_cue(nlp):
     rows = {r["cue"]: r["text"] for r in _rows(nlp, text)}
     assert rows.get("call for") == "an inquiry into the closure of the ward"
     assert "continued" not in rows and "continues" not in rows
+
+
+def test_a_quotation_past_another_cue_verb_is_that_verb_s(nlp):
+    """PolNeAR: "said as much in an interview …, arguing that Trump “lashed out …”" and "laughed and said, “…”": the
+    quotation is what the later verb governs, not the object of the first one."""
+    rows = _rows(nlp, "The mayor said as much in an interview on Friday, arguing that the plan “would bankrupt the "
+                      "city within a decade.” The senator laughed and said, “We will see about that.”")
+    assert [(r["cue"], r["kind"], r["text"]) for r in rows] == [
+        ("arguing", "mixed", "that the plan “would bankrupt the city within a decade."),
+        ("said", "direct", "We will see about that.")]
