@@ -51,6 +51,7 @@ METROPOLIS_BONUS = 1.5
 RESOLVE_PASSES = 4  # at most; a reading chosen in one pass is context for the next ("Georgia" then "Albany")
 # gazetteer kind -> the kinds of the locations table (a province is an ISO 3166-2 region GeoNames lacks)
 OUTPUT_KIND = {"continent": "region", "province": "state"}
+TOWN_OF_THE_ARTICLE_MENTIONS = 2  # a town named this often is the article's, where a local name nothing places lies
 FACILITY_WINDOW = 120  # characters between a facility and the place that holds it
 _QUALIFIER = re.compile(r"^(?:['’]s)?,\s*(?P<name>[A-Z][A-Za-z.]*(?:\s?[A-Z][A-Za-z.]*){0,3})")
 # the words between a facility and the place that holds it: "in", "at", ..., after an acronym in brackets too
@@ -930,6 +931,45 @@ def _one_place_per_facility(resolved: list[Resolved]) -> list[Resolved]:
             for item in resolved]
 
 
+def _in_the_article_s_town(resolved: list[Resolved], gazetteer: Gazetteer) -> list[Resolved]:
+    """A local name that the gazetteer lacks and nothing near it places lies in the town the article names most (at
+    least TOWN_OF_THE_ARTICLE_MENTIONS times; the first named on a tie), where that town is in the country the article
+    names most: "Khayelitsha" in a story about Cape Town, "Ghouta" in one about Damascus. Not a name of a natural
+    feature, a compass region or anything beyond a town (``beyond_town_words``), with a demonym ("Russian Empire"),
+    or with another place's name in it ("Augusta Herald", "Historic Dublin"). Nor a facility: a school or a
+    university is as often one a person attended elsewhere ("a graduate of Harvard University")."""
+    towns = Counter(r.place.geonameid for r in resolved if r.place is not None and r.kind == "city" and not r.within)
+    if not towns or max(towns.values()) < TOWN_OF_THE_ARTICLE_MENTIONS:
+        return resolved
+    most = max(towns.values())
+    town = next(r.place for r in resolved if r.place is not None and r.kind == "city" and not r.within
+                and towns[r.place.geonameid] == most)
+    countries = Counter(r.place.country for r in resolved if r.place is not None and not r.within)
+    if countries[town.country] < max(countries.values()):
+        return resolved  # a town abroad from the country the story is about ("Liverpool" in a story about Cairo)
+    return [replace(item, place=town, within=town.name) if item.place is None and item.kind == "other"
+            and _local_name(item.text, town, gazetteer) else item for item in resolved]
+
+
+ANOTHER_PLACE_POPULATION = 100_000  # a word of a local name that names a city this large names where it is
+
+
+def _local_name(written: str, town: Place, gazetteer: Gazetteer) -> bool:
+    """Whether a name nothing places may lie in the article's town (see ``_in_the_article_s_town``)."""
+    if _landform_name(written):
+        return False
+    words = written.replace("-", " ").split()
+    beyond = places_lexicon().beyond_town_words
+    for word in words:
+        if word.lower() in _REGION_WORDS or word in beyond or gazetteer.is_demonym(word):
+            return False
+        if lookup_key(word) != lookup_key(town.name) and any(
+                p.kind in ("country", "state") or (p.kind == "city" and p.population >= ANOTHER_PLACE_POPULATION)
+                for p in gazetteer.lookup(word)):
+            return False
+    return True
+
+
 def location_rows(article_id: str, doc: Doc, paragraphs: list[Paragraph], home_country: str | None = None,
                   outlet_towns: tuple[str, ...] = ()) -> list[dict]:
     """One row per place mention (schema ``locations``), resolved offline with the article's context and, when
@@ -942,8 +982,9 @@ def location_rows(article_id: str, doc: Doc, paragraphs: list[Paragraph], home_c
     # states named in local bodies' names and those the article's phone numbers ring in count once each
     named_states = tuple({id(p): p for p in (*states_in_names(doc, gazetteer), *area_code_regions(text, gazetteer),
                                              *outlet_states(outlet_towns, gazetteer))}.values())
-    resolved = place_facilities(text, resolve(text, mentions, gazetteer, home_country, named_states, outlet_towns),
-                                _sentence_bounds(doc), gazetteer)
+    resolved = _in_the_article_s_town(place_facilities(
+        text, resolve(text, mentions, gazetteer, home_country, named_states, outlet_towns), _sentence_bounds(doc),
+        gazetteer), gazetteer)
     starts = [p.start for p in paragraphs]
     rows = []
     for item in resolved:

@@ -1540,3 +1540,17 @@ def test_one_mention_of_a_state_s_city_does_not_pull_a_name_to_its_hamlet(nlp):
     assert {r["admin1"] for r in rows_for(nlp, text) if r["text"] == "Santa Clara"} == {"California"}
     qualified = by_text(rows_for(nlp, "The fire started near Santa Clara, Texas, on Monday."))["Santa Clara"]
     assert qualified["admin1"] == "Texas"
+
+
+def test_a_local_name_the_gazetteer_lacks_lies_in_the_town_the_article_names_most(nlp):
+    """gwn_dev: "Khayelitsha" in a story about Cape Town and "Ghouta" in one about Damascus had no coordinates; a
+    name beyond any town ("Russian Empire") stays unplaced, and so does everything where no town is named twice."""
+    text = ("Police in Khayelitsha arrested two men on Monday, Cape Town officials said. Cape Town has rationed water "
+            "since June, and families in Khayelitsha queued for hours. The shortage recalls a drought of the Russian "
+            "Empire, officials said.")
+    rows = rows_for(nlp, text)
+    township = [r for r in rows if r["text"] == "Khayelitsha"]
+    assert len(township) == 2 and all(r["within"] == "Cape Town" and r["lat"] is not None for r in township)
+    assert by_text(rows)["Russian Empire"]["lat"] is None
+    once = by_text(rows_for(nlp, "Police in Khayelitsha arrested two men on Monday. Cape Town has rationed water."))
+    assert once["Khayelitsha"]["lat"] is None
