@@ -471,6 +471,7 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer, home_count
     chosen = _one_reading_per_name(written, options, qualifiers, chosen, groups, gazetteer)
     chosen = _landforms_at_home(written, chosen, qualifiers, home_country)
     chosen = _generic_regions_at_home(chosen, qualifiers, home_country)
+    chosen = _public_spaces_at_home(written, chosen, qualifiers, home_country, named_states)
     # a name a firm cue (a dateline among them) marks as a place at one mention is that place at its other
     # mentions too ("an informal settlement in Khayelitsha", then "moved back to Khayelitsha")
     cued = {lookup_key(w) for m, w in zip(mentions, written, strict=True) if m.placed}
@@ -633,6 +634,21 @@ def _only_at_home(chosen: list[Place | None], marked: list[int], qualifiers: lis
     return [None if i in marked and p is not None and countries[p.country] <= 0 else p for i, p in enumerate(chosen)]
 
 
+def _public_spaces_at_home(written: list[str], chosen: list[Place | None], qualifiers: list,
+                           home_country: str | None, named_states: tuple[Place, ...]) -> list[Place | None]:
+    """A name of a public space ("Washington Square", ``public_space_words``) read as a town of under
+    MIN_UNTAGGED_CITY_POPULATION only in a state the article's other places name: a New Orleans story's "Washington
+    Square" is its own square, not Washington Square, Pennsylvania."""
+    words = places_lexicon().public_space_words
+    marked = [i for i, name in enumerate(written) if chosen[i] is not None and chosen[i].kind == "city"
+              and chosen[i].population < MIN_UNTAGGED_CITY_POPULATION and name.split()[-1] in words]
+    if not marked:
+        return chosen
+    states, _ = _context([*(p if i not in marked else None for i, p in enumerate(chosen)), *named_states],
+                         qualifiers, home_country)
+    return [None if i in marked and states[(p.country, p.admin1)] <= 0 else p for i, p in enumerate(chosen)]
+
+
 def _landform_name(written: str) -> bool:
     """Whether a name is a natural feature's by its words: "Mississippi River", "Lake Michigan", "Gulf of Mexico"."""
     lexicon = places_lexicon()
@@ -782,6 +798,9 @@ def _sentence_bounds(doc: Doc) -> list[int]:
     return [s.start_char for s in doc.sents]
 
 
+NAMED_ABROAD_POPULATION = 100_000  # a facility may be named after a town this large in a country the story names not
+
+
 def _named_in(name: str, gazetteer: Gazetteer, resolved: list[Resolved]) -> Place | None:
     """The city or county a facility is named after ("Decatur High School"), in the article's context; or the US
     state, when the article is about that state."""
@@ -800,9 +819,12 @@ def _named_in(name: str, gazetteer: Gazetteer, resolved: list[Resolved]) -> Plac
             return state  # "Virginia Commonwealth University Medical Center" in a story about Virginia
         # a namesake smaller than a town taken untagged only in a state or country the article names ("Harvard
         # University" is not in Harvard, Illinois, a town of 9,000)
+        # nor a town of under NAMED_ABROAD_POPULATION abroad from every place the article names ("Carnegie Library"
+        # in New Orleans is in no Carnegie, Victoria)
         options = [p for p in gazetteer.lookup(written) if p.kind in ("city", "county") and (
             p.population >= MIN_UNTAGGED_CITY_POPULATION
-            or (states[(p.country, p.admin1)] if p.country == "US" else countries[p.country]))]
+            or (states[(p.country, p.admin1)] if p.country == "US" else countries[p.country]))
+            and (countries[p.country] or not countries or p.population >= NAMED_ABROAD_POPULATION)]
         if options:
             return max(options, key=lambda p: _score(p, written, None, states, countries, gazetteer))
     return None

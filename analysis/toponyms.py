@@ -94,6 +94,7 @@ class Lexicon:
     law_heads: frozenset[str]
     operation_openers: frozenset[str]
     beyond_town_words: frozenset[str]
+    public_space_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -119,7 +120,8 @@ def places_lexicon() -> Lexicon:
                    frozenset(raw["vehicle_makes"]), frozenset(raw["settlement_words"]),
                    frozenset(raw["city_part_heads"]), frozenset(raw["numbered_heads"]),
                    frozenset(raw["study_nouns"]), tuple(raw["town_endings"]), frozenset(raw["law_heads"]),
-                   frozenset(raw["operation_openers"]), frozenset(raw["beyond_town_words"]))
+                   frozenset(raw["operation_openers"]), frozenset(raw["beyond_town_words"]),
+                   frozenset(raw["public_space_words"]))
 
 
 def _studied(words: list[str], index: int) -> bool:

@@ -1554,3 +1554,15 @@ def test_a_local_name_the_gazetteer_lacks_lies_in_the_town_the_article_names_mos
     assert by_text(rows)["Russian Empire"]["lat"] is None
     once = by_text(rows_for(nlp, "Police in Khayelitsha arrested two men on Monday. Cape Town has rationed water."))
     assert once["Khayelitsha"]["lat"] is None
+
+
+def test_a_square_or_a_library_is_no_small_town_of_a_state_or_country_the_story_never_names(nlp):
+    """gwn_dev: a New Orleans story's "Washington Square" had been Washington Square, Pennsylvania (13,000 people),
+    and its "Carnegie Library" the library of Carnegie, Victoria; its streets then followed them there."""
+    text = ("Crowds gathered in Washington Square on Friday night after the parade, and volunteers opened the "
+            "Carnegie Library to serve water. The parade wound through the French Quarter of New Orleans, Louisiana.")
+    rows = by_text(rows_for(nlp, text))
+    assert rows["Washington Square"]["admin1"] != "Pennsylvania"
+    assert rows["Carnegie Library"]["country"] in (None, "US")
+    times = by_text(rows_for(nlp, "Tourists filled Times Square on Friday, the police in Leeds said."))
+    assert times["Times Square"]["admin1"] == "New York"
