@@ -954,12 +954,15 @@ def _one_place_per_facility(resolved: list[Resolved]) -> list[Resolved]:
 
 
 def _in_the_article_s_town(resolved: list[Resolved], gazetteer: Gazetteer) -> list[Resolved]:
-    """A local name that the gazetteer lacks and nothing near it places lies in the town the article names most (at
-    least TOWN_OF_THE_ARTICLE_MENTIONS times; the first named on a tie), where that town is in the country the article
-    names most: "Khayelitsha" in a story about Cape Town, "Ghouta" in one about Damascus. Not a name of a natural
-    feature, a compass region or anything beyond a town (``beyond_town_words``), with a demonym ("Russian Empire"),
-    or with another place's name in it ("Augusta Herald", "Historic Dublin"). Nor a facility: a school or a
-    university is as often one a person attended elsewhere ("a graduate of Harvard University")."""
+    """A local name that the gazetteer lacks and nothing near it places, but that a firm cue marks as a place at one
+    of its mentions ("in Khayelitsha"), lies in the town the article names most (at least
+    TOWN_OF_THE_ARTICLE_MENTIONS times; the first named on a tie), where that town is in the country the article
+    names most: "Khayelitsha" in a story about Cape Town, "Ghouta" in one about Damascus. Without the cue, names the
+    model mistook for places ("Ayn Rand") would be put on the map. Not a name of a natural feature, a compass
+    region, anything beyond a town (``beyond_town_words``) or an event (``event_words``: "in the Great Recession"),
+    with a demonym ("Russian Empire"), or with another place's name in it ("Augusta Herald", "Historic Dublin").
+    Nor a facility: a school or a university is as often one a person attended elsewhere ("a graduate of Harvard
+    University")."""
     towns = Counter(r.place.geonameid for r in resolved if r.place is not None and r.kind == "city" and not r.within)
     if not towns or max(towns.values()) < TOWN_OF_THE_ARTICLE_MENTIONS:
         return resolved
@@ -969,8 +972,10 @@ def _in_the_article_s_town(resolved: list[Resolved], gazetteer: Gazetteer) -> li
     countries = Counter(r.place.country for r in resolved if r.place is not None and not r.within)
     if countries[town.country] < max(countries.values()):
         return resolved  # a town abroad from the country the story is about ("Liverpool" in a story about Cairo)
+    cued = {lookup_key(r.text) for r in resolved if r.mention.placed}
     return [replace(item, place=town, within=town.name) if item.place is None and item.kind == "other"
-            and _local_name(item.text, town, gazetteer) else item for item in resolved]
+            and lookup_key(item.text) in cued and _local_name(item.text, town, gazetteer) else item
+            for item in resolved]
 
 
 ANOTHER_PLACE_POPULATION = 100_000  # a word of a local name that names a city this large names where it is
@@ -981,9 +986,10 @@ def _local_name(written: str, town: Place, gazetteer: Gazetteer) -> bool:
     if _landform_name(written):
         return False
     words = written.replace("-", " ").split()
-    beyond = places_lexicon().beyond_town_words
+    lexicon = places_lexicon()
     for word in words:
-        if word.lower() in _REGION_WORDS or word in beyond or gazetteer.is_demonym(word):
+        if (word.lower() in _REGION_WORDS or word in lexicon.beyond_town_words or word in lexicon.event_words
+                or gazetteer.is_demonym(word)):
             return False
         if lookup_key(word) != lookup_key(town.name) and any(
                 p.kind in ("country", "state") or (p.kind == "city" and p.population >= ANOTHER_PLACE_POPULATION)

@@ -95,6 +95,7 @@ class Lexicon:
     operation_openers: frozenset[str]
     beyond_town_words: frozenset[str]
     public_space_words: frozenset[str]
+    event_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -121,7 +122,7 @@ def places_lexicon() -> Lexicon:
                    frozenset(raw["city_part_heads"]), frozenset(raw["numbered_heads"]),
                    frozenset(raw["study_nouns"]), tuple(raw["town_endings"]), frozenset(raw["law_heads"]),
                    frozenset(raw["operation_openers"]), frozenset(raw["beyond_town_words"]),
-                   frozenset(raw["public_space_words"]))
+                   frozenset(raw["public_space_words"]), frozenset(raw["event_words"]))
 
 
 def _studied(words: list[str], index: int) -> bool:

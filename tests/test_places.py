@@ -1544,7 +1544,8 @@ def test_one_mention_of_a_state_s_city_does_not_pull_a_name_to_its_hamlet(nlp):
 
 def test_a_local_name_the_gazetteer_lacks_lies_in_the_town_the_article_names_most(nlp):
     """gwn_dev: "Khayelitsha" in a story about Cape Town and "Ghouta" in one about Damascus had no coordinates; a
-    name beyond any town ("Russian Empire") stays unplaced, and so does everything where no town is named twice."""
+    name beyond any town ("Russian Empire") stays unplaced, and so does everything where no town is named twice.
+    The name must be cued as a place ("in Khayelitsha") at one of its mentions."""
     text = ("Police in Khayelitsha arrested two men on Monday, Cape Town officials said. Cape Town has rationed water "
             "since June, and families in Khayelitsha queued for hours. The shortage recalls a drought of the Russian "
             "Empire, officials said.")
@@ -1554,6 +1555,9 @@ def test_a_local_name_the_gazetteer_lacks_lies_in_the_town_the_article_names_mos
     assert by_text(rows)["Russian Empire"]["lat"] is None
     once = by_text(rows_for(nlp, "Police in Khayelitsha arrested two men on Monday. Cape Town has rationed water."))
     assert once["Khayelitsha"]["lat"] is None
+    event = rows_for(nlp, "Families who lost homes in the Great Recession returned to Toronto on Monday. Toronto "
+                          "officials said the Great Recession had cut rents across Toronto.")
+    assert all(r["lat"] is None for r in event if "Recession" in r["text"])
 
 
 def test_a_square_or_a_library_is_no_small_town_of_a_state_or_country_the_story_never_names(nlp):
