@@ -956,26 +956,40 @@ def _one_place_per_facility(resolved: list[Resolved]) -> list[Resolved]:
 def _in_the_article_s_town(resolved: list[Resolved], gazetteer: Gazetteer) -> list[Resolved]:
     """A local name that the gazetteer lacks and nothing near it places, but that a firm cue marks as a place at one
     of its mentions ("in Khayelitsha"), lies in the town the article names most (at least
-    TOWN_OF_THE_ARTICLE_MENTIONS times; the first named on a tie), where that town is in the country the article
-    names most: "Khayelitsha" in a story about Cape Town, "Ghouta" in one about Damascus. Without the cue, names the
+    TOWN_OF_THE_ARTICLE_MENTIONS times; the first named on a tie) of the country the article names most:
+    "Khayelitsha" in a story about Cape Town, "Ghouta" in one about Damascus. Without the cue, names the
     model mistook for places ("Ayn Rand") would be put on the map. Not a name of a natural feature, a compass
     region, anything beyond a town (``beyond_town_words``) or an event (``event_words``: "in the Great Recession"),
     with a demonym ("Russian Empire"), or with another place's name in it ("Augusta Herald", "Historic Dublin").
     Nor a facility: a school or a university is as often one a person attended elsewhere ("a graduate of Harvard
     University")."""
-    towns = Counter(r.place.geonameid for r in resolved if r.place is not None and r.kind == "city" and not r.within)
+    countries = Counter(r.place.country for r in resolved if r.place is not None and not r.within)
+    if not countries:
+        return resolved
+    country = countries.most_common(1)[0][0]  # not a town abroad: "Liverpool", the club, in a story about Cairo
+    cities = [r.place for r in resolved if r.place is not None and r.kind == "city" and not r.within
+              and r.place.country == country]
+    towns = Counter(place.geonameid for place in cities)
     if not towns or max(towns.values()) < TOWN_OF_THE_ARTICLE_MENTIONS:
         return resolved
-    most = max(towns.values())
-    town = next(r.place for r in resolved if r.place is not None and r.kind == "city" and not r.within
-                and towns[r.place.geonameid] == most)
-    countries = Counter(r.place.country for r in resolved if r.place is not None and not r.within)
-    if countries[town.country] < max(countries.values()):
-        return resolved  # a town abroad from the country the story is about ("Liverpool" in a story about Cairo)
+    town = next(place for place in cities if towns[place.geonameid] == max(towns.values()))
     cued = {lookup_key(r.text) for r in resolved if r.mention.placed}
-    return [replace(item, place=town, within=town.name) if item.place is None and item.kind == "other"
+    return [replace(item, place=town, kind="other", within=town.name)
+            if (item.place is None and item.kind == "other" or _lone_town_abroad(item, resolved, country))
             and lookup_key(item.text) in cued and _local_name(item.text, town, gazetteer) else item
             for item in resolved]
+
+
+def _lone_town_abroad(item: Resolved, resolved: list[Resolved], country: str) -> bool:
+    """A town under SMALL_TOWN_POPULATION in a country that none of the article's other names lie in, in a story
+    about ``country``: a local place the gazetteer lacks, read as a namesake abroad ("Delft", a Cape Town township,
+    as the Dutch city; "Rehab", a Cairo suburb, as a village in Jordan)."""
+    place = item.place
+    if place is None or item.kind != "city" or place.country == country or place.population >= SMALL_TOWN_POPULATION:
+        return False
+    key = lookup_key(item.text)
+    return not any(r.place is not None and r.place.country == place.country and lookup_key(r.text) != key
+                   for r in resolved)
 
 
 ANOTHER_PLACE_POPULATION = 100_000  # a word of a local name that names a city this large names where it is

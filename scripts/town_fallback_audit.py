@@ -1,8 +1,9 @@
 """What putting local names in the article's town does, mention by mention, on a geoparsing gold file.
 
 Runs the locations stage twice on each article, with and without ``places._in_the_article_s_town``, and sorts
-every mention that only the first run places: within 161 km of its gold point, beyond it, on a gold toponym
-without coordinates, or on no gold toponym at all (a name the model mistook for a place, or one the corpus left
+every mention that only the first run places, or places elsewhere (a lone town abroad moved to the article's
+town): within 161 km of its gold point, beyond it, on a gold toponym without coordinates, or on no gold toponym at
+all (a name the model mistook for a place, or one the corpus left
 unannotated). The last list is printed in full, since those are the dots the rule adds to an analyst's map.
 
     .venv/bin/python scripts/town_fallback_audit.py --gold ../shared/gold/geo/lgl.jsonl [--limit N]
@@ -49,19 +50,20 @@ def main() -> None:
         finally:
             places._in_the_article_s_town = with_town
         for before, after in zip(unplaced, placed, strict=True):
-            if before["lat"] is not None or after["lat"] is None:
+            if after["lat"] is None or (before["lat"], before["lon"]) == (after["lat"], after["lon"]):
                 continue
+            how = "placed" if before["lat"] is None else "moved"  # moved: a lone town abroad taken for a local place
             gold = next((t for t in record["toponyms"] if t["start"] < after["end"] and after["start"] < t["end"]),
                         None)
             if gold is None:
-                counts["no gold toponym"] += 1
+                counts[f"{how}, no gold toponym"] += 1
                 unannotated.append((record["id"], after["text"], after["within"]))
             elif gold.get("lat") is None:
-                counts["gold without coordinates"] += 1
+                counts[f"{how}, gold without coordinates"] += 1
             else:
                 km = haversine_km(gold["lat"], gold["lon"], after["lat"], after["lon"])
-                counts["within 161 km" if km <= ACC_KM else "beyond 161 km"] += 1
-    print(f"{args.gold.name}: {len(records)} articles; newly placed mentions: {dict(counts) or 'none'}")
+                counts[f"{how}, {'within' if km <= ACC_KM else 'beyond'} 161 km"] += 1
+    print(f"{args.gold.name}: {len(records)} articles; mentions the rule places or moves: {dict(counts) or 'none'}")
     for article, text, town in unannotated:
         print(f"  no gold toponym: {article}: {text!r} in {town}")
 

@@ -1570,3 +1570,14 @@ def test_a_square_or_a_library_is_no_small_town_of_a_state_or_country_the_story_
     assert rows["Carnegie Library"]["country"] in (None, "US")
     times = by_text(rows_for(nlp, "Tourists filled Times Square on Friday, the police in Leeds said."))
     assert times["Times Square"]["admin1"] == "New York"
+
+
+def test_a_lone_small_town_abroad_cued_as_a_place_is_a_local_place_of_the_article_s_town(nlp):
+    """gwn_dev: Cape Town's township "Delft" had been the Dutch city, 9,700 km away, and a Cairo suburb "Rehab" a
+    village in Jordan; a story about the Netherlands keeps its Delft."""
+    text = ("Police in Delft arrested two men on Monday, Cape Town officials said. Cape Town has rationed water since "
+            "June, the worst drought in South Africa in a century, and families in Delft queued for hours.")
+    township = [r for r in rows_for(nlp, text) if r["text"] == "Delft"]
+    assert len(township) == 2 and all(r["within"] == "Cape Town" and r["country"] == "ZA" for r in township)
+    dutch = by_text(rows_for(nlp, "Police in Delft arrested two men on Monday, officials in The Hague said."))
+    assert dutch["Delft"]["country"] == "NL"
