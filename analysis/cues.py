@@ -386,7 +386,7 @@ def _subject(verb: Token, quoted: list[tuple[int, int]]) -> Token | None:
 
 def linked_subject(verb: Token) -> Token | None:
     """The verb's ``nsubj``, else the subject (active or passive) of the verb it hangs on ("…, saying", "and
-    added", "began by saying", "After saying …, she was whisked off"), up to four steps."""
+    added", "began by saying", "After saying …, she was whisked off", "aside from saying"), up to five steps."""
     current = verb
     for _ in range(5):
         medium = _medium_of(current)

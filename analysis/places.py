@@ -962,7 +962,7 @@ def _in_the_article_s_town(resolved: list[Resolved], gazetteer: Gazetteer) -> li
     region, anything beyond a town (``beyond_town_words``) or an event (``event_words``: "in the Great Recession"),
     with a demonym ("Russian Empire"), or with another place's name in it ("Augusta Herald", "Historic Dublin").
     Nor a facility: a school or a university is as often one a person attended elsewhere ("a graduate of Harvard
-    University")."""
+    University"). A lone small town abroad (``_lone_town_abroad``) is taken for such a local name."""
     countries = Counter(r.place.country for r in resolved if r.place is not None and not r.within)
     if not countries:
         return resolved
@@ -975,8 +975,9 @@ def _in_the_article_s_town(resolved: list[Resolved], gazetteer: Gazetteer) -> li
     town = next(place for place in cities if towns[place.geonameid] == max(towns.values()))
     cued = {lookup_key(r.text) for r in resolved if r.mention.placed}
     return [replace(item, place=town, kind="other", within=town.name)
-            if (item.place is None and item.kind == "other" or _lone_town_abroad(item, resolved, country))
-            and lookup_key(item.text) in cued and _local_name(item.text, town, gazetteer) else item
+            if lookup_key(item.text) in cued
+            and (item.place is None and item.kind == "other" or _lone_town_abroad(item, resolved, country))
+            and _local_name(item.text, town, gazetteer) else item
             for item in resolved]
 
 
@@ -1005,7 +1006,9 @@ def _local_name(written: str, town: Place, gazetteer: Gazetteer) -> bool:
         if (word.lower() in _REGION_WORDS or word in lexicon.beyond_town_words or word in lexicon.event_words
                 or gazetteer.is_demonym(word)):
             return False
-        if lookup_key(word) != lookup_key(town.name) and any(
+        # a word of a longer name that names a place of its own ("Augusta Herald"); a one-word name is the very
+        # name being placed ("Delft", a township, whatever the Dutch city's size)
+        if len(words) > 1 and lookup_key(word) != lookup_key(town.name) and any(
                 p.kind in ("country", "state") or (p.kind == "city" and p.population >= ANOTHER_PLACE_POPULATION)
                 for p in gazetteer.lookup(word)):
             return False
