@@ -230,7 +230,9 @@ TABLES: dict[str, TableSchema] = {
                 Column("lat", F64, "Latitude (WGS84)."),
                 Column("lon", F64, "Longitude (WGS84)."),
                 Column("geonameid", I64, "GeoNames id, when known."),
-                Column("within", S, "For a facility or a street: the town or place that holds it."),
+                Column("within", S, "For a facility or a street: the town or place that holds it. For a local "
+                       "name the gazetteer lacks (a township, a suburb, a park), cued as a place: the town the "
+                       "article names most, whose coordinates it takes (in or near it; see docs/locations.md)."),
                 Column("in_teaser", B, "True when the mention stands in a related-article teaser.", False),
             ),
             ("article_id", "location"),
