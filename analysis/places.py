@@ -210,6 +210,9 @@ def _candidates(written: str, mention: Mention, gazetteer: Gazetteer) -> tuple[P
         places = gazetteer.lookup(written[:-2])
     if not places and " " in written:
         places = _inner_name(written, gazetteer)
+    if written.split()[-1].capitalize() in places_lexicon().region_heads:
+        # "Nyanza Province" is a region, not the town of Nyanza, Rwanda, its head word aside
+        places = tuple(p for p in places if p.kind != "city")
     return places
 
 

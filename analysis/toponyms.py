@@ -96,6 +96,7 @@ class Lexicon:
     beyond_town_words: frozenset[str]
     public_space_words: frozenset[str]
     event_words: frozenset[str]
+    region_heads: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -122,7 +123,8 @@ def places_lexicon() -> Lexicon:
                    frozenset(raw["city_part_heads"]), frozenset(raw["numbered_heads"]),
                    frozenset(raw["study_nouns"]), tuple(raw["town_endings"]), frozenset(raw["law_heads"]),
                    frozenset(raw["operation_openers"]), frozenset(raw["beyond_town_words"]),
-                   frozenset(raw["public_space_words"]), frozenset(raw["event_words"]))
+                   frozenset(raw["public_space_words"]), frozenset(raw["event_words"]),
+                   frozenset(raw["region_heads"]))
 
 
 def _studied(words: list[str], index: int) -> bool:

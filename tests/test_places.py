@@ -1581,3 +1581,11 @@ def test_a_lone_small_town_abroad_cued_as_a_place_is_a_local_place_of_the_articl
     assert len(township) == 2 and all(r["within"] == "Cape Town" and r["country"] == "ZA" for r in township)
     dutch = by_text(rows_for(nlp, "Police in Delft arrested two men on Monday, officials in The Hague said."))
     assert dutch["Delft"]["country"] == "NL"
+
+
+def test_a_name_ending_in_province_is_no_town_of_its_first_words(nlp):
+    """GeoVirus: Kenya's "Nyanza Province" had been the town of Nyanza, Rwanda, six times in two Kenyan stories."""
+    rows = by_text(rows_for(nlp, "Cholera has killed 12 people in Nyanza Province, the health ministry in Nairobi "
+                                 "said on Tuesday."))
+    assert rows["Nyanza Province"]["country"] != "RW"
+    assert rows["Nairobi"]["country"] == "KE"
