@@ -597,12 +597,20 @@ def _asked_about(subject: Token) -> bool:
         " \"”’)").endswith("?")
 
 
+def _infinitive(verb: Token) -> bool:
+    """True for a verb with its own "to" ("to explain", "to close the border")."""
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+
+
+def _agent(verb: Token) -> Token | None:
+    """The object of a passive verb's "by" ("was told by officials", "was first reported by the AP")."""
+    return next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+
+
 def _verb_cue(token: Token, tone: str, naming: bool, text: str, quoted: list[tuple[int, int]]) -> Cue | None:
-    if token.is_title and not token.is_sent_start and token.dep_ in ("acl", "relcl") and any(
-            c.dep_ == "aux" and c.tag_ == "TO" for c in token.children):
+    if token.is_title and not token.is_sent_start and token.dep_ in ("acl", "relcl") and _infinitive(token):
         return None  # a heading's capitalised infinitive reports nothing: "Items to Note: WAGM-8 (August 2016)"
-    if token.dep_ == "acl" and token.head.pos_ == "NOUN" and any(
-            c.dep_ == "aux" and c.tag_ == "TO" for c in token.children):
+    if token.dep_ == "acl" and token.head.pos_ == "NOUN" and _infinitive(token):
         return None  # an infinitive that tells what a noun is for reports nothing: "your attempt to explain …"
     passive = None if naming else _passive_report(token, tone, text, quoted)
     if passive is not None:
@@ -697,7 +705,7 @@ def _verb_cue(token: Token, tone: str, naming: bool, text: str, quoted: list[tup
         # the subject of a passive cue is the one told or asked, not the speaker: "Amer was told that …", "Asked
         # whether he would run, Smith said …"; the speaker is the agent where there is one ("was told by officials
         # that …", "Asked by a reporter whether …")
-        agent = next((g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+        agent = _agent(token)
         speaker, head = (_mention_span(agent, token), agent.i) if agent is not None else (None, None)
     return Cue(cue, tone, speaker, head, content, (clause_start, clause_end),
                sentence, naming, coordinated, conjoined, participle)
@@ -720,7 +728,7 @@ def _passive_report(verb: Token, tone: str, text: str, quoted: list[tuple[int, i
     content = _trim(text, *_subtree_span(subject))
     if content is None:
         return None
-    agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+    agent = _agent(verb)
     if agent is None and any(c.dep_ == "neg" for c in verb.children):
         return None  # "The claim that the bridge would close was never confirmed": nobody said it
     speaker = _mention_span(agent, verb) if agent is not None else None
@@ -935,7 +943,7 @@ def _unclaused_content(token: Token, subject: Token, text: str, sentence: tuple[
             elif standing is not None and sibling.dep_ in ("dobj", "npadvmod") and sibling.idx <= end + 2:
                 end = max(end, _subtree_span(sibling)[1])  # "… her ahead 3 points"
             elif sibling.dep_ == "advcl" and sibling.left_edge.i == objects[0].right_edge.i + 1 and (
-                    any(c.dep_ == "aux" and c.tag_ == "TO" for c in sibling.children)
+                    _infinitive(sibling)
                     or sibling.left_edge.dep_ == "mark" and sibling.left_edge.lower_ in judged
                     and not any(c.dep_ in ("nsubj", "nsubjpass") for c in sibling.children)):
                 # the object's own infinitive or "as" the parse hung on the verb: "praised the efforts of

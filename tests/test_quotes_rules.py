@@ -878,16 +878,15 @@ def test_a_headline_in_title_case_reports_with_its_capitalised_verb(nlp):
 def test_a_gerund_after_aside_from_borrows_the_subject_of_the_clause_it_hangs_on(nlp):
     """PolNeAR has a governor who will not discuss appointees "aside from saying" what he wants: the chain from
     "saying" up to the one who refuses runs through "aside" and takes five steps."""
-    text = "The governor refuses to name possible candidates, aside from saying he wants a younger bench."
-    rows = {r["cue"]: r for r in _rows(nlp, text)}
-    assert (rows["saying"]["speaker_mention"], rows["saying"]["text"]) == ("The governor", "he wants a younger bench")
+    row = _row(nlp, "The governor refuses to name possible candidates, aside from saying he wants a younger bench.",
+               "saying")
+    assert (row["speaker_mention"], row["text"]) == ("The governor", "he wants a younger bench")
 
 
 def test_an_aside_s_speaker_is_the_name_before_its_verb_not_the_words_before_the_comma(nlp):
     """PolNeAR has a chief justice's words around "…, Chief Justice Roberts said, …", where the parse made the
     words before the comma the subject and the justice their apposition."""
-    text = "To know the real Abraham Lincoln, Professor James Hart said, one should read his letters."
-    row = next(r for r in _rows(nlp, text) if r["cue"] == "said")
+    row = _row(nlp, "To know the real Abraham Lincoln, Professor James Hart said, one should read his letters.", "said")
     assert row["speaker_mention"] == "Professor James Hart"
     assert row["text"] == "To know the real Abraham Lincoln one should read his letters"
 
@@ -898,7 +897,7 @@ def test_the_verb_a_speaker_continues_with_is_the_cue(nlp):
     nothing."""
     text = ('Dozens of nurses continued to call for an inquiry into the closure of the ward, marching past City Hall '
             '- where the council met - while chanting, "Save our beds." The hospital continues to struggle.')
-    rows = {r["cue"]: r["text"] for r in _rows(nlp, text)}
+    rows = _texts_by_cue(nlp, text)
     assert rows.get("call for") == "an inquiry into the closure of the ward"
     assert "continued" not in rows and "continues" not in rows
 
