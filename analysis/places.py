@@ -25,6 +25,7 @@ from .toponyms import MIN_UNTAGGED_CITY_POPULATION, Mention, find_mentions, init
 
 OUTLET_TOWN_POPULATION = 5_000  # a town the outlet's URL may name counts from this size
 OUTLET_TOWN_BONUS = 3.0  # for a reading near such a town: a local paper writes of its own area
+MINOR_REGION_POPULATION = 1_000_000  # a region abroad smaller than this yields to a town by the outlet's
 NAMESAKE_CITY = 500_000  # a state named like a city this large is no outlet's state ("washingtonpost.com")
 SMALL_TOWN_POPULATION = 150_000  # a town under this, read from a bare name, needs its country in the story
 KIND_PRIOR = {"country": 3.0, "continent": 3.0, "state": 2.5, "province": 1.0, "county": 1.0, "city": 0.0}
@@ -437,7 +438,9 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer, home_count
     qualifiers = [_qualifier(text, m, gazetteer, o) for m, o in zip(mentions, options, strict=True)]
     counties = _counties_facilities_name(written, mentions, gazetteer)
     support = _co_located([*written, *(c for c, _ in counties)], [*options, *(o for _, o in counties)])
-    near_outlet = _near_outlet_towns(options, _outlet_towns(outlet_towns, options, groups, gazetteer))
+    towns = _outlet_towns(outlet_towns, options, groups, gazetteer)
+    near_outlet = _near_outlet_towns(options, towns)
+    options = _without_regions_abroad(options, near_outlet, towns)
     # first pass: places that are unambiguous or qualified; second pass: everything, in their context
     chosen: list[Place | None] = [
         (o[0] if len(o) == 1 or q is not None else None) if o else None
@@ -578,12 +581,29 @@ def outlet_states(names: tuple[str, ...], gazetteer: Gazetteer) -> tuple[Place, 
 def _near_outlet_towns(options: list[tuple[Place, ...]], towns: list[Place]) -> set[int]:
     """The readings (by id) of towns (of OUTLET_TOWN_POPULATION or more) and counties within NEARBY_KM of a town the
     outlet's URL may name: a local paper's "Dublin" is the Dublin beside its Columbus. Not for a name that also
-    reads as a state or a country ("Washington", "Kansas"), which no town nearby decides."""
+    reads as a state or a country ("Washington", "Kansas"), which no town nearby decides, unless as a minor region
+    abroad ("Berea", a district of Lesotho)."""
     if not towns:
         return set()
-    return {id(p) for readings in options if all(r.kind in ("city", "county") for r in readings)
-            for p in readings if (p.kind == "county" or p.population >= OUTLET_TOWN_POPULATION)
+    return {id(p) for readings in options if all(r.kind in ("city", "county") or _minor_region_abroad(r, towns)
+                                                 for r in readings)
+            for p in readings if (p.kind == "county" or p.kind == "city" and p.population >= OUTLET_TOWN_POPULATION)
             and any(_km(p, town) <= NEARBY_KM for town in towns if town is not p)}
+
+
+def _minor_region_abroad(place: Place, towns: list[Place]) -> bool:
+    """True for a state or province of under MINOR_REGION_POPULATION outside the countries of the outlet's towns."""
+    return (place.kind in ("state", "province") and place.population < MINOR_REGION_POPULATION
+            and all(place.country != town.country for town in towns))
+
+
+def _without_regions_abroad(options: list[tuple[Place, ...]], near_outlet: set[int], towns: list[Place]
+                            ) -> list[tuple[Place, ...]]:
+    """A name that reads as a town near the outlet's town and as a minor region abroad (under
+    MINOR_REGION_POPULATION) is the town: the Richmond Register's "Berea" is Berea, Kentucky, not the district of
+    Lesotho; a Mansfield paper's "Ontario" is still the province."""
+    return [tuple(p for p in readings if not _minor_region_abroad(p, towns))
+            if any(id(p) in near_outlet for p in readings) else readings for readings in options]
 
 
 _IN_BETWEEN = re.compile(r"\s+in\s+(?:downtown\s+|central\s+)?")

@@ -630,6 +630,24 @@ def test_the_outlets_town_is_the_one_in_the_state_the_article_names():
     assert [(t.name, t.admin1) for t in towns] == [("Richmond", "Kentucky")]
 
 
+def test_a_town_by_the_outlets_town_outweighs_a_minor_region_abroad(nlp):
+    """The Richmond Register's "Berea" is Berea, Kentucky, 20 km from Richmond, not Berea, a district of Lesotho
+    that outweighs it on population alone (LGL, 4 mentions); a region of a million people or more keeps its sense."""
+    from analysis.outlet import outlet_localities
+
+    text = "Berea police arrested a man outside a grocery store on Main Street. Berea officers found the stolen car."
+    doc = nlp(text)
+    register = outlet_localities("http://www.richmondregister.com/localnews/story_1.html")
+    rows = location_rows("t", doc, segment_paragraphs(text), None, register)
+    assert {(r["text"], r["admin1"], r["country"]) for r in rows if r["text"] == "Berea"} == {
+        ("Berea", "Kentucky", "US")}
+    assert {r["country"] for r in location_rows("t", doc, segment_paragraphs(text)) if r["text"] == "Berea"} == {"LS"}
+    text = "Ontario lowered its speed limits on Monday."
+    doc = nlp(text)
+    mansfield = outlet_localities("http://www.mansfieldnewsjournal.com/story/1")
+    assert [r["country"] for r in location_rows("t", doc, segment_paragraphs(text), None, mansfield)] == ["CA"]
+
+
 def test_the_state_an_outlets_domain_names_is_context_for_its_places(nlp):
     """"masslive.com", "wvgazette.com", "nj.com" name their state: LGL's MassLive stories of Springfield and Amherst
     had been Springfield, Missouri and Amherst, New York. Not "washingtonpost.com" (Washington is also a city), nor
