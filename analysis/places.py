@@ -329,6 +329,18 @@ def _hamlet_penalty(place: Place, states: Counter, readings: tuple[Place, ...]) 
     return CONTEXT_STATE_BONUS if place.population * NAMESAKE_RATIO < biggest else 0.0
 
 
+def _minor_region_penalty(place: Place, written: str, readings: tuple[Place, ...]) -> float:
+    """Takes back the kind prior of a region of under MINOR_REGION_POPULATION that a town of the name as written
+    outnumbers: a bare "Portland" is no parish of Jamaica (22,000 people) before Portland, Oregon."""
+    if place.kind not in ("state", "province") or place.population >= MINOR_REGION_POPULATION:
+        return 0.0
+    key = lookup_key(written)
+    if any(other.kind == "city" and other.population > place.population and lookup_key(other.name) == key
+           for other in readings):
+        return KIND_PRIOR[place.kind]
+    return 0.0
+
+
 def _metropolis_bonus(place: Place, written: str, countries: Counter, readings: tuple[Place, ...]) -> float:
     """METROPOLIS_BONUS for a metropolis of the story's countries written by its own name, unless the name also
     reads as a state or country ("Puebla", "Mexico"), which the bonus would otherwise outweigh."""
@@ -470,7 +482,8 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer, home_count
                               + CO_LOCATED_BONUS * min(support.get(id(p), 0), 2)
                               + (OUTLET_TOWN_BONUS if id(p) in near_outlet else 0.0)
                               + _metropolis_bonus(p, w, c, o)
-                              - _hamlet_penalty(p, s, o)))
+                              - _hamlet_penalty(p, s, o)
+                              - _minor_region_penalty(p, w, o)))
         if all(a is b for a, b in zip(picked, chosen, strict=True)):
             break  # no reading changed: the context is settled
         chosen = picked

@@ -648,6 +648,15 @@ def test_a_town_by_the_outlets_town_outweighs_a_minor_region_abroad(nlp):
     assert [r["country"] for r in location_rows("t", doc, segment_paragraphs(text), None, mansfield)] == ["CA"]
 
 
+def test_a_minor_region_a_town_outnumbers_is_no_region_by_kind_alone(nlp):
+    """A bare "Portland" is Portland, Oregon, not the Jamaican parish of 22,000 people that the region's kind prior
+    had preferred; TR-News's "St. Thomas" beside "London" had been the parish too, and London, England with it."""
+    portland = rows_for(nlp, "Portland council hires a lawyer. The council voted on Tuesday.")
+    assert [(r["place"], r["country"]) for r in portland] == [("Portland", "US")]
+    fair = by_text(rows_for(nlp, "The fair moved from St. Thomas to London last year."))
+    assert (fair["St. Thomas"]["country"], fair["London"]["country"]) == ("CA", "CA")
+
+
 def test_the_state_an_outlets_domain_names_is_context_for_its_places(nlp):
     """"masslive.com", "wvgazette.com", "nj.com" name their state: LGL's MassLive stories of Springfield and Amherst
     had been Springfield, Missouri and Amherst, New York. Not "washingtonpost.com" (Washington is also a city), nor
