@@ -130,18 +130,18 @@ def _state_words(text: str, mention: Mention) -> bool:
 
 
 def _state_sense(text: str, mention: Mention, written: str, gazetteer: Gazetteer) -> Place | None:
-    """The state, for a name the gazetteer reads first as a city of the same name ("New York", "Washington"), where
-    the words around it name the state, another state is named right beside it ("Missouri, New York, North
-    Carolina", "one case in Ohio. New York has …"), or it qualifies a town outside the city ("Buffalo, New York",
-    not "Queens, New York")."""
+    """The state, for a name that also reads as a town ("New York", "Washington", "Wyoming"), where the words around
+    it name the state, another state is named right beside it ("Missouri, New York, North Carolina", "one case in
+    Ohio. New York has …", "West Virginia and Wyoming": not Wyoming, Michigan), or, for a name the gazetteer reads
+    first as a city, it qualifies a town outside the city ("Buffalo, New York", not "Queens, New York")."""
     state = gazetteer.states.get(written)
-    city = gazetteer.preferred.get(lookup_key(written))
-    if state is None or city is None:
+    if state is None:
         return None
+    city = gazetteer.preferred.get(lookup_key(written))
     if _state_words(text, mention):
         return state
     qualified = _QUALIFIED_BEFORE.search(text, max(0, mention.start - 40), mention.start)
-    if qualified is not None:
+    if city is not None and qualified is not None:
         towns = [p for p in gazetteer.lookup(qualified.group("name")) if p.kind in ("city", "county")]
         if towns and not any(p.admin1 == state.name and _km(p, city) <= CITY_PART_KM for p in towns):
             return state

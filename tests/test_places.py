@@ -1220,6 +1220,16 @@ def test_new_york_is_the_city_unless_the_words_around_it_name_the_state(nlp):
     assert kinds(text) == ["state", "state"]
 
 
+def test_a_state_named_in_a_list_of_states_is_the_state_not_its_namesake_town(nlp):
+    """GeoVirus lists the states a recall reached, "…, West Virginia and Wyoming": beside "Michigan" earlier in the
+    list, the last had been Wyoming, Michigan (and "Oklahoma" beside "Pennsylvania" Oklahoma, Pennsylvania)."""
+    rows = rows_for(nlp, "The recalled nuts were sold in Michigan, Ohio, Utah and Wyoming.")
+    assert [(r["text"], r["kind"]) for r in rows] == [
+        ("Michigan", "state"), ("Ohio", "state"), ("Utah", "state"), ("Wyoming", "state")]
+    rows = rows_for(nlp, "Wyoming Gov. Mark Gordon spoke in Lansing, Michigan, on Friday.")
+    assert [r["kind"] for r in rows if r["text"] == "Wyoming"] == ["state"]
+
+
 def test_a_city_body_stays_in_the_city_where_the_story_names_the_state(nlp):
     """A bundled release names "the New York State Supreme Court" and "New York state law", and then "the New
     York Police Department": the police department is the city's."""
