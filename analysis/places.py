@@ -182,7 +182,8 @@ def _landmark(mention: Mention, written: str, gazetteer: Gazetteer) -> Resolved:
     return Resolved(mention, written, place, "facility", place.name if place else None)
 
 
-def _candidates(written: str, mention: Mention, gazetteer: Gazetteer) -> tuple[Place, ...]:
+def _candidates(written: str, mention: Mention, gazetteer: Gazetteer, town_named: bool = False) -> tuple[Place, ...]:
+    """The gazetteer's readings of a name; only its towns (where it has any) for a name the article calls a town."""
     if mention.stands_for:  # "T&T": Trinidad and Tobago, named in full in the article
         return gazetteer.lookup(mention.stands_for)[:1]
     if mention.dateline:  # "NEW YORK (AP) —": the city the story was filed from, not the state
@@ -214,7 +215,27 @@ def _candidates(written: str, mention: Mention, gazetteer: Gazetteer) -> tuple[P
     if written.split()[-1].capitalize() in places_lexicon().region_heads:
         # "Nyanza Province" is a region, not the town of Nyanza, Rwanda, its head word aside
         places = tuple(p for p in places if p.kind != "city")
+    key = lookup_key(written)
+    if any(p.kind == "country" and lookup_key(p.name) == key for p in places):
+        # "Mexico" is the country, not Mexico City, however near the story's towns
+        places = tuple(p for p in places if p.kind != "city" or lookup_key(p.name) == key)
+    if town_named:  # "the City of Turkey", "the town of Paris": a town, where the name has a town's reading
+        places = tuple(p for p in places if p.kind == "city") or places
     return places
+
+
+_TOWN_OF = re.compile(r"(?:City|Town|Village|Township|Borough) of (?P<name>.+)")
+_TOWN_OF_BEFORE = re.compile(r"\b(?:city|town|village|township|borough|City|Town|Village|Township|Borough) of $")
+
+
+def _town_named(text: str, mention: Mention, written: str) -> str | None:
+    """The key of a name the article calls a town at this mention ("the city of Puebla", "the City of Turkey")."""
+    opening = _TOWN_OF.match(written)
+    if opening is not None:
+        return lookup_key(opening.group("name"))
+    if _TOWN_OF_BEFORE.search(text, max(0, mention.start - 20), mention.start):
+        return lookup_key(written)
+    return None
 
 
 def _city_part(written: str) -> bool:
@@ -440,8 +461,12 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer, home_count
     they stand for (``OUTLET_TOWN_BONUS``)."""
     written = [text[m.start:m.end] for m in mentions]
     groups = _name_groups(written)
-    options = [() if m.source in ("facility", "landmark") else _without_city_regions(_candidates(w, m, gazetteer))
-               for m, w in zip(mentions, written, strict=True)]
+    # a name the article calls a town at one mention is a town at every mention ("returns to Turkey", "the city
+    # of Turkey")
+    towns = {_town_named(text, m, w) for m, w in zip(mentions, written, strict=True)}
+    options = [() if m.source in ("facility", "landmark") else _without_city_regions(_candidates(
+        w, m, gazetteer, lookup_key(w) in towns or _town_named(text, m, w) is not None))
+        for m, w in zip(mentions, written, strict=True)]
     options = _with_named_counties(written, options, gazetteer)
     options = _without_landform_regions(written, options)
     options = _state_senses(text, mentions, written, options, gazetteer)

@@ -1220,6 +1220,19 @@ def test_new_york_is_the_city_unless_the_words_around_it_name_the_state(nlp):
     assert kinds(text) == ["state", "state"]
 
 
+def test_a_name_the_article_calls_a_town_is_the_town_and_a_country_s_name_the_country(nlp):
+    """"the city of Sao Paulo" (GeoVirus) and "the central city of Puebla" (gwn_dev) are the cities, not their
+    states, and so at every mention of the name; beside Puebla, "Mexico" stays the country rather than Mexico City
+    (gwn_dev had read "Oaxaca State, Mexico" as Mexico City)."""
+    text = ("Migrants camped in Matias Romero, Oaxaca State, Mexico, on Wednesday. They left for the central city of "
+            "Puebla. Others headed to Mexico City. The laws of Mexico are strict.")
+    rows = rows_for(nlp, text)
+    assert [r["place"] for r in rows if r["text"] == "Mexico"] == ["Mexico", "Mexico"]
+    assert [r["kind"] for r in rows if r["text"] == "Puebla"] == ["city"]
+    rows = rows_for(nlp, "Floods hit the city of Sao Paulo on Monday. Sao Paulo has had heavy rain all year.")
+    assert [r["kind"] for r in rows] == ["city", "city"]
+
+
 def test_a_state_named_in_a_list_of_states_is_the_state_not_its_namesake_town(nlp):
     """GeoVirus lists the states a recall reached, "…, West Virginia and Wyoming": beside "Michigan" earlier in the
     list, the last had been Wyoming, Michigan (and "Oklahoma" beside "Pennsylvania" Oklahoma, Pennsylvania)."""
