@@ -931,9 +931,11 @@ def _unclaused_content(token: Token, subject: Token, text: str, sentence: tuple[
         for sibling in token.rights:
             if sibling.i > objects[0].i and sibling.dep_ == "prep" and sibling.lower_ in judged:
                 end = max(end, _subtree_span(sibling)[1])
-            elif sibling.dep_ == "conj" and _coordinated_object(token, objects[0], sibling):
-                # a second object the parse made a second verb: "mentioned refinancing student loans and forcing
-                # universities to spend more"
+            elif sibling.dep_ in ("conj", "dobj") and sibling is not objects[0] and _coordinated_object(
+                    token, objects[0], sibling, end):
+                # a second object the parse made a second verb, or a second object of the verb: "mentioned
+                # refinancing student loans and forcing universities to spend more", "condemned the launch as
+                # "provocative" and a "grave threat" to …"
                 end = max(end, _subtree_span(sibling)[1])
             elif (sibling.dep_ == "advmod" and sibling.lower_ in _STANDINGS
                   and sibling.left_edge.i == objects[0].right_edge.i + 1):
@@ -991,10 +993,13 @@ def _urged_thing(verb: Token, obj: Token) -> bool:
             and not any(c.dep_ in ("xcomp", "ccomp", "dative") for c in verb.children))
 
 
-def _coordinated_object(verb: Token, obj: Token, conj: Token) -> bool:
-    """True for a conjunct of the verb right after its object, joined by "and"/"or" alone, that is no second verb
-    of the same subject: a noun, or a gerund beside a verb that is none."""
-    between = verb.doc[obj.right_edge.i + 1:conj.left_edge.i]
+def _coordinated_object(verb: Token, obj: Token, conj: Token, end: int) -> bool:
+    """True for a conjunct of the verb right after its object (or after what the content holds so far, up to
+    ``end``: "condemned the vote as "reckless" and a "grave threat" to …"), joined by "and"/"or" alone, that is no
+    second verb of the same subject: a noun, or a gerund beside a verb that is none."""
+    last = max((t.i for t in verb.doc[obj.right_edge.i:conj.left_edge.i] if t.idx + len(t) <= end),
+               default=obj.right_edge.i)
+    between = verb.doc[last + 1:conj.left_edge.i]
     return (conj.i > obj.i and not any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children)
             and len(between) > 0 and all(t.dep_ in ("cc", "punct") for t in between)
             and any(t.lower_ in ("and", "or") for t in between)

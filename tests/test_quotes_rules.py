@@ -840,6 +840,17 @@ def test_a_second_object_the_parse_made_a_second_verb_is_part_of_what_was_said(n
     assert rows["announced"] == "his resignation"
 
 
+def test_a_second_object_after_what_the_first_is_called_is_part_of_what_was_said(nlp):
+    """PolNeAR dev: "condemned Friday's test as "provocative and destabilizing" and a "grave threat" to …" had ended
+    at the first quotation, whether the parse makes "threat" a second object or a conjunct of the verb."""
+    endings = {'Officials condemned Friday\'s launch as "provocative and destabilizing" and a "grave threat" to '
+               'regional stability.': 'and a "grave threat" to regional stability',
+               'The council condemned the vote as "reckless and cynical" and a "grave threat" to public health.':
+               'and a "grave threat" to public health'}
+    for text, ending in endings.items():
+        assert _row(nlp, text, "condemned")["text"].endswith(ending)
+
+
 def test_where_a_poll_puts_a_candidate_is_part_of_what_it_shows(nlp):
     """PolNeAR dev: "shows Clinton likewise ahead by 3.7 percentage points" had been "Clinton" alone."""
     row = _row(nlp, "A Marist poll shows Smith likewise ahead by 4.2 percentage points.", "shows")
