@@ -25,7 +25,8 @@ from .toponyms import MIN_UNTAGGED_CITY_POPULATION, Mention, find_mentions, init
 
 OUTLET_TOWN_POPULATION = 5_000  # a town the outlet's URL may name counts from this size
 OUTLET_TOWN_BONUS = 3.0  # for a reading near such a town: a local paper writes of its own area
-MINOR_REGION_POPULATION = 1_000_000  # a region abroad smaller than this yields to a town by the outlet's
+MINOR_REGION_POPULATION = 1_000_000  # a state or province smaller than this yields to a larger town of its name,
+# and, abroad, to a town by the outlet's town
 NAMESAKE_CITY = 500_000  # a state named like a city this large is no outlet's state ("washingtonpost.com")
 SMALL_TOWN_POPULATION = 150_000  # a town under this, read from a bare name, needs its country in the story
 KIND_PRIOR = {"country": 3.0, "continent": 3.0, "state": 2.5, "province": 1.0, "county": 1.0, "city": 0.0}
@@ -225,7 +226,7 @@ def _candidates(written: str, mention: Mention, gazetteer: Gazetteer, town_named
 
 
 _TOWN_OF = re.compile(r"(?:City|Town|Village|Township|Borough) of (?P<name>.+)")
-_TOWN_OF_BEFORE = re.compile(r"\b(?:city|town|village|township|borough|City|Town|Village|Township|Borough) of $")
+_TOWN_OF_BEFORE = re.compile(r"\b(?:city|town|village|township|borough) of $", re.IGNORECASE)
 
 
 def _town_named(text: str, mention: Mention, written: str) -> str | None:
@@ -463,10 +464,11 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer, home_count
     groups = _name_groups(written)
     # a name the article calls a town at one mention is a town at every mention ("returns to Turkey", "the city
     # of Turkey")
-    towns = {_town_named(text, m, w) for m, w in zip(mentions, written, strict=True)}
+    called_towns = [_town_named(text, m, w) for m, w in zip(mentions, written, strict=True)]
+    town_keys = set(called_towns)
     options = [() if m.source in ("facility", "landmark") else _without_city_regions(_candidates(
-        w, m, gazetteer, lookup_key(w) in towns or _town_named(text, m, w) is not None))
-        for m, w in zip(mentions, written, strict=True)]
+        w, m, gazetteer, called is not None or lookup_key(w) in town_keys))
+        for m, w, called in zip(mentions, written, called_towns, strict=True)]
     options = _with_named_counties(written, options, gazetteer)
     options = _without_landform_regions(written, options)
     options = _state_senses(text, mentions, written, options, gazetteer)
