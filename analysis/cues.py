@@ -441,6 +441,9 @@ def _medium_of(verb: Token) -> Token | None:
     return None
 
 
+_NO_SPEAKER_SUBJECTS = frozenset({"this", "that", "these", "those", "it", "there", "which", "what"})
+
+
 def _person_for_who(relativiser: Token, noun: Token) -> Token:
     """The noun "who" stands for: not a place the parse attached the clause to, but the noun that place hangs on
     ("a U.S. citizen from the Chicago area who said" is the citizen)."""
@@ -453,6 +456,20 @@ def _person_for_who(relativiser: Token, noun: Token) -> Token:
     if (relativiser.lower_ in ("who", "whom") and noun.dep_ == "appos" and noun.ent_type_ in ("GPE", "LOC")
             and noun.head.ent_type_ == "PERSON"):
         return noun.head  # a legislator's home after the name: "Rep. Joaquin Castro, D-San Antonio, who condemned"
+    predicate = noun
+    while predicate.dep_ == "conj" and predicate.head is not predicate:
+        predicate = predicate.head
+    copula = predicate.head
+    if (relativiser.lower_ in ("who", "whom") and predicate.dep_ == "attr" and predicate.pos_ == "NOUN"
+            and copula.lemma_ == "be" and copula.i < predicate.left_edge.i
+            and not any(t.is_punct for t in noun.doc[copula.i + 1:predicate.left_edge.i])):
+        # what someone is said to be: "Smith is a lawyer who said …", "Smith … and is a serial liar, bigot and bully
+        # who has pledged …" is Smith (not "This is a man who …", nor "The wild card is Trump, who …")
+        holder = copula.head if copula.dep_ == "conj" and not any(
+            c.dep_ in ("nsubj", "expl") for c in copula.children) else copula
+        subject = next((c for c in holder.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.lower_ not in _NO_SPEAKER_SUBJECTS:
+            return subject
     return noun
 
 

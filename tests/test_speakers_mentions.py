@@ -37,6 +37,19 @@ def test_speaker_mention_stops_before_a_relative_clause(nlp, text, mention):
     assert text[row["speaker_start"]:row["speaker_end"]] == mention
 
 
+@pytest.mark.parametrize(("text", "mention"), [
+    ("The mayor is a lawyer who said the budget was too small.", "The mayor"),
+    # HuffPost's editor's note (PolNeAR, 17 articles): the speaker had been "rampant xenophobe, racist, … birther"
+    ("Editor's note: John Smith regularly incites violence and is a serial liar, bigot and bully who has "
+     "repeatedly pledged to ban all tourists from the city.", "John Smith"),
+    # a name after the copula, or a subject that is no one, keeps the noun the clause hangs on
+    ("The wild card is Smith, who has said he will run.", "Smith"),
+    ("This is a man who said he would never lie.", "a man"),
+])
+def test_who_after_what_someone_is_stands_for_that_someone(nlp, text, mention):
+    assert _only_row(nlp, text)["speaker_mention"] == mention
+
+
 def test_a_restrictive_clause_that_does_not_hold_the_cue_stays(nlp):
     text = "A 2014 study that appeared in the British Medical Journal found that the drug reduced deaths."
     row = _only_row(nlp, text)
