@@ -724,8 +724,19 @@ def _verb_cue(token: Token, tone: str, naming: bool, text: str, quoted: list[tup
         # that …", "Asked by a reporter whether …")
         agent = _agent(token)
         speaker, head = (_mention_span(agent, token), agent.i) if agent is not None else (None, None)
+    elif _addressed_by_name(token, subject):
+        speaker, head = None, None  # "Chairman Smith, Ranking Member Jones, thank you for …": the one thanked
     return Cue(cue, tone, speaker, head, content, (clause_start, clause_end),
                sentence, naming, coordinated, conjoined, participle)
+
+
+def _addressed_by_name(verb: Token, subject: Token) -> bool:
+    """True where the parse made the one addressed the subject of a "thank you" that opens a speech or a reply
+    ("Chairwoman Sanchez, Ranking Member Cannon, thank you for …", "Senator, thank you"): a name set off by a
+    comma right before a verb in its bare form whose object is "you"."""
+    return (verb.tag_ in ("VB", "VBP") and subject.i < verb.i and subject.right_edge.i in (verb.i - 2, verb.i - 1)
+            and verb.doc[verb.i - 1].text == "," and not any(c.dep_ in ("aux", "neg") for c in verb.children)
+            and any(c.dep_ == "dobj" and c.lower_ == "you" for c in verb.children))
 
 
 def _passive_report(verb: Token, tone: str, text: str, quoted: list[tuple[int, int]]) -> Cue | None:

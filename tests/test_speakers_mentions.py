@@ -50,6 +50,14 @@ def test_who_after_what_someone_is_stands_for_that_someone(nlp, text, mention):
     assert _only_row(nlp, text)["speaker_mention"] == mention
 
 
+def test_the_one_thanked_by_name_is_no_speaker(nlp):
+    """A bundled testimony opens "Chairwoman Sanchez, Ranking Member Cannon, … thank you for …": the parse made the
+    two addressed the subject, and Sanchez a source of the article. A subject that thanks keeps its speaker."""
+    assert _only_row(nlp, "Chairman Smith, Ranking Member Jones, thank you for the chance to testify today.")[
+        "speaker"] is None
+    assert _only_row(nlp, "Smith, 58, thanked the crowd for coming.")["speaker"] == "Smith"
+
+
 def test_a_restrictive_clause_that_does_not_hold_the_cue_stays(nlp):
     text = "A 2014 study that appeared in the British Medical Journal found that the drug reduced deaths."
     row = _only_row(nlp, text)
