@@ -1016,6 +1016,26 @@ def _one_place_per_facility(resolved: list[Resolved]) -> list[Resolved]:
             for item in resolved]
 
 
+def _in_the_town_it_opens_with(resolved: list[Resolved]) -> list[Resolved]:
+    """A longer name nothing places whose first words are a town or county the article places by that name lies
+    there ("Hammond Marina" in a story that names Hammond, Indiana; "Glendale Galleria" beside Glendale,
+    California), as a facility named after its town does."""
+    towns = {lookup_key(r.text): r.place for r in resolved
+             if r.place is not None and r.kind in ("city", "county") and not r.within}
+    lexicon = places_lexicon()
+    placed = []
+    for item in resolved:
+        words = item.text.split()
+        # not a river or a region named after the town ("Hudson River", "Nyanza Province"), nor a name beyond it
+        eligible = (item.place is None and item.kind == "other" and len(words) > 1 and not _landform_name(item.text)
+                    and words[-1].capitalize() not in lexicon.region_heads
+                    and not any(w in lexicon.beyond_town_words or w in lexicon.event_words for w in words))
+        town = next((towns[key] for n in range(min(3, len(words) - 1), 0, -1)
+                     if (key := lookup_key(" ".join(words[:n]))) in towns), None) if eligible else None
+        placed.append(replace(item, place=town, within=town.name) if town is not None else item)
+    return placed
+
+
 def _in_the_article_s_town(resolved: list[Resolved], gazetteer: Gazetteer) -> list[Resolved]:
     """A local name that the gazetteer lacks and nothing near it places, but that a firm cue marks as a place at one
     of its mentions ("in Khayelitsha"), lies in the town the article names most (at least
@@ -1090,9 +1110,9 @@ def location_rows(article_id: str, doc: Doc, paragraphs: list[Paragraph], home_c
     # states named in local bodies' names and those the article's phone numbers ring in count once each
     named_states = tuple({id(p): p for p in (*states_in_names(doc, gazetteer), *area_code_regions(text, gazetteer),
                                              *outlet_states(outlet_towns, gazetteer))}.values())
-    resolved = _in_the_article_s_town(place_facilities(
+    resolved = _in_the_article_s_town(_in_the_town_it_opens_with(place_facilities(
         text, resolve(text, mentions, gazetteer, home_country, named_states, outlet_towns), _sentence_bounds(doc),
-        gazetteer), gazetteer)
+        gazetteer)), gazetteer)
     starts = [p.start for p in paragraphs]
     rows = []
     for item in resolved:

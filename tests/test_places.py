@@ -1233,6 +1233,28 @@ def test_a_name_the_article_calls_a_town_is_the_town_and_a_country_s_name_the_co
     assert [r["kind"] for r in rows] == ["city", "city"]
 
 
+def test_a_name_nothing_places_lies_in_the_town_it_opens_with(nlp):
+    """LGL: "Hammond Marina", "Newark Live Bait" and "Glendale Galleria", names the gazetteer lacks, had no point
+    although their stories place Hammond, Indiana, Newark, Ohio and Glendale, California; a river or a province
+    named after a town is not in it ("Nyanza Province" is no part of Nyanza, Rwanda)."""
+    from analysis.places import Resolved, _in_the_town_it_opens_with
+    from analysis.toponyms import Mention
+
+    gazetteer = load_gazetteer()
+    hammond = next(p for p in gazetteer.lookup("Hammond") if p.admin1 == "Indiana")
+    nyanza = next(p for p in gazetteer.lookup("Nyanza") if p.country == "RW")
+
+    def item(text: str, place=None, kind: str = "other") -> Resolved:
+        return Resolved(Mention(0, len(text), "ner"), text, place, kind)
+
+    rows = _in_the_town_it_opens_with([item("Hammond", hammond, "city"), item("Hammond Marina"),
+                                       item("Hammond River"), item("Marina Del Rey")])
+    assert [(r.text, r.within, r.place and r.place.admin1) for r in rows[1:]] == [
+        ("Hammond Marina", "Hammond", "Indiana"), ("Hammond River", None, None), ("Marina Del Rey", None, None)]
+    rows = _in_the_town_it_opens_with([item("Nyanza", nyanza, "city"), item("Nyanza Province")])
+    assert rows[1].place is None
+
+
 def test_a_state_named_in_a_list_of_states_is_the_state_not_its_namesake_town(nlp):
     """GeoVirus lists the states a recall reached, "…, West Virginia and Wyoming": beside "Michigan" earlier in the
     list, the last had been Wyoming, Michigan (and "Oklahoma" beside "Pennsylvania" Oklahoma, Pennsylvania)."""
