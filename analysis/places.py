@@ -515,6 +515,7 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer, home_count
             break  # no reading changed: the context is settled
         chosen = picked
     chosen = _one_reading_per_name(written, options, qualifiers, chosen, groups, gazetteer)
+    chosen = _short_forms(written, options, qualifiers, chosen)
     chosen = _landforms_at_home(written, chosen, qualifiers, home_country)
     chosen = _generic_regions_at_home(chosen, qualifiers, home_country)
     chosen = _public_spaces_at_home(written, chosen, qualifiers, home_country, named_states)
@@ -830,6 +831,22 @@ def _one_reading_per_name(written: list[str], options: list[tuple[Place, ...]], 
                 and all(p.kind in ("city", "county") for p in options[k])):
             chosen[k] = county
     return chosen
+
+
+def _short_forms(written: list[str], options: list[tuple[Place, ...]], qualifiers: list[Place | None],
+                 chosen: list[Place | None]) -> list[Place | None]:
+    """A one-word name that opens the name of a town the article placed before it is that town, written short
+    ("Avondale Estates", then "Avondale"), where the name reads only as towns and nothing qualifies it."""
+    kept = list(chosen)
+    longer: dict[str, Place] = {}
+    for index, (name, place) in enumerate(zip(written, chosen, strict=True)):
+        words = name.split()
+        if place is not None and place.kind == "city" and len(words) > 1 and qualifiers[index] is None:
+            longer.setdefault(lookup_key(words[0]), place)
+        elif (len(words) == 1 and qualifiers[index] is None and options[index]
+              and all(p.kind == "city" for p in options[index]) and lookup_key(name) in longer):
+            kept[index] = longer[lookup_key(name)]
+    return kept
 
 
 _OF_BETWEEN = re.compile(r"\s+of\s+(?:the\s+)?")

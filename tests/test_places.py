@@ -1255,6 +1255,14 @@ def test_a_name_nothing_places_lies_in_the_town_it_opens_with(nlp):
     assert rows[1].place is None
 
 
+def test_a_town_written_short_is_the_town_named_in_full_before(nlp):
+    """LGL: a story of "Avondale Estates", Georgia, calls it "Avondale" five times, which had been Avondale,
+    Illinois."""
+    rows = rows_for(nlp, "Voters in Avondale Estates approved the annexation on Tuesday. Avondale will grow by 40 "
+                         "acres, the Avondale mayor said.")
+    assert {(r["text"], r["admin1"]) for r in rows} == {("Avondale Estates", "Georgia"), ("Avondale", "Georgia")}
+
+
 def test_a_state_named_in_a_list_of_states_is_the_state_not_its_namesake_town(nlp):
     """GeoVirus lists the states a recall reached, "…, West Virginia and Wyoming": beside "Michigan" earlier in the
     list, the last had been Wyoming, Michigan (and "Oklahoma" beside "Pennsylvania" Oklahoma, Pennsylvania)."""
