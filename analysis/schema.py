@@ -230,9 +230,11 @@ TABLES: dict[str, TableSchema] = {
                 Column("lat", F64, "Latitude (WGS84)."),
                 Column("lon", F64, "Longitude (WGS84)."),
                 Column("geonameid", I64, "GeoNames id, when known."),
-                Column("within", S, "For a facility or a street: the town or place that holds it. For a local "
-                       "name the gazetteer lacks (a township, a suburb, a park), cued as a place: the town the "
-                       "article names most, whose coordinates it takes (in or near it; see docs/locations.md)."),
+                Column("within", S, "For a facility or a street: the town or place that holds it. For a name "
+                       "the gazetteer lacks that opens with a town the article places (\"Hammond Marina\"): "
+                       "that town. For another local name the gazetteer lacks (a township, a suburb, a park), "
+                       "cued as a place: the town the article names most, whose coordinates it takes (in or near "
+                       "it; see docs/locations.md)."),
                 Column("in_teaser", B, "True when the mention stands in a related-article teaser.", False),
             ),
             ("article_id", "location"),
