@@ -441,7 +441,8 @@ def _medium_of(verb: Token) -> Token | None:
     return None
 
 
-_NO_SPEAKER_SUBJECTS = frozenset({"this", "that", "these", "those", "it", "there", "which", "what"})
+# words that never name a speaker, though the parse makes them a cue verb's subject ("This is …", "which said")
+NO_SPEAKER_WORDS = frozenset({"this", "that", "these", "those", "there", "which", "what"})
 
 
 def _person_for_who(relativiser: Token, noun: Token) -> Token:
@@ -468,7 +469,7 @@ def _person_for_who(relativiser: Token, noun: Token) -> Token:
         holder = copula.head if copula.dep_ == "conj" and not any(
             c.dep_ in ("nsubj", "expl") for c in copula.children) else copula
         subject = next((c for c in holder.children if c.dep_ == "nsubj"), None)
-        if subject is not None and subject.lower_ not in _NO_SPEAKER_SUBJECTS:
+        if subject is not None and subject.lower_ not in NO_SPEAKER_WORDS and subject.lower_ != "it":
             return subject
     return noun
 

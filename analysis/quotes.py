@@ -16,7 +16,7 @@ import numpy as np
 from spacy.attrs import IDX
 from spacy.tokens import Doc
 
-from .cues import ADDRESSEE_VERBS, Cue, find_cues, linked_subject
+from .cues import ADDRESSEE_VERBS, NO_SPEAKER_WORDS, Cue, find_cues, linked_subject
 from .gazetteer import demonym_keys, name_key
 from .parse import doc_text
 from .quote_marks import QuotedSpan, quoted_spans, typewriter_marks_as_curly, without_markup
@@ -418,7 +418,6 @@ def _clause_between(doc: Doc, start: int, end: int) -> bool:
     return any(t.dep_ in ("nsubj", "nsubjpass") and t.head.idx >= start for t in span)
 
 
-_NO_SPEAKER_WORDS = frozenset({"this", "that", "these", "those", "there", "which", "what"})
 _TITLE_WORD = re.compile(r"\w+(?:-\w+)*")
 _SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "at", "for", "to", "by", "with", "from",
                           "vs", "v", "de", "la", "is", "it", "as", "but", "nor"})
@@ -482,7 +481,7 @@ def _add_governed_quotes(doc: Doc, text: str, spans: list[QuotedSpan], used: set
         subject = linked_subject(verb)  # its own, or that of the verb it hangs on ("…, calling it “…”")
         if subject is None or subject.i > verb.i or subject.pos_ not in ("PROPN", "NOUN", "PRON"):
             continue
-        if subject.lower_ in _NO_SPEAKER_WORDS:
+        if subject.lower_ in NO_SPEAKER_WORDS:
             continue  # "… and that this has been happening for “quite a number of years”": no one speaking
         if _title_like(text, q):
             continue
