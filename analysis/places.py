@@ -213,8 +213,7 @@ def _candidates(written: str, mention: Mention, gazetteer: Gazetteer, town_named
         places = gazetteer.lookup(written[:-2])
     if not places and " " in written:
         places = _inner_name(written, gazetteer)
-    if written.split()[-1].capitalize() in places_lexicon().region_heads:
-        # "Nyanza Province" is a region, not the town of Nyanza, Rwanda, its head word aside
+    if _region_name(written):  # "Nyanza Province" is a region, not the town of Nyanza, Rwanda, its head word aside
         places = tuple(p for p in places if p.kind != "city")
     key = lookup_key(written)
     if any(p.kind == "country" and lookup_key(p.name) == key for p in places):
@@ -713,6 +712,18 @@ def _public_spaces_at_home(written: list[str], chosen: list[Place | None], quali
     return [None if i in marked and states[(p.country, p.admin1)] <= 0 else p for i, p in enumerate(chosen)]
 
 
+def _region_name(written: str) -> bool:
+    """Whether a name ends in a region's head word (``region_heads``: "Nyanza Province", "Kyiv Oblast")."""
+    return written.split()[-1].capitalize() in places_lexicon().region_heads
+
+
+def _beyond_a_town(written: str, words: list[str]) -> bool:
+    """Whether a name (of these words) is a natural feature's, or one beyond any town or an event's
+    (``beyond_town_words``, ``event_words``): "Hudson River", "Aleutian Islands", "the Great Recession"."""
+    lexicon = places_lexicon()
+    return _landform_name(written) or any(w in lexicon.beyond_town_words or w in lexicon.event_words for w in words)
+
+
 def _landform_name(written: str) -> bool:
     """Whether a name is a natural feature's by its words: "Mississippi River", "Lake Michigan", "Gulf of Mexico"."""
     lexicon = places_lexicon()
@@ -1039,14 +1050,12 @@ def _in_the_town_it_opens_with(resolved: list[Resolved]) -> list[Resolved]:
     California), as a facility named after its town does."""
     towns = {lookup_key(r.text): r.place for r in resolved
              if r.place is not None and r.kind in ("city", "county") and not r.within}
-    lexicon = places_lexicon()
     placed = []
     for item in resolved:
         words = item.text.split()
         # not a river or a region named after the town ("Hudson River", "Nyanza Province"), nor a name beyond it
-        eligible = (item.place is None and item.kind == "other" and len(words) > 1 and not _landform_name(item.text)
-                    and words[-1].capitalize() not in lexicon.region_heads
-                    and not any(w in lexicon.beyond_town_words or w in lexicon.event_words for w in words))
+        eligible = (item.place is None and item.kind == "other" and len(words) > 1
+                    and not _region_name(item.text) and not _beyond_a_town(item.text, words))
         town = next((towns[key] for n in range(min(3, len(words) - 1), 0, -1)
                      if (key := lookup_key(" ".join(words[:n]))) in towns), None) if eligible else None
         placed.append(replace(item, place=town, within=town.name) if town is not None else item)
@@ -1098,13 +1107,11 @@ ANOTHER_PLACE_POPULATION = 100_000  # a word of a local name that names a city t
 
 def _local_name(written: str, town: Place, gazetteer: Gazetteer) -> bool:
     """Whether a name nothing places may lie in the article's town (see ``_in_the_article_s_town``)."""
-    if _landform_name(written):
-        return False
     words = written.replace("-", " ").split()
-    lexicon = places_lexicon()
+    if _beyond_a_town(written, words):
+        return False
     for word in words:
-        if (word.lower() in _REGION_WORDS or word in lexicon.beyond_town_words or word in lexicon.event_words
-                or gazetteer.is_demonym(word)):
+        if word.lower() in _REGION_WORDS or gazetteer.is_demonym(word):
             return False
         # a word of a longer name that names a place of its own ("Augusta Herald"); a one-word name is the very
         # name being placed ("Delft", a township, whatever the Dutch city's size)
