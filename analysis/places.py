@@ -208,6 +208,13 @@ def _candidates(written: str, mention: Mention, gazetteer: Gazetteer, town_named
         return tuple(p for p in gazetteer.lookup(written + " County") if p.kind == "county")
     if _city_part(written):
         return ()  # "the North Side" of the story's town, not Oildale, California
+    opening = _TOWN_OF.match(written)
+    if opening is not None:
+        # "the City of Richmond" is a town called Richmond, any of them: not only Virginia's independent city,
+        # the one county-equivalent whose gazetteer name is written so
+        towns = tuple(p for p in gazetteer.lookup(opening.group("name")) if p.kind == "city")
+        if towns:
+            return towns
     places = gazetteer.lookup(written)
     if not places and written.endswith(("'s", "’s")):
         places = gazetteer.lookup(written[:-2])
@@ -750,6 +757,8 @@ def _landforms_at_home(written: list[str], chosen: list[Place | None], qualifier
     return _only_at_home(chosen, marked, qualifiers, home_country)
 
 
+_COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+                            "northeast", "northwest", "southeast", "southwest"})
 _REGION_WORDS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
                            "centre", "center", "far", "coast", "upper", "lower", "north-east", "north-west",
                            "south-east", "south-west", "northeast", "northwest", "southeast", "southwest", "region"})
@@ -899,6 +908,13 @@ def _named_in(name: str, gazetteer: Gazetteer, resolved: list[Resolved]) -> Plac
     if words[0] in ("St.", "Ste.", "St", "Saint") and any(w.endswith(("'s", "’s")) for w in words[1:3]):
         return None  # a saint's name ("St. John's Lutheran School", "St. Paul's Hospital"), not St. John's, Canada
     places = [r.place for r in resolved if r.place is not None and r.kind != "facility"]
+    # a town the article names alone is the one its facilities are named after ("Springfield", Ohio, then
+    # "Springfield City Schools", not the Massachusetts city the gazetteer also calls "Springfield City")
+    own = {lookup_key(r.text): r.place for r in resolved
+           if r.place is not None and r.kind in ("city", "county") and not r.within}
+    for n in range(min(3, len(words) - 1), 0, -1):
+        if (key := lookup_key(" ".join(words[:n]))) in own:
+            return own[key]
     states, countries = _context(places, [])
     stop = places_lexicon().stop_places
     for n in range(min(3, len(words) - 1), 0, -1):
@@ -1024,9 +1040,13 @@ def states_in_names(doc: Doc, gazetteer: Gazetteer) -> tuple[Place, ...]:
         if len(words) < 2 or any(w in brands for w in words) or words[-1] in lexicon.way_heads or words[
                 -1] in lexicon.street_heads:
             continue  # nor a street named after a state ("Washington Drive")
+        # a compass word may open it: "Northeast Texas Community College", "Eastern Kentucky University"; so
+        # named, Georgia is the state too ("Northeast Georgia Medical Center")
+        compass = words[0].lower() in _COMPASS_WORDS
+        named = words[1:] if compass else words
         for n in (2, 1):
-            state = gazetteer.states.get(" ".join(words[:n])) if len(words) > n else None  # the full name only
-            if state is not None and not any(p.kind == "country" for p in gazetteer.lookup(state.name)):  # not Georgia
+            state = gazetteer.states.get(" ".join(named[:n])) if len(named) > n else None  # the full name only
+            if state is not None and (compass or not any(p.kind == "country" for p in gazetteer.lookup(state.name))):
                 found.setdefault(state.name, state)
                 break
     return tuple(found.values())

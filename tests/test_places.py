@@ -1669,3 +1669,33 @@ def test_a_name_ending_in_province_is_no_town_of_its_first_words(nlp):
                                  "said on Tuesday."))
     assert rows["Nyanza Province"]["country"] != "RW"
     assert rows["Nairobi"]["country"] == "KE"
+
+
+def test_the_city_of_a_town_is_any_town_of_the_name_not_only_virginia_s_independent_city(nlp):
+    """LGL: a Kentucky paper's "City of Richmond" had been Virginia's county-equivalent of that name, which drew
+    every "Richmond" of the story, and the Madison County jail, to Virginia."""
+    text = ("A Richmond man was jailed in Madison County, Kentucky, on Sunday. The City of Richmond will pay for "
+            "the repairs, a Richmond police spokesman said.")
+    rows = rows_for(nlp, text)
+    assert {(r["text"], r["admin1"]) for r in rows if "Richmond" in r["text"]} == {
+        ("Richmond", "Kentucky"), ("City of Richmond", "Kentucky")}
+    assert all(r["kind"] == "city" for r in rows if r["text"] == "City of Richmond")
+
+
+def test_a_state_after_a_compass_word_in_a_college_s_name_is_context(nlp):
+    """LGL: "Northeast Texas Community College" names Texas, so the story's Mount Pleasant is the Texas town, not
+    the larger one in South Carolina; so named, Georgia is the state ("Northeast Georgia Medical Center")."""
+    rows = rows_for(nlp, "Students of Northeast Texas Community College toured the Mount Pleasant Fire Department "
+                         "station on Friday.")
+    assert {r["admin1"] for r in rows if r["text"].startswith("Mount Pleasant")} == {"Texas"}
+    rows = rows_for(nlp, "The patient was flown to Northeast Georgia Medical Center after the crash in Gainesville.")
+    assert [r["admin1"] for r in rows if r["text"] == "Gainesville"] == ["Georgia"]
+
+
+def test_a_facility_named_after_the_story_s_town_lies_in_that_town(nlp):
+    """LGL: an Ohio story's "Springfield City Schools" had been in Springfield, Massachusetts, which the gazetteer
+    also calls "Springfield City", while the story's "Springfield" was Ohio's."""
+    rows = rows_for(nlp, "Springfield, Ohio, will hire 20 teachers. Springfield City Schools said the money came "
+                         "from a state grant.")
+    facility = by_text(rows)["Springfield City Schools"]
+    assert (facility["within"], facility["admin1"]) == ("Springfield", "Ohio")
