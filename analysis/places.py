@@ -522,6 +522,7 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer, home_count
         chosen = picked
     chosen = _one_reading_per_name(written, options, qualifiers, chosen, groups, gazetteer)
     chosen = _short_forms(written, options, qualifiers, chosen)
+    chosen = _country_named_towns(written, options, qualifiers, chosen)
     chosen = _landforms_at_home(written, chosen, qualifiers, home_country)
     chosen = _generic_regions_at_home(chosen, qualifiers, home_country)
     chosen = _public_spaces_at_home(written, chosen, qualifiers, home_country, named_states)
@@ -869,6 +870,28 @@ def _short_forms(written: list[str], options: list[tuple[Place, ...]], qualifier
     return kept
 
 
+NEIGHBOUR_TOWN_KM = 30.0  # a town this close to a country's namesake town makes the name that town
+
+
+def _country_named_towns(written: list[str], options: list[tuple[Place, ...]], qualifiers: list[Place | None],
+                         chosen: list[Place | None]) -> list[Place | None]:
+    """A country's name is a town of that name where the article places another town within NEIGHBOUR_TOWN_KM of
+    it and nothing in the country ("Lebanon" beside Myerstown is Lebanon, Pennsylvania, 10 km away)."""
+    kept = list(chosen)
+    for index, (name, place) in enumerate(zip(written, chosen, strict=True)):
+        if place is None or place.kind != "country" or qualifiers[index] is not None:
+            continue
+        key = lookup_key(name)
+        others = [p for w, p in zip(written, chosen, strict=True) if p is not None and lookup_key(w) != key]
+        if any(p.country == place.country for p in others):
+            continue
+        towns = [t for t in options[index] if t.kind == "city" and lookup_key(t.name) == key and any(
+            p.kind == "city" and p.country == t.country and _km(p, t) <= NEIGHBOUR_TOWN_KM for p in others)]
+        if towns:
+            kept[index] = max(towns, key=lambda t: t.population)
+    return kept
+
+
 _OF_BETWEEN = re.compile(r"\s+of\s+(?:the\s+)?")
 
 
@@ -933,7 +956,8 @@ def _named_in(name: str, gazetteer: Gazetteer, resolved: list[Resolved]) -> Plac
             or (states[(p.country, p.admin1)] if p.country == "US" else countries[p.country]))
             and (countries[p.country] or not countries or p.population >= NAMED_ABROAD_POPULATION)]
         if options:
-            return max(options, key=lambda p: _score(p, written, None, states, countries, gazetteer))
+            nearby = tuple(p for p in places if p.kind in ("city", "county"))
+            return max(options, key=lambda p: _score(p, written, None, states, countries, gazetteer, nearby))
     return None
 
 
@@ -955,6 +979,7 @@ def place_facilities(text: str, resolved: list[Resolved], sentence_starts: list[
     else the nearest place before it in the same sentence, else a place its own name starts with."""
     out = []
     way_heads = places_lexicon().way_heads
+    brands = places_lexicon().brand_heads - _LOCAL_BRANDS  # "Texas Roadhouse" may be in any state
     for index, item in enumerate(resolved):
         street = item.kind == "other" and item.place is None and (
             item.mention.source == "street" or item.text.split()[-1] in way_heads)
@@ -987,6 +1012,12 @@ def place_facilities(text: str, resolved: list[Resolved], sentence_starts: list[
                     town = resolved[position - 1] if position else None
                     holder = _town_the_state_qualifies(text, town, earlier) or earlier
                     break
+            words = item.text.split()
+            named_state = None if street or any(w in brands for w in words) else _opening_state(words, gazetteer)
+            if holder is not None and named_state is not None and (
+                    holder.place.country, holder.place.admin1) != (named_state.country, named_state.name):
+                holder = None  # "... Barton Jones of Waco, were treated at the (University of) Kentucky Medical
+                # Center": a town of another state named before it does not hold it
         if street:  # a street lies in the town or county named with it, never in one it is named after
             if holder is not None and holder.kind not in ("city", "county"):
                 holder = None
@@ -1040,16 +1071,23 @@ def states_in_names(doc: Doc, gazetteer: Gazetteer) -> tuple[Place, ...]:
         if len(words) < 2 or any(w in brands for w in words) or words[-1] in lexicon.way_heads or words[
                 -1] in lexicon.street_heads:
             continue  # nor a street named after a state ("Washington Drive")
-        # a compass word may open it: "Northeast Texas Community College", "Eastern Kentucky University"; so
-        # named, Georgia is the state too ("Northeast Georgia Medical Center")
-        compass = words[0].lower() in _COMPASS_WORDS
-        named = words[1:] if compass else words
-        for n in (2, 1):
-            state = gazetteer.states.get(" ".join(named[:n])) if len(named) > n else None  # the full name only
-            if state is not None and (compass or not any(p.kind == "country" for p in gazetteer.lookup(state.name))):
-                found.setdefault(state.name, state)
-                break
+        state = _opening_state(words, gazetteer)
+        if state is not None:
+            found.setdefault(state.name, state)
     return tuple(found.values())
+
+
+def _opening_state(words: list[str], gazetteer: Gazetteer) -> Place | None:
+    """The US state whose full name opens a name of more words ("Indiana Department of ..."), after a compass word
+    too ("Northeast Texas Community College", "Eastern Kentucky University"); Georgia only after a compass word
+    ("Northeast Georgia Medical Center"), since alone it may be the country."""
+    compass = words[0].lower() in _COMPASS_WORDS
+    named = words[1:] if compass else words
+    for n in (2, 1):
+        state = gazetteer.states.get(" ".join(named[:n])) if len(named) > n else None
+        if state is not None:
+            return state if compass or not any(p.kind == "country" for p in gazetteer.lookup(state.name)) else None
+    return None
 
 
 def _one_place_per_facility(resolved: list[Resolved]) -> list[Resolved]:

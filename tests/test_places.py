@@ -1699,3 +1699,37 @@ def test_a_facility_named_after_the_story_s_town_lies_in_that_town(nlp):
                          "from a state grant.")
     facility = by_text(rows)["Springfield City Schools"]
     assert (facility["within"], facility["admin1"]) == ("Springfield", "Ohio")
+
+
+def test_a_country_s_name_beside_a_town_next_to_its_namesake_is_that_town(nlp):
+    """LGL: a Lebanon, Pennsylvania, paper's obituary had made "Lebanon" the country, though it named Myerstown,
+    10 km from Lebanon, Pennsylvania; with a place of the country in the story, or no such town, it stays the
+    country."""
+    rows = rows_for(nlp, "She was born in Jackson Township in 1931 and lived in Myerstown for forty years. Surviving "
+                         "are a son, Paul Moyer of Lebanon, and a sister, Ruth Kline of Grantville. Services will be "
+                         "held Monday at the funeral home, 12 Cumberland St., Lebanon.")
+    assert {(r["kind"], r["admin1"]) for r in rows if r["text"] == "Lebanon"} == {("city", "Pennsylvania")}
+    rows = rows_for(nlp, "She lived in Myerstown for forty years and flew to Lebanon each summer to see her family in "
+                         "Beirut.")
+    assert [r["kind"] for r in rows if r["text"] == "Lebanon"] == ["country"]
+    rows = rows_for(nlp, "Surviving are a son, Paul Moyer of Lebanon, and a sister, Ruth Kline of Grantville.")
+    assert [r["kind"] for r in rows if r["text"] == "Lebanon"] == ["country"]
+
+
+def test_a_facility_named_after_a_county_lies_in_the_county_near_the_story_s_places(nlp):
+    """LGL: a Richmond, Kentucky, paper's "Madison County Public Library" had been in Illinois's Madison County,
+    the larger, though the story named Louisville and Rockcastle County, Kentucky."""
+    rows = rows_for(nlp, "He spoke in Louisville, Kentucky, and in Rockcastle County on Monday. He grew up in "
+                         "Illinois and taught in Illinois. Friends of the Madison County Public Library paid for the "
+                         "event.")
+    assert [r["admin1"] for r in rows if r["text"] == "Madison County Public Library"] == ["Kentucky"]
+
+
+def test_a_facility_named_after_a_state_is_not_in_a_town_of_another_state(nlp):
+    """LGL: "Barton Jones of Waco, were treated at the University of Kentucky Medical Center" had put the medical
+    centre in Waco, Texas, the place named before it in the sentence; a town of its own state still holds it."""
+    rows = rows_for(nlp, "The crash was in Kentucky. Barton Jones of Waco, Texas, was treated at the Kentucky "
+                         "Medical Center on Friday.")
+    assert [r["admin1"] for r in rows if r["text"] == "Kentucky Medical Center"] == ["Kentucky"]
+    rows = rows_for(nlp, "A man from Lexington, Kentucky, was treated at the Kentucky Medical Center on Friday.")
+    assert [r["within"] for r in rows if r["text"] == "Kentucky Medical Center"] == ["Lexington"]
