@@ -27,6 +27,7 @@ _STATEMENT_NOUNS = frozenset({"statement", "remark", "remarks", "testimony", "sp
 _FIRST_PERSON = frozenset({"i", "my"})  # the writer or a transcript's speaker, never the one addressed as "you"
 _PRONOUN_GENDER = {"he": "M", "him": "M", "his": "M", "she": "F", "her": "F"}
 _GROUP_PRONOUNS = frozenset({"it", "its", "they", "their", "we", "our", "them"})
+PRONOUN_REACH_SENTENCES = 2  # "they" or "it" falls back on a body named at most this many sentences before
 # "you" in reported speech is the person addressed (a letter's recipient, an interviewee): the one person a letter's
 # salutation before it names ("Dear Acting Director Homan:"), else recorded as the addressee, not as a source "you".
 _ADDRESSEE_PRONOUNS = frozenset({"you"})
@@ -196,6 +197,7 @@ class _Resolver:
                 if name:
                     self.entities.append(_Entity(ent.start_char, ent.end_char, ent.label_, name))
         self.entity_starts = [e.start for e in self.entities]
+        self.sentence_starts = [sentence.start_char for sentence in doc.sents]
         self.people: dict[str, str] = {}
         # every full name per surname, with where it is first written: two Cuellars in one release are two people;
         # full names with the same first name are one ("Donald Trump", "Donald J. Trump": the longest is written)
@@ -419,9 +421,10 @@ class _Resolver:
         return self.person(entity.name, entity.start, entity.end)
 
     def last_before(self, position: int, kinds: Iterable[str], noun: str | None = None,
-                    excluded: frozenset[Speaker] = frozenset(), sex: str | None = None) -> Speaker | None:
-        """The latest source (or, failing one, named entity) of the given types before ``position``; with ``sex``
-        ("F" or "M", from "she" or "he"), never a person known to be of the other."""
+                    excluded: frozenset[Speaker] = frozenset(), sex: str | None = None,
+                    since: int = 0) -> Speaker | None:
+        """The latest source (or, failing one, named entity from ``since`` on) of the given types before
+        ``position``; with ``sex`` ("F" or "M", from "she" or "he"), never a person known to be of the other."""
         kinds = set(kinds)
         candidates = [s for p, s in self.history if p < position and s.type in kinds and s not in excluded
                       and s not in self.role_only and not (sex and (self.other_sex(s, sex) or s in self.groups))]
@@ -433,11 +436,19 @@ class _Resolver:
             return candidates[-1]
         labels = {"PERSON"} if kinds == {"person"} else {"ORG", "GPE", "FAC"}
         for e in reversed(self.entities[:bisect_right(self.entity_starts, position - 1)]):
-            if e.label in labels and e.end <= position:
+            if e.start < since:
+                break
+            if e.label in labels and e.end <= position and not self.modifies_a_noun(e):
                 found = self.from_entity(e)
                 if not self.other_sex(found, sex):  # "she" is never a man the article names
                     return found
         return None
+
+    def modifies_a_noun(self, entity: _Entity) -> bool:
+        """Whether a place's name only qualifies a noun ("U.S. citizen children"): no one "they" or "it" names."""
+        span = self.doc.char_span(entity.start, entity.end)
+        return (entity.label == "GPE" and span is not None and span.root.dep_ in ("compound", "amod", "nmod")
+                and span.root.head.pos_ == "NOUN")
 
     def other_sex(self, speaker: Speaker, sex: str | None) -> bool:
         """Whether ``speaker`` is a person known to be of the other sex than ``sex``."""
@@ -473,9 +484,14 @@ class _Resolver:
             kinds = ("person",) if head_word in _PERSON_PRONOUNS else (
                 "organization", "government", "media", "anonymous")
             # "I" is never the one the writer addresses as "you"
+            # a name the article wrote paragraphs before ("U.S. Citizens" in a release's headline) is no pronoun's
+            # referent unless it is already a source
+            sentence = bisect_right(self.sentence_starts, mention.start) - 1
             found = self.last_before(mention.start, kinds,
                                      excluded=self.addressees if head_word in _FIRST_PERSON else frozenset(),
-                                     sex=_PRONOUN_GENDER.get(head_word))
+                                     sex=_PRONOUN_GENDER.get(head_word),
+                                     since=self.sentence_starts[max(0, sentence - PRONOUN_REACH_SENTENCES)]
+                                     if head_word in _GROUP_PRONOUNS else 0)
             return found or Speaker(text, "unknown")
         if text.isupper() and len(text) > 2 and self.text[mention.end:mention.end + 1] == ":":
             # a transcript's speaker label ("WALLACE:", "REP. GUTIERREZ:"): a person, named as written in capitals

@@ -334,3 +334,23 @@ def test_a_profession_is_not_the_office_holder_named_before_it(nlp):
     former = ("U.S. Senator Jane Holloway spoke to reporters on Monday. The former prosecutor said that the "
               "courts must move faster.")
     assert [s for _, s, _ in _speakers(nlp, former)] == ["Jane Holloway"]
+
+
+def test_they_is_no_body_named_paragraphs_before(nlp):
+    """A release's "Several groups … Here's what they're saying" had been the U.S. Border Patrol, named three
+    sentences before and never quoted; "they" reaches back two sentences for a body that is not yet a source."""
+    text = ("The bill lifts limits placed on the U.S. Border Patrol on federal lands. Those lands are the most "
+            "heavily trafficked along the border. The bill is a necessary step. Several groups across the country "
+            "support it. They said the bill is brilliant in its simplicity.")
+    assert [(m, s) for m, s, _ in _speakers(nlp, text)] == [("They", "They")]
+    text = ("The U.S. Border Patrol asked for access to federal lands on Monday. They said the limits put agents at "
+            "risk.")
+    assert [s for _, s, _ in _speakers(nlp, text)] == ["U.S. Border Patrol"]
+
+
+def test_they_is_no_place_that_only_qualifies_a_noun(nlp):
+    """A release's "four million U.S. citizen children … They spoke about …" had made "They" the U.S. (and, through
+    the headline's "U.S. Citizens", a government source of that name); "U.S." there only qualifies "children"."""
+    text = ("Four million U.S. citizen children have a parent who could be deported. Three parents told their stories "
+            "on Monday. They said they live in fear every day.")
+    assert [(m, s) for m, s, _ in _speakers(nlp, text)] == [("They", "They")]
