@@ -541,6 +541,11 @@ def _mention_span(head: Token, verb: Token) -> tuple[int, int]:
     if cut is not None:
         tokens = [t for t in tokens if t.i < cut] or [head]
     tokens = [t for t in tokens if not t.is_punct or tokens[0].i < t.i < tokens[-1].i] or [head]
+    if len(tokens) > 2 and tokens[0].lower_ == "to" and tokens[0].pos_ == "PART" and tokens[1].pos_ == "VERB" and (
+            tokens[1].i < head.i):
+        # a headline run into the text ("… Administration's Failure to Act U.S. Senators from Iowa … are
+        # demanding"): no name opens with an infinitive
+        tokens = tokens[2:]
     doc, last = head.doc, tokens[-1].i
     if head.i < verb.i:  # "“…,” Tulsa police Chief Chuck Jordan said": words the parse hung inside the quotation
         first = k = tokens[0].i

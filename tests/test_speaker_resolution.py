@@ -354,3 +354,11 @@ def test_they_is_no_place_that_only_qualifies_a_noun(nlp):
     text = ("Four million U.S. citizen children have a parent who could be deported. Three parents told their stories "
             "on Monday. They said they live in fear every day.")
     assert [(m, s) for m, s, _ in _speakers(nlp, text)] == [("They", "They")]
+
+
+def test_a_headline_run_into_the_text_lends_no_words_to_the_speaker(nlp):
+    """A bundled release runs its headline into its first sentence ("… Administration's Failure to Act U.S.
+    Senators from Iowa and Nebraska are demanding …"); the parse opened the speaker with the headline's "to Act"."""
+    speakers = _speakers(nlp, _sample("cong_ben_sasse_00342.txt"))
+    assert speakers[0][:2] == ("U.S. Senators from Iowa and Nebraska", "U.S. Senators from Iowa and Nebraska")
+    assert not any(mention.startswith("to ") for mention, _, _ in speakers)
