@@ -1129,7 +1129,8 @@ def _in_the_article_s_town(resolved: list[Resolved], gazetteer: Gazetteer) -> li
     region, anything beyond a town (``beyond_town_words``) or an event (``event_words``: "in the Great Recession"),
     with a demonym ("Russian Empire"), or with another place's name in it ("Augusta Herald", "Historic Dublin").
     Nor a facility: a school or a university is as often one a person attended elsewhere ("a graduate of Harvard
-    University"). A lone small town abroad (``_lone_town_abroad``) is taken for such a local name."""
+    University"). A lone small town abroad (``_lone_town_abroad``), or in another US state than the article's
+    town (``_lone_town_in_another_state``), is taken for such a local name."""
     countries = Counter(r.place.country for r in resolved if r.place is not None and not r.within)
     if not countries:
         return resolved
@@ -1143,7 +1144,8 @@ def _in_the_article_s_town(resolved: list[Resolved], gazetteer: Gazetteer) -> li
     cued = {lookup_key(r.text) for r in resolved if r.mention.placed}
     return [replace(item, place=town, kind="other", within=town.name)
             if lookup_key(item.text) in cued
-            and (item.place is None and item.kind == "other" or _lone_town_abroad(item, resolved, country))
+            and (item.place is None and item.kind == "other" or _lone_town_abroad(item, resolved, country)
+                 or _lone_town_in_another_state(item, resolved, town))
             and _local_name(item.text, town, gazetteer) else item
             for item in resolved]
 
@@ -1158,6 +1160,19 @@ def _lone_town_abroad(item: Resolved, resolved: list[Resolved], country: str) ->
     key = lookup_key(item.text)
     return not any(r.place is not None and r.place.country == place.country and lookup_key(r.text) != key
                    for r in resolved)
+
+
+def _lone_town_in_another_state(item: Resolved, resolved: list[Resolved], town: Place) -> bool:
+    """A US town under SMALL_TOWN_POPULATION in a state that none of the article's other names lie in, in a story
+    about a town of another state: a local place the gazetteer lacks, read as a namesake elsewhere ("Mount
+    Washington", a Los Angeles neighbourhood, as the Kentucky town)."""
+    place = item.place
+    if (place is None or item.kind != "city" or place.country != "US" or town.country != "US"
+            or place.admin1 == town.admin1 or place.population >= SMALL_TOWN_POPULATION):
+        return False
+    key = lookup_key(item.text)
+    return not any(r.place is not None and r.place.country == "US" and r.place.admin1 == place.admin1
+                   and lookup_key(r.text) != key for r in resolved)
 
 
 ANOTHER_PLACE_POPULATION = 100_000  # a word of a local name that names a city this large names where it is

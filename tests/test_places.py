@@ -1733,3 +1733,19 @@ def test_a_facility_named_after_a_state_is_not_in_a_town_of_another_state(nlp):
     assert [r["admin1"] for r in rows if r["text"] == "Kentucky Medical Center"] == ["Kentucky"]
     rows = rows_for(nlp, "A man from Lexington, Kentucky, was treated at the Kentucky Medical Center on Friday.")
     assert [r["within"] for r in rows if r["text"] == "Kentucky Medical Center"] == ["Lexington"]
+
+
+def test_a_lone_small_town_of_another_state_is_a_local_place_of_the_story_s_town(nlp):
+    """LGL: a Springfield, Ohio, paper's "Orient" had been Orient, New York (743 people), and a Los Angeles one's
+    "Harbor City" Gloucester, Massachusetts: names of the story's own area that the gazetteer lacks. Not where the
+    story names the other state, or another of its places."""
+    rows = rows_for(nlp, "Columbus police said the crash happened in Orient on Sunday night. Columbus officers "
+                         "closed the road for three hours.")
+    assert [(r["kind"], r["within"], r["admin1"]) for r in rows if r["text"] == "Orient"] == [
+        ("other", "Columbus", "Ohio")]
+    rows = rows_for(nlp, "Columbus police said the driver lived in Orient, New York, until May. Columbus officers "
+                         "closed the road for three hours.")
+    assert [r["admin1"] for r in rows if r["text"] == "Orient"] == ["New York"]
+    rows = rows_for(nlp, "Columbus police said the driver had been in Orient and in Greenport on Sunday. Columbus "
+                         "officers closed the road.")
+    assert [r["admin1"] for r in rows if r["text"] == "Orient"] == ["New York"]
