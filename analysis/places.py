@@ -760,9 +760,8 @@ def _landforms_at_home(written: list[str], chosen: list[Place | None], qualifier
 
 _COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
                             "northeast", "northwest", "southeast", "southwest"})
-_REGION_WORDS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
-                           "centre", "center", "far", "coast", "upper", "lower", "north-east", "north-west",
-                           "south-east", "south-west", "northeast", "northwest", "southeast", "southwest", "region"})
+_REGION_WORDS = _COMPASS_WORDS | {"centre", "center", "far", "coast", "upper", "lower", "north-east", "north-west",
+                                  "south-east", "south-west", "region"}
 
 
 def _generic_regions_at_home(chosen: list[Place | None], qualifiers: list, home_country: str | None

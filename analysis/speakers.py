@@ -483,10 +483,10 @@ class _Resolver:
         if head_word in _PERSON_PRONOUNS or head_word in _GROUP_PRONOUNS:
             kinds = ("person",) if head_word in _PERSON_PRONOUNS else (
                 "organization", "government", "media", "anonymous")
-            # "I" is never the one the writer addresses as "you"
-            # a name the article wrote paragraphs before ("U.S. Citizens" in a release's headline) is no pronoun's
-            # referent unless it is already a source
+            # a body the article named sentences before ("Several groups … Here's what they're saying", the U.S.
+            # Border Patrol three sentences back) is no referent of "they" or "it" unless it is already a source
             sentence = bisect_right(self.sentence_starts, mention.start) - 1
+            # "I" is never the one the writer addresses as "you"
             found = self.last_before(mention.start, kinds,
                                      excluded=self.addressees if head_word in _FIRST_PERSON else frozenset(),
                                      sex=_PRONOUN_GENDER.get(head_word),
