@@ -932,11 +932,9 @@ def _named_in(name: str, gazetteer: Gazetteer, resolved: list[Resolved]) -> Plac
     places = [r.place for r in resolved if r.place is not None and r.kind != "facility"]
     # a town the article names alone is the one its facilities are named after ("Springfield", Ohio, then
     # "Springfield City Schools", not the Massachusetts city the gazetteer also calls "Springfield City")
-    own = {lookup_key(r.text): r.place for r in resolved
-           if r.place is not None and r.kind in ("city", "county") and not r.within}
-    for n in range(min(3, len(words) - 1), 0, -1):
-        if (key := lookup_key(" ".join(words[:n]))) in own:
-            return own[key]
+    own = _opening_town(words, _placed_towns(resolved))
+    if own is not None:
+        return own
     states, countries = _context(places, [])
     stop = places_lexicon().stop_places
     for n in range(min(3, len(words) - 1), 0, -1):
@@ -1105,18 +1103,28 @@ def _in_the_town_it_opens_with(resolved: list[Resolved]) -> list[Resolved]:
     """A longer name nothing places whose first words are a town or county the article places by that name lies
     there ("Hammond Marina" in a story that names Hammond, Indiana; "Glendale Galleria" beside Glendale,
     California), as a facility named after its town does."""
-    towns = {lookup_key(r.text): r.place for r in resolved
-             if r.place is not None and r.kind in ("city", "county") and not r.within}
+    towns = _placed_towns(resolved)
     placed = []
     for item in resolved:
         words = item.text.split()
         # not a river or a region named after the town ("Hudson River", "Nyanza Province"), nor a name beyond it
         eligible = (item.place is None and item.kind == "other" and len(words) > 1
                     and not _region_name(item.text) and not _beyond_a_town(item.text, words))
-        town = next((towns[key] for n in range(min(3, len(words) - 1), 0, -1)
-                     if (key := lookup_key(" ".join(words[:n]))) in towns), None) if eligible else None
+        town = _opening_town(words, towns) if eligible else None
         placed.append(replace(item, place=town, within=town.name) if town is not None else item)
     return placed
+
+
+def _placed_towns(resolved: list[Resolved]) -> dict[str, Place]:
+    """The towns and counties the article places by name (not as a part of another place), by the name's key."""
+    return {lookup_key(r.text): r.place for r in resolved
+            if r.place is not None and r.kind in ("city", "county") and not r.within}
+
+
+def _opening_town(words: list[str], towns: dict[str, Place]) -> Place | None:
+    """The town of ``towns`` that the first three, two or one of a longer name's words name ("Hammond Marina")."""
+    return next((towns[key] for n in range(min(3, len(words) - 1), 0, -1)
+                 if (key := lookup_key(" ".join(words[:n]))) in towns), None)
 
 
 def _in_the_article_s_town(resolved: list[Resolved], gazetteer: Gazetteer) -> list[Resolved]:
@@ -1128,8 +1136,8 @@ def _in_the_article_s_town(resolved: list[Resolved], gazetteer: Gazetteer) -> li
     region, anything beyond a town (``beyond_town_words``) or an event (``event_words``: "in the Great Recession"),
     with a demonym ("Russian Empire"), or with another place's name in it ("Augusta Herald", "Historic Dublin").
     Nor a facility: a school or a university is as often one a person attended elsewhere ("a graduate of Harvard
-    University"). A lone small town abroad (``_lone_town_abroad``), or in another US state than the article's
-    town (``_lone_town_in_another_state``), is taken for such a local name."""
+    University"). A lone small town abroad, or in another US state than the article's town
+    (``_lone_town_elsewhere``), is taken for such a local name."""
     countries = Counter(r.place.country for r in resolved if r.place is not None and not r.within)
     if not countries:
         return resolved
@@ -1143,35 +1151,26 @@ def _in_the_article_s_town(resolved: list[Resolved], gazetteer: Gazetteer) -> li
     cued = {lookup_key(r.text) for r in resolved if r.mention.placed}
     return [replace(item, place=town, kind="other", within=town.name)
             if lookup_key(item.text) in cued
-            and (item.place is None and item.kind == "other" or _lone_town_abroad(item, resolved, country)
-                 or _lone_town_in_another_state(item, resolved, town))
+            and (item.place is None and item.kind == "other" or _lone_town_elsewhere(item, resolved, town))
             and _local_name(item.text, town, gazetteer) else item
             for item in resolved]
 
 
-def _lone_town_abroad(item: Resolved, resolved: list[Resolved], country: str) -> bool:
-    """A town under SMALL_TOWN_POPULATION in a country that none of the article's other names lie in, in a story
-    about ``country``: a local place the gazetteer lacks, read as a namesake abroad ("Delft", a Cape Town township,
-    as the Dutch city; "Rehab", a Cairo suburb, as a village in Jordan)."""
+def _lone_town_elsewhere(item: Resolved, resolved: list[Resolved], town: Place) -> bool:
+    """A town under SMALL_TOWN_POPULATION in another country than the article's town, or, in the US, in another
+    state, where none of the article's other names lie: a local place the gazetteer lacks, read as a namesake
+    elsewhere ("Delft", a Cape Town township, as the Dutch city; "Rehab", a Cairo suburb, as a village in Jordan;
+    "Orient", near Columbus, Ohio, as Orient, New York)."""
     place = item.place
-    if place is None or item.kind != "city" or place.country == country or place.population >= SMALL_TOWN_POPULATION:
+    if place is None or item.kind != "city" or place.population >= SMALL_TOWN_POPULATION:
+        return False
+    by_state = place.country == town.country
+    if by_state and (place.country != "US" or place.admin1 == town.admin1):
         return False
     key = lookup_key(item.text)
-    return not any(r.place is not None and r.place.country == place.country and lookup_key(r.text) != key
+    return not any(r.place is not None and r.place.country == place.country
+                   and (not by_state or r.place.admin1 == place.admin1) and lookup_key(r.text) != key
                    for r in resolved)
-
-
-def _lone_town_in_another_state(item: Resolved, resolved: list[Resolved], town: Place) -> bool:
-    """A US town under SMALL_TOWN_POPULATION in a state that none of the article's other names lie in, in a story
-    about a town of another state: a local place the gazetteer lacks, read as a namesake elsewhere ("Mount
-    Washington", a Los Angeles neighbourhood, as the Kentucky town)."""
-    place = item.place
-    if (place is None or item.kind != "city" or place.country != "US" or town.country != "US"
-            or place.admin1 == town.admin1 or place.population >= SMALL_TOWN_POPULATION):
-        return False
-    key = lookup_key(item.text)
-    return not any(r.place is not None and r.place.country == "US" and r.place.admin1 == place.admin1
-                   and lookup_key(r.text) != key for r in resolved)
 
 
 ANOTHER_PLACE_POPULATION = 100_000  # a word of a local name that names a city this large names where it is
