@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 from spacy.attrs import IDX
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from .cues import ADDRESSEE_VERBS, NO_SPEAKER_WORDS, Cue, find_cues, linked_subject
 from .gazetteer import demonym_keys, name_key
@@ -382,6 +382,7 @@ def _statements(text: str, cues: list[Cue], spans: list[QuotedSpan], paragraph_o
     if doc is not None:
         _add_labelled_quotes(doc, text, spans, used, statements)
         _add_dash_quotes(doc, text, spans, used, statements)
+        _add_trailing_attributions(doc, text, spans, used, statements)
         _add_governed_quotes(doc, text, spans, used, statements, paragraph_of)
     _add_continuations(text, spans, used, statements, paragraph_of)
     return statements
@@ -543,6 +544,71 @@ def _add_dash_quotes(doc: Doc, text: str, spans: list[QuotedSpan], used: set[int
         dash = (match.start("dash"), match.end("dash"))
         cue = Cue(dash, "neutral", speaker, name[-1].i, (q.start, q.end), (dash[0], speaker[1]),
                   (q.start, q.end))
+        statements.append(_Statement([(q.start, q.end)], q.paragraph, "direct", cue))
+        used.add(index)
+    statements.sort(key=lambda s: s.fragments[0][0])
+
+
+# What may stand between a quotation's closing mark and the clause that reports it, and where that clause ends:
+# at the sentence's end, or at a comma before the quote's second half ("“A,” Hollande retaliated, “B.”").
+_TRAILING_CLAUSE = re.compile(r"[”\"»]?[ \t\xa0]*(?P<clause>[^.!?;:“”\"\n]{2,80}?)[ \t\xa0]*"
+                              r"(?:[.!?](?=\s|$)|,[ \t\xa0]*[“\"])")
+_TRAILING_CLAUSE_WORDS = 8  # "an angry Hollande retaliated", "exhorted Clinton's introducer, actress …"
+_NOT_REPORTING = frozenset({"be", "have", "do", "get", "become", "seem"})
+
+
+def _opens_its_sentence(text: str, q: QuotedSpan) -> bool:
+    """Whether nothing of the writer's stands before the quotation in its sentence."""
+    before = text[:max(q.start - 1, 0)].rstrip(" \t\xa0")
+    return not before or before[-1] in ".!?”\"\n"
+
+
+def _reporting_clause(doc: Doc, start: int, end: int) -> tuple[Token, Token] | None:
+    """The verb and the subject's head of a short clause "Hannity pressed", "an angry Hollande retaliated" or, with
+    the verb first, "reacted Trump"; None unless the clause is just that (a subject, a finite verb and adjuncts)."""
+    span = doc.char_span(start, end, alignment_mode="contract")
+    if span is None or not 2 <= sum(not t.is_punct for t in span) <= _TRAILING_CLAUSE_WORDS:
+        return None
+    verbs = [t for t in span if t.pos_ == "VERB" and t.tag_ in ("VBD", "VBZ", "VBP")]
+    if len(verbs) != 1 or verbs[0].lemma_ in _NOT_REPORTING:
+        return None
+    verb = verbs[0]
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and span.start <= c.i < verb.i), None)
+    if subject is None and verb.i == span.start:  # the verb first: "reacted Trump", "came shouts from the crowd"
+        rest = doc[verb.i + 1:span.end]
+        subject = rest.root if len(rest) and rest.root.pos_ in ("PROPN", "NOUN") else None
+    if subject is None or subject.lower_ in NO_SPEAKER_WORDS or not (
+            subject.pos_ in ("PROPN", "NOUN", "PRON") or subject.is_title):  # "Trump", tagged a verb
+        return None
+    return verb, subject
+
+
+def _add_trailing_attributions(doc: Doc, text: str, spans: list[QuotedSpan], used: set[int],
+                               statements: list[_Statement]) -> None:
+    """A quotation that opens its sentence and closes on a comma, a question or an exclamation mark, followed by a
+    clause of a speaker and a verb outside the cue lexicon and nothing more, is a direct quote with that verb as its
+    cue: the frame marks the attribution whatever the verb ("“France will always be France,” an angry Hollande
+    retaliated.", "“What sport is he talking about?” reacted Trump.")."""
+    for index, q in enumerate(spans):
+        if index in used or q.single or not q.closed or len(_WORD.findall(text, q.start, q.end)) < 2:
+            continue
+        inner = text[q.start:q.end].rstrip()
+        if not inner or inner[-1] not in ",?!" or not _opens_its_sentence(text, q) or _title_like(text, q):
+            continue
+        match = _TRAILING_CLAUSE.match(text, q.end)
+        if match is None:
+            continue
+        found = _reporting_clause(doc, match.start("clause"), match.end("clause"))
+        if found is None or any(_overlaps(f, (q.start, q.end)) for s in statements for f in s.fragments):
+            continue
+        verb, subject = found
+        words = [t for t in subject.subtree if not t.is_punct] or [subject]
+        speaker = (words[0].idx, words[-1].idx + len(words[-1]))
+        # with its particle, or "back" read as an adverb ("Trump shot back")
+        cue_tokens = [verb, *(c for c in verb.children if c.dep_ == "prt" or c.i == verb.i + 1 and c.lower_ == "back")]
+        cue_span = (cue_tokens[0].idx, max(t.idx + len(t) for t in cue_tokens))
+        clause = (min(speaker[0], cue_span[0]), max(speaker[1], cue_span[1]))
+        cue = Cue(cue_span, "other", speaker, subject.i, (q.start, q.end), clause, (q.start, clause[1]))
         statements.append(_Statement([(q.start, q.end)], q.paragraph, "direct", cue))
         used.add(index)
     statements.sort(key=lambda s: s.fragments[0][0])

@@ -921,3 +921,17 @@ def test_a_quotation_past_another_cue_verb_is_that_verb_s(nlp):
     assert [(r["cue"], r["kind"], r["text"]) for r in rows] == [
         ("arguing", "mixed", "that the plan “would bankrupt the city within a decade."),
         ("said", "direct", "We will see about that.")]
+
+
+def test_a_quoted_sentence_followed_by_speaker_and_any_verb_is_a_direct_quote(nlp):
+    """“…,” an angry mayor retaliated. / “…?” reacted the governor.: the frame marks the attribution whatever the
+    verb (PolNeAR train: "retaliated", "pressed", "reacted", "shot back" had no quote at all). A quotation that is the
+    subject of its sentence ("“Make America Great Again” resonated …") stays no quote."""
+    text = ("The council met on Monday.\n\n“Make America Great Again” resonated with the crowd.\n\n“This city will "
+            "always be this city,” an angry mayor retaliated. “It never gives up.”\n\n“What budget is he talking "
+            "about?” reacted the governor.\n\n“We will win this vote,” the senator shot back.")
+    rows = _rows(nlp, text)
+    assert [(r["cue"], r["speaker_mention"], r["kind"], r["text"]) for r in rows] == [
+        ("retaliated", "an angry mayor", "direct", "This city will always be this city. It never gives up."),
+        ("reacted", "the governor", "direct", "What budget is he talking about?"),
+        ("shot back", "the senator", "direct", "We will win this vote,")]
