@@ -649,6 +649,14 @@ def _add_labelled_quotes(doc: Doc, text: str, spans: list[QuotedSpan], used: set
 _COLON_BEFORE = re.compile(r":\s*[\"“”„«‘]?$")
 
 
+_DASH = re.compile(r"\s-|[–—―]")  # a dash, not a hyphen
+
+
+def _words_between(doc: Doc, start: int, end: int) -> bool:
+    """Whether any word (not punctuation or space) stands among the tokens ``start`` to ``end`` (exclusive)."""
+    return any(not (t.is_punct or t.is_space) for t in doc[start:end])
+
+
 def _colon_verb_cue(doc: Doc, colon: int, spans: list[QuotedSpan]) -> Cue | None:
     """For "Clinton released the following statement:": the sentence's main verb and its subject as the cue."""
     token = _token_at(doc, colon)
@@ -656,7 +664,14 @@ def _colon_verb_cue(doc: Doc, colon: int, spans: list[QuotedSpan]) -> Cue | None
     if token.text != ":" or any(sent.start_char <= o.start < colon for o in spans):
         return None
     verb = sent.root
-    if verb.pos_ not in ("VERB", "AUX") or verb.idx > colon:
+    if verb.idx > colon:
+        # the parse made the quotation the main clause and the clause before the colon hang on it ("Trump went even
+        # further: “…”"): that clause's verb, when its words run up to the colon with no dash between (not a
+        # heading's verb before a name's label: "… were there all along - More from Blumenthal and Cohen: “…”")
+        verb = next((t for t in sent if t.idx < colon and t.pos_ in ("VERB", "AUX") and t.head.idx > colon
+                     and not _words_between(doc, t.right_edge.i + 1, token.i)
+                     and not _DASH.search(doc_text(doc), t.idx, colon)), None)
+    if verb is None or verb.pos_ not in ("VERB", "AUX"):
         return None
     subject = linked_subject(verb)
     if subject is None or subject.i > verb.i or subject.pos_ not in ("PROPN", "NOUN", "PRON"):
@@ -747,7 +762,10 @@ def _add_colon_quotes(text: str, cues: list[Cue], spans: list[QuotedSpan], used:
             continue
         if any(_overlaps(f, (q.start, q.end)) for s in statements for f in s.fragments):
             continue
-        statements.append(_Statement([(q.start, q.end)], q.paragraph, "direct", owner[-1]))
+        # the last cue with a speaker: "… Lynch, who told Congress when asked last month about the inquiry: “…”" is
+        # the answer of the one who told, not of the passive "asked" with no one asking
+        spoken = [c for c in owner if c.speaker is not None]
+        statements.append(_Statement([(q.start, q.end)], q.paragraph, "direct", (spoken or owner)[-1]))
         used.add(index)
     statements.sort(key=lambda s: s.fragments[0][0])
 
@@ -918,15 +936,13 @@ def quote_rows(article_id: str, doc: Doc, paragraphs: list[Paragraph]) -> list[d
         s.fragments = [(max(a, para.start), min(b + (original[b - 1:b + 1] == "''"), para.end))
                        for a, b in s.fragments if a < para.end and b > para.start]  # (a typewriter mark whole)
     statements = [s for s in statements if s.fragments]
-    mentions = []
-    for s in statements:
-        if s.cue is not None and s.cue.speaker is not None:
-            mentions.append(SpeakerMention(s.cue.speaker[0], s.cue.speaker[1], s.cue.head))
-        else:
-            mentions.append(None)
+    mention_spans = [_mention_edges(doc, original, s.cue.speaker) if s.cue is not None and s.cue.speaker is not None
+                     else None for s in statements]
+    mentions = [SpeakerMention(span[0], span[1], s.cue.head) if span is not None else None
+                for s, span in zip(statements, mention_spans, strict=True)]
     resolved = resolve_speakers(doc, mentions)
     rows: list[dict] = []
-    for number, (s, speaker) in enumerate(zip(statements, resolved, strict=True)):
+    for number, (s, speaker, mention) in enumerate(zip(statements, resolved, mention_spans, strict=True)):
         start, end = s.fragments[0][0], s.fragments[-1][1]
         content = _joined(original, s.fragments)
         scores = score_sentiment(content)
@@ -941,9 +957,9 @@ def quote_rows(article_id: str, doc: Doc, paragraphs: list[Paragraph]) -> list[d
             "end": end,
             "text": content,
             "fragments": [{"start": a, "end": b} for a, b in s.fragments],
-            "speaker_mention": original[cue.speaker[0]:cue.speaker[1]] if cue and cue.speaker else None,
-            "speaker_start": cue.speaker[0] if cue and cue.speaker else None,
-            "speaker_end": cue.speaker[1] if cue and cue.speaker else None,
+            "speaker_mention": original[mention[0]:mention[1]] if mention else None,
+            "speaker_start": mention[0] if mention else None,
+            "speaker_end": mention[1] if mention else None,
             "speaker": speaker.canonical if speaker else None,
             "speaker_type": speaker.type if speaker else None,
             "cue": original[cue.cue[0]:cue.cue[1]] if cue else None,
@@ -964,6 +980,24 @@ def quote_rows(article_id: str, doc: Doc, paragraphs: list[Paragraph]) -> list[d
 
 # a sentence's end right before the next fragment's opening mark ("” DHS said. “"; not "” said Sen. Smith, “")
 _SENTENCE_BETWEEN = re.compile(r"[.!?][\"”’']*\s+[\"“‘'«„]?\s*$")
+
+
+_MENTION_EDGE = re.compile(r"[\s,;:]+")
+
+
+def _mention_edges(doc: Doc, text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """A speaker mention without the spaces and commas at its edges ("Loretta E. Lynch,  " before "who told"), nor
+    the full stop of its sentence ("… said Sanders."; an abbreviation's stays, one token with it: "Biden Jr.")."""
+    start, end = span
+    while start < end and _MENTION_EDGE.fullmatch(text[start]):
+        start += 1
+    while end > start and _MENTION_EDGE.fullmatch(text[end - 1]):
+        end -= 1
+    if end - start > 1 and text[end - 1] == "." and _token_at(doc, end - 1).text == ".":
+        end -= 1
+        while end > start and _MENTION_EDGE.fullmatch(text[end - 1]):
+            end -= 1
+    return (start, end) if start < end else span
 
 
 def _joined(text: str, fragments: list[tuple[int, int]]) -> str:

@@ -935,3 +935,28 @@ def test_a_quoted_sentence_followed_by_speaker_and_any_verb_is_a_direct_quote(nl
         ("retaliated", "an angry mayor", "direct", "This city will always be this city. It never gives up."),
         ("reacted", "the governor", "direct", "What budget is he talking about?"),
         ("shot back", "the senator", "direct", "We will win this vote,")]
+
+
+def test_a_colon_quote_takes_the_clause_before_it_and_the_cue_with_a_speaker(nlp):
+    """PolNeAR: "Trump went even further: “…”" (the parse made the quotation the main clause) was no quote; "Lynch,
+    who told Congress when asked last month about …: “…”" was the passive "asked", with no speaker, so that "She
+    added" went to the last woman quoted before. The mention has no trailing comma."""
+    text = ("The board met on Monday.\n\nIn an interview later that day, the governor went even further: “If he runs "
+            "and loses, it is the end of his career.”\n\nAny decision to charge someone would involve Attorney General "
+            "Loretta Lynch, who told Congress when asked last month about the inquiry: “That matter is being handled "
+            "by career agents. They follow the evidence.”\n\nShe added, “We will review all the facts.”")
+    rows = {r["cue"]: r for r in _rows(nlp, text) if r["kind"] == "direct"}
+    assert (rows["went"]["speaker_mention"], rows["went"]["text"]) == (
+        "the governor", "If he runs and loses, it is the end of his career.")
+    assert (rows["told"]["speaker_mention"], rows["told"]["speaker"]) == ("Attorney General Loretta Lynch",
+                                                                          "Loretta Lynch")
+    assert rows["added"]["speaker"] == "Loretta Lynch"
+
+
+def test_a_speaker_mention_ends_before_its_sentence_s_full_stop(nlp):
+    """PolNeAR: "“…” ― Carla Sanchez." had made "Carla Sanchez." a source of its own, apart from "Carla Sanchez";
+    an abbreviation keeps its full stop."""
+    text = ("Voters spoke on Monday.\n\n“We will win this election and we will win it big.” ― Carla Sanchez.\n\n"
+            "“I am still not sure who to vote for this year,” said Joseph R. Biden Jr.\n\nMore came later.")
+    assert [(r["speaker_mention"], r["speaker"]) for r in _rows(nlp, text)] == [
+        ("Carla Sanchez", "Carla Sanchez"), ("Joseph R. Biden Jr.", "Joseph R. Biden Jr.")]
