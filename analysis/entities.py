@@ -44,10 +44,13 @@ def _defined_acronyms(text: str) -> tuple[tuple[str, str], ...]:
 _TRAILING_BRACKET = re.compile(r"\s*\([^()]*\)$")
 
 
+_LEADING_DASH = re.compile(r"^[-–—―]+\s*")  # a signature's dash the model took into the name: "― Jacklyn Ashley"
+
+
 def canonical_name(mention: str, acronyms: dict[str, str]) -> str:
-    """The mention without a leading 'the', a possessive ending or a closing bracket ("Immigration and Customs
-    Enforcement (ICE)", "Ken Calvert (CA-44)"), with a defined acronym expanded."""
-    name = TRAILING_POSSESSIVE.sub("", LEADING_THE.sub("", mention.strip()))
+    """The mention without a leading dash or 'the', a possessive ending or a closing bracket ("Immigration and
+    Customs Enforcement (ICE)", "Ken Calvert (CA-44)"), with a defined acronym expanded."""
+    name = TRAILING_POSSESSIVE.sub("", LEADING_THE.sub("", _LEADING_DASH.sub("", mention.strip())))
     name = _TRAILING_BRACKET.sub("", name) or name
     return acronyms.get(name, name)
 

@@ -542,7 +542,8 @@ def _add_dash_quotes(doc: Doc, text: str, spans: list[QuotedSpan], used: set[int
             continue
         speaker = (match.start("name"), match.end("name"))
         dash = (match.start("dash"), match.end("dash"))
-        cue = Cue(dash, "neutral", speaker, name[-1].i, (q.start, q.end), (dash[0], speaker[1]),
+        head = next((t for t in reversed(name) if not t.is_punct), name[-1])  # not the full stop: "― Carla Sanchez."
+        cue = Cue(dash, "neutral", speaker, head.i, (q.start, q.end), (dash[0], speaker[1]),
                   (q.start, q.end))
         statements.append(_Statement([(q.start, q.end)], q.paragraph, "direct", cue))
         used.add(index)

@@ -334,6 +334,10 @@ class _Resolver:
                 return Speaker(name, "person")
             sole = next(iter(namesakes)) if len(namesakes) == 1 else None  # the one full name of this surname
             fullest = sole or self.people.get(key, name)
+            if len(fullest.split()) < len(name.split()) <= 4 and name.endswith(f" {fullest}") and _is_proper_name(name):
+                # fuller than any name the model tagged: "Cecile Richards" beside a tagged "Richards"; the surname
+                # alone names her from here on
+                fullest = self.people[key] = name
             title, sex = self.title_before(start) if start is not None else (None, None)
             if sex and (fullest != name and self.genders.get(fullest) not in (None, sex) or (
                     fullest == name and len(self.titled_sexes.get(key, ())) > 1)):
@@ -358,6 +362,13 @@ class _Resolver:
     def known_surname(self, name: str) -> bool:
         """Whether a one-word name is the surname of a person the article names in full (whatever its label)."""
         return len(name.split()) == 1 and _surname(name) in self.people
+
+    def untagged_person(self, name: str) -> bool:
+        """Whether a name no entity covers reads as a person's: two to four capitalised words that open with a
+        common first name, no word of a body's type among them ("Karen Bobadilla", not "Karen Smith Foundation")."""
+        words = name.split()
+        return (2 <= len(words) <= 4 and words[0] in self.lex.first_name_genders and _is_proper_name(name)
+                and type_of_name(name, "") == "")
 
     def organisation(self, name: str, label: str, start: int | None = None) -> Speaker:
         name = self.acronyms.get(name, name)
@@ -452,7 +463,10 @@ class _Resolver:
 
     def other_sex(self, speaker: Speaker, sex: str | None) -> bool:
         """Whether ``speaker`` is a person known to be of the other sex than ``sex``."""
-        known = self.genders.get(speaker.canonical) if sex and speaker.type == "person" else None
+        if not sex or speaker.type != "person":
+            return False
+        # a full name the model did not tag takes the sex a title told of its surname ("Mr. Prasad")
+        known = self.genders.get(speaker.canonical) or self.genders.get(speaker.canonical.split()[-1])
         return known is not None and known != sex
 
     # -- one mention -------------------------------------------------------------------------------------------
@@ -570,6 +584,8 @@ class _Resolver:
                 group = Speaker(name, type_of_name(name, "person"))
                 self.groups.add(group)  # never "he" or "she"
                 return group
+        if head is not None and head.pos_ == "PROPN" and not inside and self.untagged_person(name):
+            return self.person(name, mention.start, mention.end)  # "― Karen Bobadilla.", a signature the model missed
         if head is not None and head.pos_ == "PROPN":
             # a name whose modifier alone the model tagged ("Douglas County" in "The Douglas County Attorney's
             # Office") is the whole name
