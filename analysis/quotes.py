@@ -374,7 +374,15 @@ def _statements(text: str, cues: list[Cue], spans: list[QuotedSpan], paragraph_o
             fragments = _around_clause(text, fragments, cue.clause)
         if kind == "mixed" and len(fragments) == 1:
             fragments = _after_earlier(text, fragments, statements, quoted[0].start)
-        if any(_overlaps(f, g) for s in statements for f in s.fragments for g in fragments):
+        clashing = [s for s in statements if any(_overlaps(f, g) for f in s.fragments for g in fragments)]
+        if clashing and all(_names_inside(s, fragments) for s in clashing):
+            # a name a naming cue gave inside what a later cue reports whole ("…, called the “Crossroads of
+            # America” by the citizens, the GOP leaners … seem enamored with Trump, according to Politico"): the
+            # report is the statement, the name part of it
+            statements[:] = [s for s in statements if s not in clashing]
+            if kind == "indirect":
+                kind = "mixed"
+        elif clashing:
             continue
         statements.append(_Statement(sorted(fragments), paragraph_of(fragments[0][0]), kind, cue))
     statements.sort(key=lambda s: s.fragments[0][0])
@@ -386,6 +394,14 @@ def _statements(text: str, cues: list[Cue], spans: list[QuotedSpan], paragraph_o
         _add_governed_quotes(doc, text, spans, used, statements, paragraph_of)
     _add_continuations(text, spans, used, statements, paragraph_of)
     return statements
+
+
+def _names_inside(statement: _Statement, fragments: list[tuple[int, int]]) -> bool:
+    """Whether ``statement`` is a naming cue's quotation ("called the “Crossroads of America”") that lies wholly
+    inside one of ``fragments``."""
+    cue = statement.cue
+    return (cue is not None and cue.naming and statement.kind != "indirect"
+            and any(f[0] <= statement.fragments[0][0] and statement.fragments[-1][1] <= f[1] for f in fragments))
 
 
 def _token_at(doc: Doc, offset: int):

@@ -363,6 +363,12 @@ class _Resolver:
         """Whether a one-word name is the surname of a person the article names in full (whatever its label)."""
         return len(name.split()) == 1 and _surname(name) in self.people
 
+    def outlet_not_person(self, name: str) -> bool:
+        """Whether a one-word name is a news outlet's ("Politico", "Reuters"; `source_types.yaml`) that no person
+        the article names in full bears as a surname (Michael Bloomberg's "Bloomberg")."""
+        return (" " not in name and type_of_name(name, "") == "media"
+                and " " not in self.people.get(_surname(name), ""))
+
     def untagged_person(self, name: str) -> bool:
         """Whether a name no entity covers reads as a person's: two to four capitalised words that open with a
         common first name, no word of a body's type among them ("Karen Bobadilla", not "Karen Smith Foundation")."""
@@ -372,7 +378,7 @@ class _Resolver:
 
     def organisation(self, name: str, label: str, start: int | None = None) -> Speaker:
         name = self.acronyms.get(name, name)
-        if label in ("ORG", "GPE") and self.known_surname(name):
+        if label in ("ORG", "GPE") and self.known_surname(name) and not self.outlet_not_person(name):
             return self.person(name, start)  # the small model sometimes labels a surname as ORG or GPE
         words = name.lower().split()
         quoted = [s.canonical for _, s in reversed(self.history)]
@@ -398,6 +404,8 @@ class _Resolver:
     def from_entity(self, entity: _Entity) -> Speaker:
         if entity.label == "PERSON" and entity.name.split()[-1].lower() in self.lex.body_heads:
             return self.organisation(entity.name, "ORG")  # "Border Patrol", labelled PERSON by the small model
+        if self.outlet_not_person(entity.name) and entity.label in ("PERSON", "ORG"):
+            return self.organisation(entity.name, "ORG")  # "Politico reported", labelled PERSON by the small model
         if entity.label == "PERSON":
             return self.person(entity.name, entity.start, entity.end)
         if entity.label == "NORP" and self.known_surname(entity.name):
@@ -451,7 +459,8 @@ class _Resolver:
                 break
             if e.label in labels and e.end <= position and not self.modifies_a_noun(e):
                 found = self.from_entity(e)
-                if not self.other_sex(found, sex):  # "she" is never a man the article names
+                # "she" is never a man the article names, "he" never an outlet the model took for a person
+                if not self.other_sex(found, sex) and (found.type == "person" or labels != {"PERSON"}):
                     return found
         return None
 

@@ -960,3 +960,14 @@ def test_a_speaker_mention_ends_before_its_sentence_s_full_stop(nlp):
             "“I am still not sure who to vote for this year,” said Joseph R. Biden Jr.\n\nMore came later.")
     assert [(r["speaker_mention"], r["speaker"]) for r in _rows(nlp, text)] == [
         ("Carla Sanchez", "Carla Sanchez"), ("Joseph R. Biden Jr.", "Joseph R. Biden Jr.")]
+
+
+def test_a_name_given_inside_what_a_later_cue_reports_is_part_of_that_report(nlp):
+    """PolNeAR: "…, called the “Crossroads of America” by the citizens, the GOP leaners … seem enamored with Trump,
+    according to Politico" had been one quote, of the nickname, whose speaker was the run of words before "called";
+    Politico's report was lost."""
+    text = ("The voters met on Monday.\n\nIn the county, home to the state university, with its seat in a town "
+            "called the “Crossroads of the Nation” by its citizens, the voters seem enamored with the senator, "
+            "according to Politico.")
+    assert [(r["cue"], r["speaker"], r["speaker_type"], r["kind"]) for r in _rows(nlp, text)] == [
+        ("according to", "Politico", "media", "mixed")]

@@ -390,3 +390,14 @@ def test_a_signature_the_model_did_not_tag_is_a_person(nlp):
     signed = [(m, s, t) for m, s, t in _speakers(nlp, text) if m in ("Karen Bobadilla", "Christina Lastra")]
     assert signed == [("Karen Bobadilla", "Karen Bobadilla", "person"),
                       ("Christina Lastra", "Christina Lastra", "person")]
+
+
+def test_a_news_outlet_the_model_calls_a_person_is_media(nlp):
+    """PolNeAR: "…, Politico reported" had been a person (the model tags "Politico" PERSON), and a later "he" that
+    person; Michael Bloomberg's surname stays his."""
+    text = ("The voters met on Monday.\n\nThe GOP leaners in the area seem enamored with Trump, Politico reported. "
+            "He said he would visit the county next week.\n\nMichael Bloomberg spoke later. The plan is sound, "
+            "Bloomberg said.")
+    assert [(m, s, t) for m, s, t in _speakers(nlp, text)] == [
+        ("Politico", "Politico", "media"), ("He", "Trump", "person"),
+        ("Bloomberg", "Michael Bloomberg", "person")]
