@@ -193,6 +193,16 @@ _LATER_TAIL = re.compile(r"(?:[,;—–]|\s-)\s*(?:which|who|whom|where|while|wh
 _COORDINATION = re.compile(r"[\s,;]*(?:and|but|while|whereas)?[\s,;]*$")
 
 
+_COMMA_AND = re.compile(r"[,;][ \t\xa0]*(?:and|but)[ \t\xa0]+$")
+
+
+def _after_comma_and(text: str, offset: int) -> bool:
+    """Whether ", and" or ", but" stands right before ``offset``: a clause there with a cue of its own is a second
+    attribution, whatever the parse hung it on ("… said Clinton is honest, and three-quarters said the same of
+    Sanders")."""
+    return _COMMA_AND.search(text, max(0, offset - 12), offset) is not None
+
+
 def _cut_at_coordinated(text: str, content: tuple[int, int], starts: list[int]) -> tuple[int, int]:
     """Content stops before a coordinated attribution of its own ("…, and more than 4 in 10 said …")."""
     index = bisect_right(starts, content[0])
@@ -259,9 +269,8 @@ def _statements(text: str, cues: list[Cue], spans: list[QuotedSpan], paragraph_o
     # Content stops before a coordinated attribution: one with a subject of its own (its clause), a conjoined
     # cue verb ("he found Trump “very charming” and called his standing “unheard of”": at the verb), or a cue
     # participle after a comma ("said he would do the same as president, saying that he supports …").
-    coordinated = sorted({c.clause[0] for c in cues if c.coordinated} | {c.cue[0] for c in cues
-                                                                        if (c.conjoined or c.participle)
-                                                                        and not c.coordinated})
+    coordinated = sorted({c.clause[0] for c in cues if c.coordinated or _after_comma_and(text, c.clause[0])}
+                         | {c.cue[0] for c in cues if (c.conjoined or c.participle) and not c.coordinated})
     every = sorted(c.clause[0] for c in cues)
     # An attribution opened by "that" is itself reported, never a stop: "The truth, he said, was that Trump
     # attacked …", "said the videos were “inconclusive” and that the footage did not show …".

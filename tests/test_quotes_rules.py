@@ -971,3 +971,13 @@ def test_a_name_given_inside_what_a_later_cue_reports_is_part_of_that_report(nlp
             "according to Politico.")
     assert [(r["cue"], r["speaker"], r["speaker_type"], r["kind"]) for r in _rows(nlp, text)] == [
         ("according to", "Politico", "media", "mixed")]
+
+
+def test_a_second_attribution_after_comma_and_is_its_own_statement(nlp):
+    """PolNeAR: "… said Clinton is honest and trustworthy, and three-quarters said the same of Sanders" had been one
+    statement of the first speaker running into the second's, which the parse hung on the first "said"."""
+    text = ("The poll came out on Monday.\n\nSix in 10 Virginia Democratic primary voters said Clinton is honest and "
+            "trustworthy, and three-quarters said the same of Sanders.")
+    assert [(r["speaker_mention"], r["text"]) for r in _rows(nlp, text)] == [
+        ("Six in 10 Virginia Democratic primary voters", "Clinton is honest and trustworthy"),
+        ("three-quarters", "the same of Sanders")]
