@@ -402,10 +402,10 @@ class _Resolver:
         return Speaker("the addressee", "unknown")
 
     def from_entity(self, entity: _Entity) -> Speaker:
-        if entity.label == "PERSON" and entity.name.split()[-1].lower() in self.lex.body_heads:
-            return self.organisation(entity.name, "ORG")  # "Border Patrol", labelled PERSON by the small model
-        if self.outlet_not_person(entity.name) and entity.label in ("PERSON", "ORG"):
-            return self.organisation(entity.name, "ORG")  # "Politico reported", labelled PERSON by the small model
+        if entity.label == "PERSON" and (entity.name.split()[-1].lower() in self.lex.body_heads
+                                         or self.outlet_not_person(entity.name)):
+            # "Border Patrol", "Politico reported": labelled PERSON by the small model
+            return self.organisation(entity.name, "ORG")
         if entity.label == "PERSON":
             return self.person(entity.name, entity.start, entity.end)
         if entity.label == "NORP" and self.known_surname(entity.name):
