@@ -87,6 +87,7 @@ class _Lexicons:
     titles: re.Pattern[str]  # a title or role opening a person's name: "Secretary ", "Sen. ", "Democratic Whip "
     gendered_titles: dict[str, str]  # "ms" -> "F", "congressman" -> "M"
     first_name_genders: dict[str, str]  # "Janet" -> "F"
+    outlets: frozenset[str]  # news outlets known by one word: "politico"
 
 
 @lru_cache(maxsize=1)
@@ -95,7 +96,7 @@ def _lexicons() -> _Lexicons:
     descriptions = load_data_yaml("speaker_descriptions.yaml")
     type_words = []
     for kind in ("media", "government", "organization"):
-        words = [w.lower() for w in types[kind]["words"]]
+        words = [w.lower() for w in types[kind]["words"] + types[kind].get("outlets", [])]
         type_words.append((kind, frozenset(w for w in words if " " not in w), tuple(w for w in words if " " in w)))
     return _Lexicons(
         frozenset(types["anonymous"]["heads"]), frozenset(types["anonymous"]["markers"]), tuple(type_words),
@@ -107,6 +108,7 @@ def _lexicons() -> _Lexicons:
         _title_pattern(descriptions["titles"]),
         {title.lower(): sex for sex, titles in descriptions["gendered_titles"].items() for title in titles},
         dict(line.split("\t") for line in load_data_lines("first_name_genders.tsv")),
+        frozenset(w.lower() for w in types["media"]["outlets"]),
     )
 
 
@@ -366,8 +368,7 @@ class _Resolver:
     def outlet_not_person(self, name: str) -> bool:
         """Whether a one-word name is a news outlet's ("Politico", "Reuters"; `source_types.yaml`) that no person
         the article names in full bears as a surname (Michael Bloomberg's "Bloomberg")."""
-        return (" " not in name and type_of_name(name, "") == "media"
-                and " " not in self.people.get(_surname(name), ""))
+        return name.lower() in self.lex.outlets and " " not in self.people.get(_surname(name), "")
 
     def untagged_person(self, name: str) -> bool:
         """Whether a name no entity covers reads as a person's: two to four capitalised words that open with a

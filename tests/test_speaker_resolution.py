@@ -401,3 +401,12 @@ def test_a_news_outlet_the_model_calls_a_person_is_media(nlp):
     assert [(m, s, t) for m, s, t in _speakers(nlp, text)] == [
         ("Politico", "Politico", "media"), ("He", "Trump", "person"),
         ("Bloomberg", "Michael Bloomberg", "person")]
+
+
+def test_a_referee_is_a_person_whatever_his_surname_means(nlp):
+    """A BBC report's "Referee Graham Poll" had been a media source ("poll" is a media word) apart from "Poll", a
+    person, and "they" for Chelsea had gone to him: "Referee" is a title, and only outlets' names
+    (`source_types.yaml` outlets) make a one-word name a medium."""
+    speakers = _speakers(nlp, _shared_record("corpora/text/bbc_quote_rich_300.jsonl", "bbc_sport_248"))
+    assert {(s, t) for m, s, t in speakers if "Poll" in m} == {("Graham Poll", "person")}
+    assert "media" not in {t for _, _, t in speakers}
