@@ -1141,7 +1141,7 @@ def _outside_clause(text: str, sentence: tuple[int, int], clause_start: int, cla
             return after  # "she said: …", "But, Ryan said, …", "Asked …, Priebus said, “Probably.”"
     if (before and after and verb.dep_ != "ROOT" and text[before[1]:clause_start].strip() == ","
             and text[clause_end:after[0]].strip() == "," and text[after[0]] not in _OPENING
-            and not _depends_on(verb, after[0])):
+            and (not _depends_on(verb, after[0]) or _content_conjunct(verb, after[0]))):
         # "This campaign, he says, is different": the content is the sentence around the cue (``Cue.parenthetical``).
         return before[0], after[1]
     if before and text[before[1]:clause_start].strip() in (",", "—", "–", "-") and (
@@ -1185,6 +1185,17 @@ def _depends_on(verb: Token, offset: int) -> bool:
         if token.idx >= offset:
             return verb.left_edge.i <= token.i <= verb.right_edge.i and any(a.i == verb.i for a in token.ancestors)
     return False
+
+
+def _content_conjunct(verb: Token, offset: int) -> bool:
+    """True where the parse hung the rest of an aside's sentence on the aside's verb as a conjunct: "He had no
+    known political affiliations, the airline added, and had passed all background checks." The conjunct goes on
+    with the statement, not with the one who made it, unless it is a verb of saying ("…, she said, and added …")."""
+    conjunct = next((c for c in verb.rights if c.dep_ == "conj"), None)
+    opener = next((t for t in verb.doc[verb.i + 1:verb.sent.end] if t.idx >= offset), None)
+    return (_aside(verb) and conjunct is not None and opener is not None and opener.dep_ == "cc"
+            and opener.head.i == verb.i and opener.i < conjunct.i
+            and conjunct.lemma_ not in cue_lexicon().known_verbs)
 
 
 def _imperative(sentence: Span) -> bool:

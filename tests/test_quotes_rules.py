@@ -981,3 +981,15 @@ def test_a_second_attribution_after_comma_and_is_its_own_statement(nlp):
     assert [(r["speaker_mention"], r["text"]) for r in _rows(nlp, text)] == [
         ("Six in 10 Virginia Democratic primary voters", "Clinton is honest and trustworthy"),
         ("three-quarters", "the same of Sanders")]
+
+
+def test_an_aside_whose_sentence_goes_on_after_and_reports_both_halves(nlp):
+    """"X, the airline added, and had passed all checks": the parse hangs the second half on the aside's verb, but it
+    goes on with the statement; a second verb of saying there is the speaker's own ("…, Smith said, and vowed …")."""
+    text = "The pilot had no known political ties, the airline added, and had passed all background security checks."
+    row = _row(nlp, text, "added")
+    assert row["kind"] == "indirect" and row["speaker_mention"] == "the airline"
+    assert _fragments(row, text) == ["The pilot had no known political ties",
+                                     "and had passed all background security checks"]
+    text = "The mayor often gave the council her notes on pending bills, Daniels says, and she felt free to argue."
+    assert _fragments(_row(nlp, text, "says"), text)[-1] == "and she felt free to argue"
