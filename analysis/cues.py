@@ -639,7 +639,7 @@ def _verb_cue(token: Token, tone: str, naming: bool, text: str, quoted: list[tup
     if passive is not None:
         return passive
     subject = _subject(token, quoted)
-    if subject is None or _misread_verb(token, subject) or _asked_about(subject):
+    if subject is None or _misread_verb(token, subject) or _asked_about(subject) or _other_sense(token):
         return None
     subject = _past_dash(subject)
     cue_tokens = [token] + [c for c in token.children if c.dep_ == "prt" or _object_particle(c)]
@@ -734,6 +734,13 @@ def _verb_cue(token: Token, tone: str, naming: bool, text: str, quoted: list[tup
         speaker, head = None, None  # "Chairman Smith, Ranking Member Jones, thank you for …": the one thanked
     return Cue(cue, tone, speaker, head, content, (clause_start, clause_end),
                sentence, naming, coordinated, conjoined, participle)
+
+
+def _other_sense(verb: Token) -> bool:
+    """True for a cue verb whose object gives it a sense other than saying: "posted bail", "posted a 17 percent
+    increase", "271 pledged delegates" (the parse's verb)."""
+    senses = cue_lexicon().other_senses.get(verb.lemma_, frozenset())
+    return any(c.dep_ == "dobj" and c.i > verb.i and c.lemma_.lower() in senses for c in verb.children)
 
 
 def _addressed_by_name(verb: Token, subject: Token) -> bool:
@@ -947,8 +954,6 @@ def _unclaused_content(token: Token, subject: Token, text: str, sentence: tuple[
     if objects and (lemma not in ADDRESSEE_VERBS or _urged_thing(token, objects[0])):
         if lemma in _CLAUSE_ONLY and lemma not in _OBJECT_TOO and not _finding(token, subject, objects[0]):
             return None  # "add 5 million jobs", "find it hard", "continue the fight"
-        if objects[0].lemma_.lower() in cue_lexicon().other_senses.get(lemma, ()):
-            return None  # "posted bail", "posted a 17 percent increase"
         # "announced his resignation", "praised Fields for pursuing charges in the case"
         start, end = _subtree_span(objects[0])
         if len(objects) > 1 and any(c.dep_ == "case" for c in objects[0].children):
@@ -1204,6 +1209,9 @@ def _imperative(sentence: Span) -> bool:
     return root.tag_ == "VB" and not any(c.dep_ in _SUBJECTS for c in root.children)
 
 
+_NEXT_CLAUSE = re.compile(r"\s*[,;]\s*(?:and|but|yet|while|whereas)\b")
+
+
 def _according_cue(token: Token, text: str) -> Cue | None:
     if _imperative(token.sent):
         return None  # "Please number your responses according to their corresponding questions": an instruction
@@ -1226,6 +1234,9 @@ def _according_cue(token: Token, text: str) -> Cue | None:
     after = _trim(text, phrase_end, sent.end_char)
     sides = [s for s in (before, after) if s]
     content = max(sides, key=lambda s: s[1] - s[0]) if sides else None
+    if (before and after and _NEXT_CLAUSE.match(text, phrase_end) and text[before[1]:phrase_start].strip() != ","
+            and len(text[before[0]:before[1]].split()) >= 3):
+        content = before  # "Clinton leads by 271 delegates according to a count by the AP, but Sanders has …"
     if (before and after and text[before[1]:phrase_start].strip() == ","
             and text[phrase_end:after[0]].strip() == ","):
         # "Only one person was killed, according to the police, and there were …": the sentence around it

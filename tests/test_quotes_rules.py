@@ -118,6 +118,18 @@ def test_according_to_inside_a_sentence_reports_the_sentence_around_it(nlp):
     assert [f.split()[0] for f in _fragments(row, text)] == ["Only", "and"]
 
 
+def test_according_to_without_a_comma_before_it_reports_the_clause_it_closes(nlp):
+    """"X leads by 90 pledged delegates according to a count by the AP, but Y has vowed …": the count is the source
+    of the lead, not of the vow; and "pledged delegates" is no pledge."""
+    text = ("Going into the last contests, the governor leads the mayor by 90 pledged delegates according to a count "
+            "by a local paper, but the mayor has vowed to fight on until the convention.")
+    rows = _rows(nlp, text)
+    according = next(r for r in rows if r["cue"] == "according to")
+    assert according["text"].endswith("the governor leads the mayor by 90 pledged delegates")
+    assert "pledged" not in {r["cue"] for r in rows}
+    assert next(r for r in rows if r["cue"] == "vowed")["text"] == "to fight on until the convention"
+
+
 def test_a_quotation_between_a_participle_and_its_borrowed_subject_is_its_content(nlp):
     text = "Asked whether Clinton “has the integrity to serve effectively as president,” 54 percent said no."
     rows = _rows(nlp, text)
