@@ -681,13 +681,14 @@ def _compass_parts(written: list[str], options: list[tuple[Place, ...]], groups:
 def _parts_of_towns(text: str, mentions: list[Mention], chosen: list[Place | None]
                     ) -> tuple[list[Place | None], set[int]]:
     """A name read as a town far from the town named right after it with "in" is a part of that town (a park, a
-    neighbourhood): "east of Hampton Park in Charleston" is no Hampton Park in Victoria. Such a mention takes the
-    town's place; the indices of those mentions come back with the readings."""
+    neighbourhood): "east of Hampton Park in Charleston" is no Hampton Park in Victoria; a metropolis is no town's
+    part. Such a mention takes the town's place; the indices of those mentions come back with the readings."""
     chosen = list(chosen)
     parts = set()
     for k in range(len(mentions) - 1):
         part, town = chosen[k], chosen[k + 1]
         if (part is not None and town is not None and part.kind == "city" and town.kind == "city"
+                and part.population < METROPOLIS_POPULATION  # "the mayor of Berlin in Vienna": two cities
                 and mentions[k].source != "facility" and _km(part, town) > CITY_PART_KM
                 and _IN_BETWEEN.fullmatch(text, mentions[k].end, mentions[k + 1].start)):
             chosen[k] = town
@@ -838,7 +839,8 @@ def _one_reading_per_name(written: list[str], options: list[tuple[Place, ...]], 
         if qualified is None:
             continue
         for k in members:
-            if chosen[k] is not None and chosen[k] is not qualified and qualified in options[k]:
+            if (chosen[k] is not None and chosen[k] is not qualified and qualified in options[k]
+                    and qualifiers[k] is None):  # not "Cambridge, England" after "Cambridge, Massachusetts"
                 chosen[k] = qualified
     counties = {_without_county_word(w): p for w, p in zip(written, chosen, strict=True)
                 if p is not None and p.kind == "county" and _COUNTY_SUFFIX.search(w)}

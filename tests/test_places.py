@@ -113,6 +113,21 @@ def test_a_state_after_a_comma_picks_the_town(nlp):
     assert rows["La."]["kind"] == "state"
 
 
+def test_each_qualified_mention_of_a_name_keeps_its_own_qualifier(nlp):
+    """A name qualified twice, two ways, is two towns: the first qualifier settles only the bare mentions."""
+    rows = rows_for(nlp, "The company, based in Cambridge, Massachusetts, opened an office in Cambridge, England, "
+                         "last year. Cambridge remains its home.")
+    cambridges = [(r["country"], r["admin1"]) for r in rows if r["text"] == "Cambridge"]
+    assert cambridges == [("US", "Massachusetts"), ("GB", "England"), ("US", "Massachusetts")]
+
+
+def test_a_metropolis_before_in_and_a_town_is_no_part_of_that_town(nlp):
+    """"the mayor of Berlin in Vienna": two cities, not a neighbourhood of Vienna called Berlin."""
+    rows = by_text(rows_for(nlp, "The mayor of Paris met the mayor of Berlin in Vienna on Monday."))
+    assert (rows["Berlin"]["country"], rows["Berlin"]["kind"], rows["Berlin"]["within"]) == ("DE", "city", None)
+    assert rows["Vienna"]["country"] == "AT"
+
+
 def test_washington_is_the_capital_unless_the_article_is_in_the_state(nlp):
     capital = by_text(rows_for(nlp, "Lawmakers in Washington passed the budget late on Thursday."))["Washington"]
     assert capital["place"] == "Washington, D.C."
