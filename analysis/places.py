@@ -114,20 +114,27 @@ STATE_NEIGHBOUR_CHARS = 40  # another state's name this close makes a city-or-st
 CITY_PART_KM = 30.0  # "Queens, New York": a place this close to the city is part of it, and "New York" is the city
 
 
+STATE_WORDS_BEFORE_CHARS = 60  # how far before a name its title-and-name words are looked for
+
+
 @lru_cache(maxsize=1)
 def _state_word_patterns() -> tuple[re.Pattern, re.Pattern]:
     """The words after and before a city-or-state name that make it the state (`state_words` in the lexicon)."""
     words = load_data_yaml("places_lexicon.yaml")["state_words"]
     after = "|".join(re.escape(w) for w in sorted(words["after"], key=len, reverse=True))
     before = "|".join(re.escape(w) for w in sorted(words["before"], key=len, reverse=True))
-    return re.compile(rf"(?:'s|’s)?\s+(?:{after})(?!\w)"), re.compile(rf"\b(?:{before})\s+$")
+    titles = "|".join(re.escape(w) for w in sorted(words["titled_before"], key=len, reverse=True))
+    return (re.compile(rf"(?:'s|’s)?\s+(?:{after})(?!\w)"),
+            re.compile(rf"(?:\b(?:{before})|(?<![\w.])(?:{titles})\s+(?:[A-Z][\w.'’-]*\s+){{1,4}}(?:of|from))\s+$"))
 
 
 def _state_words(text: str, mention: Mention) -> bool:
     """True where the words around a name say it is the state: "New York state", "Washington Gov. Jay Inslee",
-    "New York's attorney general", "upstate New York"."""
+    "New York's attorney general", "upstate New York", "the governor of New York", "Gov. Kathy Hochul of New
+    York"."""
     after, before = _state_word_patterns()
-    return bool(after.match(text, mention.end) or before.search(text[max(0, mention.start - 12):mention.start]))
+    return bool(after.match(text, mention.end)
+                or before.search(text[max(0, mention.start - STATE_WORDS_BEFORE_CHARS):mention.start]))
 
 
 def _state_sense(text: str, mention: Mention, written: str, gazetteer: Gazetteer) -> Place | None:

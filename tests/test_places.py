@@ -136,6 +136,14 @@ def test_washington_is_the_capital_unless_the_article_is_in_the_state(nlp):
     assert state["kind"] == "state"
 
 
+def test_the_governor_or_senator_of_a_city_or_state_name_is_of_the_state(nlp):
+    for text in ("The governor of New York signed the bill on Monday.",
+                 "Gov. Kathy Hochul of New York signed the bill on Monday.",
+                 "A senator from New York, Chuck Schumer, spoke first."):
+        assert by_text(rows_for(nlp, text))["New York"]["kind"] == "state", text
+    assert by_text(rows_for(nlp, "The mayor of New York signed the bill."))["New York"]["kind"] == "city"
+
+
 def test_georgia_among_us_places_is_the_state(nlp):
     text = "The storm moved from Alabama into Georgia, where Atlanta closed its schools."
     assert by_text(rows_for(nlp, text))["Georgia"]["kind"] == "state"
