@@ -40,6 +40,7 @@ class CueLexicon:
     prepositional: dict[str, frozenset[str]] = field(default_factory=dict)
     topic_prepositions: dict[str, frozenset[str]] = field(default_factory=dict)
     passive_reports: frozenset[str] = frozenset()
+    anonymity_requests: frozenset[str] = frozenset()
 
     @cached_property
     def known_verbs(self) -> frozenset[str]:
@@ -105,7 +106,7 @@ def cue_lexicon() -> CueLexicon:
                      frozenset(raw["other_sense_particles"]), frozenset(raw["directives"]),
                      {verb: frozenset(words) for verb, words in raw["prepositional"].items()},
                      {verb: frozenset(words) for verb, words in raw["topic_prepositions"].items()},
-                     frozenset(raw["passive_reports"]))
+                     frozenset(raw["passive_reports"]), frozenset(raw["anonymity_requests"]))
 
 
 @lru_cache(maxsize=1)
@@ -639,7 +640,8 @@ def _verb_cue(token: Token, tone: str, naming: bool, text: str, quoted: list[tup
     if passive is not None:
         return passive
     subject = _subject(token, quoted)
-    if subject is None or _misread_verb(token, subject) or _asked_about(subject) or _other_sense(token):
+    if (subject is None or _misread_verb(token, subject) or _asked_about(subject) or _other_sense(token)
+            or _anonymity_request(token)):
         return None
     subject = _past_dash(subject)
     cue_tokens = [token] + [c for c in token.children if c.dep_ == "prt" or _object_particle(c)]
@@ -741,6 +743,13 @@ def _other_sense(verb: Token) -> bool:
     increase", "271 pledged delegates" (the parse's verb)."""
     senses = cue_lexicon().other_senses.get(verb.lemma_, frozenset())
     return any(c.dep_ == "dobj" and c.i > verb.i and c.lemma_.lower() in senses for c in verb.children)
+
+
+def _anonymity_request(verb: Token) -> bool:
+    """True for "asked not to be named", "requested not to be identified": a source's terms, not a statement."""
+    return any(c.dep_ == "xcomp" and c.lemma_ in cue_lexicon().anonymity_requests
+               and any(g.dep_ == "auxpass" for g in c.children) and any(g.dep_ == "neg" for g in c.children)
+               for c in verb.children)
 
 
 def _addressed_by_name(verb: Token, subject: Token) -> bool:

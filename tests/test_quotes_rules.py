@@ -1005,3 +1005,13 @@ def test_an_aside_whose_sentence_goes_on_after_and_reports_both_halves(nlp):
                                      "and had passed all background security checks"]
     text = "The mayor often gave the council her notes on pending bills, Daniels says, and she felt free to argue."
     assert _fragments(_row(nlp, text, "says"), text)[-1] == "and she felt free to argue"
+
+
+def test_asking_not_to_be_named_is_no_statement(nlp):
+    """"An official, who asked not to be identified, said …": the request is the source's terms; the statement
+    after it is the quote. Asking to be named something is still a request reported."""
+    text = ("An official, who asked not to be identified because he was not authorized to speak publicly, said the "
+            "talks had stalled. She asked to be named chair of the panel.")
+    rows = _rows(nlp, text)
+    assert [(r["cue"], r["text"]) for r in rows] == [("said", "the talks had stalled"),
+                                                    ("asked", "to be named chair of the panel")]
