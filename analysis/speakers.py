@@ -465,6 +465,18 @@ class _Resolver:
                     return found
         return None
 
+    def national_body(self, entity: _Entity) -> Speaker | None:
+        """The body a nationality or a country's name qualifies ("the Mexican government", "Canada's embassy"):
+        that whole name, not the nationality."""
+        span = self.doc.char_span(entity.start, entity.end)
+        if span is None or not _national(span.root):
+            return None
+        body = span.root.head
+        kind = self.lex.descriptions.get(body.lemma_.lower())
+        if kind in (None, "person"):
+            return None
+        return Speaker(canonical_name(self.text[entity.start:body.idx + len(body)], {}), kind)
+
     def modifies_a_noun(self, entity: _Entity) -> bool:
         """Whether a place's name only qualifies a noun ("U.S. citizen children"): no one "they" or "it" names."""
         span = self.doc.char_span(entity.start, entity.end)
@@ -550,7 +562,8 @@ class _Resolver:
         if head_word in self.lex.spokes or lemma in self.lex.spokes:
             bodies = [e for e in inside if e.label in ("ORG", "GPE", "FAC", "NORP")]
             if bodies:
-                return self.from_entity(bodies[0])
+                body = self.national_body(bodies[0])
+                return body if body is not None else self.from_entity(bodies[0])
             described = self.description(mention, text, "organization")
             if described:
                 return described
@@ -565,8 +578,17 @@ class _Resolver:
         plural = head is not None and head.tag_ in ("NNS", "NNPS")
         # a body's own name ("The Douglas County Attorney's Office", "the Clinton campaign", "the Obama
         # administration") is no description of one named before
-        named = head is not None and self.lex.descriptions.get(lemma) not in (None, "person") and any(
-            c.dep_ in ("compound", "poss") and c.pos_ == "PROPN" for c in head.lefts)
+        body_kind = self.lex.descriptions.get(lemma) if head is not None else None
+        if body_kind not in (None, "person"):
+            own = next((c for c in head.rights if c.dep_ == "appos" and c.pos_ == "PROPN"
+                        and c.left_edge.i == head.i + 1 and c.idx < mention.end), None)
+            if own is not None:  # "the Israeli newspaper Haaretz", "the activist group Mosul Eye": the name it gives
+                name = canonical_name(self.text[own.left_edge.idx:own.idx + len(own)], {})
+                return Speaker(name, type_of_name(name, body_kind))
+        named = body_kind not in (None, "person") and (any(
+            c.dep_ in ("compound", "poss") and c.pos_ == "PROPN" or _national(c) for c in head.lefts) or any(
+            c.dep_ == "prep" and c.lower_ in ("in", "of") and any(g.ent_type_ == "GPE" for g in c.children)
+            for c in head.rights))  # "the government in Beijing"
         if lemma in self.lex.descriptions and not named and not (
                 plural and self.lex.descriptions[lemma] == "person"):
             # "the lawmakers", "the officers": a group of people is not the last person named
@@ -648,6 +670,13 @@ class _Resolver:
 
 
 _NAME_LINKS = frozenset({"of", "and", "for", "on", "the", "&", "in", "de", "du", "la"})
+
+
+def _national(token: Token) -> bool:
+    """Whether a token is a nationality or a country's name that qualifies a noun: "French" in "the French
+    government", "Mexico" in "the Mexico government" or "Mexico's embassy"."""
+    return (token.ent_type_ in ("NORP", "GPE") and token.dep_ in ("amod", "compound", "poss")
+            and token.head.pos_ == "NOUN" and token.head.i > token.i)
 
 
 def _is_proper_name(name: str) -> bool:

@@ -410,3 +410,17 @@ def test_a_referee_is_a_person_whatever_his_surname_means(nlp):
     speakers = _speakers(nlp, _shared_record("corpora/text/bbc_quote_rich_300.jsonl", "bbc_sport_248"))
     assert {(s, t) for m, s, t in speakers if "Poll" in m} == {("Graham Poll", "person")}
     assert "media" not in {t for _, _, t in speakers}
+
+
+def test_a_body_named_by_its_nation_or_its_own_name_is_that_body(nlp):
+    """"The French government said" is the French government, not the last body named; "the newspaper Haaretz"
+    is Haaretz; "a spokesman for the Mexican government" speaks for the Mexican government, not for "Mexican"."""
+    text = ("Talks stall over tariffs\n\nReuters first reported the delay on Monday. “We are watching closely,” a "
+            "spokesman for the Mexican government told Reuters. The French government said it would respond. The "
+            "Israeli newspaper Haaretz reported that the talks had failed. But the government in Beijing said it "
+            "would wait.")
+    speakers = {mention: (speaker, kind) for mention, speaker, kind in _speakers(nlp, text)}
+    assert speakers["a spokesman for the Mexican government"] == ("Mexican government", "government")
+    assert speakers["The French government"] == ("French government", "government")
+    assert speakers["The Israeli newspaper Haaretz"] == ("Haaretz", "media")
+    assert speakers["the government in Beijing"] == ("government in Beijing", "government")
