@@ -27,6 +27,7 @@ _STATEMENT_NOUNS = frozenset({"statement", "remark", "remarks", "testimony", "sp
 _FIRST_PERSON = frozenset({"i", "my"})  # the writer or a transcript's speaker, never the one addressed as "you"
 _PRONOUN_GENDER = {"he": "M", "him": "M", "his": "M", "she": "F", "her": "F"}
 _GROUP_PRONOUNS = frozenset({"it", "its", "they", "their", "we", "our", "them"})
+_PLURAL_PRONOUNS = frozenset({"they", "their", "we", "our", "them"})  # also a group of people's
 PRONOUN_REACH_SENTENCES = 2  # "they" or "it" falls back on a body named at most this many sentences before
 # "you" in reported speech is the person addressed (a letter's recipient, an interviewee): the one person a letter's
 # salutation before it names ("Dear Acting Director Homan:"), else recorded as the addressee, not as a source "you".
@@ -442,12 +443,15 @@ class _Resolver:
 
     def last_before(self, position: int, kinds: Iterable[str], noun: str | None = None,
                     excluded: frozenset[Speaker] = frozenset(), sex: str | None = None,
-                    since: int = 0) -> Speaker | None:
+                    since: int = 0, plural: bool = False) -> Speaker | None:
         """The latest source (or, failing one, named entity from ``since`` on) of the given types before
-        ``position``; with ``sex`` ("F" or "M", from "she" or "he"), never a person known to be of the other."""
+        ``position``, or with ``plural`` ("they") of any group of people; with ``sex`` ("F" or "M", from "she" or
+        "he"), never a person known to be of the other."""
         kinds = set(kinds)
-        candidates = [s for p, s in self.history if p < position and s.type in kinds and s not in excluded
-                      and s not in self.role_only and not (sex and (self.other_sex(s, sex) or s in self.groups))]
+        candidates = [s for p, s in self.history
+                      if p < position and (s.type in kinds or plural and s.type == "person" and s in self.groups)
+                      and s not in excluded and s not in self.role_only
+                      and not (sex and (self.other_sex(s, sex) or s in self.groups))]
         if noun:
             named = [s for s in candidates if noun in s.canonical.lower()]
             if named:
@@ -527,7 +531,7 @@ class _Resolver:
                                      excluded=self.addressees if head_word in _FIRST_PERSON else frozenset(),
                                      sex=_PRONOUN_GENDER.get(head_word),
                                      since=self.sentence_starts[max(0, sentence - PRONOUN_REACH_SENTENCES)]
-                                     if head_word in _GROUP_PRONOUNS else 0)
+                                     if head_word in _GROUP_PRONOUNS else 0, plural=head_word in _PLURAL_PRONOUNS)
             return found or Speaker(text, "unknown")
         if text.isupper() and len(text) > 2 and self.text[mention.end:mention.end + 1] == ":":
             # a transcript's speaker label ("WALLACE:", "REP. GUTIERREZ:"): a person, named as written in capitals
@@ -623,9 +627,14 @@ class _Resolver:
             # Office") is the whole name
             return self.organisation(name, "ORG", mention.start) if not inside or named else self.from_entity(
                 inside[0])
-        kind = type_of_name(name, "person" if lemma in self.lex.person_roles else "unknown")  # person nouns too
+        # a person noun's own words type it: "Residents interviewed by the Associated Press" are no medium
+        person_head = head is not None and lemma in self.lex.person_roles and mention.start <= head.idx < mention.end
+        typed = self.text[mention.start:head.idx + len(head)] if person_head else name
+        kind = type_of_name(typed, "person" if lemma in self.lex.person_roles else "unknown")  # person nouns too
         speaker = Speaker(name, kind)
-        if kind == "person" and lemma not in self.lex.person_nouns:
+        if kind == "person" and plural:
+            self.groups.add(speaker)  # "executives who run news organizations": whom "they" may refer back to
+        elif kind == "person" and lemma not in self.lex.person_nouns:
             self.role_only.add(speaker)  # "a neighbor", "his wife": a person, but no one "he" or "I" refers back to
         return speaker
 

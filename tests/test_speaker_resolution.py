@@ -424,3 +424,16 @@ def test_a_body_named_by_its_nation_or_its_own_name_is_that_body(nlp):
     assert speakers["The French government"] == ("French government", "government")
     assert speakers["The Israeli newspaper Haaretz"] == ("Haaretz", "media")
     assert speakers["the government in Beijing"] == ("government in Beijing", "government")
+
+
+def test_federal_agencies_are_government_and_people_are_typed_by_their_own_noun(nlp):
+    """The Weather Service and FEMA are government; residents whom a wire service interviewed are people, not a
+    medium; "they" after a group of people is that group, not the last body named."""
+    text = ("Storm hits coast\n\nThe National Weather Service warned that winds could reach 100 mph. According to "
+            "FEMA, 2,000 workers had been deployed. Residents interviewed by the Associated Press said they were "
+            "scared. Economists at the bank said the damage would be large. They added that insurers would pay.")
+    speakers = {mention: (speaker, kind) for mention, speaker, kind in _speakers(nlp, text)}
+    assert speakers["The National Weather Service"][1] == "government"
+    assert speakers["FEMA"][1] == "government"
+    assert speakers["Residents interviewed by the Associated Press"][1] == "person"
+    assert speakers["They"] == ("Economists at the bank", "person")
