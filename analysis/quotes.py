@@ -962,6 +962,8 @@ def quote_rows(article_id: str, doc: Doc, paragraphs: list[Paragraph]) -> list[d
         s.fragments = [(max(a, para.start), min(b + (original[b - 1:b + 1] == "''"), para.end))
                        for a, b in s.fragments if a < para.end and b > para.start]  # (a typewriter mark whole)
     statements = [s for s in statements if s.fragments]
+    for s in statements:  # a mixed quote keeps the closing mark of its quoted words: 'she “never saw it coming.”'
+        s.fragments = [_with_closing_mark(text, a, b) for a, b in s.fragments]
     mention_spans = [_mention_edges(doc, original, s.cue.speaker) if s.cue is not None and s.cue.speaker is not None
                      else None for s in statements]
     mentions = [SpeakerMention(span[0], span[1], s.cue.head) if span is not None else None
@@ -1002,6 +1004,13 @@ def quote_rows(article_id: str, doc: Doc, paragraphs: list[Paragraph]) -> list[d
     _inherit_speakers(rows, statements)
     _mark_caption_duplicates(rows)
     return rows
+
+
+def _with_closing_mark(text: str, start: int, end: int) -> tuple[int, int]:
+    """A fragment whose quotation opens inside it and closes right after it, extended by the closing mark."""
+    if end < len(text) and text[end] == "”" and text.count("“", start, end) > text.count("”", start, end):
+        return start, end + 1
+    return start, end
 
 
 # a sentence's end right before the next fragment's opening mark ("” DHS said. “"; not "” said Sen. Smith, “")

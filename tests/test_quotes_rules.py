@@ -931,7 +931,7 @@ def test_a_quotation_past_another_cue_verb_is_that_verb_s(nlp):
     rows = _rows(nlp, "The mayor said as much in an interview on Friday, arguing that the plan “would bankrupt the "
                       "city within a decade.” The senator laughed and said, “We will see about that.”")
     assert [(r["cue"], r["kind"], r["text"]) for r in rows] == [
-        ("arguing", "mixed", "that the plan “would bankrupt the city within a decade."),
+        ("arguing", "mixed", "that the plan “would bankrupt the city within a decade.”"),
         ("said", "direct", "We will see about that.")]
 
 
