@@ -443,7 +443,7 @@ class _Resolver:
 
     def last_before(self, position: int, kinds: Iterable[str], noun: str | None = None,
                     excluded: frozenset[Speaker] = frozenset(), sex: str | None = None,
-                    since: int = 0, plural: bool = False) -> Speaker | None:
+                    since: int = 0, plural: bool = False, entities: bool = True) -> Speaker | None:
         """The latest source (or, failing one, named entity from ``since`` on) of the given types before
         ``position``, or with ``plural`` ("they") of any group of people; with ``sex`` ("F" or "M", from "she" or
         "he"), never a person known to be of the other."""
@@ -456,8 +456,8 @@ class _Resolver:
             named = [s for s in candidates if noun in s.canonical.lower()]
             if named:
                 return named[-1]
-        if candidates:
-            return candidates[-1]
+        if candidates or not entities:
+            return candidates[-1] if candidates else None
         labels = {"PERSON"} if kinds == {"person"} else {"ORG", "GPE", "FAC"}
         for e in reversed(self.entities[:bisect_right(self.entity_starts, position - 1)]):
             if e.start < since:
@@ -663,6 +663,15 @@ class _Resolver:
                     and "former" not in text.lower() and any(person == found for _, _, person in self.offices)):
                 return None  # "the prosecutor" is not the senator named last
             return found
+        owner = text.split()[0].lower()
+        if owner in ("his", "her") and noun is not None:
+            # "His office said": a body of that kind quoted before, else the office of the person "his" is
+            found = self.last_before(mention.start, (cls,), noun, entities=False)
+            person = self.last_before(mention.start, ("person",), sex=_PRONOUN_GENDER[owner])
+            if found is None and person is not None:
+                return Speaker(f"{person.canonical}'s {noun}", cls)
+            if found is not None:
+                return found
         return (self.last_before(mention.start, (cls,), noun)
                 or self.last_before(mention.start, ("organization", "government", "media"), noun))
 

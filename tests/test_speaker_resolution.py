@@ -437,3 +437,12 @@ def test_federal_agencies_are_government_and_people_are_typed_by_their_own_noun(
     assert speakers["FEMA"][1] == "government"
     assert speakers["Residents interviewed by the Associated Press"][1] == "person"
     assert speakers["They"] == ("Economists at the bank", "person")
+
+
+def test_his_office_is_the_office_of_the_man_named_before(nlp):
+    """"His office said", with no office quoted before, is that man's office, not the body the model found in his
+    title ("Secretary of State" tags "State")."""
+    text = ("Count to finish Friday\n\nSecretary of State Brad Raffensperger said the count would finish on Friday. "
+            "His office said 5,000 ballots remained.")
+    speakers = {mention: (speaker, kind) for mention, speaker, kind in _speakers(nlp, text)}
+    assert speakers["His office"] == ("Brad Raffensperger's office", "government")
