@@ -560,6 +560,11 @@ class _Resolver:
                     c.dep_ == "appos" and c.lemma_.lower() in self.lex.person_roles for c in head.children):
                 # a person the model read as a body, described as one: "Alejandro Caceres, an immigration organizer"
                 return self.person(at_head[0].name, at_head[0].start, at_head[0].end)
+            if at_head and at_head[0].label == "ORG" and head.tag_ in ("NNS", "NNPS") and "person" in (
+                    self.lex.descriptions.get(head.lower_), self.lex.descriptions.get(head.lower_.removesuffix("s"))):
+                group = Speaker(at_head[0].name, "person")  # "Nebraska Senators", tagged ORG: people, not a body
+                self.groups.add(group)
+                return group
             if at_head:
                 return self.from_entity(at_head[0])
         lemma = head.lemma_.lower() if head is not None else head_word

@@ -446,3 +446,9 @@ def test_his_office_is_the_office_of_the_man_named_before(nlp):
             "His office said 5,000 ballots remained.")
     speakers = {mention: (speaker, kind) for mention, speaker, kind in _speakers(nlp, text)}
     assert speakers["His office"] == ("Brad Raffensperger's office", "government")
+
+
+def test_senators_the_model_tags_as_a_body_are_people(nlp):
+    """A bundled release's "the Iowa and Nebraska Senators" (tagged ORG) are a group of people, not an organisation."""
+    rows = _speakers(nlp, _sample("cong_joni_ernst_00747.txt"))
+    assert ("the Iowa and Nebraska Senators", "Nebraska Senators", "person") in rows
