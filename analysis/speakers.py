@@ -567,6 +567,11 @@ class _Resolver:
                 return group
             if at_head:
                 return self.from_entity(at_head[0])
+            if (head.pos_ == "PROPN" and self.known_surname(head.text) and head.idx + len(head) < mention.end
+                    and not any(e.label == "PERSON" for e in inside)):
+                # a surname the model left untagged, before an aside that names a place: "Sessions, speaking in
+                # Miami"
+                return self.person(head.text, mention.start, mention.end)
         lemma = head.lemma_.lower() if head is not None else head_word
         if head_word in self.lex.spokes or lemma in self.lex.spokes:
             bodies = [e for e in inside if e.label in ("ORG", "GPE", "FAC", "NORP")]

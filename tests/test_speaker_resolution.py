@@ -452,3 +452,11 @@ def test_senators_the_model_tags_as_a_body_are_people(nlp):
     """A bundled release's "the Iowa and Nebraska Senators" (tagged ORG) are a group of people, not an organisation."""
     rows = _speakers(nlp, _sample("cong_joni_ernst_00747.txt"))
     assert ("the Iowa and Nebraska Senators", "Nebraska Senators", "person") in rows
+
+
+def test_an_untagged_surname_before_an_aside_is_the_person_named_before(nlp):
+    """"Sessions, speaking in Miami, said": the man named in full before, not the city in his aside."""
+    text = ("Ruling appealed\n\nAttorney General Jeff Sessions called the ruling “an overreach.” Sessions, speaking in "
+            "Miami, said the administration would win.")
+    speakers = {mention: (speaker, kind) for mention, speaker, kind in _speakers(nlp, text)}
+    assert speakers["Sessions, speaking in Miami"] == ("Jeff Sessions", "person")
