@@ -639,7 +639,9 @@ class _Resolver:
                 inside[0])
         # a person noun's own words type it: "Residents interviewed by the Associated Press" are no medium
         person_head = head is not None and lemma in self.lex.person_roles and mention.start <= head.idx < mention.end
-        typed = self.text[mention.start:head.idx + len(head)] if person_head else name
+        owner = next((c for c in head.lefts if c.dep_ == "poss"), None) if person_head else None
+        start = owner.right_edge.idx + len(owner.right_edge) if owner is not None else mention.start
+        typed = self.text[start:head.idx + len(head)] if person_head else name  # not "The union's" lawyer
         kind = type_of_name(typed, "person" if lemma in self.lex.person_roles else "unknown")  # person nouns too
         speaker = Speaker(name, kind)
         if kind == "person" and plural:

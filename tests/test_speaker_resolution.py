@@ -436,6 +436,8 @@ def test_federal_agencies_are_government_and_people_are_typed_by_their_own_noun(
     assert speakers["The National Weather Service"][1] == "government"
     assert speakers["FEMA"][1] == "government"
     assert speakers["Residents interviewed by the Associated Press"][1] == "person"
+    lawyer = _speakers(nlp, "Union sues\n\nThe police union disagreed. The union's lawyer said it would sue.")
+    assert lawyer[-1][1:] == ("union's lawyer", "person")  # its owner's words do not type a person
     assert speakers["They"] == ("Economists at the bank", "person")
 
 
