@@ -641,7 +641,7 @@ def _verb_cue(token: Token, tone: str, naming: bool, text: str, quoted: list[tup
         return passive
     subject = _subject(token, quoted)
     if (subject is None or _misread_verb(token, subject) or _asked_about(subject) or _other_sense(token)
-            or _anonymity_request(token)):
+            or _anonymity_request(token) or _patient_only(token)):
         return None
     subject = _past_dash(subject)
     cue_tokens = [token] + [c for c in token.children if c.dep_ == "prt" or _object_particle(c)]
@@ -743,6 +743,15 @@ def _other_sense(verb: Token) -> bool:
     increase", "271 pledged delegates" (the parse's verb)."""
     senses = cue_lexicon().other_senses.get(verb.lemma_, frozenset())
     return any(c.dep_ == "dobj" and c.i > verb.i and c.lemma_.lower() in senses for c in verb.children)
+
+
+def _patient_only(verb: Token) -> bool:
+    """True for a passive cue verb whose subject is only what was acted on, with no agent to say anything: "300
+    homes were threatened" (not the one told or asked of ``addressed``, whose passive keeps its own reading, nor
+    "was quoted as saying", "was declared the winner", "it is said")."""
+    return (any(c.dep_ == "auxpass" and c.lower_ not in ("'s", "’s") for c in verb.children)
+            and verb.lemma_ not in cue_lexicon().addressed and verb.lemma_ != "say" and _agent(verb) is None
+            and not any(c.dep_ in ("ccomp", "xcomp", "oprd", "prep", "dobj", "attr", "dative") for c in verb.children))
 
 
 def _anonymity_request(verb: Token) -> bool:

@@ -1015,3 +1015,15 @@ def test_asking_not_to_be_named_is_no_statement(nlp):
     rows = _rows(nlp, text)
     assert [(r["cue"], r["text"]) for r in rows] == [("said", "the talks had stalled"),
                                                     ("asked", "to be named chair of the panel")]
+
+
+def test_a_passive_cue_verb_without_an_agent_says_nothing(nlp):
+    """"300 homes were threatened": the homes say nothing, and the quotation after that sentence is what "he said";
+    "The full text of the letter can be found here" does not take the quotation before it either."""
+    text = ("Fire spreads\n\nCapt. Daniel Berlant, a fire department spokesman, said 300 homes were threatened. "
+            "“It’s moving fast,” he said.")
+    rows = _rows(nlp, text)
+    assert [(r["cue"], r["speaker_mention"], r["text"]) for r in rows] == [
+        ("said", "Daniel Berlant, a fire department spokesman", "300 homes were threatened"),
+        ("said", "he", "It’s moving fast,")]
+    assert _row(nlp, "He was quoted as saying the fire was out.", "saying")["text"] == "the fire was out"
