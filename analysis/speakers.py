@@ -567,7 +567,8 @@ class _Resolver:
                 return group
             if at_head:
                 return self.from_entity(at_head[0])
-            if (head.pos_ == "PROPN" and self.known_surname(head.text) and head.idx + len(head) < mention.end
+            if (head.pos_ == "PROPN" and self.known_surname(head.text)
+                    and self.text[head.idx + len(head):mention.end].startswith(",")
                     and not any(e.label == "PERSON" for e in inside)):
                 # a surname the model left untagged, before an aside that names a place: "Sessions, speaking in
                 # Miami"
@@ -597,7 +598,8 @@ class _Resolver:
             own = next((c for c in head.rights if c.dep_ == "appos" and c.pos_ == "PROPN"
                         and c.left_edge.i == head.i + 1 and c.idx < mention.end), None)
             if own is not None:  # "the Israeli newspaper Haaretz", "the activist group Mosul Eye": the name it gives
-                name = canonical_name(self.text[own.left_edge.idx:own.idx + len(own)], {})
+                end = min(own.right_edge.idx + len(own.right_edge), mention.end)
+                name = canonical_name(self.text[own.left_edge.idx:end], {})
                 return Speaker(name, type_of_name(name, body_kind))
         named = body_kind not in (None, "person") and (any(
             c.dep_ in ("compound", "poss") and c.pos_ == "PROPN" or _national(c) for c in head.lefts) or any(
