@@ -435,6 +435,8 @@ def test_federal_agencies_are_government_and_people_are_typed_by_their_own_noun(
     speakers = {mention: (speaker, kind) for mention, speaker, kind in _speakers(nlp, text)}
     assert speakers["The National Weather Service"][1] == "government"
     assert speakers["FEMA"][1] == "government"
+    fire = _speakers(nlp, "Fire spreads\n\nFirefighters battled the blaze through the night, Cal Fire said.")
+    assert fire[0][2] != "person"  # the model tags "Cal Fire" as a person's name
     assert speakers["Residents interviewed by the Associated Press"][1] == "person"
     lawyer = _speakers(nlp, "Union sues\n\nThe police union disagreed. The union's lawyer said it would sue.")
     assert lawyer[-1][1:] == ("union's lawyer", "person")  # its owner's words do not type a person
