@@ -595,6 +595,10 @@ class _Resolver:
         # administration") is no description of one named before
         body_kind = self.lex.descriptions.get(lemma) if head is not None else None
         if body_kind not in (None, "person"):
+            set_off = next((e for c in head.subtree if _set_off_name(c, head) and c.idx < mention.end
+                            for e in inside if e.start <= c.idx < e.end), None)
+            if set_off is not None:  # "The union representing Acme workers, the United Auto Workers": that body
+                return Speaker(set_off.name, type_of_name(set_off.name, body_kind))
             own = next((c for c in head.rights if c.dep_ == "appos" and c.pos_ == "PROPN"
                         and c.left_edge.i == head.i + 1 and c.idx < mention.end), None)
             if own is not None:  # "the Israeli newspaper Haaretz", "the activist group Mosul Eye": the name it gives
@@ -702,6 +706,18 @@ class _Resolver:
 
 
 _NAME_LINKS = frozenset({"of", "and", "for", "on", "the", "&", "in", "de", "du", "la"})
+
+
+def _set_off_name(token: Token, head: Token) -> bool:
+    """Whether ``token`` heads an organisation's name set off by a comma after a singular body noun, in its phrase
+    but not in a relative clause of it ("The union representing Acme workers, the United Auto Workers"; not a
+    place's qualifier: "Local news outlets in Washington, D.C.")."""
+    if token.dep_ != "appos" or token.ent_type_ != "ORG" or token.i <= head.i or head.tag_ in ("NNS", "NNPS"):
+        return False
+    if token.left_edge.i == 0 or token.doc[token.left_edge.i - 1].text != ",":
+        return False
+    chain = [a for a in token.ancestors if a.i != head.i and head.i < a.i]
+    return not any(a.dep_ == "relcl" for a in chain) and any(a.i == head.i for a in token.ancestors)
 
 
 def _national(token: Token) -> bool:

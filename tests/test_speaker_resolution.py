@@ -424,6 +424,9 @@ def test_a_body_named_by_its_nation_or_its_own_name_is_that_body(nlp):
     assert speakers["The French government"] == ("French government", "government")
     assert speakers["The Israeli newspaper Haaretz"] == ("Haaretz", "media")
     assert speakers["the government in Beijing"] == ("government in Beijing", "government")
+    union = _speakers(nlp, "Plant to close\n\nAcme Corp. reported a loss on Tuesday. The union representing Acme "
+                           "workers, the United Auto Workers, said it would fight the cuts.")
+    assert union[-1][1:] == ("United Auto Workers", "organization")
 
 
 def test_federal_agencies_are_government_and_people_are_typed_by_their_own_noun(nlp):
