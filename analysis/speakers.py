@@ -582,6 +582,14 @@ class _Resolver:
             described = self.description(mention, text, "organization")
             if described:
                 return described
+            owner = next((c for c in head.lefts if c.dep_ == "compound" and not any(c.children)
+                          and self.lex.descriptions.get(c.lemma_.lower()) not in (None, "person")),
+                         None) if head is not None else None
+            if owner is not None:  # "a department statement": the department quoted before
+                noun = owner.lemma_.lower()
+                found = self.last_before(mention.start, (self.lex.descriptions[noun],), noun, entities=False)
+                if found is not None and noun in found.canonical.lower():
+                    return found
         if inside and not (words & self.lex.anonymous_markers) and head is None:
             return self.from_entity(inside[0])
         if head_word in self.lex.anonymous_heads or words & self.lex.anonymous_markers:

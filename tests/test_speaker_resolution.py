@@ -467,3 +467,10 @@ def test_an_untagged_surname_before_an_aside_is_the_person_named_before(nlp):
             "Miami, said the administration would win.")
     speakers = {mention: (speaker, kind) for mention, speaker, kind in _speakers(nlp, text)}
     assert speakers["Sessions, speaking in Miami"] == ("Jeff Sessions", "person")
+
+
+def test_a_department_statement_is_the_department_quoted_before(nlp):
+    text = ("Officer on desk duty\n\nA man was shot by police early Sunday, the Chicago Police Department said. The "
+            "officer involved has been placed on desk duty, according to a department statement.")
+    speakers = {mention: speaker for mention, speaker, _ in _speakers(nlp, text)}
+    assert speakers["a department statement"] == "Chicago Police Department"
