@@ -651,6 +651,8 @@ class _Resolver:
             # Office") is the whole name
             return self.organisation(name, "ORG", mention.start) if not inside or named else self.from_entity(
                 inside[0])
+        if len(text.split()) == 1 and text[:1].isupper() and self.known_surname(text):
+            return self.person(text, mention.start, mention.end)  # a surname the model read as a noun: "Trump later"
         # a person noun's own words type it: "Residents interviewed by the Associated Press" are no medium
         person_head = head is not None and lemma in self.lex.person_roles and mention.start <= head.idx < mention.end
         owner = next((c for c in head.lefts if c.dep_ == "poss"), None) if person_head else None
@@ -760,7 +762,7 @@ def resolve_speakers(doc: Doc, mentions: list[SpeakerMention | None]) -> list[Sp
         resolver.history.append((mention.start, speaker))
         head = doc[mention.head] if mention.head is not None else None
         if head is not None and head.tag_ == "NNS" and not head.ent_type_ and (
-                head.text[:1].islower() or head.is_sent_start):
+                head.text[:1].islower() or head.is_sent_start) and not resolver.known_surname(head.text):
             resolver.groups.add(speaker)  # "the lawmakers wrote", "Analysts said" (not "Sanders said", tagged NNS)
         result.append(speaker)
     return result

@@ -474,3 +474,11 @@ def test_a_department_statement_is_the_department_quoted_before(nlp):
             "officer involved has been placed on desk duty, according to a department statement.")
     speakers = {mention: speaker for mention, speaker, _ in _speakers(nlp, text)}
     assert speakers["a department statement"] == "Chicago Police Department"
+
+
+def test_a_surname_the_model_reads_as_a_noun_is_the_person_named_in_full(nlp):
+    """In context the small model tags "Trump" in "Trump later told reporters" a common noun: it is still Donald J.
+    Trump, not a source "Trump" of unknown type."""
+    text = ("Trump speaks\n\nPresident Donald J. Trump said the economy was strong. “We are winning,” Mr. Trump said. "
+            "The president added that tariffs worked. Trump later told reporters he would visit Ohio.")
+    assert _speakers(nlp, text)[-1] == ("Trump", "Donald J. Trump", "person")
