@@ -451,7 +451,7 @@ class _Resolver:
         candidates = [s for p, s in self.history
                       if p < position and (s.type in kinds or plural and s.type == "person" and s in self.groups)
                       and s not in excluded and s not in self.role_only
-                      and not (sex and (self.other_sex(s, sex) or s in self.groups))]
+                      and not (s in self.groups and not plural) and not (sex and self.other_sex(s, sex))]
         if noun:
             named = [s for s in candidates if noun in s.canonical.lower()]
             if named:

@@ -482,3 +482,16 @@ def test_a_surname_the_model_reads_as_a_noun_is_the_person_named_in_full(nlp):
     text = ("Trump speaks\n\nPresident Donald J. Trump said the economy was strong. “We are winning,” Mr. Trump said. "
             "The president added that tariffs worked. Trump later told reporters he would visit Ohio.")
     assert _speakers(nlp, text)[-1] == ("Trump", "Donald J. Trump", "person")
+
+
+def test_crowds_polls_and_authorities_are_typed_and_no_group_is_the_senator(nlp):
+    """"Critics say" are people, "Polls show" a medium, "Authorities said" government; "the senator" after them is
+    still the senator named before, not the last group of people."""
+    text = ("Senator under fire\n\nSen. Mary Jones proposed the bill on Monday. Critics say it goes too far. Polls "
+            "show voters are split. Authorities said the protest was peaceful. The senator said she would not back "
+            "down.")
+    speakers = {mention: (speaker, kind) for mention, speaker, kind in _speakers(nlp, text)}
+    assert speakers["Critics"][1] == "person"
+    assert speakers["Polls"][1] == "media"
+    assert speakers["Authorities"][1] == "government"
+    assert speakers["The senator"] == ("Mary Jones", "person")
