@@ -495,3 +495,11 @@ def test_crowds_polls_and_authorities_are_typed_and_no_group_is_the_senator(nlp)
     assert speakers["Polls"][1] == "media"
     assert speakers["Authorities"][1] == "government"
     assert speakers["The senator"] == ("Mary Jones", "person")
+
+
+def test_an_untagged_name_after_a_person_s_role_is_that_person_throughout(nlp):
+    """The model tags no name in "Conservative author Dinesh D’Souza": the role gives the name, and "D’Souza" after
+    it is the same person."""
+    text = ("Film debuts\n\nConservative author Dinesh D’Souza said the film would shock viewers. D’Souza added that "
+            "the campaign was corrupt.")
+    assert [s[1:] for s in _speakers(nlp, text)] == [("Dinesh D’Souza", "person"), ("Dinesh D’Souza", "person")]
