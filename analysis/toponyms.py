@@ -589,6 +589,9 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph], gazetteer: Gazetteer | 
             continue
         caps = in_caps_at(tokens.starts[i])
         written = tokens.span_text(i, last)
+        if last - i == 1 and doc[i].is_stop and not written.isupper():
+            i += 1  # a capitalised pronoun, not an abbreviation: "Follow Us" is no "US"
+            continue
         # a person's name word is a place where a state follows it or it opens a dateline ("Greer, South Carolina",
         # beside "Greer Station" tagged as a person), but not a transcript's speaker label ("REP. GUTIERREZ:")
         # (or where the model tagged it as a place after "in" and a local noun follows it here: "in Alexandria" and

@@ -1772,3 +1772,10 @@ def test_a_lone_small_town_of_another_state_is_a_local_place_of_the_story_s_town
     rows = rows_for(nlp, "Columbus police said the driver had been in Orient and in Greenport on Sunday. Columbus "
                          "officers closed the road.")
     assert [r["admin1"] for r in rows if r["text"] == "Orient"] == ["New York"]
+
+
+def test_a_capitalised_pronoun_is_no_abbreviation_of_a_country(nlp):
+    """A page's "Follow Us" and a song's "Love Will Tear Us Apart" are no United States; "US officials" is."""
+    texts = [r["text"] for r in rows_for(nlp, "Scroll to top\nFollow Us\nSkip to content\n\nThe man was arrested "
+                                              "in Santa Ana. Love Will Tear Us Apart played. US officials said.")]
+    assert texts == ["Santa Ana", "US"]
