@@ -579,6 +579,13 @@ class _Resolver:
             if bodies:
                 body = self.national_body(bodies[0])
                 return body if body is not None else self.from_entity(bodies[0])
+            principal = next((c for c in head.lefts if c.dep_ == "poss" and c.lemma_.lower() in self.lex.offices),
+                             None) if head is not None else None
+            if principal is not None:  # "The governor's spokesman" speaks for the governor, not for the last body
+                holders = [p for at, held, p in self.offices
+                           if held == self.lex.offices[principal.lemma_.lower()] and at < mention.start]
+                return holders[-1] if holders else Speaker(
+                    canonical_name(_DETERMINERS.sub("", text), {}), "government")
             described = self.description(mention, text, "organization")
             if described:
                 return described
@@ -614,7 +621,9 @@ class _Resolver:
                 name = canonical_name(self.text[own.left_edge.idx:end], {})
                 return Speaker(name, type_of_name(name, body_kind))
         named = body_kind not in (None, "person") and (any(
-            c.dep_ in ("compound", "poss") and c.pos_ == "PROPN" or _national(c) for c in head.lefts) or any(
+            c.dep_ in ("compound", "poss") and c.pos_ == "PROPN" or _national(c)
+            or c.dep_ == "poss" and self.lex.descriptions.get(c.lemma_.lower()) == "person"  # "The mayor's office"
+            for c in head.lefts) or any(
             c.dep_ == "prep" and c.lower_ in ("in", "of") and any(g.ent_type_ == "GPE" for g in c.children)
             for c in head.rights))  # "the government in Beijing"
         if lemma in self.lex.descriptions and not named and not (

@@ -503,3 +503,14 @@ def test_an_untagged_name_after_a_person_s_role_is_that_person_throughout(nlp):
     text = ("Film debuts\n\nConservative author Dinesh D’Souza said the film would shock viewers. D’Souza added that "
             "the campaign was corrupt.")
     assert [s[1:] for s in _speakers(nlp, text)] == [("Dinesh D’Souza", "person"), ("Dinesh D’Souza", "person")]
+
+
+def test_an_office_holder_s_office_and_spokesman_are_not_the_last_body_named(nlp):
+    """"The mayor's office" is that office, and "the governor's spokesman" speaks for the governor introduced
+    before; neither is the department named in the sentence before."""
+    text = ("Budget signed\n\nGov. Gavin Newsom signed the budget on Friday, according to a statement from the "
+            "Department of Finance. The governor's spokesman said it was balanced. The mayor's office said in an "
+            "email that the mayor was traveling.")
+    speakers = {mention: (speaker, kind) for mention, speaker, kind in _speakers(nlp, text)}
+    assert speakers["The governor's spokesman"] == ("Gavin Newsom", "person")
+    assert speakers["The mayor's office"] == ("mayor's office", "government")
