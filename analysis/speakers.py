@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
+from .cues import cue_lexicon
 from .entities import canonical_name, defined_acronyms
 from .parse import doc_text
 from .resources import load_data_lines, load_data_yaml
@@ -469,6 +470,42 @@ class _Resolver:
                     return found
         return None
 
+    def author_of(self, head: Token, inside: list[_Entity]) -> Speaker | None:
+        """The body or person that made a document the mention names ("The report, released Thursday by the
+        Government Accountability Office", "A Pew Research Center survey", "a CNN poll"): an organisation or a
+        person named as its modifier or after "by" or "from"."""
+        lexicon = cue_lexicon()
+        if head.lemma_.lower() not in lexicon.media | _DOCUMENTS:
+            return None
+        for entity in inside:
+            if entity.label not in ("ORG", "PERSON") or (
+                    entity.label == "PERSON" and " " not in entity.name
+                    and " " not in self.people.get(_surname(entity.name), "")):
+                continue  # not a lone word the model took for a name ("Exit polls")
+            span = self.doc.char_span(entity.start, entity.end)
+            if span is None:
+                continue
+            root, chain = span.root, []
+            while root.i != head.i and root.head.i != root.i:
+                chain.append(root)
+                root = root.head
+            if root.i != head.i:
+                continue
+            links = [t for t in chain if t.dep_ not in ("compound", "poss", "pobj", "nmod")]
+            if all(t.dep_ in ("compound", "poss", "nmod") for t in chain) or (
+                    chain[0].dep_ == "pobj" and chain[0].head.lower_ in ("by", "from")
+                    and all(t.dep_ in ("prep", "agent", "acl") for t in links)):
+                found = self.from_entity(entity)
+                return Speaker(found.canonical.rstrip("/-"), found.type)  # "University of Texas/Texas Tribune"
+        # a maker's name the model left untagged, written before the document: "A Pew Research Center survey"
+        run = [t for t in head.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+        if run and not inside:
+            words = [t for c in run for t in c.subtree if t.i < head.i]
+            if words and all(t.pos_ == "PROPN" for t in words) and words[-1].i == head.i - 1 and len(words) >= 2:
+                name = self.text[words[0].idx:words[-1].idx + len(words[-1])]
+                return Speaker(name, type_of_name(name, "organization"))
+        return None
+
     def national_body(self, entity: _Entity) -> Speaker | None:
         """The body a nationality or a country's name qualifies ("the Mexican government", "Canada's embassy"):
         that whole name, not the nationality."""
@@ -597,6 +634,9 @@ class _Resolver:
                 found = self.last_before(mention.start, (self.lex.descriptions[noun],), noun, entities=False)
                 if found is not None and noun in found.canonical.lower():
                     return found
+        author = self.author_of(head, inside) if head is not None else None
+        if author is not None:  # "The report, released Thursday by the GAO", "A Pew Research Center survey"
+            return author
         if inside and not (words & self.lex.anonymous_markers) and head is None:
             return self.from_entity(inside[0])
         if head_word in self.lex.anonymous_heads or words & self.lex.anonymous_markers:
@@ -716,6 +756,8 @@ class _Resolver:
         if owner in ("his", "her") and noun is not None:
             # "His office said": a body of that kind quoted before, else the office of the person "his" is
             found = self.last_before(mention.start, (cls,), noun, entities=False)
+            if found is not None and noun not in found.canonical.lower():
+                found = None  # "her campaign" is no poll quoted before
             person = self.last_before(mention.start, ("person",), sex=_PRONOUN_GENDER[owner])
             if found is None and person is not None:
                 return Speaker(f"{person.canonical}'s {noun}", cls)
@@ -737,6 +779,9 @@ class _Resolver:
 
 
 _NAME_LINKS = frozenset({"of", "and", "for", "on", "the", "&", "in", "de", "du", "la"})
+# documents whose maker is their source: "a report by the GAO", "a Pew Research Center analysis"
+_DOCUMENTS = frozenset({"report", "analysis", "review", "assessment", "estimate", "projection", "audit", "poll",
+                        "survey", "study", "research", "investigation", "inquiry", "probe"})
 
 
 def _set_off_name(token: Token, head: Token) -> bool:

@@ -514,3 +514,20 @@ def test_an_office_holder_s_office_and_spokesman_are_not_the_last_body_named(nlp
     speakers = {mention: (speaker, kind) for mention, speaker, kind in _speakers(nlp, text)}
     assert speakers["The governor's spokesman"] == ("Gavin Newsom", "person")
     assert speakers["The mayor's office"] == ("mayor's office", "government")
+
+
+def test_a_report_or_a_poll_is_sourced_to_its_maker(nlp):
+    """Who stands behind a document: "The report, released Thursday by the Government Accountability Office" is
+    the GAO, "A Pew Research Center survey" the Pew Research Center, "a new CNN poll" CNN; a group is no document
+    ("Mr. Taylor's group, March for Bernie" is not Mr. Taylor)."""
+    text = ("Findings\n\nThe report, released Thursday by the Government Accountability Office, found that the agency "
+            "had failed to track 1,500 children. A Pew Research Center survey found most voters were undecided. A "
+            "new CNN poll shows the senator ahead.")
+    speakers = {mention: (speaker, kind) for mention, speaker, kind in _speakers(nlp, text)}
+    assert speakers["The report, released Thursday by the Government Accountability Office"] == (
+        "Government Accountability Office", "government")
+    assert speakers["A Pew Research Center survey"][0] == "Pew Research Center"
+    assert speakers["A new CNN poll"] == ("CNN", "media")
+    group = _speakers(nlp, "March\n\nMr. Bill Taylor leads the march. Mr. Taylor's group, March for Bernie at DNC, "
+                           "said it would protest.")
+    assert group[-1][1] != "Bill Taylor"
