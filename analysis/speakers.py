@@ -569,6 +569,9 @@ class _Resolver:
                                      sex=_PRONOUN_GENDER.get(head_word),
                                      since=self.sentence_starts[max(0, sentence - PRONOUN_REACH_SENTENCES)]
                                      if head_word in _GROUP_PRONOUNS else 0, plural=head_word in _PLURAL_PRONOUNS)
+            if found is None and head_word in _PERSON_PRONOUNS:
+                found = Speaker(text, "person")  # unresolved, "he" or "I" is still a person
+                self.role_only.add(found)  # but no referent of a later pronoun
             return found or Speaker(text, "unknown")
         if text.isupper() and len(text) > 2 and self.text[mention.end:mention.end + 1] == ":":
             # a transcript's speaker label ("WALLACE:", "REP. GUTIERREZ:"): a person, named as written in capitals

@@ -531,3 +531,9 @@ def test_a_report_or_a_poll_is_sourced_to_its_maker(nlp):
     group = _speakers(nlp, "March\n\nMr. Bill Taylor leads the march. Mr. Taylor's group, March for Bernie at DNC, "
                            "said it would protest.")
     assert group[-1][1] != "Bill Taylor"
+
+
+def test_a_defendant_and_an_unresolved_he_are_people(nlp):
+    """A DA release's "The defendant admitted …" and a "he" no one named before are people, if unnamed ones."""
+    rows = _speakers(nlp, "Plea entered\n\nThe defendant admitted that he stole the car. He said he was sorry.")
+    assert [kind for _, _, kind in rows] == ["person", "person"]
