@@ -8,6 +8,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .article import Article
+from .segment import parse_form
 
 _TEXT_KEY = "analysis.doc_text"
 
@@ -70,11 +71,11 @@ def parse_articles(articles: Iterable[Article], nlp: Language, batch_size: int =
 
     def flush() -> Iterator[tuple[Article, Doc | Exception]]:
         try:
-            docs = list(nlp.pipe((a.text for a in batch), batch_size=batch_size))
+            docs = list(nlp.pipe((parse_form(a.text) for a in batch), batch_size=batch_size))
         except Exception:  # find the article at fault; the others still get parsed
             for article in batch:
                 try:
-                    yield article, nlp(article.text)
+                    yield article, nlp(parse_form(article.text))
                 except Exception as exc:
                     yield article, exc
         else:
@@ -89,7 +90,7 @@ def parse_articles(articles: Iterable[Article], nlp: Language, batch_size: int =
             continue
         yield from flush()
         try:
-            yield article, parse_long(article.text, nlp)
+            yield article, parse_long(parse_form(article.text), nlp)
         except Exception as exc:
             yield article, exc
     yield from flush()

@@ -45,7 +45,7 @@ S, I32, I64, F64, B = pa.string(), pa.int32(), pa.int64(), pa.float64(), pa.bool
 TS = pa.timestamp("us", tz="UTC")
 
 ARTICLE_ID = Column("article_id", S, "Article id: the first 16 hex digits of the SHA-256 of the article text.", False)
-PARAGRAPH = Column("paragraph", I32, "Paragraph number: the line of the article text it stands on (0-based).", False)
+PARAGRAPH = Column("paragraph", I32, "Paragraph number: the line of the article text it starts on (0-based).", False)
 START = Column("start", I64, "Start offset in `articles.text` (characters, 0-based).", False)
 END = Column("end", I64, "End offset in `articles.text` (exclusive): `text[start:end]` is the span.", False)
 
@@ -106,7 +106,7 @@ TABLES: dict[str, TableSchema] = {
         ),
         TableSchema(
             "paragraphs",
-            "non-blank paragraph (line) of an article",
+            "non-blank paragraph of an article: a line, or a run of lines in hard-wrapped text",
             (
                 ARTICLE_ID,
                 PARAGRAPH,

@@ -1,4 +1,5 @@
-"""Split an article into paragraphs (one per non-blank line) and give each a kind."""
+"""Split an article into paragraphs (one per non-blank line, or a run of lines in hard-wrapped text) and give each a
+kind."""
 
 from __future__ import annotations
 
@@ -38,6 +39,12 @@ class ParagraphRules:
     caption_max_credit_words: int
     heading_max_words: int
     heading_not_ending: tuple[str, ...]
+    wrapped_min_lines: int = 5
+    wrapped_max_width: int = 100
+    wrapped_full_share: float = 0.6
+    wrapped_full_line: float = 0.75
+    wrapped_open_share: float = 0.5
+    sentence_ends: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -62,6 +69,12 @@ def paragraph_rules() -> ParagraphRules:
         caption_max_credit_words=raw["caption"]["max_credit_words"],
         heading_max_words=raw["heading"]["max_words"],
         heading_not_ending=tuple(raw["heading"]["not_ending_with"]),
+        wrapped_min_lines=raw["wrapped"]["min_lines"],
+        wrapped_max_width=raw["wrapped"]["max_width"],
+        wrapped_full_share=raw["wrapped"]["full_share"],
+        wrapped_full_line=raw["wrapped"]["full_line"],
+        wrapped_open_share=raw["wrapped"]["open_share"],
+        sentence_ends=tuple(raw["wrapped"]["sentence_ends"]),
     )
 
 
@@ -93,20 +106,79 @@ def classify_paragraph(line: str, rules: ParagraphRules) -> tuple[str, tuple[int
     return "body", None
 
 
-def segment_paragraphs(text: str) -> list[Paragraph]:
-    """Paragraphs of ``text``: each non-blank line, numbered by its line number (blank lines count).
+def wrap_width(lines: list[str], rules: ParagraphRules) -> int | None:
+    """The width at which a hard-wrapped text was cut, or None for a text of one paragraph per line."""
+    kept = [line.rstrip() for line in lines if line.strip()]
+    if len(kept) < rules.wrapped_min_lines:
+        return None
+    lengths = sorted(len(line) for line in kept)
+    width = lengths[int(0.9 * (len(lengths) - 1))]
+    if width > rules.wrapped_max_width:
+        return None
+    full = sum(1 for n in lengths if n >= rules.wrapped_full_share * width) / len(kept)
+    open_ = sum(1 for line in kept if not line.endswith(rules.sentence_ends)) / len(kept)
+    return width if full >= rules.wrapped_full_share and open_ >= rules.wrapped_open_share else None
 
-    Offsets exclude the line's leading and trailing spaces.
+
+def _blocks(lines: list[str], rules: ParagraphRules) -> list[list[int]]:
+    """The line numbers of each paragraph: one non-blank line each, or, in a hard-wrapped text, runs of lines."""
+    width = wrap_width(lines, rules)
+    blocks: list[list[int]] = []
+    for index, line in enumerate(lines):
+        if not line.strip():
+            continue
+        previous = lines[index - 1] if index else ""
+        goes_on = (width is not None and blocks and blocks[-1][-1] == index - 1
+                   and not line[:1].isspace()
+                   and not (previous.rstrip().endswith(rules.sentence_ends)
+                            and len(previous.rstrip()) < rules.wrapped_full_line * width))
+        if goes_on:
+            blocks[-1].append(index)
+        else:
+            blocks.append([index])
+    return blocks
+
+
+def parse_form(text: str) -> str:
+    """``text`` as the parser should read it: in a hard-wrapped text, each line break inside a paragraph a space
+    (the same length, so every offset holds); any other text unchanged."""
+    rules = paragraph_rules()
+    lines = text.split("\n")
+    if wrap_width(lines, rules) is None:
+        return text
+    chars = list(text)
+    offset = 0
+    starts = []
+    for line in lines:
+        starts.append(offset)
+        offset += len(line) + 1
+    for block in _blocks(lines, rules):
+        for index in block[1:]:
+            chars[starts[index] - 1] = " "  # the line break before this line
+    return "".join(chars)
+
+
+def segment_paragraphs(text: str) -> list[Paragraph]:
+    """Paragraphs of ``text``: each non-blank line, numbered by its line number (blank lines count); in a
+    hard-wrapped text (``wrap_width``), each run of lines a paragraph, numbered by its first line.
+
+    Offsets exclude the paragraph's leading and trailing spaces.
     """
     rules = paragraph_rules()
+    lines = text.split("\n")
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
     paragraphs: list[Paragraph] = []
-    offset = 0
-    for index, line in enumerate(text.split("\n")):
-        stripped = line.strip()
-        if stripped:
-            start = offset + (len(line) - len(line.lstrip()))
-            kind, credit = classify_paragraph(stripped, rules)
-            credit_span = (start + credit[0], start + credit[1]) if credit else (None, None)
-            paragraphs.append(Paragraph(index, start, start + len(stripped), kind, *credit_span))
-        offset += len(line) + 1
+    for block in _blocks(lines, rules):
+        first, last = lines[block[0]], lines[block[-1]]
+        start = starts[block[0]] + (len(first) - len(first.lstrip()))
+        end = starts[block[-1]] + len(last.rstrip())
+        kind, credit = classify_paragraph(" ".join(lines[i].strip() for i in block), rules)
+        credit_span = (None, None)
+        if credit and len(block) == 1:
+            credit_span = (start + credit[0], start + credit[1])
+        elif credit:
+            kind = "body"  # a caption's credit is read in one line only
+        paragraphs.append(Paragraph(block[0], start, end, kind, *credit_span))
     return paragraphs

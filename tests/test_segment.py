@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from analysis.segment import segment_paragraphs
+from analysis.analyse import analyse_articles
+from analysis.article import Article
+from analysis.segment import parse_form, segment_paragraphs
 
 
 def test_every_seed_paragraph_gets_its_gold_kind(seed_text, seed_gold):
@@ -60,3 +62,34 @@ def test_a_writers_sign_off_is_a_byline_not_a_quotation(nlp):
     paragraphs = segment_paragraphs(text)
     assert [p.kind for p in paragraphs][-1] == "byline"
     assert not any("Pam Key" in r["text"] for r in quote_rows("t", nlp(text), paragraphs))
+
+
+# A hard-wrapped wire story (written for this test): lines cut near 60 characters, paragraphs opened by an indent.
+WRAPPED = (
+    "Acme Tools Inc said on Tuesday that it expects its 1988 sales\n"
+    "to rise about 20 pct to 45 mln dlrs, helped by new orders from\n"
+    "hardware chains in the Midwest and the South.\n"
+    "     Chief executive Ann Reyes told analysts at a meeting in\n"
+    "Chicago, \"we have never had a stronger order book than we have\n"
+    "going into this spring.\"\n"
+    "     The company said it would open a second plant in Ohio by\n"
+    "the end of the year and hire about 200 workers there.\n"
+)
+
+
+def test_a_hard_wrapped_text_is_read_as_paragraphs_of_lines():
+    """Lines cut at a fixed width make one paragraph; an indented line opens the next. A text of one paragraph per
+    line (the seed article, the bundled sample) keeps one paragraph per line."""
+    paragraphs = segment_paragraphs(WRAPPED)
+    assert [(p.index, p.kind) for p in paragraphs] == [(0, "body"), (3, "body"), (6, "body")]
+    assert WRAPPED[paragraphs[1].start:paragraphs[1].end].startswith("Chief executive Ann Reyes told")
+    assert WRAPPED[paragraphs[1].start:paragraphs[1].end].endswith("going into this spring.\"")
+    form = parse_form(WRAPPED)
+    assert len(form) == len(WRAPPED) and form.count("\n") == 3  # the breaks between paragraphs stay
+
+
+def test_a_quotation_over_wrapped_lines_is_one_quote_with_its_speaker(nlp):
+    [(article, rows)] = list(analyse_articles([Article("wire.txt", WRAPPED)], nlp))
+    said = [q for q in rows["quotes"] if q["kind"] == "direct"]
+    assert len(said) == 1 and said[0]["speaker"] == "Ann Reyes"
+    assert said[0]["text"].startswith("we have never had a stronger order book")

@@ -17,8 +17,9 @@ from pathlib import Path
 from ..gazetteer import load_gazetteer
 from ..nlp import load_nlp
 from ..outlet import outlet_country, outlet_localities
+from ..parse import share_text
 from ..places import location_rows
-from ..segment import segment_paragraphs
+from ..segment import parse_form, segment_paragraphs
 from .gold import read_jsonl
 
 KM = 161.0
@@ -65,7 +66,8 @@ def evaluate(gold: Path, limit: int | None = None) -> dict:
     started = time.perf_counter()
     all_pairs, n_gold, n_pred = [], 0, 0
     design_pairs, design_gold, errors = [], 0, []
-    for record, doc in zip(records, nlp.pipe(r["text"] for r in records), strict=True):
+    for record, doc in zip(records, nlp.pipe(parse_form(r["text"]) for r in records), strict=True):
+        share_text(doc, record["text"])  # as the pipeline parses and reads them
         url = record.get("url")
         rows = location_rows(record["id"], doc, segment_paragraphs(record["text"]), outlet_country(url),
                              outlet_localities(url))

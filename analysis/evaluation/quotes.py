@@ -17,8 +17,9 @@ from pathlib import Path
 
 from ..cues import cue_lexicon
 from ..nlp import load_nlp
+from ..parse import share_text
 from ..quotes import quote_rows
-from ..segment import segment_paragraphs
+from ..segment import parse_form, segment_paragraphs
 from .gold import read_jsonl
 
 JACCARD = 0.5
@@ -119,9 +120,10 @@ def evaluate(gold: Path, limit: int | None = None, merged: bool = False) -> dict
     failed: list[dict] = []
     errors: list[dict] = []
     started = time.perf_counter()
-    texts = [r["text"] for r in records]
+    texts = [parse_form(r["text"]) for r in records]  # as the pipeline parses them
     for record, doc in zip(records, nlp.pipe(texts, batch_size=16), strict=True):
         text = record["text"]
+        share_text(doc, text)
         try:
             rows = quote_rows(record["id"], doc, segment_paragraphs(text))
         except Exception as exc:  # counted and reported, never fatal to the evaluation
