@@ -699,15 +699,15 @@ class _Resolver:
         if head is not None and head.text[:1].isupper() and not head.ent_type_ and not inside:
             role = next((t for t in reversed(list(head.lefts)) if t.lemma_.lower() in self.lex.person_roles
                          and t.pos_ == "NOUN" and t.i > 0), None)
-            named = self.text[role.idx + len(role):mention.end].strip() if role is not None else ""
-            if 2 <= len(named.split()) <= 4 and _is_proper_name(named):
+            role_name = self.text[role.idx + len(role):mention.end].strip() if role is not None else ""
+            if 2 <= len(role_name.split()) <= 4 and _is_proper_name(role_name):
                 # an untagged name after a person's role ("Conservative author Dinesh D’Souza") names its surname
                 # from here on, with the sex its first name tells
-                self.people.setdefault(_surname(named), named)
-                sex = self.lex.first_name_genders.get(named.split()[0])
+                self.people.setdefault(_surname(role_name), role_name)
+                sex = self.lex.first_name_genders.get(role_name.split()[0])
                 if sex:
-                    self.genders.setdefault(named, sex)
-                return self.person(named, mention.start, mention.end)
+                    self.genders.setdefault(role_name, sex)
+                return self.person(role_name, mention.start, mention.end)
         if head is not None and head.pos_ == "PROPN" and not inside and self.untagged_person(name):
             return self.person(name, mention.start, mention.end)  # "― Karen Bobadilla.", a signature the model missed
         if head is not None and head.pos_ == "PROPN":

@@ -15,6 +15,11 @@ def _speakers(nlp, text: str) -> list[tuple[str, str, str]]:
     return [(r["speaker_mention"], r["speaker"], r["speaker_type"]) for r in rows]
 
 
+def _by_mention(nlp, text: str) -> dict[str, tuple[str, str]]:
+    """Canonical speaker and type of each speaker mention of ``text`` (the last quote of a mention written twice)."""
+    return {mention: (speaker, kind) for mention, speaker, kind in _speakers(nlp, text)}
+
+
 def _sample(name: str) -> str:
     path = PROJECT / "data" / "raw" / "congress" / name
     [article] = read_file(path, str(path), path.read_bytes())
@@ -419,7 +424,7 @@ def test_a_body_named_by_its_nation_or_its_own_name_is_that_body(nlp):
             "spokesman for the Mexican government told Reuters. The French government said it would respond. The "
             "Israeli newspaper Haaretz reported that the talks had failed. But the government in Beijing said it "
             "would wait.")
-    speakers = {mention: (speaker, kind) for mention, speaker, kind in _speakers(nlp, text)}
+    speakers = _by_mention(nlp, text)
     assert speakers["a spokesman for the Mexican government"] == ("Mexican government", "government")
     assert speakers["The French government"] == ("French government", "government")
     assert speakers["The Israeli newspaper Haaretz"] == ("Haaretz", "media")
@@ -435,7 +440,7 @@ def test_federal_agencies_are_government_and_people_are_typed_by_their_own_noun(
     text = ("Storm hits coast\n\nThe National Weather Service warned that winds could reach 100 mph. According to "
             "FEMA, 2,000 workers had been deployed. Residents interviewed by the Associated Press said they were "
             "scared. Economists at the bank said the damage would be large. They added that insurers would pay.")
-    speakers = {mention: (speaker, kind) for mention, speaker, kind in _speakers(nlp, text)}
+    speakers = _by_mention(nlp, text)
     assert speakers["The National Weather Service"][1] == "government"
     assert speakers["FEMA"][1] == "government"
     fire = _speakers(nlp, "Fire spreads\n\nFirefighters battled the blaze through the night, Cal Fire said.")
@@ -451,7 +456,7 @@ def test_his_office_is_the_office_of_the_man_named_before(nlp):
     title ("Secretary of State" tags "State")."""
     text = ("Count to finish Friday\n\nSecretary of State Brad Raffensperger said the count would finish on Friday. "
             "His office said 5,000 ballots remained.")
-    speakers = {mention: (speaker, kind) for mention, speaker, kind in _speakers(nlp, text)}
+    speakers = _by_mention(nlp, text)
     assert speakers["His office"] == ("Brad Raffensperger's office", "government")
 
 
@@ -465,7 +470,7 @@ def test_an_untagged_surname_before_an_aside_is_the_person_named_before(nlp):
     """"Sessions, speaking in Miami, said": the man named in full before, not the city in his aside."""
     text = ("Ruling appealed\n\nAttorney General Jeff Sessions called the ruling “an overreach.” Sessions, speaking in "
             "Miami, said the administration would win.")
-    speakers = {mention: (speaker, kind) for mention, speaker, kind in _speakers(nlp, text)}
+    speakers = _by_mention(nlp, text)
     assert speakers["Sessions, speaking in Miami"] == ("Jeff Sessions", "person")
 
 
@@ -490,7 +495,7 @@ def test_crowds_polls_and_authorities_are_typed_and_no_group_is_the_senator(nlp)
     text = ("Senator under fire\n\nSen. Mary Jones proposed the bill on Monday. Critics say it goes too far. Polls "
             "show voters are split. Authorities said the protest was peaceful. The senator said she would not back "
             "down.")
-    speakers = {mention: (speaker, kind) for mention, speaker, kind in _speakers(nlp, text)}
+    speakers = _by_mention(nlp, text)
     assert speakers["Critics"][1] == "person"
     assert speakers["Polls"][1] == "media"
     assert speakers["Authorities"][1] == "government"
@@ -511,7 +516,7 @@ def test_an_office_holder_s_office_and_spokesman_are_not_the_last_body_named(nlp
     text = ("Budget signed\n\nGov. Gavin Newsom signed the budget on Friday, according to a statement from the "
             "Department of Finance. The governor's spokesman said it was balanced. The mayor's office said in an "
             "email that the mayor was traveling.")
-    speakers = {mention: (speaker, kind) for mention, speaker, kind in _speakers(nlp, text)}
+    speakers = _by_mention(nlp, text)
     assert speakers["The governor's spokesman"] == ("Gavin Newsom", "person")
     assert speakers["The mayor's office"] == ("mayor's office", "government")
 
@@ -523,7 +528,7 @@ def test_a_report_or_a_poll_is_sourced_to_its_maker(nlp):
     text = ("Findings\n\nThe report, released Thursday by the Government Accountability Office, found that the agency "
             "had failed to track 1,500 children. A Pew Research Center survey found most voters were undecided. A "
             "new CNN poll shows the senator ahead.")
-    speakers = {mention: (speaker, kind) for mention, speaker, kind in _speakers(nlp, text)}
+    speakers = _by_mention(nlp, text)
     assert speakers["The report, released Thursday by the Government Accountability Office"] == (
         "Government Accountability Office", "government")
     assert speakers["A Pew Research Center survey"][0] == "Pew Research Center"
