@@ -42,16 +42,23 @@ def _defined_acronyms(text: str) -> tuple[tuple[str, str], ...]:
 
 
 _TRAILING_BRACKET = re.compile(r"\s*\([^()]*\)$")
+# a ticker in angle brackets after a company's name, and the brackets around the name (Reuters-21578: "<Sulpetro
+# Ltd>", "Plessey Co Plc <PLY.L>")
+_TICKER_TAG = re.compile(r"\s*<[A-Z0-9][A-Z0-9.]{0,11}(?:>|$)")
+_ANGLE = re.compile(r"[<>]")
 
 
 _LEADING_DASH = re.compile(r"^[-–—―]+\s*")  # a signature's dash the model took into the name: "― Jacklyn Ashley"
 
 
 def canonical_name(mention: str, acronyms: dict[str, str]) -> str:
-    """The mention without a leading dash or 'the', a possessive ending or a closing bracket ("Immigration and
-    Customs Enforcement (ICE)", "Ken Calvert (CA-44)"), with a defined acronym expanded."""
+    """The mention without a leading dash or 'the', a possessive ending, a closing bracket ("Immigration and
+    Customs Enforcement (ICE)", "Ken Calvert (CA-44)") or angle brackets and a ticker in them ("<Sulpetro Ltd>",
+    "Plessey Co Plc <PLY.L>"), with a defined acronym expanded."""
     name = TRAILING_POSSESSIVE.sub("", LEADING_THE.sub("", _LEADING_DASH.sub("", mention.strip())))
     name = _TRAILING_BRACKET.sub("", name) or name
+    if "<" in name or ">" in name:
+        name = " ".join(_ANGLE.sub(" ", _TICKER_TAG.sub("", name)).split()) or name
     return acronyms.get(name, name)
 
 

@@ -1017,13 +1017,17 @@ def _with_closing_mark(text: str, start: int, end: int) -> tuple[int, int]:
 _SENTENCE_BETWEEN = re.compile(r"[.!?][\"”’']*\s+[\"“‘'«„]?\s*$")
 
 
-_MENTION_EDGE = re.compile(r"[\s,;:]+")
+_MENTION_EDGE = re.compile(r"[\s,;:<>]+")  # and a name tag's brackets ("<Spectrum Concepts Inc>")
+_TRAILING_TICKER = re.compile(r"\s*<[A-Z0-9][A-Z0-9.]{0,11}>?$")
 
 
 def _mention_edges(doc: Doc, text: str, span: tuple[int, int]) -> tuple[int, int]:
     """A speaker mention without the spaces and commas at its edges ("Loretta E. Lynch,  " before "who told"), nor
     the full stop of its sentence ("… said Sanders."; an abbreviation's stays, one token with it: "Biden Jr.")."""
     start, end = span
+    ticker = _TRAILING_TICKER.search(text, start, end)
+    if ticker is not None and ticker.start() > start:
+        end = ticker.start()  # "Acme Ltd <ACME.S>", the ticker blanked for the parser
     while start < end and _MENTION_EDGE.fullmatch(text[start]):
         start += 1
     while end > start and _MENTION_EDGE.fullmatch(text[end - 1]):

@@ -139,9 +139,25 @@ def _blocks(lines: list[str], rules: ParagraphRules) -> list[list[int]]:
     return blocks
 
 
+# Reuters-21578 marks a company's name and its ticker in angle brackets ("<Spectrum Concepts Inc> said", "CSR Ltd
+# <CSRA.S> said"); the parser made the closing bracket a sentence's subject. No other text in ../shared has them.
+_TICKER = re.compile(r"<[A-Z0-9][A-Z0-9.]{0,11}>")
+_NAME_TAG = re.compile(r"<(?=[A-Z])[A-Za-z0-9.&'’ ,\n-]{1,80}>")  # a wrapped line may break inside it
+
+
+def _without_name_tags(text: str) -> str:
+    """``text`` with a ticker in angle brackets blanked and the brackets around a name as spaces (same length)."""
+    if "<" not in text:
+        return text
+    text = _TICKER.sub(lambda m: " " * len(m.group()), text)
+    return _NAME_TAG.sub(lambda m: " " + m.group()[1:-1] + " ", text)
+
+
 def parse_form(text: str) -> str:
-    """``text`` as the parser should read it: in a hard-wrapped text, each line break inside a paragraph a space
-    (the same length, so every offset holds); any other text unchanged."""
+    """``text`` as the parser should read it, the same length so every offset holds: a ticker or a name in angle
+    brackets read without them (``_without_name_tags``) and, in a hard-wrapped text, each line break inside a
+    paragraph a space."""
+    text = _without_name_tags(text)
     rules = paragraph_rules()
     lines = text.split("\n")
     if wrap_width(lines, rules) is None:

@@ -93,3 +93,12 @@ def test_a_quotation_over_wrapped_lines_is_one_quote_with_its_speaker(nlp):
     said = [q for q in rows["quotes"] if q["kind"] == "direct"]
     assert len(said) == 1 and said[0]["speaker"] == "Ann Reyes"
     assert said[0]["text"].startswith("we have never had a stronger order book")
+
+
+def test_a_company_s_name_tag_and_ticker_do_not_become_its_speaker(nlp):
+    """Reuters-21578 writes "<Spectrum Concepts Inc> said" and "CSR Ltd <CSRA.S> said": the company is the source,
+    named without brackets or ticker, not the closing bracket the parser had made the subject."""
+    text = ("<Spectrum Tools Inc> said it unveiled a new product on Monday.\n\nAcme Ltd <ACME.S> said it would sell "
+            "its steel unit.")
+    [(article, rows)] = list(analyse_articles([Article("wire.txt", text)], nlp))
+    assert {q["speaker"] for q in rows["quotes"]} == {"Spectrum Tools Inc", "Acme Ltd"}
