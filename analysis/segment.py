@@ -39,12 +39,12 @@ class ParagraphRules:
     caption_max_credit_words: int
     heading_max_words: int
     heading_not_ending: tuple[str, ...]
-    wrapped_min_lines: int = 5
-    wrapped_max_width: int = 100
-    wrapped_full_share: float = 0.6
-    wrapped_full_line: float = 0.75
-    wrapped_open_share: float = 0.5
-    sentence_ends: tuple[str, ...] = ()
+    wrapped_min_lines: int
+    wrapped_max_width: int
+    wrapped_full_share: float
+    wrapped_full_line: float
+    wrapped_open_share: float
+    sentence_ends: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -157,20 +157,17 @@ def parse_form(text: str) -> str:
     """``text`` as the parser should read it, the same length so every offset holds: a ticker or a name in angle
     brackets read without them (``_without_name_tags``) and, in a hard-wrapped text, each line break inside a
     paragraph a space."""
-    text = _without_name_tags(text)
-    rules = paragraph_rules()
     lines = text.split("\n")
-    if wrap_width(lines, rules) is None:
+    joined = [index for block in _blocks(lines, paragraph_rules()) for index in block[1:]]  # as segment_paragraphs
+    text = _without_name_tags(text)
+    if not joined:
         return text
     chars = list(text)
-    offset = 0
-    starts = []
+    starts = [0]
     for line in lines:
-        starts.append(offset)
-        offset += len(line) + 1
-    for block in _blocks(lines, rules):
-        for index in block[1:]:
-            chars[starts[index] - 1] = " "  # the line break before this line
+        starts.append(starts[-1] + len(line) + 1)
+    for index in joined:
+        chars[starts[index] - 1] = " "  # the line break before this line
     return "".join(chars)
 
 
