@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 
 from .parse import doc_text
 from .segment import Paragraph
-from .spans import LEADING_THE, TRAILING_POSSESSIVE, SpanIndex, trim_span
+from .spans import LEADING_THE, TICKER_OPENING, TRAILING_POSSESSIVE, SpanIndex, trim_span
 
 _ACRONYM_DEFINITION = re.compile(
     r"(?P<name>[A-Z][\w.&'’-]*(?:\s+(?:of|and|for|the|on|&|[A-Z][\w.&'’-]*))*)"
@@ -44,7 +44,7 @@ def _defined_acronyms(text: str) -> tuple[tuple[str, str], ...]:
 _TRAILING_BRACKET = re.compile(r"\s*\([^()]*\)$")
 # a ticker in angle brackets after a company's name, and the brackets around the name (Reuters-21578: "<Sulpetro
 # Ltd>", "Plessey Co Plc <PLY.L>")
-_TICKER_TAG = re.compile(r"\s*<[A-Z0-9][A-Z0-9.]{0,11}(?:>|$)")
+_TICKER_TAG = re.compile(r"\s*" + TICKER_OPENING + r"(?:>|$)")
 _ANGLE = re.compile(r"[<>]")
 
 

@@ -22,6 +22,7 @@ from .parse import doc_text
 from .quote_marks import QuotedSpan, quoted_spans, typewriter_marks_as_curly, without_markup
 from .segment import Paragraph
 from .sentiment import score_sentiment
+from .spans import TICKER_OPENING
 from .speakers import SPEAKER_LABEL_NAME, SpeakerMention, resolve_speakers
 
 QUOTE_KINDS = ("body", "caption")
@@ -1018,7 +1019,7 @@ _SENTENCE_BETWEEN = re.compile(r"[.!?][\"”’']*\s+[\"“‘'«„]?\s*$")
 
 
 _MENTION_EDGE = re.compile(r"[\s,;:<>]+")  # and a name tag's brackets ("<Spectrum Concepts Inc>")
-_TRAILING_TICKER = re.compile(r"\s*<[A-Z0-9][A-Z0-9.]{0,11}>?$")
+_TRAILING_TICKER = re.compile(r"\s*" + TICKER_OPENING + r">?$")
 
 
 def _mention_edges(doc: Doc, text: str, span: tuple[int, int]) -> tuple[int, int]:

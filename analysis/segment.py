@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .resources import load_data_yaml
+from .spans import TICKER_OPENING
 
 PARAGRAPH_KINDS = ("body", "caption", "teaser", "credit", "heading", "byline", "dateline")
 
@@ -141,7 +142,7 @@ def _blocks(lines: list[str], rules: ParagraphRules) -> list[list[int]]:
 
 # Reuters-21578 marks a company's name and its ticker in angle brackets ("<Spectrum Concepts Inc> said", "CSR Ltd
 # <CSRA.S> said"); the parser made the closing bracket a sentence's subject. No other text in ../shared has them.
-_TICKER = re.compile(r"<[A-Z0-9][A-Z0-9.]{0,11}>")
+_TICKER = re.compile(TICKER_OPENING + ">")
 _NAME_TAG = re.compile(r"<(?=[A-Z])[A-Za-z0-9.&'’ ,\n-]{1,80}>")  # a wrapped line may break inside it
 
 

@@ -9,6 +9,8 @@ from collections.abc import Sequence
 # A leading article and a trailing possessive, which names carry in text but not in their canonical form.
 LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
 TRAILING_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+# a company's ticker in angle brackets, Reuters-21578's way ("Plessey Co Plc <PLY.L>"), without its closing bracket
+TICKER_OPENING = r"<[A-Z0-9][A-Z0-9.]{0,11}"
 
 
 class SpanIndex:

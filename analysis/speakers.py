@@ -28,7 +28,7 @@ _STATEMENT_NOUNS = frozenset({"statement", "remark", "remarks", "testimony", "sp
 _FIRST_PERSON = frozenset({"i", "my"})  # the writer or a transcript's speaker, never the one addressed as "you"
 _PRONOUN_GENDER = {"he": "M", "him": "M", "his": "M", "she": "F", "her": "F"}
 _GROUP_PRONOUNS = frozenset({"it", "its", "they", "their", "we", "our", "them"})
-_PLURAL_PRONOUNS = frozenset({"they", "their", "we", "our", "them"})  # also a group of people's
+_PLURAL_PRONOUNS = _GROUP_PRONOUNS - {"it", "its"}  # also a group of people's
 PRONOUN_REACH_SENTENCES = 2  # "they" or "it" falls back on a body named at most this many sentences before
 # "you" in reported speech is the person addressed (a letter's recipient, an interviewee): the one person a letter's
 # salutation before it names ("Dear Acting Director Homan:"), else recorded as the addressee, not as a source "you".
@@ -622,8 +622,7 @@ class _Resolver:
             principal = next((c for c in head.lefts if c.dep_ == "poss" and c.lemma_.lower() in self.lex.offices),
                              None) if head is not None else None
             if principal is not None:  # "The governor's spokesman" speaks for the governor, not for the last body
-                holders = [p for at, held, p in self.offices
-                           if held == self.lex.offices[principal.lemma_.lower()] and at < mention.start]
+                holders = self.holders(mention.start, self.lex.offices[principal.lemma_.lower()])
                 return holders[-1] if holders else Speaker(
                     canonical_name(_DETERMINERS.sub("", text), {}), "government")
             described = self.description(mention, text, "organization")
@@ -770,10 +769,14 @@ class _Resolver:
                 or self.last_before(mention.start, ("organization", "government", "media"), noun))
 
 
+    def holders(self, position: int, office: str) -> list[Speaker]:
+        """The people introduced with ``office`` before ``position``, in text order."""
+        return [person for start, held, person in self.offices if held == office and start < position]
+
     def office_holder(self, position: int, office: str, text: str) -> Speaker | None:
         """Who "the senator" is: the last person introduced with that office before ``position``; with none, the
         last person named, except for an office one person holds ("the President"), which stays as written."""
-        holders = [person for start, held, person in self.offices if held == office and start < position]
+        holders = self.holders(position, office)
         if holders:
             return holders[-1]
         if office in self.lex.sole_offices:
