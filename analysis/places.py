@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 from .area_codes import area_code_regions
 from .gazetteer import Gazetteer, Place, load_gazetteer, lookup_key
 from .parse import doc_text
+from .place_adjectives import adjective_mentions, adjective_place
 from .resources import load_data_yaml
 from .segment import Paragraph
 from .toponyms import MIN_UNTAGGED_CITY_POPULATION, Mention, find_mentions, initialisms, name_like, places_lexicon
@@ -194,6 +195,9 @@ def _candidates(written: str, mention: Mention, gazetteer: Gazetteer, town_named
     """The gazetteer's readings of a name; only its towns (where it has any) for a name the article calls a town."""
     if mention.stands_for:  # "T&T": Trinidad and Tobago, named in full in the article
         return gazetteer.lookup(mention.stands_for)[:1]
+    if mention.source == "adjective":  # "Iraqi officials": Iraq
+        place = adjective_place(written, gazetteer)
+        return (place,) if place else ()
     if mention.dateline:  # "NEW YORK (AP) —": the city the story was filed from, not the state
         key = lookup_key(written)
         preferred = gazetteer.preferred.get(key)
@@ -1210,7 +1214,8 @@ def location_rows(article_id: str, doc: Doc, paragraphs: list[Paragraph], home_c
     gazetteer = load_gazetteer()
     text = doc_text(doc)
     mentions = find_mentions(doc, paragraphs, gazetteer)
-    mentions = sorted(mentions + initialisms(doc, mentions, gazetteer, home_country), key=lambda m: m.start)
+    mentions = mentions + initialisms(doc, mentions, gazetteer, home_country)
+    mentions = sorted(mentions + adjective_mentions(doc, paragraphs, mentions), key=lambda m: m.start)
     # states named in local bodies' names and those the article's phone numbers ring in count once each
     named_states = tuple({id(p): p for p in (*states_in_names(doc, gazetteer), *area_code_regions(text, gazetteer),
                                              *outlet_states(outlet_towns, gazetteer))}.values())
@@ -1239,5 +1244,6 @@ def location_rows(article_id: str, doc: Doc, paragraphs: list[Paragraph], home_c
             "geonameid": place.geonameid if place and item.kind != "facility" and not item.within else None,
             "within": item.within,
             "in_teaser": bool(paragraph and paragraph.kind == "teaser"),
+            "form": "adjective" if item.mention.source == "adjective" else "name",
         })
     return rows

@@ -236,6 +236,8 @@ TABLES: dict[str, TableSchema] = {
                        "cued as a place: the town the article names most, whose coordinates it takes (in or near "
                        "it; see docs/locations.md)."),
                 Column("in_teaser", B, "True when the mention stands in a related-article teaser.", False),
+                Column("form", S, "How the article refers to the place: `name` (\"Iraq\", \"T&T\") or `adjective` "
+                       "(\"Iraqi officials\"; a people's noun such as \"Iraqis\" is no mention).", False),
             ),
             ("article_id", "location"),
         ),

@@ -151,10 +151,30 @@ def test_georgia_among_us_places_is_the_state(nlp):
     assert by_text(rows_for(nlp, text))["Georgia"]["country"] == "GE"
 
 
-def test_demonyms_are_not_places(nlp):
-    texts = {r["text"] for r in rows_for(nlp, "Iraqi and American officials met Syrians in Baghdad.")}
-    assert "Baghdad" in texts
-    assert not texts & {"Iraqi", "American", "Syrians"}
+def test_demonyms_are_not_places_but_adjectives_refer_to_them(nlp):
+    """A people's noun ("Syrians") is no place; an adjective before a noun refers to its place, marked as such."""
+    rows = by_text(rows_for(nlp, "Iraqi and American officials met Syrians in Baghdad."))
+    assert "Syrians" not in rows
+    assert rows["Baghdad"]["form"] == "name"
+    assert (rows["Iraqi"]["place"], rows["Iraqi"]["country"], rows["Iraqi"]["form"]) == ("Iraq", "IQ", "adjective")
+    assert (rows["American"]["place"], rows["American"]["kind"]) == ("United States", "country")
+
+
+def test_place_adjectives_in_compounds_and_lists(nlp):
+    text = ("Shelling along the Syrian-Turkish border went on as the Russian-backed offensive pressed in. The town "
+            "drew German, Irish and other immigrant families, and later the South Korean consulate.")
+    places = {r["text"]: r["place"] for r in rows_for(nlp, text) if r["form"] == "adjective"}
+    assert places == {"Syrian": "Syria", "Turkish": "Turkey", "Russian": "Russia", "German": "Germany",
+                      "Irish": "Ireland", "South Korean": "South Korea"}
+
+
+def test_adjectives_that_name_no_place(nlp):
+    """A people, a language, a cuisine, a breed, an identity, another sense and an organisation's name are no
+    reference to a place."""
+    text = ("The French arrived late. She speaks French and teaches English language classes. They ate Mexican food "
+            "with their French bulldog. The Mexican-American community met the Mexican Army and read the Irish Times. "
+            "Talks with Indian tribes went on. Link to the guide (Spanish): here.")
+    assert not [r["text"] for r in rows_for(nlp, text) if r["form"] == "adjective"]
 
 
 def test_acronyms_and_institutions_are_not_places(nlp):

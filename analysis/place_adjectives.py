@@ -1,0 +1,144 @@
+"""Places an article refers to by their adjective: "Iraqi officials", "the French engineer", "Russian and Chinese
+diplomats". The adjectives and their places are data (``data/place_adjectives.tsv``).
+
+Only an adjective that modifies a noun counts, alone or in a hyphenated compound ("the Syrian-Turkish border",
+"the Russian-backed offensive"). A people's noun ("Iraqis", "the French"), a language ("speaks French"), a kind
+of thing ("Mexican food", "English language learners"), a hyphenated identity ("Mexican-American") and an
+adjective that opens an organisation's, a brand's or a work's name ("the American Red Cross", "the Irish Times",
+"the Mexican Army") are no mention.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+
+from .gazetteer import Gazetteer, Place
+from .resources import load_data_lines, load_data_yaml
+from .segment import Paragraph
+from .toponyms import ORGANISATION_WORDS, Lexicon, Mention, places_lexicon
+
+# entity labels whose names an adjective may open without naming the place ("the Russian Orthodox Church")
+_NAME_LABELS = frozenset({"ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "NORP", "LOC", "GPE", "PERSON"})
+_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
+_HYPHENS = ("-", "–")
+MAX_ADJECTIVE_WORDS = 3  # "Papua New Guinean"
+
+
+@lru_cache(maxsize=1)
+def _adjective_lexicon() -> tuple[frozenset[str], frozenset[str], dict[str, frozenset[str]]]:
+    """The nouns that make an adjective a kind of thing, the second parts of hyphenated identities, and the nouns
+    that give an adjective another sense, by adjective."""
+    raw = load_data_yaml("places_lexicon.yaml")
+    return (frozenset(raw["adjective_kinds"]), frozenset(raw["hyphenated_identities"]),
+            {adjective: frozenset(nouns) for adjective, nouns in raw["adjective_other_senses"].items()})
+
+
+@lru_cache(maxsize=1)
+def place_adjectives() -> dict[str, tuple[str, str]]:
+    """Adjective -> (the place's gazetteer name, its kind): "Iraqi" -> ("Iraq", "country")."""
+    rows = (line.split("\t") for line in load_data_lines("place_adjectives.tsv"))
+    return {adjective: (place, kind) for adjective, place, kind in rows}
+
+
+def adjective_place(written: str, gazetteer: Gazetteer) -> Place | None:
+    """The place an adjective refers to ("Iraqi": Iraq), or None."""
+    entry = place_adjectives().get(written)
+    if entry is None:
+        return None
+    name, kind = entry
+    return next((p for p in gazetteer.lookup(name) if p.name == name and p.kind == kind), None)
+
+
+def _modified_noun(token: Token) -> Token | None:
+    """The noun after it that the token modifies, itself or as a later conjunct ("Russian and Chinese officials")."""
+    while token.dep_ == "conj" and token.head.i < token.i:
+        token = token.head
+    head = token.head
+    return head if token.dep_ in _MODIFIER_DEPS and head.i > token.i and head.pos_ in ("NOUN", "PROPN") else None
+
+
+def _compound(doc: Doc, first: int, last: int) -> tuple[int, int]:
+    """The token bounds of the hyphenated compound the words ``first:last`` stand in ("Syrian-Turkish",
+    "Russian-backed"); the words' own bounds when they stand alone."""
+    while first > 1 and doc[first - 1].text in _HYPHENS and not doc[first - 2].whitespace_ and not doc[
+            first - 1].whitespace_:
+        first -= 2
+    while last + 1 < len(doc) and not doc[last - 1].whitespace_ and doc[last].text in _HYPHENS and not doc[
+            last].whitespace_:
+        last += 2
+    return first, last
+
+
+def _opens_a_name(doc: Doc, last: int, lexicon: Lexicon) -> bool:
+    """Whether capitalised words after the adjective make a name with it: an organisation's ("Mexican Army",
+    "Egyptian Premier League"), a brand's ("Irish Times"), an event's or a style's ("Greek Revival"), a law's."""
+    heads = (lexicon.organisation_heads | lexicon.brand_heads | lexicon.company_heads | lexicon.event_words
+             | lexicon.law_heads)
+    for token in doc[last:last + ORGANISATION_WORDS]:
+        if not token.text[:1].isupper():
+            return False
+        if token.text in heads or token.text in lexicon.facility_heads:
+            return True
+    return False
+
+
+def _inside_a_name(doc: Doc, first: int, last: int) -> bool:
+    """Whether the adjective stands in an entity with another capitalised word: an organisation's, a work's or a
+    place's name ("American Red Cross", "French Quarter", "African American")."""
+    entity_words = [t for t in doc[first:last] if t.ent_type_ in _NAME_LABELS]
+    if not entity_words:
+        return False
+    entity = next(e for e in doc.ents if e.start <= entity_words[0].i < e.end)
+    return any(t.text[:1].isupper() and not (first <= t.i < last) and t.lower_ != "the" for t in entity)
+
+
+def _refers_to_place(doc: Doc, first: int, last: int, lexicon: Lexicon) -> bool:
+    """Whether the adjective at ``first:last`` refers to its place: it modifies a noun (alone or in a hyphenated
+    compound), and names no kind of thing, identity, label, other sense or name."""
+    kinds, identities, other_senses = _adjective_lexicon()
+    start, end = _compound(doc, first, last)
+    noun = _modified_noun(doc[end - 1])
+    if noun is None or noun.lower_ in kinds:
+        return False  # "the French", "Mexican food"
+    if end - start > last - first and doc[end - 1].text in identities:
+        return False  # "African-American"
+    if doc[last - 1].ent_type_ == "LANGUAGE" or (
+            first > 0 and last < len(doc) and doc[first - 1].text == "(" and doc[last].text.startswith(")")):
+        return False  # a language: "English speakers", "Toolkit (Spanish):"
+    following = {noun.text, doc[last].text} if last < len(doc) else {noun.text}
+    if following & other_senses.get(doc[first:last].text, frozenset()):
+        return False  # "Indian tribes"
+    return not _inside_a_name(doc, first, last) and not _opens_a_name(doc, end, lexicon)
+
+
+def adjective_mentions(doc: Doc, paragraphs: list[Paragraph], mentions: list[Mention]) -> list[Mention]:
+    """Place adjectives that refer to their place, outside other mentions and credits, in text order."""
+    adjectives = place_adjectives()
+    lexicon = places_lexicon()
+    taken = [False] * len(doc)
+    for mention in mentions:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is not None:
+            taken[span.start:span.end] = [True] * len(span)
+    for paragraph in paragraphs:
+        credit = (paragraph.start, paragraph.end) if paragraph.kind == "credit" else (
+            paragraph.credit_start, paragraph.credit_end)
+        if credit[0] is not None and credit[1] is not None:
+            span = doc.char_span(*credit, alignment_mode="expand")
+            if span is not None:
+                taken[span.start:span.end] = [True] * len(span)
+    found = []
+    i = 0
+    while i < len(doc):
+        for size in range(MAX_ADJECTIVE_WORDS, 0, -1):
+            last = i + size
+            if last > len(doc) or any(taken[i:last]) or doc[i:last].text not in adjectives:
+                continue
+            if _refers_to_place(doc, i, last, lexicon):
+                found.append(Mention(doc[i].idx, doc[last - 1].idx + len(doc[last - 1]), "adjective"))
+            i = last - 1
+            break
+        i += 1
+    return found
