@@ -1799,3 +1799,18 @@ def test_a_capitalised_pronoun_is_no_abbreviation_of_a_country(nlp):
     texts = [r["text"] for r in rows_for(nlp, "Scroll to top\nFollow Us\nSkip to content\n\nThe man was arrested "
                                               "in Santa Ana. Love Will Tear Us Apart played. US officials said.")]
     assert texts == ["Santa Ana", "US"]
+
+
+def test_the_evaluation_counts_adjectives_and_sets_peoples_nouns_apart(tmp_path):
+    """`analysis eval locations` scores a place's adjective as the place; its figures without the people's nouns
+    leave "Iraqis" out of the gold, not "Iraqi"."""
+    from analysis.evaluation.locations import evaluate
+
+    text = "Iraqi officials met Iraqis in Baghdad."
+    toponyms = [{"start": start, "end": start + len(name), "name": name, "lat": 33.0, "lon": 44.0}
+                for name, start in (("Iraqi", 0), ("Iraqis", 20), ("Baghdad", 30))]
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"id": "g1", "text": text, "toponyms": toponyms}) + "\n", encoding="utf-8")
+    result = evaluate(gold)
+    assert (result["gold"], result["predicted"], result["matched"]) == (3, 2, 2)
+    assert (result["without_demonyms"]["gold"], result["without_demonyms"]["recall"]) == (2, 1.0)
