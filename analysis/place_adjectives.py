@@ -94,6 +94,17 @@ def _inside_a_name(doc: Doc, first: int, last: int) -> bool:
     return any(t.text[:1].isupper() and not (first <= t.i < last) and t.lower_ != "the" for t in entity)
 
 
+def _identity(doc: Doc, first: int, last: int, start: int, end: int, identities: frozenset[str]) -> bool:
+    """Whether the adjective at ``first:last`` (in the compound ``start:end``) is part of an identity: a hyphenated
+    or two-word one ("African-American", "Asian American"), either word."""
+    if end - start > last - first and doc[end - 1].text in identities:
+        return True
+    if last < len(doc) and doc[last].text in identities:
+        return True  # "Asian" of "Asian American"
+    return (doc[first:last].text in identities and first > 0
+            and doc[first - 1].text in place_adjectives())  # "American" of "Asian American"
+
+
 def _refers_to_place(doc: Doc, first: int, last: int, lexicon: Lexicon) -> bool:
     """Whether the adjective at ``first:last`` refers to its place: it modifies a noun (alone or in a hyphenated
     compound), and names no kind of thing, identity, label, other sense or name."""
@@ -102,8 +113,8 @@ def _refers_to_place(doc: Doc, first: int, last: int, lexicon: Lexicon) -> bool:
     noun = _modified_noun(doc[end - 1])
     if noun is None or noun.lower_ in kinds:
         return False  # "the French", "Mexican food"
-    if end - start > last - first and doc[end - 1].text in identities:
-        return False  # "African-American"
+    if _identity(doc, first, last, start, end, identities):
+        return False  # "African-American", "Asian American"
     if doc[last - 1].ent_type_ == "LANGUAGE" or (
             first > 0 and last < len(doc) and doc[first - 1].text == "(" and doc[last].text.startswith(")")):
         return False  # a language: "English speakers", "Toolkit (Spanish):"
