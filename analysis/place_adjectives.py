@@ -42,6 +42,12 @@ def place_adjectives() -> dict[str, tuple[str, str]]:
     return {adjective: (place, kind) for adjective, place, kind in rows}
 
 
+@lru_cache(maxsize=1)
+def _first_words() -> frozenset[str]:
+    """The first words of the adjectives ("South" of "South Korean"), to pass over other tokens quickly."""
+    return frozenset(adjective.split()[0] for adjective in place_adjectives())
+
+
 def adjective_place(written: str, gazetteer: Gazetteer) -> Place | None:
     """The place an adjective refers to ("Iraqi": Iraq), or None."""
     entry = place_adjectives().get(written)
@@ -141,11 +147,15 @@ def adjective_mentions(doc: Doc, paragraphs: list[Paragraph], mentions: list[Men
             if span is not None:
                 taken[span.start:span.end] = [True] * len(span)
     found = []
+    words = [token.text for token in doc]
     i = 0
     while i < len(doc):
-        for size in range(MAX_ADJECTIVE_WORDS, 0, -1):
+        if words[i] not in _first_words():
+            i += 1
+            continue
+        for size in range(min(MAX_ADJECTIVE_WORDS, len(doc) - i), 0, -1):
             last = i + size
-            if last > len(doc) or any(taken[i:last]) or doc[i:last].text not in adjectives:
+            if " ".join(words[i:last]) not in adjectives or any(taken[i:last]) or doc[i:last].text not in adjectives:
                 continue
             if _refers_to_place(doc, i, last, lexicon):
                 found.append(Mention(doc[i].idx, doc[last - 1].idx + len(doc[last - 1]), "adjective"))
