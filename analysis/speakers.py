@@ -181,6 +181,20 @@ class _Entity:
     name: str
 
 
+@dataclass(frozen=True)
+class _Read:
+    """A speaker mention as resolving reads it."""
+
+    mention: SpeakerMention
+    text: str
+    head: Token | None
+    head_word: str  # the head's lower case, or the last word's where the mention has no head
+    words: frozenset[str]  # its words in lower case
+    inside: list[_Entity]  # the entities within it
+    lemma: str  # the head's lemma in lower case, or head_word
+    plural: bool  # a plural head
+
+
 class _Resolver:
     """Resolution state for one article: its entities, names and the sources seen so far."""
 
@@ -534,10 +548,30 @@ class _Resolver:
 
     # -- one mention -------------------------------------------------------------------------------------------
     def resolve(self, mention: SpeakerMention) -> Speaker:
+        """The source a speaker mention refers to. Tried in order: a pronoun's referent, a transcript's speaker
+        label, a name in or beside the mention, a spokesperson's body, a document's maker, the entity of a mention
+        without a head, an anonymous source, a body's own name or description; last, the mention's own words."""
+        read = self.read(mention)
+        for step in (self._by_pronoun, self._by_label, self._by_name, self._by_spokesperson, self._by_author,
+                     self._by_headless_entity, self._by_anonymity, self._by_body):
+            found = step(read)
+            if found is not None:
+                return found
+        return self._by_words(read)
+
+    def read(self, mention: SpeakerMention) -> _Read:
+        """What resolving reads off a mention: its text, head, words and the entities inside it."""
         text = self.text[mention.start:mention.end]
         head = self.doc[mention.head] if mention.head is not None else None
         head_word = head.lower_ if head is not None else text.split()[-1].lower()
-        words = set(text.lower().split())
+        return _Read(mention, text, head, head_word, frozenset(text.lower().split()),
+                     self.entities_in(mention.start, mention.end),
+                     head.lemma_.lower() if head is not None else head_word,
+                     head is not None and head.tag_ in ("NNS", "NNPS"))
+
+    def _by_pronoun(self, read: _Read) -> Speaker | None:
+        """The referent of a pronoun ("he", "they", "I", "we", "you"), or None for another mention."""
+        mention, text, head_word = read.mention, read.text, read.head_word
         if head_word in _ADDRESSEE_PRONOUNS:
             return self.addressee(mention.start)
         if head_word in _FIRST_PERSON and self.labels and self.labels[0][0] <= mention.start:
@@ -573,12 +607,21 @@ class _Resolver:
                 found = Speaker(text, "person")  # unresolved, "he" or "I" is still a person
                 self.role_only.add(found)  # but no referent of a later pronoun
             return found or Speaker(text, "unknown")
+        return None
+
+    def _by_label(self, read: _Read) -> Speaker | None:
+        """A transcript's speaker label ("WALLACE:", "REP. GUTIERREZ:"): the person, named as written."""
+        mention, text = read.mention, read.text
         if text.isupper() and len(text) > 2 and self.text[mention.end:mention.end + 1] == ":":
             # a transcript's speaker label ("WALLACE:", "REP. GUTIERREZ:"): a person, named as written in capitals
             name = person_name(text.title())
             found = self.person(name, mention.start, mention.end)
             return Speaker(name, "person") if found.canonical.isupper() else found
-        inside = self.entities_in(mention.start, mention.end)
+        return None
+
+    def _by_name(self, read: _Read) -> Speaker | None:
+        """A person set beside a description, a person described by party, or the entity at the mention's head."""
+        mention, text, head, inside = read.mention, read.text, read.head, read.inside
         beside = next((c for c in head.rights if c.dep_ == "appos" and c.ent_type_ == "PERSON"
                        and c.idx < mention.end), None) if head is not None and not head.ent_type_ and (
             head.tag_ not in ("NNS", "NNPS") and self.lex.descriptions.get(head.lemma_.lower()) in (None, "person")
@@ -613,7 +656,12 @@ class _Resolver:
                 # a surname the model left untagged, before an aside that names a place: "Sessions, speaking in
                 # Miami"
                 return self.person(head.text, mention.start, mention.end)
-        lemma = head.lemma_.lower() if head is not None else head_word
+        return None
+
+    def _by_spokesperson(self, read: _Read) -> Speaker | None:
+        """The body a spokesperson speaks for: one named in the mention, an office holder, or one described before."""
+        mention, text, head, head_word, inside, lemma = (read.mention, read.text, read.head, read.head_word,
+                                                         read.inside, read.lemma)
         if head_word in self.lex.spokes or lemma in self.lex.spokes:
             bodies = [e for e in inside if e.label in ("ORG", "GPE", "FAC", "NORP")]
             if bodies:
@@ -636,18 +684,46 @@ class _Resolver:
                 found = self.last_before(mention.start, (self.lex.descriptions[noun],), noun, entities=False)
                 if found is not None and noun in found.canonical.lower():
                     return found
-        author = self.author_of(head, inside) if head is not None else None
-        if author is not None:  # "The report, released Thursday by the GAO", "A Pew Research Center survey"
-            return author
-        if inside and not (words & self.lex.anonymous_markers) and head is None:
-            return self.from_entity(inside[0])
+        return None
+
+    def _by_author(self, read: _Read) -> Speaker | None:
+        """The maker of a report, poll or survey that speaks ("The report, released Thursday by the GAO")."""
+        return self.author_of(read.head, read.inside) if read.head is not None else None
+
+    def _by_headless_entity(self, read: _Read) -> Speaker | None:
+        """The first entity of a mention without a head, unless it marks anonymity."""
+        if read.inside and not (read.words & self.lex.anonymous_markers) and read.head is None:
+            return self.from_entity(read.inside[0])
+        return None
+
+    def _by_anonymity(self, read: _Read) -> Speaker | None:
+        """An anonymous source ("a senior official", "sources"), with the body it speaks for where named."""
+        text, head, head_word, words, inside, lemma = (read.text, read.head, read.head_word, read.words, read.inside,
+                                                       read.lemma)
         if head_word in self.lex.anonymous_heads or words & self.lex.anonymous_markers:
             noun = lemma if lemma in self.lex.anonymous_heads else "source"
             if noun in ("people", "person"):
                 noun = "source"
             body = self.affiliation(inside, text, head)
             return Speaker(f"anonymous {noun} ({body})" if body else f"anonymous {noun}", "anonymous")
-        plural = head is not None and head.tag_ in ("NNS", "NNPS")
+        return None
+
+    def _names_its_body(self, read: _Read) -> bool:
+        """Whether a body noun's mention names its body ("the Clinton campaign", "The mayor's office", "the
+        government in Beijing") rather than describing one named before."""
+        head, lemma = read.head, read.lemma
+        body_kind = self.lex.descriptions.get(lemma) if head is not None else None
+        return body_kind not in (None, "person") and (any(
+            c.dep_ in ("compound", "poss") and c.pos_ == "PROPN" or _national(c)
+            or c.dep_ == "poss" and self.lex.descriptions.get(c.lemma_.lower()) == "person"  # "The mayor's office"
+            for c in head.lefts) or any(
+            c.dep_ == "prep" and c.lower_ in ("in", "of") and any(g.ent_type_ == "GPE" for g in c.children)
+            for c in head.rights))  # "the government in Beijing"
+
+    def _by_body(self, read: _Read) -> Speaker | None:
+        """A body by the name its mention sets off or gives, or the body or group of people a description refers to."""
+        mention, text, head, inside, lemma, plural = (read.mention, read.text, read.head, read.inside, read.lemma,
+                                                      read.plural)
         # a body's own name ("The Douglas County Attorney's Office", "the Clinton campaign", "the Obama
         # administration") is no description of one named before
         body_kind = self.lex.descriptions.get(lemma) if head is not None else None
@@ -662,18 +738,21 @@ class _Resolver:
                 end = min(own.right_edge.idx + len(own.right_edge), mention.end)
                 name = canonical_name(self.text[own.left_edge.idx:end], {})
                 return Speaker(name, type_of_name(name, body_kind))
-        named = body_kind not in (None, "person") and (any(
-            c.dep_ in ("compound", "poss") and c.pos_ == "PROPN" or _national(c)
-            or c.dep_ == "poss" and self.lex.descriptions.get(c.lemma_.lower()) == "person"  # "The mayor's office"
-            for c in head.lefts) or any(
-            c.dep_ == "prep" and c.lower_ in ("in", "of") and any(g.ent_type_ == "GPE" for g in c.children)
-            for c in head.rights))  # "the government in Beijing"
+        named = self._names_its_body(read)
         if lemma in self.lex.descriptions and not named and not (
                 plural and self.lex.descriptions[lemma] == "person"):
             # "the lawmakers", "the officers": a group of people is not the last person named
             described = self.description(mention, text, self.lex.descriptions[lemma], lemma)
             if described:
                 return described
+        return None
+
+    def _by_words(self, read: _Read) -> Speaker:
+        """The source the mention's own words name: a person by name or role, a group, an organisation, else a
+        speaker typed by its words."""
+        mention, text, head, inside, lemma, plural = (read.mention, read.text, read.head, read.inside, read.lemma,
+                                                      read.plural)
+        named = self._names_its_body(read)
         name = canonical_name(_DETERMINERS.sub("", text), {})  # without a closing bracket: "… Enforcement (ICE)"
         untitled = person_name(name)
         if untitled != name and _surname(untitled) in self.people:  # "Sheriff Cuellar", not an entity to the model
