@@ -119,6 +119,8 @@ def _refers_to_place(doc: Doc, first: int, last: int, lexicon: Lexicon) -> bool:
     noun = _modified_noun(doc[end - 1])
     if noun is None or noun.lower_ in kinds:
         return False  # "the French", "Mexican food"
+    if noun.i == end and noun.ent_type_ == "PERSON":
+        return False  # a first name: "Rep. French Hill"
     if _identity(doc, first, last, start, end, identities):
         return False  # "African-American", "Asian American"
     if doc[last - 1].ent_type_ == "LANGUAGE" or (

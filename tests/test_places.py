@@ -174,7 +174,8 @@ def test_adjectives_that_name_no_place(nlp):
     text = ("The French arrived late. She speaks French and teaches English language classes. They ate Mexican food "
             "with their French bulldog. The Mexican-American community met the Mexican Army and read the Irish Times. "
             "Talks with Indian tribes went on. Link to the guide (Spanish): here. Asian American voters watched "
-            "American football.")
+            "American football. Indian tribal governments fought Asian carp. The delegation included U.S. "
+            "Representatives Rick Crawford (AR-01), French Hill (AR-02), Steve Womack (AR-03) and Bruce Westerman.")
     assert not [r["text"] for r in rows_for(nlp, text) if r["form"] == "adjective"]
 
 
