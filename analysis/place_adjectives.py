@@ -2,10 +2,11 @@
 diplomats". The adjectives and their places are data (``data/place_adjectives.tsv``).
 
 Only an adjective that modifies a noun counts, alone or in a hyphenated compound ("the Syrian-Turkish border",
-"the Russian-backed offensive"). A people's noun ("Iraqis", "the French"), a language ("speaks French"), a kind
-of thing ("Mexican food", "English language learners"), a hyphenated identity ("Mexican-American") and an
+"the Russian-backed offensive"). None of these is a mention: a people's noun ("Iraqis", "the French"); a language
+("speaks French", "English speakers"); a kind of thing ("Mexican food", "Asian carp"); an identity
+("Mexican-American", "Asian American"); another sense ("Indian tribes"); a first name ("Rep. French Hill"); an
 adjective that opens an organisation's, a brand's or a work's name ("the American Red Cross", "the Irish Times",
-"the Mexican Army") are no mention.
+"the Mexican Army"). The nouns and names of these rules are data (``data/places_lexicon.yaml``).
 """
 
 from __future__ import annotations
@@ -28,10 +29,10 @@ MAX_ADJECTIVE_WORDS = 3  # "Papua New Guinean"
 
 @lru_cache(maxsize=1)
 def _adjective_lexicon() -> tuple[frozenset[str], frozenset[str], dict[str, frozenset[str]]]:
-    """The nouns that make an adjective a kind of thing, the second parts of hyphenated identities, and the nouns
-    that give an adjective another sense, by adjective."""
+    """The nouns that make an adjective a kind of thing, the second words of identities ("African-American"), and
+    the nouns that give an adjective another sense, by adjective."""
     raw = load_data_yaml("places_lexicon.yaml")
-    return (frozenset(raw["adjective_kinds"]), frozenset(raw["hyphenated_identities"]),
+    return (frozenset(raw["adjective_kinds"]), frozenset(raw["identity_words"]),
             {adjective: frozenset(nouns) for adjective, nouns in raw["adjective_other_senses"].items()})
 
 
@@ -137,17 +138,11 @@ def adjective_mentions(doc: Doc, paragraphs: list[Paragraph], mentions: list[Men
     adjectives = place_adjectives()
     lexicon = places_lexicon()
     taken = [False] * len(doc)
-    for mention in mentions:
-        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    credits = [(p.start, p.end) if p.kind == "credit" else (p.credit_start, p.credit_end) for p in paragraphs]
+    for start, end in [(m.start, m.end) for m in mentions] + credits:
+        span = doc.char_span(start, end, alignment_mode="expand") if start is not None and end is not None else None
         if span is not None:
             taken[span.start:span.end] = [True] * len(span)
-    for paragraph in paragraphs:
-        credit = (paragraph.start, paragraph.end) if paragraph.kind == "credit" else (
-            paragraph.credit_start, paragraph.credit_end)
-        if credit[0] is not None and credit[1] is not None:
-            span = doc.char_span(*credit, alignment_mode="expand")
-            if span is not None:
-                taken[span.start:span.end] = [True] * len(span)
     found = []
     words = [token.text for token in doc]
     i = 0
