@@ -26,7 +26,7 @@ REGION_ADJECTIVES = {  # hand-written: adjective -> the place's name in the gaze
     "African": "Africa", "Asian": "Asia", "European": "Europe", "Central American": "Central America",
     "South American": "South America", "North American": "North America", "Latin American": "Latin America",
     "Middle Eastern": "Middle East", "Scottish": "Scotland", "Welsh": "Wales", "English": "England",
-    "Northern Irish": "Northern Ireland", "Chechen": "Chechnya",
+    "Northern Irish": "Northern Ireland", "Tibetan": "Tibet", "Chechen": "Chechnya",
     "Sicilian": "Sicily", "Bavarian": "Bavaria", "Texan": "Texas", "Californian": "California",
     "Floridian": "Florida", "Hawaiian": "Hawaii", "Alaskan": "Alaska", "Korean": "South Korea",
     "South Korean": "South Korea", "North Korean": "North Korea", "South African": "South Africa",

@@ -1816,3 +1816,10 @@ def test_the_evaluation_counts_adjectives_and_sets_peoples_nouns_apart(tmp_path)
     result = evaluate(gold)
     assert (result["gold"], result["predicted"], result["matched"]) == (3, 2, 2)
     assert (result["without_demonyms"]["gold"], result["without_demonyms"]["recall"]) == (2, 1.0)
+
+
+def test_tibet_is_its_region(nlp):
+    """News writes "Tibet" for the gazetteer's Tibet Autonomous Region, and "Tibetan" for its adjective."""
+    rows = rows_for(nlp, "Tibetan monks fled Tibet for India.")
+    places = {(r["text"], r["form"]): (r["place"], r["kind"], r["country"]) for r in rows}
+    assert places[("Tibet", "name")] == places[("Tibetan", "adjective")] == ("Tibet Autonomous Region", "state", "CN")
