@@ -40,6 +40,7 @@ import json
 import re
 import unicodedata
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -200,14 +201,22 @@ def _iso_key(name: str) -> str:
     return ascii_fold(ISO_NAME_SUFFIX.sub("", name).strip()).lower()
 
 
-def load_countryinfo() -> dict[str, dict]:
-    found = {}
+def countryinfo_files() -> Iterator[tuple[str, dict]]:
+    """(ISO alpha-2 code, country file) for every countryinfo file with a code, two files of one code included."""
     for path in (package_dir("countryinfo") / "data").glob("*.json"):
         data = json.loads(path.read_text(encoding="utf-8"))
         iso = (data.get("ISO") or {}).get("alpha2")
         if iso:
-            found[iso] = data
-    return found
+            yield iso, data
+
+
+def load_countryinfo() -> dict[str, dict]:
+    return dict(countryinfo_files())
+
+
+def demonyms_of(country: dict) -> list[str]:
+    """The demonyms a countryinfo country file gives ("Iraqi"; "Bosnian, Herzegovinian")."""
+    return [d.strip() for d in re.split(r"[,/]", country.get("demonym") or "") if d.strip()]
 
 
 def main() -> None:
@@ -304,9 +313,7 @@ def main() -> None:
 
     demonyms = set(EXTRA_DEMONYMS)
     for extra in info.values():
-        for demonym in re.split(r"[,/]", extra.get("demonym") or ""):
-            if demonym.strip():
-                demonyms.add(demonym.strip())
+        demonyms.update(demonyms_of(extra))
     DEMONYMS_OUT.write_text(
         "# Demonyms (\"Iraqi\", \"Texan\"): never places. From countryinfo 1.0.1 (MIT) country demonyms, plus the\n"
         "# hand-written EXTRA_DEMONYMS of scripts/build_gazetteer.py, which writes this file. Plurals are derived.\n"

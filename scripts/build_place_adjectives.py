@@ -10,8 +10,6 @@ continents, regions and states that countryinfo lacks. Needs countryinfo install
 
 from __future__ import annotations
 
-import json
-import re
 import sys
 from pathlib import Path
 
@@ -19,6 +17,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from analysis.gazetteer import load_gazetteer  # noqa: E402
+from scripts.build_gazetteer import countryinfo_files, demonyms_of  # noqa: E402
 
 OUT = ROOT / "analysis" / "data" / "place_adjectives.tsv"
 DISSOLVED = {"CS", "AN"}  # Serbia and Montenegro, the Netherlands Antilles: their demonyms name today's countries
@@ -42,15 +41,10 @@ REGION_ADJECTIVES = {  # hand-written: adjective -> the place's name in the gaze
 
 def countryinfo_adjectives() -> dict[str, str]:
     """Demonym -> ISO alpha-2 code, from countryinfo's country files; the more populous country keeps a shared one."""
-    import countryinfo
-
     best: dict[str, tuple[int, str]] = {}
-    for path in (Path(countryinfo.__file__).parent / "data").glob("*.json"):
-        data = json.loads(path.read_text(encoding="utf-8"))
-        iso = (data.get("ISO") or {}).get("alpha2")
-        for demonym in re.split(r"[,/]", data.get("demonym") or ""):
-            demonym = demonym.strip()
-            if iso and iso not in DISSOLVED and demonym and not demonym.endswith(("s", "er")):  # not "Icelander"
+    for iso, data in countryinfo_files():
+        for demonym in demonyms_of(data):
+            if iso not in DISSOLVED and not demonym.endswith(("s", "er")):  # not "Icelander"
                 population = int(data.get("population") or 0)
                 if demonym not in best or population > best[demonym][0]:
                     best[demonym] = (population, iso)
