@@ -16,7 +16,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from .gazetteer import Gazetteer, Place
-from .resources import load_data_lines, load_data_yaml
+from .resources import load_data_lines
 from .segment import Paragraph
 from .toponyms import ORGANISATION_WORDS, Lexicon, Mention, places_lexicon
 
@@ -25,15 +25,6 @@ _NAME_LABELS = frozenset({"ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
 _HYPHENS = ("-", "–")
 MAX_ADJECTIVE_WORDS = 3  # "Papua New Guinean"
-
-
-@lru_cache(maxsize=1)
-def _adjective_lexicon() -> tuple[frozenset[str], frozenset[str], dict[str, frozenset[str]]]:
-    """The nouns that make an adjective a kind of thing, the second words of identities ("African-American"), and
-    the nouns that give an adjective another sense, by adjective."""
-    raw = load_data_yaml("places_lexicon.yaml")
-    return (frozenset(raw["adjective_kinds"]), frozenset(raw["identity_words"]),
-            {adjective: frozenset(nouns) for adjective, nouns in raw["adjective_other_senses"].items()})
 
 
 @lru_cache(maxsize=1)
@@ -115,20 +106,19 @@ def _identity(doc: Doc, first: int, last: int, start: int, end: int, identities:
 def _refers_to_place(doc: Doc, first: int, last: int, lexicon: Lexicon) -> bool:
     """Whether the adjective at ``first:last`` refers to its place: it modifies a noun (alone or in a hyphenated
     compound), and names no kind of thing, identity, label, other sense or name."""
-    kinds, identities, other_senses = _adjective_lexicon()
     start, end = _compound(doc, first, last)
     noun = _modified_noun(doc[end - 1])
-    if noun is None or noun.lower_ in kinds:
+    if noun is None or noun.lower_ in lexicon.adjective_kinds:
         return False  # "the French", "Mexican food"
     if noun.i == end and noun.ent_type_ == "PERSON":
         return False  # a first name: "Rep. French Hill"
-    if _identity(doc, first, last, start, end, identities):
+    if _identity(doc, first, last, start, end, lexicon.identity_words):
         return False  # "African-American", "Asian American"
     if doc[last - 1].ent_type_ == "LANGUAGE" or (
             first > 0 and last < len(doc) and doc[first - 1].text == "(" and doc[last].text.startswith(")")):
         return False  # a language: "English speakers", "Toolkit (Spanish):"
     following = {noun.text, doc[last].text} if last < len(doc) else {noun.text}
-    if following & other_senses.get(doc[first:last].text, frozenset()):
+    if following & lexicon.adjective_other_senses.get(doc[first:last].text, frozenset()):
         return False  # "Indian tribes"
     return not _inside_a_name(doc, first, last) and not _opens_a_name(doc, end, lexicon)
 

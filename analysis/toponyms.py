@@ -97,6 +97,9 @@ class Lexicon:
     public_space_words: frozenset[str]
     event_words: frozenset[str]
     region_heads: frozenset[str]
+    adjective_kinds: frozenset[str]  # "Mexican food": a kind of thing, no place (analysis/place_adjectives.py)
+    identity_words: frozenset[str]  # "African-American": a people
+    adjective_other_senses: dict[str, frozenset[str]]  # adjective -> nouns of another sense ("Indian tribes")
 
 
 @lru_cache(maxsize=1)
@@ -124,7 +127,9 @@ def places_lexicon() -> Lexicon:
                    frozenset(raw["study_nouns"]), tuple(raw["town_endings"]), frozenset(raw["law_heads"]),
                    frozenset(raw["operation_openers"]), frozenset(raw["beyond_town_words"]),
                    frozenset(raw["public_space_words"]), frozenset(raw["event_words"]),
-                   frozenset(raw["region_heads"]))
+                   frozenset(raw["region_heads"]), frozenset(raw["adjective_kinds"]),
+                   frozenset(raw["identity_words"]),
+                   {adjective: frozenset(nouns) for adjective, nouns in raw["adjective_other_senses"].items()})
 
 
 def _studied(words: list[str], index: int) -> bool:
