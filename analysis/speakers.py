@@ -193,6 +193,7 @@ class _Read:
     inside: list[_Entity]  # the entities within it
     lemma: str  # the head's lemma in lower case, or head_word
     plural: bool  # a plural head
+    body_kind: str | None  # the kind of body the head names ("agency": government), or "person"; None without a head
 
 
 class _Resolver:
@@ -564,10 +565,11 @@ class _Resolver:
         text = self.text[mention.start:mention.end]
         head = self.doc[mention.head] if mention.head is not None else None
         head_word = head.lower_ if head is not None else text.split()[-1].lower()
+        lemma = head.lemma_.lower() if head is not None else head_word
         return _Read(mention, text, head, head_word, frozenset(text.lower().split()),
                      self.entities_in(mention.start, mention.end),
-                     head.lemma_.lower() if head is not None else head_word,
-                     head is not None and head.tag_ in ("NNS", "NNPS"))
+                     lemma, head is not None and head.tag_ in ("NNS", "NNPS"),
+                     self.lex.descriptions.get(lemma) if head is not None else None)
 
     def _by_pronoun(self, read: _Read) -> Speaker | None:
         """The referent of a pronoun ("he", "they", "I", "we", "you"), or None for another mention."""
@@ -711,9 +713,8 @@ class _Resolver:
     def _names_its_body(self, read: _Read) -> bool:
         """Whether a body noun's mention names its body ("the Clinton campaign", "The mayor's office", "the
         government in Beijing") rather than describing one named before."""
-        head, lemma = read.head, read.lemma
-        body_kind = self.lex.descriptions.get(lemma) if head is not None else None
-        return body_kind not in (None, "person") and (any(
+        head = read.head
+        return read.body_kind not in (None, "person") and (any(
             c.dep_ in ("compound", "poss") and c.pos_ == "PROPN" or _national(c)
             or c.dep_ == "poss" and self.lex.descriptions.get(c.lemma_.lower()) == "person"  # "The mayor's office"
             for c in head.lefts) or any(
@@ -726,7 +727,7 @@ class _Resolver:
                                                       read.plural)
         # a body's own name ("The Douglas County Attorney's Office", "the Clinton campaign", "the Obama
         # administration") is no description of one named before
-        body_kind = self.lex.descriptions.get(lemma) if head is not None else None
+        body_kind = read.body_kind
         if body_kind not in (None, "person"):
             set_off = next((e for c in head.subtree if _set_off_name(c, head) and c.idx < mention.end
                             for e in inside if e.start <= c.idx < e.end), None)
