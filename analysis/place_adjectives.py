@@ -128,9 +128,9 @@ def adjective_mentions(doc: Doc, paragraphs: list[Paragraph], mentions: list[Men
     adjectives = place_adjectives()
     lexicon = places_lexicon()
     taken = [False] * len(doc)
-    credits = [(p.start, p.end) if p.kind == "credit" else (p.credit_start, p.credit_end) for p in paragraphs]
+    credits = [p.credit_span for p in paragraphs if p.credit_span is not None]
     for start, end in [(m.start, m.end) for m in mentions] + credits:
-        span = doc.char_span(start, end, alignment_mode="expand") if start is not None and end is not None else None
+        span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None:
             taken[span.start:span.end] = [True] * len(span)
     found = []

@@ -24,6 +24,15 @@ class Paragraph:
     credit_start: int | None = None
     credit_end: int | None = None
 
+    @property
+    def credit_span(self) -> tuple[int, int] | None:
+        """Offsets of the photo credit it holds: the whole paragraph for a credit line, else a caption's credit."""
+        if self.kind == "credit":
+            return self.start, self.end
+        if self.credit_start is not None and self.credit_end is not None:
+            return self.credit_start, self.credit_end
+        return None
+
 
 @dataclass(frozen=True)
 class ParagraphRules:

@@ -382,8 +382,8 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph], gazetteer: Gazetteer | 
 
     def in_credit(start: int) -> bool:
         p = paragraph_at(start)
-        return p is not None and (p.kind == "credit" or (
-            p.credit_start is not None and p.credit_start <= start < (p.credit_end or 0)))
+        credit = p.credit_span if p is not None else None
+        return credit is not None and credit[0] <= start < credit[1]
 
     caps_by_paragraph: dict[int, bool] = {}
 
