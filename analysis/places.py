@@ -1023,6 +1023,8 @@ def place_facilities(text: str, resolved: list[Resolved], sentence_starts: list[
                     holder = _town_the_state_qualifies(text, town, earlier) or earlier
                     break
             words = item.text.split()
+            if holder is None and not street and words[-1] in places_lexicon().school_heads:
+                holder = _town_earlier_in_paragraph(text, out, item)  # "… in Haymarket. Schools: Patriot High"
             named_state = None if street or any(w in brands for w in words) else _opening_state(words, gazetteer)
             if holder is not None and named_state is not None and (
                     holder.place.country, holder.place.admin1) != (named_state.country, named_state.name):
@@ -1040,6 +1042,14 @@ def place_facilities(text: str, resolved: list[Resolved], sentence_starts: list[
         place = holder.place if holder else _named_in(item.text, gazetteer, resolved)
         out.append(Resolved(item.mention, item.text, place, "facility", place.name if place else None))
     return _one_place_per_facility(out)
+
+
+def _town_earlier_in_paragraph(text: str, earlier: list[Resolved], item: Resolved) -> Resolved | None:
+    """The town or county named last before ``item`` in its paragraph, not as a part of another place: where a
+    school known by its short name ("Patriot High") lies when its own sentence names no place."""
+    paragraph_start = text.rfind("\n", 0, item.mention.start) + 1
+    return next((r for r in reversed(earlier) if r.mention.start >= paragraph_start and r.place is not None
+                 and r.kind in ("city", "county") and not r.within), None)
 
 
 def _town_the_state_qualifies(text: str, town: Resolved | None, state: Resolved) -> Resolved | None:

@@ -100,6 +100,8 @@ class Lexicon:
     adjective_kinds: frozenset[str]  # "Mexican food": a kind of thing, no place (analysis/place_adjectives.py)
     identity_words: frozenset[str]  # "African-American": a people
     adjective_other_senses: dict[str, frozenset[str]]  # adjective -> nouns of another sense ("Indian tribes")
+    hyphen_place_words: frozenset[str]  # "Northbrook-based": the name before the hyphen is a place
+    school_heads: frozenset[str]  # "Buckland Elementary": a school's name, outside headlines
 
 
 @lru_cache(maxsize=1)
@@ -129,7 +131,8 @@ def places_lexicon() -> Lexicon:
                    frozenset(raw["public_space_words"]), frozenset(raw["event_words"]),
                    frozenset(raw["region_heads"]), frozenset(raw["adjective_kinds"]),
                    frozenset(raw["identity_words"]),
-                   {adjective: frozenset(nouns) for adjective, nouns in raw["adjective_other_senses"].items()})
+                   {adjective: frozenset(nouns) for adjective, nouns in raw["adjective_other_senses"].items()},
+                   frozenset(raw["hyphen_place_words"]), frozenset(raw["school_heads"]))
 
 
 def _studied(words: list[str], index: int) -> bool:
@@ -276,6 +279,8 @@ def _facility_mentions(doc: Doc, lexicon: Lexicon, tokens: _Tokens | None = None
     while index > 0:
         head = next((h for h in lexicon.facility_heads.get(words[index], ())
                      if tuple(words[index + 1 - len(h):index + 1]) == h), None)
+        if head is None and _school_head(doc, words, index, lexicon):
+            head = (words[index],)
         if head is None:
             index -= 1
             continue
@@ -285,9 +290,11 @@ def _facility_mentions(doc: Doc, lexicon: Lexicon, tokens: _Tokens | None = None
             left -= 1
             if doc[left].is_sent_start:
                 break
-        while left < first_head and (words[left] in _ARTICLES or words[left] in _OPENING_WORDS):
+        opening = doc[left].is_sent_start
+        while left < first_head and (words[left] in _ARTICLES or words[left] in _OPENING_WORDS or (
+                opening and doc[left].pos_ in _NOT_NAME_POS)):
             left += 1  # "The University of Texas": an article alone before the head names no facility; nor does
-            # a sentence's first word ("At St. Paul's Hospital, …")
+            # a sentence's first word ("At St. Paul's Hospital, …"; "Tabled Cold Hill Elementary's request")
         if left < first_head and not " ".join(words[left:index + 1]).isupper():
             found.append((left, index + 1))
             index = left - 1
@@ -296,11 +303,23 @@ def _facility_mentions(doc: Doc, lexicon: Lexicon, tokens: _Tokens | None = None
     return found[::-1]
 
 
+def _school_head(doc: Doc, words: list[str], index: int, lexicon: Lexicon) -> bool:
+    """True for a school's shortened name's last word ("Buckland Elementary", "Patriot High"): not followed by a
+    capitalised word, and in a sentence that has words in lower case or ends with a full stop (not a headline:
+    "Stocks Hit Record High")."""
+    if words[index] not in lexicon.school_heads or (index + 1 < len(words) and words[index + 1][:1].isupper()):
+        return False
+    sentence = [t for t in doc[index].sent if not t.is_space]
+    return sentence[-1].text == "." or any(t.is_alpha and t.text.islower() and not t.is_stop for t in sentence)
+
+
 # opening a name: "St. John's", "Mt. Pleasant", and in British style without the full stop ("St George's Chapel")
 _NAME_ABBREVIATIONS = frozenset({"St.", "Ste.", "Mt.", "Ft.", "St", "Ste"})
 _OPENING_WORDS = frozenset({"At", "In", "On", "From", "To", "For", "By", "With", "And", "But", "Near", "Outside",
                             "Inside", "Since", "After", "Before", "When", "While", "Of"})
 _POSSESSIVES = frozenset({"'s", "’s"})
+# parts of speech of a sentence's first word that is capitalised only for being first
+_NOT_NAME_POS = frozenset({"VERB", "AUX", "ADV", "ADP", "SCONJ", "CCONJ", "PRON", "DET"})
 
 
 def _facility_word(words: list[str], index: int) -> bool:
@@ -1061,8 +1080,15 @@ def _name_goes_on(doc: Doc, last: int, lexicon: Lexicon) -> bool:
 
 
 def _local_noun_after(doc: Doc, last: int) -> bool:
-    """True before a lower-case noun that a place name modifies ("Berea police", "a Gainesville restaurant")."""
-    return last < len(doc) and doc[last].lower_ in places_lexicon().local_nouns and doc[last].text.islower()
+    """True before a lower-case noun that a place name modifies ("Berea police", "a Gainesville restaurant"), or
+    joined to it by a hyphen, as a local noun or a word like "based" ("Denver-area", "Northbrook-based")."""
+    if last >= len(doc):
+        return False
+    lexicon = places_lexicon()
+    if doc[last].text == "-" and not doc[last - 1].whitespace_ and not doc[last].whitespace_ and last + 1 < len(doc):
+        word = doc[last + 1]
+        return word.text.islower() and (word.text in lexicon.local_nouns or word.text in lexicon.hyphen_place_words)
+    return doc[last].lower_ in lexicon.local_nouns and doc[last].text.islower()
 
 
 def _county_list(doc: Doc, taken: list[bool], tokens: _Tokens | None = None) -> list[tuple[int, int]]:

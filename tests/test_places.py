@@ -65,6 +65,25 @@ def test_schools_take_the_coordinates_of_their_city(seed_rows):
     assert found["HD Cooke Elementary School"]["within"] == "Washington, D.C."
 
 
+def test_a_school_known_by_its_short_name_is_a_facility_in_the_town_named_before_it(nlp):
+    rows = by_text(rows_for(nlp, "The new homes are in Haymarket, Virginia, near the golf course. "
+                                 "Schools: Buckland Elementary, Ronald Wilson Reagan Middle, Patriot High. "
+                                 "Her sister graduated from Central High in 1990.\n\n"
+                                 "Stocks Hit Record High"))
+    for school in ("Buckland Elementary", "Ronald Wilson Reagan Middle", "Patriot High"):
+        assert rows[school]["kind"] == "facility"
+        assert rows[school]["within"] == "Haymarket"
+        assert rows[school]["admin1"] == "Virginia"
+    assert rows["Central High"]["kind"] == "facility"  # not the Oklahoma town GeoNames calls Central High
+    assert not [r for r in rows if "Record" in r]  # a headline's "High" names no school
+
+
+def test_a_name_joined_by_a_hyphen_to_based_is_a_place(nlp):
+    rows = by_text(rows_for(nlp, "Corporate officials for Northbrook-based Crate & Barrel could not be reached "
+                                 "for comment on Friday."))
+    assert rows["Northbrook"]["admin1"] == "Illinois"
+
+
 def test_names_inside_organisations_and_credits_are_not_places(seed_rows, seed_gold):
     spans = {(r["paragraph"], r["text"]) for r in seed_rows}
     for not_location in seed_gold["not_locations"]:
