@@ -84,6 +84,7 @@ class Lexicon:
     personal_titles: frozenset[str]
     landmarks: dict[tuple[str, ...], tuple[str, str]]  # words -> (city, its state or country code)
     landmark_locatives: frozenset[str]
+    landmarks_stood_on: frozenset[tuple[str, ...]]  # landmarks "on" places: "on Capitol Hill"
     kin_nouns: frozenset[str]
     vehicle_makes: frozenset[str]
     settlement_words: frozenset[str]
@@ -123,7 +124,8 @@ def places_lexicon() -> Lexicon:
                    frozenset(raw["landform_words"]), frozenset(raw["landform_openers"]),
                    frozenset(raw["airport_heads"]), frozenset(raw["personal_titles"]),
                    {tuple(name.split()): (place[0], place[1]) for name, place in raw["landmarks"].items()},
-                   frozenset(raw["landmark_locatives"]), frozenset(raw["kin_nouns"]),
+                   frozenset(raw["landmark_locatives"]),
+                   frozenset(tuple(name.split()) for name in raw["landmarks_stood_on"]), frozenset(raw["kin_nouns"]),
                    frozenset(raw["vehicle_makes"]), frozenset(raw["settlement_words"]),
                    frozenset(raw["city_part_heads"]), frozenset(raw["numbered_heads"]),
                    frozenset(raw["study_nouns"]), tuple(raw["town_endings"]), frozenset(raw["law_heads"]),
@@ -480,7 +482,9 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph], gazetteer: Gazetteer | 
         if _followed_by_state(doc, last, gazetteer):
             continue  # the town: "White House, Tennessee"
         before = first - 1 if first > 0 and words[first - 1].lower() == "the" else first
-        if before > 0 and words[before - 1].lower() in lexicon.landmark_locatives:
+        locative = words[before - 1].lower() if before > 0 else ""
+        if locative in lexicon.landmark_locatives or (
+                locative == "on" and tuple(words[first:last]) in lexicon.landmarks_stood_on):
             span = doc[first:last]
             add(first, last, span.start_char, span.end_char, "landmark")
         for k in range(first, last):

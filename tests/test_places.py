@@ -78,6 +78,12 @@ def test_a_school_known_by_its_short_name_is_a_facility_in_the_town_named_before
     assert not [r for r in rows if "Record" in r]  # a headline's "High" names no school
 
 
+def test_a_landmark_after_on_is_a_facility_in_its_city(nlp):
+    rows = rows_for(nlp, "His mother testified last year on Capitol Hill about the wiring. Advocates want more "
+                         "pressure on the White House to slow the deportations.")
+    assert [(r["text"], r["kind"], r["within"]) for r in rows] == [("Capitol Hill", "facility", "Washington, D.C.")]
+
+
 def test_a_name_joined_by_a_hyphen_to_based_is_a_place(nlp):
     rows = by_text(rows_for(nlp, "Corporate officials for Northbrook-based Crate & Barrel could not be reached "
                                  "for comment on Friday."))

@@ -26,6 +26,13 @@ def test_text_with_front_matter(seed_text):
     assert article.encoding == "utf-8"
 
 
+def test_front_matter_words_like_no_and_on_stay_words(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("---\ntitle: No\noutlet: On\n---\nThe council met on Monday.\n", encoding="utf-8")
+    [article] = read_all(path)
+    assert (article.title, article.outlet) == ("No", "On")  # not YAML 1.1's booleans False and True
+
+
 @pytest.mark.parametrize("encoding, bom", [("utf-8", b""), ("utf-8", b"\xef\xbb\xbf"), ("utf-16", b"")])
 def test_text_in_utf8_with_and_without_bom_and_utf16(tmp_path, seed_text, encoding, bom):
     path = tmp_path / "a.txt"

@@ -10,6 +10,7 @@ import yaml
 
 from ..article import Article, normalise_text
 from ..errors import InputError
+from ..resources import load_yaml
 from .decode import decode_bytes
 from .fields import article_fields_from_mapping
 
@@ -22,7 +23,7 @@ def split_front_matter(text: str) -> tuple[dict[str, object], str]:
     if not match:
         return {}, text
     try:
-        meta = yaml.safe_load(match.group(1)) or {}
+        meta = load_yaml(match.group(1)) or {}
     except yaml.YAMLError as exc:
         raise InputError("front_matter", f"has front matter that is not valid YAML ({exc.__class__.__name__})") from exc
     if not isinstance(meta, dict):
