@@ -984,9 +984,10 @@ def _airport_city(item: Resolved, gazetteer: Gazetteer, resolved: list[Resolved]
 
 
 def place_facilities(text: str, resolved: list[Resolved], sentence_starts: list[int],
-                     gazetteer: Gazetteer) -> list[Resolved]:
+                     gazetteer: Gazetteer, paragraph_starts: list[int] | None = None) -> list[Resolved]:
     """Give each facility the place that holds it: the place named right after it ("... School in Los Angeles"),
-    else the nearest place before it in the same sentence, else a place its own name starts with."""
+    else the nearest place before it in the same sentence, else (for a school known by its short name) the town
+    named last before it in its paragraph (``paragraph_starts``), else a place its own name starts with."""
     out = []
     way_heads = places_lexicon().way_heads
     brands = places_lexicon().brand_heads - _LOCAL_BRANDS  # "Texas Roadhouse" may be in any state
@@ -1024,7 +1025,8 @@ def place_facilities(text: str, resolved: list[Resolved], sentence_starts: list[
                     break
             words = item.text.split()
             if holder is None and not street and words[-1] in places_lexicon().school_heads:
-                holder = _town_earlier_in_paragraph(text, out, item)  # "… in Haymarket. Schools: Patriot High"
+                holder = _town_earlier_in_paragraph(out, item, paragraph_starts or [0])  # "… in Haymarket.
+                # Schools: Patriot High"
             named_state = None if street or any(w in brands for w in words) else _opening_state(words, gazetteer)
             if holder is not None and named_state is not None and (
                     holder.place.country, holder.place.admin1) != (named_state.country, named_state.name):
@@ -1044,10 +1046,11 @@ def place_facilities(text: str, resolved: list[Resolved], sentence_starts: list[
     return _one_place_per_facility(out)
 
 
-def _town_earlier_in_paragraph(text: str, earlier: list[Resolved], item: Resolved) -> Resolved | None:
+def _town_earlier_in_paragraph(earlier: list[Resolved], item: Resolved, paragraph_starts: list[int]
+                               ) -> Resolved | None:
     """The town or county named last before ``item`` in its paragraph, not as a part of another place: where a
     school known by its short name ("Patriot High") lies when its own sentence names no place."""
-    paragraph_start = text.rfind("\n", 0, item.mention.start) + 1
+    paragraph_start = paragraph_starts[max(0, bisect_right(paragraph_starts, item.mention.start) - 1)]
     return next((r for r in reversed(earlier) if r.mention.start >= paragraph_start and r.place is not None
                  and r.kind in ("city", "county") and not r.within), None)
 
@@ -1231,7 +1234,7 @@ def location_rows(article_id: str, doc: Doc, paragraphs: list[Paragraph], home_c
                                              *outlet_states(outlet_towns, gazetteer))}.values())
     resolved = _in_the_article_s_town(_in_the_town_it_opens_with(place_facilities(
         text, resolve(text, mentions, gazetteer, home_country, named_states, outlet_towns), _sentence_bounds(doc),
-        gazetteer)), gazetteer)
+        gazetteer, [p.start for p in paragraphs])), gazetteer)
     starts = [p.start for p in paragraphs]
     rows = []
     for item in resolved:
