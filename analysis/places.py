@@ -1048,11 +1048,12 @@ def place_facilities(text: str, resolved: list[Resolved], sentence_starts: list[
 
 def _town_earlier_in_paragraph(earlier: list[Resolved], item: Resolved, paragraph_starts: list[int]
                                ) -> Resolved | None:
-    """The town or county named last before ``item`` in its paragraph, not as a part of another place: where a
-    school known by its short name ("Patriot High") lies when its own sentence names no place."""
+    """The town or county named last before ``item`` in its paragraph, not as a part of another place nor as the
+    dateline a release was issued from: where a school known by its short name ("Patriot High") lies when its own
+    sentence names no place."""
     paragraph_start = paragraph_starts[max(0, bisect_right(paragraph_starts, item.mention.start) - 1)]
     return next((r for r in reversed(earlier) if r.mention.start >= paragraph_start and r.place is not None
-                 and r.kind in ("city", "county") and not r.within), None)
+                 and r.kind in ("city", "county") and not r.within and not r.mention.dateline), None)
 
 
 def _town_the_state_qualifies(text: str, town: Resolved | None, state: Resolved) -> Resolved | None:

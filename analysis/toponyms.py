@@ -24,6 +24,7 @@ from .spans import LEADING_THE, TRAILING_POSSESSIVE
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 DATELINE_MARKS = frozenset({"—", "–", "-", "--", "(", ":"})
+_DASHES = frozenset({"—", "–", "-", "--"})
 LOCATIVES = frozenset({"in", "near", "from", "outside", "across", "throughout", "around", "to", "at", "into"})
 # locatives that mark a place firmly enough for the article's other mentions of the name ("in", not "from" or "to":
 # "property stolen from Welch")
@@ -307,10 +308,11 @@ def _facility_mentions(doc: Doc, lexicon: Lexicon, tokens: _Tokens | None = None
 
 def _school_head(doc: Doc, words: list[str], index: int, lexicon: Lexicon) -> bool:
     """True for a school's shortened name's last word ("Buckland Elementary", "Patriot High"): not followed by a
-    capitalised word, and in a sentence that has words in lower case or ends with a full stop (not a headline:
-    "Stocks Hit Record High")."""
-    if words[index] not in lexicon.school_heads or (index + 1 < len(words) and words[index + 1][:1].isupper()):
-        return False
+    capitalised word or a hyphen, and in a sentence that has words in lower case or ends with a full stop (not a
+    headline: "Stocks Hit Record High")."""
+    if words[index] not in lexicon.school_heads or (index + 1 < len(words) and (
+            words[index + 1][:1].isupper() or words[index + 1] == "-" and not doc[index].whitespace_)):
+        return False  # "Patriot High School" (the head is "School"), "California High-Speed Rail"
     sentence = [t for t in doc[index].sent if not t.is_space]
     return sentence[-1].text == "." or any(t.is_alpha and t.text.islower() and not t.is_stop for t in sentence)
 
@@ -804,6 +806,9 @@ def _dateline(doc: Doc, first: int, last: int, written: str, gazetteer: Gazettee
     """True for a dateline: a name in capitals opening a sentence, before a dash ("TORRINGTON — The ...") or
     before a comma and a country or state ("DURBAN, South Africa (CNN) -"), or in parentheses before a dash."""
     opens = first == 0 or doc[first].is_sent_start or doc[first - 1].is_punct or doc[first - 1].is_space
+    if (not written.isupper() and last < len(doc) and doc[last].text in _DASHES and doc[last - 1].whitespace_
+            and doc[last].whitespace_ and (first == 0 or "\n" in doc[first - 1].text)):
+        return True  # a release's dateline in running case opening a paragraph: "Washington, D.C. – Rep. …"
     if not (written.isupper() and len(written) > 3 and opens and last < len(doc)):
         return False
     if doc[last].text == ")" and first > 0 and doc[first - 1].text == "(" and last + 1 < len(doc):

@@ -68,20 +68,29 @@ def test_schools_take_the_coordinates_of_their_city(seed_rows):
 def test_a_school_known_by_its_short_name_is_a_facility_in_the_town_named_before_it(nlp):
     rows = by_text(rows_for(nlp, "The new homes are in Haymarket, Virginia, near the golf course. "
                                  "Schools: Buckland Elementary, Ronald Wilson Reagan Middle, Patriot High. "
-                                 "Her sister graduated from Central High in 1990.\n\n"
-                                 "Stocks Hit Record High"))
+                                 "Her sister graduated from Central High in 1990. The California High-Speed Rail "
+                                 "Authority met there.\n\nStocks Hit Record High"))
     for school in ("Buckland Elementary", "Ronald Wilson Reagan Middle", "Patriot High"):
         assert rows[school]["kind"] == "facility"
         assert rows[school]["within"] == "Haymarket"
         assert rows[school]["admin1"] == "Virginia"
     assert rows["Central High"]["kind"] == "facility"  # not the Oklahoma town GeoNames calls Central High
-    assert not [r for r in rows if "Record" in r]  # a headline's "High" names no school
+    assert not [r for r in rows if "Record" in r or "California High" in r]  # a headline's "High" names no
+    # school, nor does a compound's
 
 
 def test_a_landmark_after_on_is_a_facility_in_its_city(nlp):
     rows = rows_for(nlp, "His mother testified last year on Capitol Hill about the wiring. Advocates want more "
                          "pressure on the White House to slow the deportations.")
     assert [(r["text"], r["kind"], r["within"]) for r in rows] == [("Capitol Hill", "facility", "Washington, D.C.")]
+
+
+def test_a_release_s_dateline_does_not_hold_a_school_named_after_it(nlp):
+    rows = by_text(rows_for(nlp, "Washington, D.C. – Congressman Adam Smith wrote to the agency on Friday. Both "
+                                 "Highline High School and Des Moines Elementary can now apply for the funds."))
+    assert rows["Washington, D.C."]["kind"] == "city"
+    assert rows["Des Moines Elementary"]["kind"] == "facility"
+    assert rows["Des Moines Elementary"]["within"] != "Washington, D.C."
 
 
 def test_a_name_joined_by_a_hyphen_to_based_is_a_place(nlp):
