@@ -807,8 +807,10 @@ def _dateline(doc: Doc, first: int, last: int, written: str, gazetteer: Gazettee
     before a comma and a country or state ("DURBAN, South Africa (CNN) -"), or in parentheses before a dash."""
     opens = first == 0 or doc[first].is_sent_start or doc[first - 1].is_punct or doc[first - 1].is_space
     if (not written.isupper() and last < len(doc) and doc[last].text in _DASHES and doc[last - 1].whitespace_
-            and doc[last].whitespace_ and (first == 0 or "\n" in doc[first - 1].text)):
-        return True  # a release's dateline in running case opening a paragraph: "Washington, D.C. – Rep. …"
+            and doc[last].whitespace_ and (first == 0 or "\n" in doc[first - 1].text)
+            and doc[first].ent_type_ in PLACE_LABELS):
+        return True  # a release's dateline in running case opening a paragraph, which the model read as a place:
+        # "Washington, D.C. – Rep. …" (not a list's "Drama - Featherboy")
     if not (written.isupper() and len(written) > 3 and opens and last < len(doc)):
         return False
     if doc[last].text == ")" and first > 0 and doc[first - 1].text == "(" and last + 1 < len(doc):
