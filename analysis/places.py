@@ -1024,7 +1024,8 @@ def place_facilities(text: str, resolved: list[Resolved], sentence_starts: list[
                     holder = _town_the_state_qualifies(text, town, earlier) or earlier
                     break
             words = item.text.split()
-            if holder is None and not street and words[-1] in places_lexicon().school_heads:
+            short_school = not street and words[-1] in places_lexicon().school_heads
+            if holder is None and short_school:
                 holder = _town_earlier_in_paragraph(out, item, paragraph_starts or [0])  # "… in Haymarket.
                 # Schools: Patriot High"
             named_state = None if street or any(w in brands for w in words) else _opening_state(words, gazetteer)
@@ -1041,7 +1042,12 @@ def place_facilities(text: str, resolved: list[Resolved], sentence_starts: list[
             out.append(Resolved(item.mention, item.text, holder.place if holder else None, "other",
                                 holder.place.name if holder else None))
             continue
-        place = holder.place if holder else _named_in(item.text, gazetteer, resolved)
+        if holder is not None:
+            place = holder.place
+        elif short_school:  # "Washington Elementary" is after a president, not in the capital, unless the story
+            place = _opening_town(words, _placed_towns(resolved))  # names a town of its name ("Altadena")
+        else:
+            place = _named_in(item.text, gazetteer, resolved)
         out.append(Resolved(item.mention, item.text, place, "facility", place.name if place else None))
     return _one_place_per_facility(out)
 

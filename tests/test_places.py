@@ -69,12 +69,14 @@ def test_a_school_known_by_its_short_name_is_a_facility_in_the_town_named_before
     rows = by_text(rows_for(nlp, "The new homes are in Haymarket, Virginia, near the golf course. "
                                  "Schools: Buckland Elementary, Ronald Wilson Reagan Middle, Patriot High. "
                                  "Her sister graduated from Central High in 1990. The California High-Speed Rail "
-                                 "Authority met there.\n\nStocks Hit Record High"))
+                                 "Authority met there.\n\nStocks Hit Record High\n\n"
+                                 "Her son attends Lincoln Elementary."))
     for school in ("Buckland Elementary", "Ronald Wilson Reagan Middle", "Patriot High"):
         assert rows[school]["kind"] == "facility"
         assert rows[school]["within"] == "Haymarket"
         assert rows[school]["admin1"] == "Virginia"
     assert rows["Central High"]["kind"] == "facility"  # not the Oklahoma town GeoNames calls Central High
+    assert rows["Lincoln Elementary"]["within"] is None  # named after a president, not in Lincoln, Nebraska
     assert not [r for r in rows if "Record" in r or "California High" in r]  # a headline's "High" names no
     # school, nor does a compound's
 
