@@ -1090,16 +1090,31 @@ def _name_goes_on(doc: Doc, last: int, lexicon: Lexicon) -> bool:
             and after.text not in lexicon.feature_words)
 
 
+def _hyphened_word(doc: Doc, last: int) -> str | None:
+    """The lower-case word joined by a hyphen to the name that ends before ``last`` ("Denver-area": "area")."""
+    if (last + 1 < len(doc) and doc[last].text == "-" and not doc[last - 1].whitespace_ and not doc[last].whitespace_
+            and doc[last + 1].text.islower()):
+        return doc[last + 1].text
+    return None
+
+
 def _local_noun_after(doc: Doc, last: int) -> bool:
     """True before a lower-case noun that a place name modifies ("Berea police", "a Gainesville restaurant"), or
-    joined to it by a hyphen, as a local noun or a word like "based" ("Denver-area", "Northbrook-based")."""
+    joined to it by a hyphen ("Denver-area")."""
     if last >= len(doc):
         return False
-    lexicon = places_lexicon()
-    if doc[last].text == "-" and not doc[last - 1].whitespace_ and not doc[last].whitespace_ and last + 1 < len(doc):
-        word = doc[last + 1]
-        return word.text.islower() and (word.text in lexicon.local_nouns or word.text in lexicon.hyphen_place_words)
-    return doc[last].lower_ in lexicon.local_nouns and doc[last].text.islower()
+    local_nouns = places_lexicon().local_nouns
+    if doc[last].text == "-":
+        return _hyphened_word(doc, last) in local_nouns
+    return doc[last].lower_ in local_nouns and doc[last].text.islower()
+
+
+def _based_after(doc: Doc, last: int, best: Place) -> bool:
+    """True for a country, a state or a town of MIN_UNTAGGED_CITY_POPULATION or more joined by a hyphen to "based",
+    "born" and the like (``hyphen_place_words``: "Northbrook-based Crate & Barrel"); not a hamlet named after a
+    common word ("the Faith-based Initiative" is not in Faith, North Carolina)."""
+    return (last < len(doc) and _hyphened_word(doc, last) in places_lexicon().hyphen_place_words
+            and (best.kind in ("country", "state") or best.population >= MIN_UNTAGGED_CITY_POPULATION))
 
 
 def _county_list(doc: Doc, taken: list[bool], tokens: _Tokens | None = None) -> list[tuple[int, int]]:
@@ -1283,7 +1298,7 @@ def _acceptable(doc: Doc, first: int, last: int, written: str, caps: bool, gazet
         # not a person's name before "'s": "in Abbas's detention centers"
         owner = label == "PERSON" and last < len(doc) and doc[last].text in ("'s", "’s")
         if lookup_key(written) in named_places or (_locative_before(doc, first) and not owner) or (
-                _local_noun_after(doc, last) and doc[first].pos_ in ("PROPN", "NOUN")):
+                _local_noun_after(doc, last) and doc[first].pos_ in ("PROPN", "NOUN")) or _based_after(doc, last, best):
             return True
         if label in ("PERSON", "ORG") and not owner and _town_shaped(written, best, lexicon):
             return True  # "Heading into the sky over Gainesville" (tagged PERSON), "Huntsville" tagged ORG
@@ -1307,6 +1322,8 @@ def _acceptable(doc: Doc, first: int, last: int, written: str, caps: bool, gazet
         return True
     if _local_noun_after(doc, last) and all(doc[k].pos_ == "PROPN" for k in range(first, last)):
         return True  # "Roselle police", "a vulnerable Hounslow resident": untagged, but a local noun places it
+    if _based_after(doc, last, best):
+        return True  # "Northbrook-based", untagged
     if not caps and _name_goes_on(doc, last, lexicon):
         return False  # a first name the model left untagged: "said Teresa Voors", "MPP Dave Levac"
     if (caps or written.isupper() and len(written) > 5) and best.population >= MIN_UNTAGGED_CITY_POPULATION:

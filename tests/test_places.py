@@ -97,8 +97,9 @@ def test_a_release_s_dateline_does_not_hold_a_school_named_after_it(nlp):
 
 def test_a_name_joined_by_a_hyphen_to_based_is_a_place(nlp):
     rows = by_text(rows_for(nlp, "Corporate officials for Northbrook-based Crate & Barrel could not be reached "
-                                 "for comment on Friday."))
+                                 "for comment on Friday. The Faith-based Initiative paid for the shelter."))
     assert rows["Northbrook"]["admin1"] == "Illinois"
+    assert "Faith" not in rows  # no hamlet of Faith, North Carolina
 
 
 def test_names_inside_organisations_and_credits_are_not_places(seed_rows, seed_gold):
