@@ -541,6 +541,7 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer, home_count
     # mentions too ("an informal settlement in Khayelitsha", then "moved back to Khayelitsha")
     cued = {lookup_key(w) for m, w in zip(mentions, written, strict=True) if m.placed}
     chosen = _small_towns_at_home(text, written, mentions, chosen, qualifiers, home_country, cued, near_outlet)
+    chosen = _readings_at_home(options, chosen, qualifiers, home_country, near_outlet)
     chosen, parts = _parts_of_towns(text, mentions, chosen)
     for i, j in compass_parts.items():  # "a North Richmond neighborhood" beside "Richmond police": part of it
         if chosen[j] is not None:  # a town the later checks dropped leaves its part unplaced
@@ -808,6 +809,24 @@ def _small_towns_at_home(text: str, written: list[str], mentions: list[Mention],
         _, countries = _context(others, [q for j, q in enumerate(qualifiers) if j != i], home_country)
         if +countries and countries[chosen[i].country] <= 0:
             kept[i] = None  # the story is elsewhere: no evidence for this town abroad
+    return kept
+
+
+def _readings_at_home(options: list[tuple[Place, ...]], chosen: list[Place | None], qualifiers: list,
+                      home_country: str | None, near_outlet: set[int]) -> list[Place | None]:
+    """A name read as a small town abroad (under SMALL_TOWN_POPULATION) that also names a place in the outlet's
+    country is that place: "Clare" in an Irish paper is County Clare, not Clare, Michigan (3,000 people). Not
+    where a qualifier places it ("Clare, Mich.") or the outlet's own town is near it."""
+    if not home_country:
+        return chosen
+    kept = list(chosen)
+    for i, (place, qualifier) in enumerate(zip(chosen, qualifiers, strict=True)):
+        if (place is None or qualifier is not None or place.country == home_country or place.kind != "city"
+                or place.population >= SMALL_TOWN_POPULATION or id(place) in near_outlet):
+            continue
+        at_home = [p for p in options[i] if p.country == home_country]
+        if at_home:
+            kept[i] = max(at_home, key=lambda p: p.population)
     return kept
 
 

@@ -95,6 +95,13 @@ def test_a_release_s_dateline_does_not_hold_a_school_named_after_it(nlp):
     assert rows["Des Moines Elementary"]["within"] != "Washington, D.C."
 
 
+def test_a_name_that_is_a_small_town_abroad_and_a_county_at_home_is_the_county(nlp):
+    text = ("The baby was born on the roadside in Clare last month. Births in Clare were not recorded, a council "
+            "member said.")
+    at_home = location_rows("test", nlp(text), segment_paragraphs(text), "IE")
+    assert {(r["text"], r["country"]) for r in at_home} == {("Clare", "IE")}  # County Clare, in an Irish paper
+
+
 def test_a_name_joined_by_a_hyphen_to_based_is_a_place(nlp):
     rows = by_text(rows_for(nlp, "Corporate officials for Northbrook-based Crate & Barrel could not be reached "
                                  "for comment on Friday. The Faith-based Initiative paid for the shelter."))
