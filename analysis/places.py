@@ -1258,10 +1258,10 @@ def location_rows(article_id: str, doc: Doc, paragraphs: list[Paragraph], home_c
     # states named in local bodies' names and those the article's phone numbers ring in count once each
     named_states = tuple({id(p): p for p in (*states_in_names(doc, gazetteer), *area_code_regions(text, gazetteer),
                                              *outlet_states(outlet_towns, gazetteer))}.values())
+    starts = [p.start for p in paragraphs]
     resolved = _in_the_article_s_town(_in_the_town_it_opens_with(place_facilities(
         text, resolve(text, mentions, gazetteer, home_country, named_states, outlet_towns), _sentence_bounds(doc),
-        gazetteer, [p.start for p in paragraphs])), gazetteer)
-    starts = [p.start for p in paragraphs]
+        gazetteer, starts)), gazetteer)
     rows = []
     for item in resolved:
         index = bisect_right(starts, item.mention.start) - 1
