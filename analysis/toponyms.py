@@ -24,7 +24,7 @@ from .spans import LEADING_THE, TRAILING_POSSESSIVE
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 DATELINE_MARKS = frozenset({"—", "–", "-", "--", "(", ":"})
-_DASHES = frozenset({"—", "–", "-", "--"})
+_DASHES = DATELINE_MARKS - {"(", ":"}
 LOCATIVES = frozenset({"in", "near", "from", "outside", "across", "throughout", "around", "to", "at", "into"})
 # locatives that mark a place firmly enough for the article's other mentions of the name ("in", not "from" or "to":
 # "property stolen from Welch")
@@ -1090,12 +1090,18 @@ def _name_goes_on(doc: Doc, last: int, lexicon: Lexicon) -> bool:
             and after.text not in lexicon.feature_words)
 
 
+def _joined_by_hyphen(doc: Doc, last: int) -> Token | None:
+    """The word a hyphen joins, with no space either side, to the name that ends before ``last`` ("Denver-area",
+    "Off-Road", "Winston-Salem")."""
+    if last + 1 < len(doc) and doc[last].text == "-" and not doc[last - 1].whitespace_ and not doc[last].whitespace_:
+        return doc[last + 1]
+    return None
+
+
 def _hyphened_word(doc: Doc, last: int) -> str | None:
     """The lower-case word joined by a hyphen to the name that ends before ``last`` ("Denver-area": "area")."""
-    if (last + 1 < len(doc) and doc[last].text == "-" and not doc[last - 1].whitespace_ and not doc[last].whitespace_
-            and doc[last + 1].text.islower()):
-        return doc[last + 1].text
-    return None
+    word = _joined_by_hyphen(doc, last)
+    return word.text if word is not None and word.text.islower() else None
 
 
 def _local_noun_after(doc: Doc, last: int) -> bool:
@@ -1205,10 +1211,8 @@ def _stop_place(written: str, lexicon: Lexicon) -> bool:
 def _compound_word(doc: Doc, end_token: int, gazetteer: Gazetteer) -> bool:
     """True when the name is the first part of a hyphenated word whose next part is no place: "Off-Road",
     "Off-Highway" (but "Winston-Salem", "Dallas-Fort Worth" are places)."""
-    if end_token + 1 >= len(doc) or doc[end_token].text != "-" or doc[end_token - 1].whitespace_:
-        return False
-    following = doc[end_token + 1]
-    return following.text[:1].isupper() and not doc[end_token].whitespace_ and not gazetteer.lookup(following.text)
+    following = _joined_by_hyphen(doc, end_token)
+    return following is not None and following.text[:1].isupper() and not gazetteer.lookup(following.text)
 
 
 def _opened_organisation(doc: Doc, first: int, last: int, gazetteer: Gazetteer, lexicon: Lexicon) -> bool:
