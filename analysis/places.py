@@ -787,6 +787,13 @@ def _generic_regions_at_home(chosen: list[Place | None], qualifiers: list, home_
     return _only_at_home(chosen, marked, qualifiers, home_country)
 
 
+def _loose_small_town(place: Place | None, qualifier: Place | None, near_outlet: set[int]) -> bool:
+    """A reading as a town under SMALL_TOWN_POPULATION that no qualifier ("Clare, Mich.") and no town the outlet's
+    URL names (``near_outlet``) vouches for: one the later checks may drop or replace."""
+    return (place is not None and place.kind == "city" and place.population < SMALL_TOWN_POPULATION
+            and qualifier is None and id(place) not in near_outlet)
+
+
 def _small_towns_at_home(text: str, written: list[str], mentions: list[Mention], chosen: list[Place | None],
                          qualifiers: list, home_country: str | None, cued: set[str], near_outlet: set[int]
                          ) -> list[Place | None]:
@@ -796,9 +803,8 @@ def _small_towns_at_home(text: str, written: list[str], mentions: list[Mention],
     no town in India. Not the place an organisation is "of" ("the University of Hartford"), nor a town beside the
     one the outlet's URL names (``near_outlet``)."""
     marked = [i for i, (m, p) in enumerate(zip(mentions, chosen, strict=True))
-              if p is not None and p.kind == "city" and p.population < SMALL_TOWN_POPULATION and " " not in
-              written[i].strip() and lookup_key(written[i]) not in cued and qualifiers[i] is None
-              and id(p) not in near_outlet
+              if _loose_small_town(p, qualifiers[i], near_outlet) and " " not in written[i].strip()
+              and lookup_key(written[i]) not in cued
               and not text[max(0, m.start - 4):m.start].endswith("of ")]  # "the University of Hartford"
     if not marked:
         return chosen
@@ -821,8 +827,7 @@ def _readings_at_home(options: list[tuple[Place, ...]], chosen: list[Place | Non
         return chosen
     kept = list(chosen)
     for i, (place, qualifier) in enumerate(zip(chosen, qualifiers, strict=True)):
-        if (place is None or qualifier is not None or place.country == home_country or place.kind != "city"
-                or place.population >= SMALL_TOWN_POPULATION or id(place) in near_outlet):
+        if not _loose_small_town(place, qualifier, near_outlet) or place.country == home_country:
             continue
         at_home = [p for p in options[i] if p.country == home_country]
         if at_home:
