@@ -41,6 +41,7 @@ class CueLexicon:
     topic_prepositions: dict[str, frozenset[str]] = field(default_factory=dict)
     passive_reports: frozenset[str] = frozenset()
     anonymity_requests: frozenset[str] = frozenset()
+    discourse_markers: frozenset[str] = frozenset()
 
     @cached_property
     def known_verbs(self) -> frozenset[str]:
@@ -106,7 +107,8 @@ def cue_lexicon() -> CueLexicon:
                      frozenset(raw["other_sense_particles"]), frozenset(raw["directives"]),
                      {verb: frozenset(words) for verb, words in raw["prepositional"].items()},
                      {verb: frozenset(words) for verb, words in raw["topic_prepositions"].items()},
-                     frozenset(raw["passive_reports"]), frozenset(raw["anonymity_requests"]))
+                     frozenset(raw["passive_reports"]), frozenset(raw["anonymity_requests"]),
+                     frozenset(raw["discourse_markers"]))
 
 
 @lru_cache(maxsize=1)
@@ -1363,6 +1365,25 @@ def _adverb_particle(verb: Token, lexicon: CueLexicon) -> bool:
     return after is not None and after.pos_ == "ADV" and after.lower_ in lexicon.other_sense_particles
 
 
+_MARKER_BOUNDS = frozenset({",", ";", "—", "–", "--"})
+_MARKER_OPENERS = frozenset({"but", "and", "still", "yet", "so", "now", "well", "or"})
+
+
+def _in_discourse_marker(token: Token, markers: frozenset[str]) -> bool:
+    """True for a cue word inside a set phrase of ``markers`` ("That said, …", "…, so to speak, …"): the words
+    from the comma before it (or the sentence's start, past a leading conjunction) to the comma after it (or the
+    sentence's end), one of them set off by a comma."""
+    sentence, doc = token.sent, token.doc
+    start = next((j + 1 for j in range(token.i - 1, sentence.start - 1, -1) if doc[j].text in _MARKER_BOUNDS),
+                 sentence.start)
+    end = next((j for j in range(token.i + 1, sentence.end) if doc[j].text in _MARKER_BOUNDS), sentence.end)
+    set_off = (start > sentence.start and doc[start - 1].text == ",") or (end < sentence.end and doc[end].text == ",")
+    words = [t.lower_ for t in doc[start:end] if not t.is_punct]
+    while words and words[0] in _MARKER_OPENERS:
+        words = words[1:]
+    return set_off and " ".join(words) in markers
+
+
 def find_cues(doc: Doc, allowed: list[tuple[int, int]], quoted: list[tuple[int, int]] | None = None,
               text: str | None = None) -> list[Cue]:
     """Speech cues whose cue word stands inside one of the ``allowed`` character ranges (sorted, disjoint).
@@ -1388,6 +1409,8 @@ def find_cues(doc: Doc, allowed: list[tuple[int, int]], quoted: list[tuple[int, 
             range_index += 1
         if range_index >= len(allowed) or token.idx < allowed[range_index][0] or _inside(token.idx, quoted):
             continue
+        if _in_discourse_marker(token, lexicon.discourse_markers):
+            continue  # "That said, …", "Needless to say, …", "Truth be told, …": no one says anything
         misread = token.pos_ == "NOUN" and lemma in verbs and _heads_clause(token)
         if is_according:
             cue = _according_cue(token, text)

@@ -1027,3 +1027,16 @@ def test_a_passive_cue_verb_without_an_agent_says_nothing(nlp):
         ("said", "Daniel Berlant, a fire department spokesman", "300 homes were threatened"),
         ("said", "he", "It’s moving fast,")]
     assert _row(nlp, "He was quoted as saying the fire was out.", "saying")["text"] == "the fire was out"
+
+
+def test_set_phrases_with_a_verb_of_saying_report_nothing(nlp):
+    """"That said, …", "Needless to say, …", "Truth be told, …" link or hedge a sentence: no one said anything,
+    and the statement after them keeps its own speaker and cue."""
+    text = ("That said, the sheriff says the county jail “is already over capacity.” Needless to say, the budget "
+            "was cut. But having said that, the mayor argued the plan could still work. Truth be told, nobody "
+            "came. The bill was, so to speak, dead on arrival.")
+    rows = _rows(nlp, text)
+    assert [(r["cue"], r["speaker_mention"]) for r in rows] == [("says", "the sheriff"), ("argued", "the mayor")]
+    assert rows[0]["kind"] == "mixed" and rows[1]["text"] == "the plan could still work"
+    # the same words with a speaker of their own are a statement
+    assert _row(nlp, "Having said that he would resign, Smith left the room.", "said")["speaker_mention"] == "Smith"
