@@ -42,6 +42,7 @@ class CueLexicon:
     passive_reports: frozenset[str] = frozenset()
     anonymity_requests: frozenset[str] = frozenset()
     discourse_markers: frozenset[str] = frozenset()
+    raising_passives: frozenset[str] = frozenset()
 
     @cached_property
     def known_verbs(self) -> frozenset[str]:
@@ -108,7 +109,7 @@ def cue_lexicon() -> CueLexicon:
                      {verb: frozenset(words) for verb, words in raw["prepositional"].items()},
                      {verb: frozenset(words) for verb, words in raw["topic_prepositions"].items()},
                      frozenset(raw["passive_reports"]), frozenset(raw["anonymity_requests"]),
-                     frozenset(raw["discourse_markers"]))
+                     frozenset(raw["discourse_markers"]), frozenset(raw["raising_passives"]))
 
 
 @lru_cache(maxsize=1)
@@ -633,12 +634,57 @@ def _agent(verb: Token) -> Token | None:
     return next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
 
 
+def _impersonal_infinitive(verb: Token) -> bool:
+    """An infinitive cue after an adjective whose subject is "it" or no one: "Is it fair to say that …", "It's safe
+    to say …", "it is important to note that …". What follows is said, but by no one the sentence names. Not "He was
+    quick to point out that …", "difficult for Trump to attack them", "eager to show that …"."""
+    if not _infinitive(verb) or any(c.dep_ == "nsubj" for c in verb.children):
+        return False  # "difficult for Trump to attack them": Trump would be the one attacking
+    head = verb.head
+    if head.pos_ == "ADJ":
+        holder = head.head if head.dep_ in ("acomp", "oprd") else head
+    elif head.pos_ in ("VERB", "AUX") and any(c.dep_ == "acomp" and c.pos_ == "ADJ" and c.i < verb.i
+                                             for c in head.children):
+        holder = head
+    else:
+        return False
+    subjects = [c.lower_ for c in holder.children if c.dep_ in ("nsubj", "expl")]
+    return bool(subjects) and all(s == "it" for s in subjects)  # not "eager to show …", whose subject is elsewhere
+
+
+def _raised_report(verb: Token, tone: str, text: str) -> Cue | None:
+    """A passive of ``raising_passives`` before an infinitive ("Priebus was said to be “furious”"): the subject and
+    the infinitive are what was said (the cue's clause inside them), the agent of "by", if any, the speaker."""
+    if verb.tag_ != "VBN" or verb.lemma_ not in cue_lexicon().raising_passives or not any(
+            c.dep_ == "auxpass" for c in verb.children):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i), None)
+    infinitive = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i and _infinitive(c)), None)
+    lexicon = cue_lexicon()
+    if subject is None or infinitive is None or infinitive.lemma_ in lexicon.known_verbs | lexicon.naming:
+        return None  # "Obama is reported to have called the Saudis “free riders”": Obama is the one who spoke
+    content = _trim(text, _subtree_span(subject)[0], _subtree_span(infinitive)[1])
+    if content is None:
+        return None
+    agent = _agent(verb)
+    if agent is None and any(c.dep_ == "neg" for c in verb.children):
+        return None  # "He was never said to be ill": nobody said it
+    speaker = _mention_span(agent, verb) if agent is not None else None
+    cue = (verb.idx, verb.idx + len(verb))
+    # the clause is "were said", "is reported by aides": cut out of what was said
+    parts = [_subtree_span(c) for c in verb.children if c.dep_ in ("aux", "auxpass", "agent", "neg", "advmod")
+             and subject.i < c.i < infinitive.i] + [cue]
+    clause = (min(start for start, _ in parts), max(end for _, end in parts))
+    return Cue(cue, tone, speaker, agent.i if agent is not None else None, content, clause,
+               _whole_sentence(verb, text))
+
+
 def _verb_cue(token: Token, tone: str, naming: bool, text: str, quoted: list[tuple[int, int]]) -> Cue | None:
     if token.is_title and not token.is_sent_start and token.dep_ in ("acl", "relcl") and _infinitive(token):
         return None  # a heading's capitalised infinitive reports nothing: "Items to Note: WAGM-8 (August 2016)"
     if token.dep_ == "acl" and token.head.pos_ == "NOUN" and _infinitive(token):
         return None  # an infinitive that tells what a noun is for reports nothing: "your attempt to explain …"
-    passive = None if naming else _passive_report(token, tone, text, quoted)
+    passive = None if naming else (_passive_report(token, tone, text, quoted) or _raised_report(token, tone, text))
     if passive is not None:
         return passive
     subject = _subject(token, quoted)
@@ -736,6 +782,8 @@ def _verb_cue(token: Token, tone: str, naming: bool, text: str, quoted: list[tup
         speaker, head = (_mention_span(agent, token), agent.i) if agent is not None else (None, None)
     elif _addressed_by_name(token, subject):
         speaker, head = None, None  # "Chairman Smith, Ranking Member Jones, thank you for …": the one thanked
+    elif _impersonal_infinitive(token):
+        speaker, head = None, None  # "It is fair to say that …": "it" says nothing (PolNeAR: no source)
     return Cue(cue, tone, speaker, head, content, (clause_start, clause_end),
                sentence, naming, coordinated, conjoined, participle)
 

@@ -1040,3 +1040,31 @@ def test_set_phrases_with_a_verb_of_saying_report_nothing(nlp):
     assert rows[0]["kind"] == "mixed" and rows[1]["text"] == "the plan could still work"
     # the same words with a speaker of their own are a statement
     assert _row(nlp, "Having said that he would resign, Smith left the room.", "said")["speaker_mention"] == "Smith"
+
+
+def test_it_in_a_hedge_is_nobody(nlp):
+    """"Is it fair to say that …", "It is important to note that …": what follows is reported, by no one the
+    sentence names; "it" is no speaker (it had resolved to an event named before). A subject of the infinitive's own
+    ("difficult for Trump to attack them") or of the sentence ("He was quick to point out …") still speaks."""
+    text = ("The tournament ended in Madrid on Sunday. Is it fair to say that the event was neither as bad as the "
+            "sceptics thought? It is important to note that the court has ruled. It will be difficult for Trump to "
+            "attack them. He was quick to point out that the bill had passed.")
+    rows = {r["cue"]: r for r in _rows(nlp, text)}
+    assert rows["say"]["speaker_mention"] is None and rows["say"]["speaker"] is None
+    assert rows["say"]["text"].startswith("that the event was neither")
+    assert rows["note"]["speaker_mention"] is None
+    assert rows["attack"]["speaker_mention"] == "Trump"
+
+
+def test_said_to_reports_its_subject_by_no_one(nlp):
+    """"Priebus was said to be “furious”": the one spoken of and the infinitive are what was said, by no one named
+    (the parse had made Priebus, or an earlier name, the speaker); the agent of "by" speaks. Before a verb of
+    saying the subject is the one who spoke: "Obama is reported to have called the Saudis “free riders”"."""
+    text = ("Both Hemsworth and Pine were said to have run into contractual issues in 2018. The senator is reported "
+            "by aides to be furious. Obama is reported to have called the Saudis “free riders” who rely on U.S. aid.")
+    rows = _rows(nlp, text)
+    said = _row(nlp, text, "said")
+    assert said["speaker_mention"] is None
+    assert _fragments(said, text) == ["Both Hemsworth and Pine", "to have run into contractual issues in 2018"]
+    assert _row(nlp, text, "reported")["speaker_mention"] == "aides"
+    assert [r["speaker_mention"] for r in rows if "Saudis" in r["text"]] == ["Obama"]
