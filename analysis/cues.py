@@ -509,7 +509,8 @@ def _past_dash(subject: Token) -> Token:
                  and any(b.text == ")" for b in before if b.i > t.i)}
     dateline = doc[dash.i - 1].ent_type_ == "GPE" or (  # "CLEVELAND, July 19 (UPI) —", "New York (AFP) —"
         any(t.ent_type_ == "GPE" for t in before)
-        and all(t.ent_type_ in ("GPE", "DATE") or t.is_punct or t.like_num or t.i in bracketed for t in before))
+        and all(t.ent_type_ in ("GPE", "DATE") or t.is_punct or t.like_num or t.i in bracketed
+                or t.is_upper and t.is_alpha for t in before))  # "HANOI, Vietnam (AP) —": the town in capitals
     # or the subject closes an aside opened by a dash before it: "In the letter - addressed to …, Channing D.
     # Phillips - the Utah Republican asks"
     aside = sum(_dash(t) for t in doc[subject.sent.start:subject.left_edge.i]) % 2 == 1

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 
 from .cues import cue_lexicon
 from .entities import canonical_name, defined_acronyms
+from .gazetteer import load_gazetteer
 from .parse import doc_text
 from .resources import load_data_lines, load_data_yaml
 
@@ -400,7 +401,10 @@ class _Resolver:
             return self.person(name, start)  # the small model sometimes labels a surname as ORG or GPE
         words = name.lower().split()
         quoted = [s.canonical for _, s in reversed(self.history)]
-        for longer in quoted + self.orgs:
+        # a place speaks for itself, not for a body named after it: "Vietnam … has accused Beijing" is not the
+        # "Diplomatic Academy of Vietnam", "Cleveland" not the "Cleveland Police Patrolmen's Association"
+        longer_names = [] if label == "GPE" and _names_a_place(name) else quoted + self.orgs
+        for longer in longer_names:
             longer_words = longer.lower().split()
             if len(longer_words) > len(words) and _contains(longer_words, words) and _is_proper_name(longer):
                 name = longer
@@ -464,18 +468,27 @@ class _Resolver:
         ``position``, or with ``plural`` ("they") of any group of people; with ``sex`` ("F" or "M", from "she" or
         "he"), never a person known to be of the other."""
         kinds = set(kinds)
-        candidates = [s for p, s in self.history
+        candidates = [(p, s) for p, s in self.history
                       if p < position and (s.type in kinds or plural and s.type == "person" and s in self.groups)
                       and s not in excluded and s not in self.role_only
                       and not (s in self.groups and not plural) and not (sex and self.other_sex(s, sex))]
         if noun:
-            named = [s for s in candidates if noun in s.canonical.lower()]
+            named = [s for _, s in candidates if noun in s.canonical.lower()]
             if named:
                 return named[-1]
-        if candidates or not entities:
-            return candidates[-1] if candidates else None
         labels = {"PERSON"} if kinds == {"person"} else {"ORG", "GPE", "FAC"}
-        for e in reversed(self.entities[:bisect_right(self.entity_starts, position - 1)]):
+        before = self.entities[:bisect_right(self.entity_starts, position - 1)]
+        if noun and entities and labels != {"PERSON"}:
+            # "The court found …": a body named with the noun ("the Texas Fifteenth Court of Appeals") after the
+            # last source of the kind
+            last = candidates[-1][0] if candidates else since
+            named_with = next((e for e in reversed(before) if e.start >= last and e.label in labels
+                               and e.end <= position and _name_head(e.name) == noun), None)
+            if named_with is not None:
+                return self.from_entity(named_with)
+        if candidates or not entities:
+            return candidates[-1][1] if candidates else None
+        for e in reversed(before):
             if e.start < since:
                 break
             if e.label in labels and e.end <= position and not self.modifies_a_noun(e):
@@ -893,6 +906,28 @@ def _is_proper_name(name: str) -> bool:
     """True for a name ("U.S. Immigration and Customs Enforcement"), not a description that holds one ("two
     plainclothes Immigration and Customs Enforcement (ICE) officers")."""
     return all(w[:1].isupper() or w in _NAME_LINKS or not w[:1].isalpha() for w in name.split())
+
+
+_HEAD_LINKS = ("of", "on", "for", "to")
+
+
+def _name_head(name: str) -> str | None:
+    """The noun a body's name of two words or more is named as ("court" in "Texas Fifteenth Court of Appeals",
+    "department" in "Labor Department", "committee" in "Committee to Protect Journalists"), lowercased."""
+    words = name.lower().split()
+    if len(words) < 2:
+        return None  # "State", "Government": a capitalised noun, no name
+    link = next((i for i, word in enumerate(words) if word in _HEAD_LINKS), None)
+    return words[link - 1] if link else words[-1]
+
+
+PLACE_SPEAKER_POPULATION = 15_000  # a town this large, tagged GPE, is the place, not a body named after it
+
+
+def _names_a_place(name: str) -> bool:
+    """Whether ``name`` is a country, a state or province, or a town of PLACE_SPEAKER_POPULATION or more."""
+    return any(place.kind in ("country", "state") or place.kind == "city" and place.population >=
+               PLACE_SPEAKER_POPULATION for place in load_gazetteer().lookup(name))
 
 
 def _contains(longer: list[str], shorter: list[str]) -> bool:

@@ -542,3 +542,19 @@ def test_a_defendant_and_an_unresolved_he_are_people(nlp):
     """A DA release's "The defendant admitted …" and a "he" no one named before are people, if unnamed ones."""
     rows = _speakers(nlp, "Plea entered\n\nThe defendant admitted that he stole the car. He said he was sorry.")
     assert [kind for _, _, kind in rows] == ["person", "person"]
+
+
+def test_a_place_speaks_for_itself_not_for_a_body_named_after_it(nlp):
+    """"Vietnam … has accused Beijing" is Vietnam, not the "Diplomatic Academy of Vietnam" named before; a dateline
+    whose town is in capitals ("HANOI, Vietnam (AP) —") is no speaker; "the court" is the court named before,
+    not the last body of any kind."""
+    text = ("HANOI, Vietnam (AP) — U.S. Defense Secretary Mark Esper on Wednesday accused China of coercion in the "
+            "South China Sea. He spoke at the Diplomatic Academy of Vietnam, a government university.\n\n"
+            "Vietnam is one of the region's most vocal critics of China and has accused Beijing of encroaching "
+            "into its waters.\n\n"
+            "In Dallas, the Texas Fifteenth Court of Appeals upheld an injunction against the Texas Attorney "
+            "General's rules. The court found that the rules would cause irreparable harm.")
+    speakers = _by_mention(nlp, text)
+    assert speakers["U.S. Defense Secretary Mark Esper"] == ("Mark Esper", "person")
+    assert speakers["Vietnam"][0] == "Vietnam"
+    assert speakers["The court"][0] == "Texas Fifteenth Court of Appeals"
