@@ -752,6 +752,10 @@ class _Resolver:
                 end = min(own.right_edge.idx + len(own.right_edge), mention.end)
                 name = canonical_name(self.text[own.left_edge.idx:end], {})
                 return Speaker(name, type_of_name(name, body_kind))
+            after = head.i + 1 < len(head.doc) and head.doc[head.i + 1]
+            named = next((e for e in inside if after and e.start == after.idx and e.label == "ORG"), None)
+            if named is not None:  # "the group People for the Ethical Treatment of Animals", "People" a noun
+                return Speaker(named.name, type_of_name(named.name, body_kind))
         named = self._names_its_body(read)
         if lemma in self.lex.descriptions and not named and not (
                 plural and self.lex.descriptions[lemma] == "person"):
@@ -868,13 +872,47 @@ class _Resolver:
 
     def office_holder(self, position: int, office: str, text: str) -> Speaker | None:
         """Who "the senator" is: the last person introduced with that office before ``position``; with none, the
-        last person named, except for an office one person holds ("the President"), which stays as written."""
+        last person named, except for an office one person holds ("the President") or one of a body the mention
+        names ("the chairman of the Conservative Party"), which stays as written."""
+        named = self.person_set_before(position, position + len(text)) or self.person_closing(
+            position, position + len(text))
+        if named is not None:  # "said R. Gil Kerlikowske, the … commissioner, who", "The director …, Ina Kirsch"
+            return named
         holders = self.holders(position, office)
         if holders:
             return holders[-1]
         if office in self.lex.sole_offices:
             return Speaker(_DETERMINERS.sub("", text), "person")
+        if any(e.label == "ORG" and (len(e.name.split()) > 1 or e.name.isupper())
+               for e in self.entities_in(position, position + len(text))):
+            # "The chairman of the Conservative Party", no one introduced so: that office, not the last person
+            # named (but "the former secretary of State" may well be)
+            role = Speaker(_DETERMINERS.sub("", text), "person")
+            self.role_only.add(role)
+            return role
         return self.last_before(position, ("person",), office)
+
+    def person_set_before(self, start: int, end: int) -> Speaker | None:
+        """The person a description is set after, as the parse has it or between commas: "Alfonso Aguilar, the
+        executive director of …" (not "Echoing … Condoleezza Rice, the prime minister said")."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is not None and span.root.dep_ == "appos":
+            return self.person_at(span.root.head)
+        # set off by commas on both sides, whatever the parse: "Deborah Tamargo, the chairwoman of …, recalled"
+        entity = next((e for e in reversed(self.entities[:bisect_right(self.entity_starts, start - 1)])
+                       if e.end <= start), None)
+        if (entity is None or entity.label != "PERSON" or self.text[entity.end:start].strip() != ","
+                or not self.text[end:end + 2].lstrip().startswith(",")):
+            return None
+        return self.person(entity.name, entity.start, entity.end)
+
+    def person_closing(self, start: int, end: int) -> Speaker | None:
+        """The person named at the end of a description: "The director of the European Centre, Ina Kirsch", "the
+        minister for civil aviation Praful Patel" (not "the director behind JFK, Platoon and …")."""
+        entity = next((e for e in reversed(self.entities_in(start, end)) if e.label == "PERSON"), None)
+        if entity is None or self.text[entity.end:end].strip(" ,") not in ("", "QC", "Jr."):
+            return None
+        return self.person(entity.name, entity.start, entity.end)
 
 
 _NAME_LINKS = frozenset({"of", "and", "for", "on", "the", "&", "in", "de", "du", "la"})

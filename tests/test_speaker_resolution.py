@@ -558,3 +558,20 @@ def test_a_place_speaks_for_itself_not_for_a_body_named_after_it(nlp):
     assert speakers["U.S. Defense Secretary Mark Esper"] == ("Mark Esper", "person")
     assert speakers["Vietnam"][0] == "Vietnam"
     assert speakers["The court"][0] == "Texas Fifteenth Court of Appeals"
+
+
+def test_a_role_of_a_named_body_is_not_the_last_person_named(nlp):
+    """"The chairman of the Conservative Party" with no one introduced so is that office, not Keir Starmer named
+    before; a description set after a name, or closed by one, is that person; "the group People for the Ethical
+    Treatment of Animals" is the group it names, though the model reads "People" as a noun."""
+    text = ("Keir Starmer answered the question quickly. The chairman of the Conservative Party described the "
+            "video as satire. The director of the European Centre, Ina Kirsch, told reporters her group never "
+            "worked with Manafort. “He looked me right in the eye,” Deborah Tamargo, the chairwoman of Florida’s "
+            "Hillsborough County GOP, recalled of a June conversation. The measure passed after the group People "
+            "for the Ethical Treatment of Animals said it would use drones to monitor hunters.")
+    speakers = _by_mention(nlp, text)
+    assert speakers["The chairman of the Conservative Party"] == ("chairman of the Conservative Party", "person")
+    assert speakers["The director of the European Centre, Ina Kirsch"][0] == "Ina Kirsch"
+    assert speakers["the chairwoman of Florida’s Hillsborough County GOP"][0] == "Deborah Tamargo"
+    assert speakers["the group People for the Ethical Treatment of Animals"][0] == (
+        "People for the Ethical Treatment of Animals")
