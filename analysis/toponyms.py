@@ -356,6 +356,8 @@ def _street_mentions(doc: Doc, lexicon: Lexicon, tokens: _Tokens) -> list[tuple[
             left -= 1
             if doc[left].is_sent_start:
                 break
+        if doc[left].is_sent_start and words[left] in _OPENING_WORDS:
+            left += 1  # "On Wall Street, the Dow …": the sentence's first word is no part of the name
         if left < head and not " ".join(words[left:head + 1]).isupper():
             found.append((left, index + 1))
     return found + _listed_streets(doc, lexicon, tokens)
@@ -443,6 +445,8 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph], gazetteer: Gazetteer | 
     named += _first_names_before_surname(doc, words)
     # and in capitals: a transcript's speaker label ("REP. GUTIERREZ:") is the person, not a town
     person_words = frozenset(named) | frozenset(word.upper() for word in named)
+    # surnames of people named with a first name ("Lynda Bennett"): "near Bennett" is beside her, only "in" places
+    surnames = frozenset(e[-1].text for e in ents if e.label_ == "PERSON" and len(e) > 1 and e[0].text in first_names())
 
     # the models named after a vehicle's maker anywhere in the article: "a red Dodge Durango", then "the Durango"
     products = frozenset(words[k + 1] for k, word in enumerate(words[:-1])
@@ -629,7 +633,8 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph], gazetteer: Gazetteer | 
         # object of a firm locative ("in Riverdale", beside the model's person "Riverdale Luke Oil"; not "in Ravenel
         # cocaine case")
         person = written in person_words and not (_followed_by_state(doc, last, gazetteer) or (
-            _after_firm_locative(doc, i, last) and doc[last - 1].dep_ == "pobj") or (
+            _after_firm_locative(doc, i, last) and doc[last - 1].dep_ == "pobj"
+            and (written not in surnames or words[i - 1] == "in")) or (
             _dateline(doc, i, last, written, gazetteer) and doc[last].text != ":") or (
             lookup_key(written) in person_places and _local_noun_after(doc, last)))
         if not person and _acceptable(doc, i, last, written, caps, gazetteer, lexicon, named_places):
@@ -798,8 +803,12 @@ def _followed_by_state(doc: Doc, last: int, gazetteer: Gazetteer) -> bool:
     words = match.group("state").split()
     prefixes = [" ".join(words[:n]) for n in range(len(words), 0, -1)]
     candidates = [c for p in prefixes for c in (p, p[:-1] if p.endswith(".") and "." not in p[:-1] else p)]
-    return any(gazetteer.state(c) is not None for c in candidates) and not following.startswith(
-        ("'s", "’s"), match.end())
+    state = next((c for c in candidates if gazetteer.state(c) is not None), None)
+    if state is None or following.startswith(("'s", "’s"), match.end()):
+        return False
+    # not a state that opens a body's name: "said Julie Graham, Washington State Department of Health …"
+    after = following[match.start("state") + len(state):]
+    return state.endswith(".") or not re.match(r"\s+(?:State\s+)?[A-Z][a-z]+\s+(?:of|for)\b", after)
 
 
 def _dateline(doc: Doc, first: int, last: int, written: str, gazetteer: Gazetteer) -> bool:
@@ -1299,8 +1308,12 @@ def _acceptable(doc: Doc, first: int, last: int, written: str, caps: bool, gazet
             return True  # the place an office serves: "Anderson County Sheriff Greg Taylor", "Avondale Mayor …"
         if not entity:
             return False
-        # not a person's name before "'s": "in Abbas's detention centers"
-        owner = label == "PERSON" and last < len(doc) and doc[last].text in ("'s", "’s")
+        # not a person's name before "'s": "in Abbas's detention centers"; nor a firm's, named like a small town,
+        # before a name of its own: "the balloons in Macy's Thanksgiving Day Parade" (not Macy, Nebraska; but "at
+        # Columbia's Benedict College")
+        owner = label in ("PERSON", "ORG") and last < len(doc) and doc[last].text in ("'s", "’s") and (
+            label == "PERSON" or last + 1 < len(doc) and _capitalised(doc[last + 1])
+            and best.population < MIN_UNTAGGED_CITY_POPULATION)
         if lookup_key(written) in named_places or (_locative_before(doc, first) and not owner) or (
                 _local_noun_after(doc, last) and doc[first].pos_ in ("PROPN", "NOUN")) or _based_after(doc, last, best):
             return True
