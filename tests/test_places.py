@@ -1873,15 +1873,17 @@ def test_planets_brands_and_people_are_no_towns(nlp):
     """Words the gazetteer has as small towns that name something else here: a planet ("the Moon and Mars", not
     Mars, Pennsylvania), a firm before a name of its own ("Macy's Thanksgiving Day Parade"), a person named in full
     before ("near Bennett" after "Lynda Bennett"; "Julie Graham, Washington State Department of Health …", where
-    the state opens a body's name). A sentence's first word is no part of a street ("On Wall Street, …"); a town
-    owning a college is still a town ("at Columbia's Benedict College")."""
+    the state opens a body's name), a firm GeoNames keeps as a town's other name ("at Google", Topeka's). A
+    sentence's first word is no part of a street ("On Wall Street, …"); a town owning a college is still a town
+    ("at Columbia's Benedict College")."""
     text = ("NASA wants to explore the Moon and Mars. The balloons in Macy's Thanksgiving Day Parade may be grounded "
             "in New York. Lynda Bennett launched her campaign. Debbie Meadows remained near Bennett for much of the "
             "event in Hendersonville. The campaign did not appeal to Julie Graham, Washington State Department of "
             "Health public information officer. “It works,” Graham said.\n\n"
-            "On Wall Street, the Dow fell 102 points. Students at Columbia's Benedict College lined up.")
+            "On Wall Street, the Dow fell 102 points. Students at Columbia's Benedict College lined up. Jack "
+            "Buser, director for games at Google, spoke.")
     places = {row["text"]: row for row in rows_for(nlp, text)}
-    assert not {"Mars", "Macy", "Bennett", "Graham", "Washington", "On Wall Street"} & set(places)
+    assert not {"Mars", "Macy", "Bennett", "Graham", "Washington", "On Wall Street", "Google"} & set(places)
     assert places["Hendersonville"]["kind"] == "city"
     assert places["Wall Street"]["kind"] == "other"
     assert places["Columbia"]["kind"] == "city"
