@@ -653,6 +653,15 @@ def _impersonal_infinitive(verb: Token) -> bool:
     return bool(subjects) and all(s == "it" for s in subjects)  # not "eager to show …", whose subject is elsewhere
 
 
+def _reported_by(verb: Token) -> tuple[Token | None, tuple[int, int] | None] | None:
+    """The agent of a passive report and its mention ("by the AP"), both None without one; None for a negated
+    report with no agent ("The claim that the bridge would close was never confirmed": nobody said it)."""
+    agent = _agent(verb)
+    if agent is None and any(c.dep_ == "neg" for c in verb.children):
+        return None
+    return agent, (_mention_span(agent, verb) if agent is not None else None)
+
+
 def _raised_report(verb: Token, tone: str, text: str) -> Cue | None:
     """A passive of ``raising_passives`` before an infinitive ("Priebus was said to be “furious”"): the subject and
     the infinitive are what was said (the cue's clause inside them), the agent of "by", if any, the speaker."""
@@ -667,10 +676,10 @@ def _raised_report(verb: Token, tone: str, text: str) -> Cue | None:
     content = _trim(text, _subtree_span(subject)[0], _subtree_span(infinitive)[1])
     if content is None:
         return None
-    agent = _agent(verb)
-    if agent is None and any(c.dep_ == "neg" for c in verb.children):
-        return None  # "He was never said to be ill": nobody said it
-    speaker = _mention_span(agent, verb) if agent is not None else None
+    reported = _reported_by(verb)
+    if reported is None:
+        return None
+    agent, speaker = reported
     cue = (verb.idx, verb.idx + len(verb))
     # the clause is "were said", "is reported by aides": cut out of what was said
     parts = [_subtree_span(c) for c in verb.children if c.dep_ in ("aux", "auxpass", "agent", "neg", "advmod")
@@ -838,10 +847,10 @@ def _passive_report(verb: Token, tone: str, text: str, quoted: list[tuple[int, i
     content = _trim(text, *_subtree_span(subject))
     if content is None:
         return None
-    agent = _agent(verb)
-    if agent is None and any(c.dep_ == "neg" for c in verb.children):
-        return None  # "The claim that the bridge would close was never confirmed": nobody said it
-    speaker = _mention_span(agent, verb) if agent is not None else None
+    reported = _reported_by(verb)
+    if reported is None:
+        return None
+    agent, speaker = reported
     cue = (verb.idx, verb.idx + len(verb))
     ends = [cue[1]] + ([speaker[1]] if speaker else [])
     return Cue(cue, tone, speaker, agent.i if agent is not None else None, content, (content[0], max(ends)),
