@@ -752,10 +752,10 @@ class _Resolver:
                 end = min(own.right_edge.idx + len(own.right_edge), mention.end)
                 name = canonical_name(self.text[own.left_edge.idx:end], {})
                 return Speaker(name, type_of_name(name, body_kind))
-            after = head.i + 1 < len(head.doc) and head.doc[head.i + 1]
-            named = next((e for e in inside if after and e.start == after.idx and e.label == "ORG"), None)
-            if named is not None:  # "the group People for the Ethical Treatment of Animals", "People" a noun
-                return Speaker(named.name, type_of_name(named.name, body_kind))
+            after = head.doc[head.i + 1].idx if head.i + 1 < len(head.doc) else None
+            given = next((e for e in inside if e.start == after and e.label == "ORG"), None)
+            if given is not None:  # "the group People for the Ethical Treatment of Animals", "People" a noun
+                return Speaker(given.name, type_of_name(given.name, body_kind))
         named = self._names_its_body(read)
         if lemma in self.lex.descriptions and not named and not (
                 plural and self.lex.descriptions[lemma] == "person"):
