@@ -1881,9 +1881,10 @@ def test_planets_brands_and_people_are_no_towns(nlp):
             "event in Hendersonville. The campaign did not appeal to Julie Graham, Washington State Department of "
             "Health public information officer. “It works,” Graham said.\n\n"
             "On Wall Street, the Dow fell 102 points. Students at Columbia's Benedict College lined up. Jack "
-            "Buser, director for games at Google, spoke.")
+            "Buser, director for games at Google, spoke. The Rt. Hon. B. U. Nzeribe opened Pandora's box.")
     places = {row["text"]: row for row in rows_for(nlp, text)}
-    assert not {"Mars", "Macy", "Bennett", "Graham", "Washington", "On Wall Street", "Google"} & set(places)
+    assert not {"Mars", "Moon", "Macy", "Bennett", "Graham", "Washington", "On Wall Street", "Google", "Hon",
+                "Pandora"} & set(places)
     assert places["Hendersonville"]["kind"] == "city"
     assert places["Wall Street"]["kind"] == "other"
     assert places["Columbia"]["kind"] == "city"
