@@ -665,13 +665,14 @@ def _reported_by(verb: Token) -> tuple[Token | None, tuple[int, int] | None] | N
 def _raised_report(verb: Token, tone: str, text: str) -> Cue | None:
     """A passive of ``raising_passives`` before an infinitive ("Priebus was said to be “furious”"): the subject and
     the infinitive are what was said (the cue's clause inside them), the agent of "by", if any, the speaker."""
-    if verb.tag_ != "VBN" or verb.lemma_ not in cue_lexicon().raising_passives or not any(
+    lexicon = cue_lexicon()
+    if verb.tag_ != "VBN" or verb.lemma_ not in lexicon.raising_passives or not any(
             c.dep_ == "auxpass" for c in verb.children):
         return None
     subject = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i), None)
     infinitive = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i and _infinitive(c)), None)
-    lexicon = cue_lexicon()
-    if subject is None or infinitive is None or infinitive.lemma_ in lexicon.known_verbs | lexicon.naming:
+    if (subject is None or infinitive is None or infinitive.lemma_ in lexicon.known_verbs
+            or infinitive.lemma_ in lexicon.naming):
         return None  # "Obama is reported to have called the Saudis “free riders”": Obama is the one who spoke
     content = _trim(text, _subtree_span(subject)[0], _subtree_span(infinitive)[1])
     if content is None:
