@@ -44,6 +44,8 @@ SUBNATIONAL_KINDS = ("city", "county", "state")
 ORGANISATION_WORDS = 6  # words of an organisation's name after the place name, looked at for a brand word
 ORGANISATION_LINKS = frozenset({"of", "and", "&", "for", "'s", "’s", "-", "on"})
 CAPITALS_SHARE = 0.8
+# a body's name a state opens, after the state: " State Department of Health", " Department of Transportation"
+_BODY_AFTER_STATE = re.compile(r"\s+(?:State\s+)?[A-Z][a-z]+\s+(?:of|for)\b")
 _STATE_AFTER = re.compile(r"^,\s*(?P<state>[A-Z][A-Za-z]*\.?(?:\s?[A-Z][a-z]*\.)?(?:\s[A-Z][a-z]+)?)")
 
 
@@ -808,7 +810,7 @@ def _followed_by_state(doc: Doc, last: int, gazetteer: Gazetteer) -> bool:
         return False
     # not a state that opens a body's name: "said Julie Graham, Washington State Department of Health …"
     after = following[match.start("state") + len(state):]
-    return state.endswith(".") or not re.match(r"\s+(?:State\s+)?[A-Z][a-z]+\s+(?:of|for)\b", after)
+    return state.endswith(".") or not _BODY_AFTER_STATE.match(after)
 
 
 def _dateline(doc: Doc, first: int, last: int, written: str, gazetteer: Gazetteer) -> bool:
