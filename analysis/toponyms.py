@@ -1091,10 +1091,13 @@ def _titled_surname(doc: Doc, first: int, lexicon: Lexicon) -> bool:
 
 def _name_goes_on(doc: Doc, last: int, lexicon: Lexicon) -> bool:
     """True when another capitalised name word follows, one that names no kind of place or body ("Teresa Voors",
-    not "Boulder City", "Gainesville Public Utilities")."""
+    not "Boulder City", "Gainesville Public Utilities"), or a lower-case "the" and a capitalised word ("Save the
+    Children", not Savé, Benin)."""
     if last >= len(doc):
         return False
     after = doc[last]
+    if after.text == "the" and last + 1 < len(doc) and doc[last + 1].is_title:
+        return True
     return (after.pos_ == "PROPN" and after.is_title and after.text not in lexicon.public_body_heads
             and after.text not in lexicon.office_heads and after.text not in lexicon.way_heads
             and after.text not in lexicon.facility_heads and after.text not in lexicon.organisation_heads
