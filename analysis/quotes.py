@@ -505,6 +505,9 @@ def _add_governed_quotes(doc: Doc, text: str, spans: list[QuotedSpan], used: set
             continue
         if ":" in text[verb.idx + len(verb):q.start]:
             continue  # a label and a colon stand between: "Video excerpts: ENGLISH: “…”" is no object of the verb
+        if verb.dep_ in ("acl", "csubj"):
+            continue  # a participle of a noun (or read as a clausal subject) is no saying: "People coming … from a
+            # “high incidence TB country” will have to …"
         subject = linked_subject(verb)  # its own, or that of the verb it hangs on ("…, calling it “…”")
         if subject is None or subject.i > verb.i or subject.pos_ not in ("PROPN", "NOUN", "PRON"):
             continue

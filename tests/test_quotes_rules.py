@@ -1068,3 +1068,12 @@ def test_said_to_reports_its_subject_by_no_one(nlp):
     assert _fragments(said, text) == ["Both Hemsworth and Pine", "to have run into contractual issues in 2018"]
     assert _row(nlp, text, "reported")["speaker_mention"] == "aides"
     assert [r["speaker_mention"] for r in rows if "Saudis" in r["text"]] == ["Obama"]
+
+
+def test_a_quoted_term_in_a_participle_phrase_is_no_quote(nlp):
+    """A quotation inside a participle phrase of a noun ("Workers coming … from a “low wage region” will need …")
+    is a term, not what the workers said; a verb with a subject of its own still quotes ("Clinton talked up her
+    “50-state strategy”")."""
+    text = ("Workers coming to the city from a \"low wage region\" will need a permit. Clinton talked up her "
+            "\"50-state strategy\" on Monday.")
+    assert [(r["cue"], r["speaker_mention"]) for r in _rows(nlp, text)] == [("talked", "Clinton")]
