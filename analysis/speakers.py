@@ -91,6 +91,8 @@ class _Lexicons:
     gendered_titles: dict[str, str]  # "ms" -> "F", "congressman" -> "M"
     first_name_genders: dict[str, str]  # "Janet" -> "F"
     outlets: frozenset[str]  # news outlets known by one word: "politico"
+    portfolios: frozenset[str]  # what an office is of: "foreign" in "foreign secretary"
+    other_offices: frozenset[str]  # words that make an office another: "shadow chancellor", "vice president"
 
 
 @lru_cache(maxsize=1)
@@ -112,6 +114,8 @@ def _lexicons() -> _Lexicons:
         {title.lower(): sex for sex, titles in descriptions["gendered_titles"].items() for title in titles},
         dict(line.split("\t") for line in load_data_lines("first_name_genders.tsv")),
         frozenset(w.lower() for w in types["media"]["outlets"]),
+        frozenset(descriptions["office_qualifiers"]["portfolios"]),
+        frozenset(descriptions["office_qualifiers"]["other_offices"]),
     )
 
 
@@ -253,6 +257,7 @@ class _Resolver:
         self.groups: set[Speaker] = set()  # sources named by a plural ("the lawmakers"): never "he" or "she"
         self.role_only: set[Speaker] = set()  # people named by a role or kin word alone: never a pronoun's referent
         self.addressees: frozenset[Speaker] = frozenset()
+        self.spoken_for: dict[str, Speaker] = {}  # the body each spokesperson noun spoke for last ("spokesman": …)
         # speaker labels of a transcript whose name is a person of the article or has a title ("REP. GUTIERREZ:")
         self.labels: list[tuple[int, str]] = []
         for match in _SPEAKER_LABEL.finditer(text):
@@ -262,11 +267,11 @@ class _Resolver:
                 self.labels.append((match.end(), name))
         # the offices each person is introduced with ("Senator Dianne Feinstein", "Sen. Feinstein"): (start, office,
         # person), for "the senator" later on
-        self.offices: list[tuple[int, str, Speaker]] = []
+        self.offices: list[tuple[int, str, Speaker, str | None]] = []
         for e in self.entities:
             if e.label == "PERSON":
-                for office in self.offices_at(e.start, e.end):
-                    self.offices.append((e.start, office, self.person(e.name, e.start, e.end)))
+                for office, qualifier in self.qualified_offices(e.start, e.end):
+                    self.offices.append((e.start, office, self.person(e.name, e.start, e.end), qualifier))
         # who gives "the following statement" (or remarks, testimony): the "I" of the text after it
         self.statement_givers = self._statement_givers()
         # who signs a letter alone ("Sincerely, Bob Goodlatte Chairman"): the "I" of the letter before it
@@ -339,8 +344,18 @@ class _Resolver:
 
     def offices_at(self, start: int, end: int) -> list[str]:
         """The offices in the title written just before or in a name ("Sen. Feinstein", "Webb County Sheriff X")."""
-        words = self.text[max(0, start - 40):start].split()[-3:] + self.text[start:end].split()[:-1]
-        return [office for word in words if (office := self.lex.offices.get(word.lower().strip(",")))]
+        return [office for office, _ in self.qualified_offices(start, end)]
+
+    def qualified_offices(self, start: int, end: int) -> list[tuple[str, str | None]]:
+        """The offices in the title written just before or in a name, each with the word that qualifies it ("Home
+        Secretary Charles Clarke": secretary, home), if any."""
+        words = [w.lower().strip(",") for w in
+                 self.text[max(0, start - 40):start].split()[-3:] + self.text[start:end].split()[:-1]]
+        after = _PLACE_AFTER_NAME.match(self.text, end)  # "Sen. Joni Ernst, R-Iowa", "Gov. John Kasich of Ohio"
+        home = (_place_word(after.group("state"), states_only=True) or _place_word(after.group("place"))
+                if after else None)
+        return [(office, _qualifier(words, i) or home) for i, word in enumerate(words)
+                if (office := self.lex.offices.get(word))]
 
     def person(self, name: str, start: int | None = None, end: int | None = None) -> Speaker:
         """The person a name refers to: the fullest name with its surname, or, when two people share the surname,
@@ -354,7 +369,8 @@ class _Resolver:
                 return Speaker(name, "person")
             sole = next(iter(namesakes)) if len(namesakes) == 1 else None  # the one full name of this surname
             fullest = sole or self.people.get(key, name)
-            if len(fullest.split()) < len(name.split()) <= 4 and name.endswith(f" {fullest}") and _is_proper_name(name):
+            if (len(fullest.split()) < len(name.split()) <= 4 and name.endswith(f" {fullest}") and _is_proper_name(name)
+                    and name[:1].isupper()):  # not "for Birkenhead" left of "the Labour MP for Birkenhead"
                 # fuller than any name the model tagged: "Cecile Richards" beside a tagged "Richards"; the surname
                 # alone names her from here on
                 fullest = self.people[key] = name
@@ -366,7 +382,7 @@ class _Resolver:
                 return Speaker(f"{title} {name}", "person")
             return Speaker(fullest, "person")
         offices = set(self.offices_at(start, end if end is not None else start))
-        titled = [p.canonical for at, office, p in self.offices if office in offices and p.canonical in namesakes]
+        titled = [p.canonical for _, office, p, _ in self.offices if office in offices and p.canonical in namesakes]
         if titled:
             return Speaker(titled[-1], "person")
         sex = self.title_before(start)[1]
@@ -382,6 +398,17 @@ class _Resolver:
     def known_surname(self, name: str) -> bool:
         """Whether a one-word name is the surname of a person the article names in full (whatever its label)."""
         return len(name.split()) == 1 and _surname(name) in self.people
+
+    def titled_surname(self, name: str, start: int | None) -> str | None:
+        """The surname a name the model read as a body ends with, when the rest of it is the tail of a title
+        ("General Schneiderman" after "Attorney") and the article names that person in full."""
+        words = name.split()
+        if len(words) < 2 or not self.known_surname(words[-1]):
+            return None
+        before = self.text[max(0, start - 20):start].split()[-1:] if start is not None else []
+        if words[-1] in (person_name(name), person_name(" ".join(before + words))):
+            return words[-1]
+        return None
 
     def outlet_not_person(self, name: str) -> bool:
         """Whether a one-word name is a news outlet's ("Politico", "Reuters"; `source_types.yaml`) that no person
@@ -399,6 +426,9 @@ class _Resolver:
         name = self.acronyms.get(name, name)
         if label in ("ORG", "GPE") and self.known_surname(name) and not self.outlet_not_person(name):
             return self.person(name, start)  # the small model sometimes labels a surname as ORG or GPE
+        titled = self.titled_surname(name, start) if label == "ORG" else None
+        if titled is not None:
+            return self.person(titled, start)
         words = name.lower().split()
         quoted = [s.canonical for _, s in reversed(self.history)]
         # a place speaks for itself, not for a body named after it: "Vietnam … has accused Beijing" is not the
@@ -566,12 +596,13 @@ class _Resolver:
         label, a name in or beside the mention, a spokesperson's body, a document's maker, the entity of a mention
         without a head, an anonymous source, a body's own name or description; last, the mention's own words."""
         read = self.read(mention)
-        for step in (self._by_pronoun, self._by_label, self._by_name, self._by_spokesperson, self._by_author,
-                     self._by_headless_entity, self._by_anonymity, self._by_body):
-            found = step(read)
-            if found is not None:
-                return found
-        return self._by_words(read)
+        found = next((found for step in (self._by_pronoun, self._by_label, self._by_name, self._by_spokesperson,
+                                         self._by_author, self._by_headless_entity, self._by_anonymity, self._by_body)
+                      if (found := step(read)) is not None), None) or self._by_words(read)
+        if found.canonical != canonical_name(_DETERMINERS.sub("", read.text), {}):  # resolved past its own words
+            for noun in read.words & self.lex.spokes:  # "A spokesman for …", "Andrew Hogg, spokesman for …"
+                self.spoken_for[noun] = found
+        return found
 
     def read(self, mention: SpeakerMention) -> _Read:
         """What resolving reads off a mention: its text, head, words and the entities inside it."""
@@ -663,6 +694,18 @@ class _Resolver:
                 group = Speaker(at_head[0].name, "person")  # "Nebraska Senators", tagged ORG: people, not a body
                 self.groups.add(group)
                 return group
+            if at_head and at_head[0].label == "NORP" and read.plural and not self.known_surname(at_head[0].name):
+                # a party or group the model tagged without the capitalised words before it: "The Liberal
+                # Democrats" (tagged "Democrats"), "Senate Republicans"
+                first = head
+                while first.i > 0 and first.nbor(-1).pos_ == "PROPN" and first.nbor(-1).idx >= mention.start:
+                    first = first.nbor(-1)
+                whole = canonical_name(self.text[first.idx:at_head[0].end], {})
+                if whole != at_head[0].name and whole.endswith(f" {at_head[0].name}") and _is_proper_name(whole):
+                    return Speaker(whole, type_of_name(whole, "organization"))
+            if (at_head and at_head[0].label == "ORG" and head.idx + len(head) == at_head[0].end and not read.plural
+                    and self.lex.descriptions.get(read.lemma) == "person"):
+                return None  # an office the model tagged as a body, "The Conservative Party Co-Chairman": a person
             if at_head:
                 return self.from_entity(at_head[0])
             if (head.pos_ == "PROPN" and self.known_surname(head.text)
@@ -674,9 +717,13 @@ class _Resolver:
         return None
 
     def _by_spokesperson(self, read: _Read) -> Speaker | None:
-        """The body a spokesperson speaks for: one named in the mention, an office holder, or one described before."""
+        """The body a spokesperson speaks for: one named in the mention, an office holder, or one described before;
+        "the spokesman" is the one named before ("A spokesman for the Home Office"), so speaks for the same."""
         mention, text, head, head_word, inside, lemma = (read.mention, read.text, read.head, read.head_word,
                                                          read.inside, read.lemma)
+        if (lemma in self.spoken_for and not inside and text.lower().startswith("the ")
+                and head is not None and not any(c.dep_ in ("poss", "compound") for c in head.lefts)):
+            return self.spoken_for[lemma]
         if head_word in self.lex.spokes or lemma in self.lex.spokes:
             bodies = [e for e in inside if e.label in ("ORG", "GPE", "FAC", "NORP")]
             if bodies:
@@ -775,8 +822,10 @@ class _Resolver:
         untitled = person_name(name)
         if untitled != name and _surname(untitled) in self.people:  # "Sheriff Cuellar", not an entity to the model
             return self.person(untitled, mention.start, mention.end)
-        if head is not None and head.pos_ == "PROPN" and not head.ent_type_ and untitled != name and _is_proper_name(
-                untitled):
+        # what a title opens is a name, not "and the Liberal Democrats" after "Labour", nor "Party" after "Conservative"
+        if (head is not None and head.pos_ == "PROPN" and not head.ent_type_ and untitled != name
+                and untitled[:1].isupper() and _is_proper_name(untitled)
+                and type_of_name(untitled.split()[-1], "") == ""):
             return self.person(untitled, mention.start, mention.end)  # "Democratic Whip Steny Hoyer", untagged
         if plural and "person" in (self.lex.descriptions.get(lemma), self.lex.descriptions.get(
                 lemma.removesuffix("s"))):  # a proper plural keeps its "s" as lemma: "Senators"
@@ -804,11 +853,21 @@ class _Resolver:
                 if sex:
                     self.genders.setdefault(role_name, sex)
                 return self.person(role_name, mention.start, mention.end)
+        if (head is not None and head.pos_ == "PROPN" and not head.ent_type_ and head.i > 0
+                and head.doc[head.i - 1].idx >= mention.start and self.title_before(head.idx)[1]):
+            # an untagged name after a title that tells a sex, whatever else the mention holds: "Liberal Democrat
+            # peer Lord Carlile" is the peer, not the party the model tagged
+            return self.person(head.text, head.idx, head.idx + len(head))
         if head is not None and head.pos_ == "PROPN" and not inside and self.untagged_person(name):
             return self.person(name, mention.start, mention.end)  # "― Karen Bobadilla.", a signature the model missed
-        if head is not None and head.pos_ == "PROPN":
+        if head is not None and head.pos_ == "PROPN" and head.text[:1].isupper():  # not "the shadow chancellor"
             # a name whose modifier alone the model tagged ("Douglas County" in "The Douglas County Attorney's
             # Office") is the whole name
+            person = next((e for e in reversed(inside) if e.label == "PERSON"), None)
+            if person is not None and self.lex.descriptions.get(read.lemma) == "person":
+                # the person after an office the model read as a name: "Chairman of the Environmental Audit
+                # Committee Peter Ainsworth MP"
+                return self.person(person.name, person.start, person.end)
             return self.organisation(name, "ORG", mention.start) if not inside or named else self.from_entity(
                 inside[0])
         if len(text.split()) == 1 and text[:1].isupper() and self.known_surname(text):
@@ -848,7 +907,7 @@ class _Resolver:
         if cls == "person":
             found = self.last_before(mention.start, ("person",), noun)
             if (found is not None and noun in self.lex.professions and noun not in found.canonical.lower()
-                    and "former" not in text.lower() and any(person == found for _, _, person in self.offices)):
+                    and "former" not in text.lower() and any(person == found for _, _, person, _ in self.offices)):
                 return None  # "the prosecutor" is not the senator named last
             return found
         owner = text.split()[0].lower()
@@ -866,9 +925,17 @@ class _Resolver:
                 or self.last_before(mention.start, ("organization", "government", "media"), noun))
 
 
-    def holders(self, position: int, office: str) -> list[Speaker]:
-        """The people introduced with ``office`` before ``position``, in text order."""
-        return [person for start, held, person in self.offices if held == office and start < position]
+    def holders(self, position: int, office: str, qualifier: str | None = None) -> list[Speaker]:
+        """The people introduced with ``office`` before ``position``, in text order; with a ``qualifier`` ("the
+        foreign secretary"), those introduced with it ("Florida Sen. Marco Rubio" for "the Florida senator") if any,
+        else not those introduced with another ("Home Secretary Charles Clarke"); nor, without the same qualifier,
+        those who hold another office of that name ("shadow chancellor Oliver Letwin")."""
+        held = [(person, qualified) for start, held, person, qualified in self.offices
+                if held == office and start < position]
+        same = [person for person, qualified in held if qualifier is not None and qualified == qualifier]
+        return same or [person for person, qualified in held if qualified == qualifier or (
+            qualifier is None and qualified not in self.lex.other_offices
+            or qualified is None and qualifier not in self.lex.other_offices)]
 
     def office_holder(self, position: int, office: str, text: str) -> Speaker | None:
         """Who "the senator" is: the last person introduced with that office before ``position``; with none, the
@@ -878,9 +945,15 @@ class _Resolver:
             position, position + len(text))
         if named is not None:  # "said R. Gil Kerlikowske, the … commissioner, who", "The director …, Ina Kirsch"
             return named
-        holders = self.holders(position, office)
+        words = _DETERMINERS.sub("", text).lower().split()
+        at = next((i for i, word in enumerate(words) if self.lex.offices.get(word) == office), None)
+        qualifier = _qualifier(words, at) if at is not None else None
+        holders = self.holders(position, office, qualifier)
         if holders:
             return holders[-1]
+        # nor anyone introduced with another office of that name: "the foreign secretary" is no "Home Secretary …"
+        others = frozenset(person for _, held, person, qualified in self.offices
+                           if held == office and qualifier is not None and qualified not in (None, qualifier))
         if office in self.lex.sole_offices:
             return Speaker(_DETERMINERS.sub("", text), "person")
         if any(e.label == "ORG" and (len(e.name.split()) > 1 or e.name.isupper())
@@ -890,7 +963,7 @@ class _Resolver:
             role = Speaker(_DETERMINERS.sub("", text), "person")
             self.role_only.add(role)
             return role
-        return self.last_before(position, ("person",), office)
+        return self.last_before(position, ("person",), office, excluded=others)
 
     def person_set_before(self, start: int, end: int) -> Speaker | None:
         """The person a description is set after, as the parse has it or between commas: "Alfonso Aguilar, the
@@ -913,6 +986,34 @@ class _Resolver:
         if entity is None or self.text[entity.end:end].strip(" ,") not in ("", "QC", "Jr."):
             return None
         return self.person(entity.name, entity.start, entity.end)
+
+
+def _qualifier(words: list[str], index: int) -> str | None:
+    """The word before the office at ``words[index]`` that says which office it is: a portfolio ("foreign" in
+    "foreign secretary", "Home Secretary"), a word that makes it another office ("shadow", "deputy") or a place
+    ("the Ohio governor"); not a party, nor a word of praise or time ("GOP Sen.", "the longtime senator")."""
+    word = words[index - 1] if index > 0 else ""
+    lexicons = _lexicons()
+    if word in lexicons.portfolios or word in lexicons.other_offices:
+        return word
+    return _place_word(word) if word.isalpha() else None
+
+
+# the state or town a person's office serves, written after the name: ", R-Iowa", " (D-Calif.)", " of Ohio"
+_PLACE_AFTER_NAME = re.compile(r"(?:,\s*\(?|\s+\()[RDI]-(?P<state>[A-Z][a-z]+\.?(?: [A-Z][a-z]+)?)|\s+of\s+"
+                               r"(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?![\w.])")
+
+
+def _place_word(name: str | None, states_only: bool = False) -> str | None:
+    """The last word of the place ``name`` names, in lower case ("New Jersey" → "jersey"), if it names one
+    (``_names_a_place``), or with ``states_only`` a state or a country ("Mo." → "missouri", where the gazetteer
+    knows the abbreviation)."""
+    if not name:
+        return None
+    places = load_gazetteer().lookup(name)
+    if not places or not (_names_a_place(name) if not states_only else places[0].kind in ("state", "country")):
+        return None
+    return places[0].name.split()[-1].lower()
 
 
 _NAME_LINKS = frozenset({"of", "and", "for", "on", "the", "&", "in", "de", "du", "la"})

@@ -575,3 +575,60 @@ def test_a_role_of_a_named_body_is_not_the_last_person_named(nlp):
     assert speakers["the chairwoman of Florida’s Hillsborough County GOP"][0] == "Deborah Tamargo"
     assert speakers["the group People for the Ethical Treatment of Animals"][0] == (
         "People for the Ethical Treatment of Animals")
+
+
+def test_titles_and_party_labels_are_taken_off_the_name(nlp):
+    """A surname after a title the model reads as a body ("Attorney General Schneiderman", tagged "General
+    Schneiderman" ORG) is the person named in full before; a party label before a name ("Tory Liam Fox") or a peer's
+    title before an untagged name ("Lord Carlile") is no part of the person; the party the model tagged without its
+    first word is the whole party ("The Liberal Democrats", not "Democrats")."""
+    speakers = _by_mention(nlp, (
+        "State Attorney General Eric T. Schneiderman and District Attorney Eric Gonzalez met on Monday. “Courthouses "
+        "must stay open to everyone,” said Attorney General Schneiderman. Tory Liam Fox said his party would cut "
+        "taxes for families. Liberal Democrat peer Lord Carlile, a reviewer of the terror laws, said some detainees "
+        "could be freed. The Liberal Democrats said the plan would cost too much."))
+    assert speakers["Attorney General Schneiderman"] == ("Eric T. Schneiderman", "person")
+    assert speakers["Tory Liam Fox"] == ("Liam Fox", "person")
+    assert speakers["Liberal Democrat peer Lord Carlile, a reviewer of the terror laws"] == ("Carlile", "person")
+    assert speakers["The Liberal Democrats"] == ("Liberal Democrats", "organization")
+
+
+def test_an_office_is_a_person_whatever_the_model_tagged(nlp):
+    """An office the model tags as a body ("The Conservative Party Co-Chairman") or a lower-case proper noun ("the
+    shadow chancellor") is a person; a person named after an office the model read as part of a name is that
+    person ("Chairman of the … Committee Peter Ainsworth MP")."""
+    speakers = _by_mention(nlp, (
+        "The Conservative Party Co-Chairman said the campaign was going well. Taxes must come down, the shadow "
+        "chancellor said as the conference opened. Chairman of the Environmental Audit Committee Peter Ainsworth "
+        "MP said the housing plan was alarming."))
+    assert speakers["The Conservative Party Co-Chairman"] == ("Conservative Party Co-Chairman", "person")
+    assert speakers["the shadow chancellor"] == ("shadow chancellor", "person")
+    assert speakers["Chairman of the Environmental Audit Committee Peter Ainsworth MP"] == (
+        "Peter Ainsworth", "person")
+
+
+def test_an_office_qualified_by_a_place_or_portfolio_is_its_own_holder(nlp):
+    """"The foreign secretary" is not "Home Secretary Charles Clarke", introduced since; "the Florida senator" is
+    "Florida Sen. Marco Rubio", not the senator named last; "the vice president" is not "President Barack Obama";
+    "the chancellor" is not "Shadow chancellor Oliver Letwin"."""
+    speakers = [s for _, s, _ in _speakers(nlp, (
+        "Jack Straw spoke first. The foreign secretary said the treaty was sound. New Home Secretary Charles Clarke "
+        "said the men would stay in prison. The foreign secretary said Parliament must decide."))]
+    assert speakers == ["Jack Straw", "Charles Clarke", "Jack Straw"]
+    assert _by_mention(nlp, (
+        "Florida Sen. Marco Rubio campaigned in Iowa. His rival, Sen. Bernie Sanders, won in Vermont. The Florida "
+        "senator said he would win in March."))["The Florida senator"] == ("Marco Rubio", "person")
+    assert _by_mention(nlp, (
+        "Vice President Joe Biden and President Barack Obama spoke in Ohio. The vice president said the plan would "
+        "pass."))["The vice president"] == ("Joe Biden", "person")
+    assert _by_mention(nlp, "Shadow chancellor Oliver Letwin spoke on Monday. The chancellor said growth would "
+                            "continue.")["The chancellor"] == ("chancellor", "person")
+
+
+def test_the_spokesman_speaks_for_the_body_the_spokesman_named_before_spoke_for(nlp):
+    """"The spokesman" is the spokesman named before ("A spokesman for the Home Office"), so speaks for the Home
+    Office, not for the body quoted last ("The UK")."""
+    speakers = [s for _, s, _ in _speakers(nlp, (
+        "A spokesman for the Home Office said the plan was lawful. The UK has promised to act, the spokesman said. "
+        "Its embassy said it would help. The spokesman stressed that the country would meet its obligations."))]
+    assert speakers[0] == "Home Office" and speakers[-1] == "Home Office"
