@@ -106,6 +106,7 @@ class Lexicon:
     adjective_other_senses: dict[str, frozenset[str]]  # adjective -> nouns of another sense ("Indian tribes")
     hyphen_place_words: frozenset[str]  # "Northbrook-based": the name before the hyphen is a place
     school_heads: frozenset[str]  # "Buckland Elementary": a school's name, outside headlines
+    leader_body_heads: frozenset[str]  # "the Howard Government": a leader's, not a town's
 
 
 @lru_cache(maxsize=1)
@@ -137,7 +138,8 @@ def places_lexicon() -> Lexicon:
                    frozenset(raw["region_heads"]), frozenset(raw["adjective_kinds"]),
                    frozenset(raw["identity_words"]),
                    {adjective: frozenset(nouns) for adjective, nouns in raw["adjective_other_senses"].items()},
-                   frozenset(raw["hyphen_place_words"]), frozenset(raw["school_heads"]))
+                   frozenset(raw["hyphen_place_words"]), frozenset(raw["school_heads"]),
+                   frozenset(raw["leader_body_heads"]))
 
 
 def _studied(words: list[str], index: int) -> bool:
@@ -549,6 +551,12 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph], gazetteer: Gazetteer | 
             continue  # "United Way", "non-United Russia candidate"
         if doc[first].text in lexicon.personal_titles:
             continue  # a person the model read as a place: "Ms Raggi"
+        if (first > 0 and doc[first - 1].text in lexicon.personal_titles and readings
+                and all(p.kind == "city" and p.population < MIN_UNTAGGED_CITY_POPULATION for p in readings)):
+            # a person named like a small town, after a title: "South African President Thabo Mbeki" (not a
+            # dateline after a headline's last word: "… Taliban Commander Washington, DC –")
+            taken[first:last] = [True] * (last - first)
+            continue
         if not readings and (words[last - 1] in lexicon.law_heads or words[first] in lexicon.operation_openers):
             taken[first:last] = [True] * (last - first)  # nor is "Monongahela" of the "Wild Monongahela Act" a river
             continue  # a law or an operation the model read as a facility: "the … Framework Act of 2003"
@@ -848,6 +856,10 @@ def _local_body(doc: Doc, last: int, written: str, best: Place, lexicon: Lexicon
         return False
     if name_key(written) in named_places:
         return True
+    if (last < len(doc) and doc[last].text in lexicon.leader_body_heads and best.kind == "city"
+            and not (last + 1 < len(doc) and _capitalised(doc[last + 1]))):
+        return False  # a leader's government, not a town's: "The Howard Government" (not "Columbus Government
+        # Center")
     if last < len(doc) and doc[last].text in lexicon.public_body_heads:
         return best.kind != "city" or best.population >= MIN_LOCAL_BODY_POPULATION
     return best.kind != "city"

@@ -313,7 +313,9 @@ def main() -> None:
 
     demonyms = set(EXTRA_DEMONYMS)
     for extra in info.values():
-        demonyms.update(demonyms_of(extra))
+        # not a country's own name that countryinfo gives as its demonym ("Christmas Island", "Djibouti",
+        # "Gibraltar"): the place, which the model tags so
+        demonyms.update(d for d in demonyms_of(extra) if d.lower() != (extra.get("name") or "").lower())
     DEMONYMS_OUT.write_text(
         "# Demonyms (\"Iraqi\", \"Texan\"): never places. From countryinfo 1.0.1 (MIT) country demonyms, plus the\n"
         "# hand-written EXTRA_DEMONYMS of scripts/build_gazetteer.py, which writes this file. Plurals are derived.\n"

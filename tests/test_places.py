@@ -1890,3 +1890,19 @@ def test_planets_brands_and_people_are_no_towns(nlp):
     assert places["Hendersonville"]["kind"] == "city"
     assert places["Wall Street"]["kind"] == "other"
     assert places["Columbia"]["kind"] == "city"
+
+
+def test_words_leaders_and_countries_named_as_their_people_are_read_right(nlp):
+    """"Christmas Island" is the territory, not "Island" as Iceland's own name (countryinfo gives the territory's
+    name as its demonym, so the model's place had been dropped); Gibraltar and Djibouti are places. "Hamas",
+    "Commonwealth" and "Law" are no towns (Hamm, a Manila district, Law in Scotland); "the Howard Government" is
+    a leader's, not Howard, Wisconsin's (but "Columbus Government Center" stays in Columbus); a person named like
+    a small town after a title is no place ("President Thabo Mbeki")."""
+    text = ("Forty asylum seekers were flown to Christmas Island on Monday. Ships sail from Gibraltar to Djibouti. "
+            "Police arrested 30 militants from Hamas. The law gives more power to Commonwealth agencies, the head of "
+            "the Law Council said. The Howard Government set up the inquiry. The office is on the second floor of "
+            "the Columbus Government Center. South African President Thabo Mbeki opened the summit.")
+    places = {row["text"]: row for row in rows_for(nlp, text)}
+    assert places["Christmas Island"]["country"] == "CX"
+    assert {"Gibraltar", "Djibouti", "Columbus"} <= set(places)
+    assert not {"Island", "Hamas", "Commonwealth", "Law", "Howard", "Thabo Mbeki"} & set(places)
