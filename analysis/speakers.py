@@ -54,6 +54,7 @@ _SURNAME_PARTICLES = frozenset({"de", "del", "della", "di", "da", "du", "van", "
 _SUFFIX = re.compile(r",?\s+(?:Jr|Sr|II|III|IV)\.?$")
 _WORDS = re.compile(r"[\w.&]+")
 _FOLLOWING_SUFFIX = re.compile(r",?\s(?:Jr|Sr|II|III|IV)\b\.?")
+_TITLED_SURNAME = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+([A-Z][\w'’-]+)")  # "Mr Schneiders", "Ms. Caird"
 _TITLE_BEFORE = re.compile(r"\b([A-Za-z]+)\.?\s+$")  # the word right before a name: "Ms. ", "Congresswoman "
 
 
@@ -212,14 +213,23 @@ class _Resolver:
         self.acronyms = acronyms
         self.entities: list[_Entity] = []
         text = self.text
+        # surnames the article gives people elsewhere: of the model's people, and after a title that tells a sex
+        surnames = {e[-1].lower_ for e in doc.ents if e.label_ == "PERSON"} | {
+            m.group(1).lower() for m in _TITLED_SURNAME.finditer(text)}
         for ent in doc.ents:
             if ent.label_ in _NAME_LABELS:
                 suffix = _FOLLOWING_SUFFIX.match(text, ent.end_char) if ent.label_ == "PERSON" else None
                 name = canonical_name(ent.text + (suffix.group() if suffix else ""), acronyms)
-                if ent.label_ == "PERSON":
+                label = ent.label_
+                if (label == "ORG" and self.untagged_person(name) and name.split()[-1].lower() in surnames
+                        and not set(name.split()) & _NAME_LINKS):
+                    # a person the model read as a body, whom the article names as a person elsewhere: "The
+                    # Wilderness Society's Lyndon Schneiders" beside "Mr Schneiders" (not "Joy Division", "Royal Mail")
+                    label = "PERSON"
+                if label == "PERSON":
                     name = person_name(name)
                 if name:
-                    self.entities.append(_Entity(ent.start_char, ent.end_char, ent.label_, name))
+                    self.entities.append(_Entity(ent.start_char, ent.end_char, label, name))
         self.entity_starts = [e.start for e in self.entities]
         self.sentence_starts = [sentence.start_char for sentence in doc.sents]
         self.people: dict[str, str] = {}
@@ -370,7 +380,7 @@ class _Resolver:
             sole = next(iter(namesakes)) if len(namesakes) == 1 else None  # the one full name of this surname
             fullest = sole or self.people.get(key, name)
             if (len(fullest.split()) < len(name.split()) <= 4 and name.endswith(f" {fullest}") and _is_proper_name(name)
-                    and name[:1].isupper()):  # not "for Birkenhead" left of "the Labour MP for Birkenhead"
+                    and name.split()[0] not in _NAME_LINKS):  # not "for Birkenhead" of "the Labour MP for Birkenhead"
                 # fuller than any name the model tagged: "Cecile Richards" beside a tagged "Richards"; the surname
                 # alone names her from here on
                 fullest = self.people[key] = name
@@ -860,7 +870,8 @@ class _Resolver:
             return self.person(head.text, head.idx, head.idx + len(head))
         if head is not None and head.pos_ == "PROPN" and not inside and self.untagged_person(name):
             return self.person(name, mention.start, mention.end)  # "― Karen Bobadilla.", a signature the model missed
-        if head is not None and head.pos_ == "PROPN" and head.text[:1].isupper():  # not "the shadow chancellor"
+        if head is not None and head.pos_ == "PROPN" and (head.text[:1].isupper() or inside):  # "the shadow chancellor"
+            # is no name
             # a name whose modifier alone the model tagged ("Douglas County" in "The Douglas County Attorney's
             # Office") is the whole name
             person = next((e for e in reversed(inside) if e.label == "PERSON"), None)

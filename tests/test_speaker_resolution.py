@@ -632,3 +632,17 @@ def test_the_spokesman_speaks_for_the_body_the_spokesman_named_before_spoke_for(
         "A spokesman for the Home Office said the plan was lawful. The UK has promised to act, the spokesman said. "
         "Its embassy said it would help. The spokesman stressed that the country would meet its obligations."))]
     assert speakers[0] == "Home Office" and speakers[-1] == "Home Office"
+
+
+def test_a_person_the_model_tags_as_a_body_and_a_premier_are_people(nlp):
+    """A name that opens with a common first name is a person's though the model tags it ORG ("The Wilderness
+    Society's Lyndon Schneiders"), and "Mr Schneiders" is then the same person; "the Queensland Premier" is the
+    premier named before; "his agent" is a person."""
+    speakers = _by_mention(nlp, (
+        "The Wilderness Society's Lyndon Schneiders says the logging must stop. “It is a disgrace,” Mr Schneiders "
+        "said. Queensland Premier Peter Beattie said the report was damning. The Queensland Premier says he "
+        "accepts full responsibility. The actor died on Friday, his agent said."))
+    assert speakers["The Wilderness Society's Lyndon Schneiders"] == ("Lyndon Schneiders", "person")
+    assert speakers["Mr Schneiders"] == ("Lyndon Schneiders", "person")
+    assert speakers["The Queensland Premier"] == ("Peter Beattie", "person")
+    assert speakers["his agent"][1] == "person"
