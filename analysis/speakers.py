@@ -870,10 +870,9 @@ class _Resolver:
             return self.person(head.text, head.idx, head.idx + len(head))
         if head is not None and head.pos_ == "PROPN" and not inside and self.untagged_person(name):
             return self.person(name, mention.start, mention.end)  # "― Karen Bobadilla.", a signature the model missed
-        if head is not None and head.pos_ == "PROPN" and (head.text[:1].isupper() or inside):  # "the shadow chancellor"
-            # is no name
+        if head is not None and head.pos_ == "PROPN" and (head.text[:1].isupper() or inside):
             # a name whose modifier alone the model tagged ("Douglas County" in "The Douglas County Attorney's
-            # Office") is the whole name
+            # Office") is the whole name; a lower-case head with no entity is no name ("the shadow chancellor")
             person = next((e for e in reversed(inside) if e.label == "PERSON"), None)
             if person is not None and self.lex.descriptions.get(read.lemma) == "person":
                 # the person after an office the model read as a name: "Chairman of the Environmental Audit
