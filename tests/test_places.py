@@ -1906,3 +1906,16 @@ def test_words_leaders_and_countries_named_as_their_people_are_read_right(nlp):
     assert places["Christmas Island"]["country"] == "CX"
     assert {"Gibraltar", "Djibouti", "Columbus"} <= set(places)
     assert not {"Island", "Hamas", "Commonwealth", "Law", "Howard", "Thabo Mbeki"} & set(places)
+
+
+def test_a_place_name_the_model_tagged_without_its_first_word_is_the_whole_name(nlp):
+    """The model often leaves out a place name's first word at a sentence's start ("Prince Edward Island", "New
+    South Wales", "Salt Lake City"): the gazetteer's longer name is the place, not "Edward Island" (no place) or
+    "South Wales" (Wales)."""
+    text = ("Prince Edward Island voted on Monday. New South Wales health authorities said the hospital was told. "
+            "Western Australia and the Northern Territory have had no deaths.")
+    places = {row["text"]: row for row in rows_for(nlp, text)}
+    assert places["Prince Edward Island"]["country"] == "CA"
+    assert places["New South Wales"]["kind"] == "state" and places["New South Wales"]["country"] == "AU"
+    assert places["Western Australia"]["kind"] == "state"
+    assert not {"Edward Island", "South Wales", "Australia"} & set(places)
