@@ -213,7 +213,7 @@ class _Resolver:
         self.acronyms = acronyms
         self.entities: list[_Entity] = []
         text = self.text
-        # surnames the article gives people elsewhere: of the model's people, and after a title that tells a sex
+        # surnames the article gives people elsewhere: of the model's people, and after "Mr", "Mrs", "Ms", "Miss", "Dr"
         surnames = {e[-1].lower_ for e in doc.ents if e.label_ == "PERSON"} | {
             m.group(1).lower() for m in _TITLED_SURNAME.finditer(text)}
         for ent in doc.ents:
@@ -352,20 +352,26 @@ class _Resolver:
         sex = self.lex.gendered_titles.get(title.group(1).lower()) if title else None
         return (title.group().strip(), sex) if sex else (None, None)
 
+    def _title_words(self, start: int, end: int) -> list[str]:
+        """The words of the title written just before or in a name, in lower case."""
+        return [w.lower().strip(",") for w in
+                self.text[max(0, start - 40):start].split()[-3:] + self.text[start:end].split()[:-1]]
+
     def offices_at(self, start: int, end: int) -> list[str]:
         """The offices in the title written just before or in a name ("Sen. Feinstein", "Webb County Sheriff X")."""
-        return [office for office, _ in self.qualified_offices(start, end)]
+        return [office for word in self._title_words(start, end) if (office := self.lex.offices.get(word))]
 
     def qualified_offices(self, start: int, end: int) -> list[tuple[str, str | None]]:
         """The offices in the title written just before or in a name, each with the word that qualifies it ("Home
         Secretary Charles Clarke": secretary, home), if any."""
-        words = [w.lower().strip(",") for w in
-                 self.text[max(0, start - 40):start].split()[-3:] + self.text[start:end].split()[:-1]]
+        words = self._title_words(start, end)
+        found = [(i, office) for i, word in enumerate(words) if (office := self.lex.offices.get(word))]
+        if not found:
+            return []
         after = _PLACE_AFTER_NAME.match(self.text, end)  # "Sen. Joni Ernst, R-Iowa", "Gov. John Kasich of Ohio"
         home = (_place_word(after.group("state"), states_only=True) or _place_word(after.group("place"))
                 if after else None)
-        return [(office, _qualifier(words, i) or home) for i, word in enumerate(words)
-                if (office := self.lex.offices.get(word))]
+        return [(office, _qualifier(words, i) or home) for i, office in found]
 
     def person(self, name: str, start: int | None = None, end: int | None = None) -> Speaker:
         """The person a name refers to: the fullest name with its surname, or, when two people share the surname,
@@ -609,8 +615,9 @@ class _Resolver:
         found = next((found for step in (self._by_pronoun, self._by_label, self._by_name, self._by_spokesperson,
                                          self._by_author, self._by_headless_entity, self._by_anonymity, self._by_body)
                       if (found := step(read)) is not None), None) or self._by_words(read)
-        if found.canonical != canonical_name(_DETERMINERS.sub("", read.text), {}):  # resolved past its own words
-            for noun in read.words & self.lex.spokes:  # "A spokesman for …", "Andrew Hogg, spokesman for …"
+        spokes = read.words & self.lex.spokes  # "A spokesman for …", "Andrew Hogg, spokesman for …"
+        if spokes and found.canonical != canonical_name(_DETERMINERS.sub("", read.text), {}):  # past its own words
+            for noun in spokes:
                 self.spoken_for[noun] = found
         return found
 

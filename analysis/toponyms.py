@@ -525,10 +525,14 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph], gazetteer: Gazetteer | 
         if ent.label_ not in PLACE_LABELS:
             continue
         first, last = ent.start, ent.end
-        if first > 0 and not taken[first - 1] and tokens.is_alpha[first - 1] and words[first - 1][:1].isupper() and (
-                _longest_match(tokens, first - 1, gazetteer, max_tokens=MAX_NAME_TOKENS + 2) or 0) >= last:
-            first -= 1  # the model's place lacks the name's first word: "Edward Island" of "Prince Edward Island"
-        longer = _longest_match(tokens, first, gazetteer, max_tokens=MAX_NAME_TOKENS + 2)
+        longer = None
+        if first > 0 and not taken[first - 1] and tokens.is_alpha[first - 1] and words[first - 1][:1].isupper():
+            earlier = _longest_match(tokens, first - 1, gazetteer, max_tokens=MAX_NAME_TOKENS + 2)
+            if earlier and earlier >= last:
+                first, longer = first - 1, earlier  # the name's first word, which the model's place lacks: "Edward
+                # Island" of "Prince Edward Island"
+        if longer is None:
+            longer = _longest_match(tokens, first, gazetteer, max_tokens=MAX_NAME_TOKENS + 2)
         if longer and longer > last:
             last = longer
         elif words[first] in _QUADRANTS and last - first > 1:
