@@ -73,11 +73,30 @@ def without_markup(text: str, ranges: list[tuple[int, int]]) -> list[tuple[int, 
 
 
 # the speaker's name in capitals that opens a transcript's turn: "PENCE: ", "SEN. CRUZ: "
+_RUN_ON_BEFORE = re.compile(r"[.!?][’')\]]?\s+$")  # a sentence's end and a space right before a mark
 _SPEAKER_LABEL = re.compile(r"[A-Z][A-Z.'’ -]{1,40}: ")
 
 
 def _is_word(ch: str) -> bool:
     return ch.isalnum()
+
+
+def _paragraph_run_on(text: str, pos: int, end: int) -> bool:
+    """A straight mark after a sentence's end that opens the next sentence of a quotation whose paragraphs were run
+    together ('He said: "We will study it. "I would point out …"'): it opens, and a later mark closes (past the
+    marks that open further sentences so)."""
+    while _opens_run_on_sentence(text, pos):
+        pos = text.find('"', pos + 1, end)
+        if pos < 0:
+            return False
+        if not text[pos - 1].isspace() and not text[pos + 1:pos + 2].isalnum():
+            return True
+    return False
+
+
+def _opens_run_on_sentence(text: str, pos: int) -> bool:
+    return (text[pos] == '"' and text[pos + 1:pos + 2].isalnum()
+            and _RUN_ON_BEFORE.search(text, max(pos - 8, 0), pos) is not None)
 
 
 def _scan_paragraph(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
@@ -114,7 +133,7 @@ def _scan_paragraph(text: str, start: int, end: int) -> list[tuple[int, int, boo
                 double_open, single_open = pos, None
             else:
                 looks_opening = mark in _OPEN_DOUBLE and before.isspace() and not after.isspace()
-                if looks_opening and mark != text[double_open]:
+                if (looks_opening and mark != text[double_open]) or _paragraph_run_on(text, pos, end):
                     # An opening mark while one is open: the earlier quote never closed.
                     spans.append((double_open + 1, pos, False))
                     double_open = pos

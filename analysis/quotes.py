@@ -88,8 +88,10 @@ def _scare_single(text: str, q: QuotedSpan) -> bool:
     return q.single and len(_WORD.findall(text, q.start, q.end)) < _SCARE_SINGLE_WORDS
 
 
-def _adjacent_quote(text: str, cue: Cue, spans: list[QuotedSpan], used: set[int]) -> list[int]:
-    """Quoted stretches right beside the cue's clause, in its paragraph: ``“…,” she said`` or ``she said: “…”``."""
+def _adjacent_quote(text: str, cue: Cue, spans: list[QuotedSpan], used: set[int],
+                    statements: list[_Statement] | None = None) -> list[int]:
+    """Quoted stretches right beside the cue's clause, in its paragraph: ``“…,” she said`` or ``she said: “…”``;
+    not a quoted sentence that goes on from an attributed quote before it (given ``statements``)."""
     found: list[int] = []
     for index, q in enumerate(spans):
         if index in used or q.end > cue.sentence[1] + 2 and q.start > cue.clause[1] + 3:
@@ -97,13 +99,34 @@ def _adjacent_quote(text: str, cue: Cue, spans: list[QuotedSpan], used: set[int]
         if q.end <= cue.clause[0] and q.end >= cue.sentence[0] - 400:
             between = text[q.end:cue.clause[0]]
             if len(between) <= 4 and _ADJACENT_BEFORE.match(between) and "\n" not in between and not (
-                    _closes_with_period(text, q) and _inside_sentence(text, q)):
+                    _closes_with_period(text, q) and _inside_sentence(text, q)) and not (
+                    statements is not None and _goes_on_from_quote(text, cue, spans, index, used, statements)):
                 found.append(index)
         elif q.start >= cue.clause[1]:
             between = text[cue.clause[1]:q.start]
             if len(between) <= 5 and _ADJACENT_BEFORE.match(between) and "\n" not in between:
                 found.append(index)
     return found
+
+
+def _goes_on_from_quote(text: str, cue: Cue, spans: list[QuotedSpan], index: int, used: set[int],
+                        statements: list[_Statement]) -> bool:
+    """Whether a quoted sentence before a cue that opens the next sentence goes on from an attributed quote: in
+    'He said: "A. "B." He admitted to …' (paragraphs run together) or '“A.” “B.” Rafter failed to show up …', B is
+    the rest of A, not what the next sentence reports."""
+    if not text[cue.clause[0]].isupper() or not _quoted_words(text, spans[index]).endswith((".", "!", "?", "…")):
+        return False
+    first = index
+    while index > 0:  # back along quotations with no word of the writer's between them
+        q, before = spans[index], spans[index - 1]
+        if not q.continued and (before.paragraph != q.paragraph or _WORD.search(text, before.end, q.start)):
+            break
+        index -= 1
+        if index in used:
+            return True
+    head = spans[index]  # the first of them: attributed when a statement's content ends right before it
+    return index < first and any(s.paragraph == head.paragraph and s.fragments[-1][1] <= head.start
+                                 and not _WORD.search(text, s.fragments[-1][1], head.start) for s in statements)
 
 
 def _inside_sentence(text: str, q: QuotedSpan) -> bool:
@@ -305,7 +328,7 @@ def _statements(text: str, cues: list[Cue], spans: list[QuotedSpan], paragraph_o
         if cue.naming and not inside:
             # "called", "described" count only with quotation marks: a quotation beside a naming cue with nothing
             # else to name is what it reads ("“…,” the editorial read.")
-            inside = [i for i in _adjacent_quote(text, cue, spans, used) if not _title_like(text, spans[i])
+            inside = [i for i in _adjacent_quote(text, cue, spans, used, statements) if not _title_like(text, spans[i])
                       and len(_WORD.findall(text, spans[i].start, spans[i].end)) >= _MIN_CONTINUATION_WORDS
                       ] if content is None else []
             if not inside:
@@ -315,13 +338,13 @@ def _statements(text: str, cues: list[Cue], spans: list[QuotedSpan], paragraph_o
             # what was said, not the participle after it.
             # Not after a quoted sentence that ends with a period: “….” Greene added that …, “….” She noted …
             # start a sentence of their own, and the quotation goes on from the quote before it.
-            before = [i for i in _adjacent_quote(text, cue, spans, used) if spans[i].end <= cue.clause[0]]
+            before = [i for i in _adjacent_quote(text, cue, spans, used, statements) if spans[i].end <= cue.clause[0]]
             if before and _QUOTE_CLOSES_SENTENCE.search(text, max(0, spans[before[-1]].end - 3),
                                                         spans[before[-1]].end + 1) and not _closes_with_period(
                                                             text, spans[before[-1]]):
                 inside, content = before, None
         if not inside and (content is None or not _WORD.search(text, content[0], content[1])):
-            inside = _after_own_sentence(text, cue, spans, _adjacent_quote(text, cue, spans, used)) or (
+            inside = _after_own_sentence(text, cue, spans, _adjacent_quote(text, cue, spans, used, statements)) or (
                 _quote_after_cue_sentence(text, cue, spans, used) if content is None else [])
             if not inside:
                 # "Cruz blamed the law on “knuckleheaded politicians.”": the quote is the verb's object.

@@ -1077,3 +1077,33 @@ def test_a_quoted_term_in_a_participle_phrase_is_no_quote(nlp):
     text = ("Workers coming to the city from a \"low wage region\" will need a permit. Clinton talked up her "
             "\"50-state strategy\" on Monday.")
     assert [(r["cue"], r["speaker_mention"]) for r in _rows(nlp, text)] == [("talked", "Clinton")]
+
+
+def test_a_quotation_whose_paragraphs_were_run_together_is_one_quote(nlp):
+    """Text exports that join a quote's paragraphs keep the mark that opened each one ('said: "A. "B."'): B is the
+    rest of the quote, not the writer's sentence, and its "I" is no new speaker."""
+    text = ('Council leader Ann Hale said: "We will study the report closely. "I would point out that the library '
+            'stays open all winter."')
+    rows = _rows(nlp, text)
+    assert [(r["cue"], r["speaker"]) for r in rows] == [("said", "Ann Hale")]
+    assert rows[0]["text"] == ("We will study the report closely. I would point out that the library stays open "
+                               "all winter.")
+
+
+def test_a_misplaced_closing_mark_still_closes_the_quote(nlp):
+    """A closing mark written after a space, with no mark later in the paragraph to close a quote it would open,
+    closes the quote: the writer's sentence after it is not quoted."""
+    text = 'The coach said: "We played well today. "The team meets again on Sunday to train for the final.'
+    rows = _rows(nlp, text)
+    assert [r["text"] for r in rows if r["kind"] == "direct"] == ["We played well today."]
+
+
+def test_a_cue_in_the_next_sentence_does_not_claim_a_quote_that_goes_on(nlp):
+    """The second paragraph of a quote, closed by a full stop, goes on from the first: the sentence after it
+    reports something else ("She admitted to …"), not the quoted sentence."""
+    text = ('The mayor said: "We cannot keep cutting the library.\n\n"The reading rooms are full every afternoon." '
+            'She admitted to a "real worry" about the budget next year.')
+    rows = _rows(nlp, text)
+    reading = next(r for r in rows if r["text"].startswith("The reading rooms"))
+    assert reading["speaker_mention"] == "The mayor"
+    assert all("reading rooms" not in r["text"] for r in rows if r["cue"] == "admitted")
