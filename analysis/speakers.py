@@ -426,6 +426,18 @@ class _Resolver:
             return words[-1]
         return None
 
+    def after_personal_title(self, name: str, start: int | None) -> bool:
+        """Whether a name the model read as a body or a place is a person's, after a title that tells a sex ("Mr
+        Hague", "Ms Caird"): a surname or a two-word name no place or body bears."""
+        words = name.split()
+        if words[0][:1].isupper() and words[0].rstrip(".").lower() in self.lex.gendered_titles:
+            words = words[1:]  # the title inside the name: not a place so named ("Prince Edward Island")
+            if load_gazetteer().lookup(name):
+                return False
+        elif start is None or len(words) > 1 or not (self.title_before(start)[0] or "a")[0].isupper():
+            return False  # a title before the name: a surname ("Mr" before "Katwala")
+        return 0 < len(words) <= 2 and _is_proper_name(" ".join(words)) and type_of_name(name, "") == ""
+
     def outlet_not_person(self, name: str) -> bool:
         """Whether a one-word name is a news outlet's ("Politico", "Reuters"; `source_types.yaml`) that no person
         the article names in full bears as a surname (Michael Bloomberg's "Bloomberg")."""
@@ -445,17 +457,25 @@ class _Resolver:
         titled = self.titled_surname(name, start) if label == "ORG" else None
         if titled is not None:
             return self.person(titled, start)
+        titled_person = self.after_personal_title(name, start)
         words = name.lower().split()
-        quoted = [s.canonical for _, s in reversed(self.history)]
+        quoted = [s for _, s in reversed(self.history)]
         # a place speaks for itself, not for a body named after it: "Vietnam … has accused Beijing" is not the
         # "Diplomatic Academy of Vietnam", "Cleveland" not the "Cleveland Police Patrolmen's Association"
         longer_names = [] if label == "GPE" and _names_a_place(name) else quoted + self.orgs
         for longer in longer_names:
-            longer_words = longer.lower().split()
-            if len(longer_words) > len(words) and _contains(longer_words, words) and _is_proper_name(longer):
-                name = longer
+            longer_name = longer.canonical if isinstance(longer, Speaker) else longer
+            longer_words = longer_name.lower().split()
+            if len(longer_words) > len(words) and _contains(longer_words, words) and _is_proper_name(longer_name):
+                if isinstance(longer, Speaker) and not titled_person:
+                    return longer  # a source quoted before, of its own type
+                name = longer_name
                 break
-        default = "government" if label == "GPE" else "organization"
+        if titled_person:
+            return self.person(name, start)
+        # a place the gazetteer knows speaks for its government; a name the model took for a place is a body
+        # ("… according to Quantcast")
+        default = "government" if label == "GPE" and load_gazetteer().lookup(name) else "organization"
         return Speaker(name, type_of_name(name, default))
 
     def addressee(self, position: int) -> Speaker:

@@ -646,3 +646,20 @@ def test_a_person_the_model_tags_as_a_body_and_a_premier_are_people(nlp):
     assert speakers["Mr Schneiders"] == ("Lyndon Schneiders", "person")
     assert speakers["The Queensland Premier"] == ("Peter Beattie", "person")
     assert speakers["his agent"][1] == "person"
+
+
+def test_a_name_the_model_took_for_a_place_is_a_body_unless_the_gazetteer_knows_the_place(nlp):
+    """spaCy's small model tags "Quantcast" a place: no place so named exists, so it speaks as an organisation, not
+    as a government; a country still speaks as its government."""
+    assert _by_mention(nlp, "The app had two million users in May, according to Quantcast.")["Quantcast"] == (
+        "Quantcast", "organization")
+    assert _by_mention(nlp, "France said on Monday that the talks would resume.")["France"] == ("France", "government")
+
+
+def test_a_surname_the_model_took_for_a_place_after_mr_is_a_person(nlp):
+    """"Mr Katwala", where the model tags "Katwala" a place: a person, and "he" after it refers to him."""
+    text = ("The festival was praised by Mr Katwala, who said the town had never seen such crowds. He said the "
+            "council should hold it again next year.")
+    speakers = _by_mention(nlp, text)
+    assert speakers["Mr Katwala"] == ("Katwala", "person")
+    assert speakers["He"] == ("Katwala", "person")
