@@ -972,6 +972,10 @@ def _named_in(name: str, gazetteer: Gazetteer, resolved: list[Resolved]) -> Plac
     own = _opening_town(words, _placed_towns(resolved))
     if own is not None:
         return own
+    for n in (2, 1):  # "Washington State University", "New Mexico State University": the state's, not a town's
+        state = gazetteer.states.get(" ".join(words[:n])) if len(words) > n + 1 and words[n] == "State" else None
+        if state is not None and state.country == "US":
+            return state
     states, countries = _context(places, [])
     stop = places_lexicon().stop_places
     for n in range(min(3, len(words) - 1), 0, -1):

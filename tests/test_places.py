@@ -564,6 +564,13 @@ def test_a_facility_named_after_the_state_of_the_story_lies_in_that_state(nlp):
     assert row["kind"] == "facility" and row["admin1"] == "Ohio" and row["within"] == "Ohio"
 
 
+def test_a_state_university_lies_in_its_state_wherever_the_story_is(nlp):
+    """"Washington State University" is the state's, not in Washington, D.C., though the story names no state."""
+    text = "The coach joined the sport management program at Washington State University last year."
+    row = by_text(rows_for(nlp, text))["Washington State University"]
+    assert row["kind"] == "facility" and row["admin1"] == "Washington" and row["within"] == "Washington"
+
+
 @pytest.mark.parametrize("written, acronym", [("BOV", True), ("CIS", True), ("FAO", True), ("US", False),
                                               ("UK", False), ("EU", False), ("NYC", False), ("TX", False)])
 def test_two_or_three_capitals_are_a_place_only_as_an_alias_country_or_state(written, acronym):
