@@ -56,7 +56,9 @@ RESOLVE_PASSES = 4  # at most; a reading chosen in one pass is context for the n
 OUTPUT_KIND = {"continent": "region", "province": "state"}
 TOWN_OF_THE_ARTICLE_MENTIONS = 2  # a town named this often is the article's, where a local name nothing places lies
 FACILITY_WINDOW = 120  # characters between a facility and the place that holds it
-_QUALIFIER = re.compile(r"^(?:['’]s)?,\s*(?P<name>[A-Z][A-Za-z.]*(?:\s?[A-Z][A-Za-z.]*){0,3})")
+# "Paris, Texas", "Paris's", "Fulton County located in Illinois"
+_QUALIFIER = re.compile(r"^(?:['’]s)?(?:,\s*|,?\s+(?:located|situated)\s+in\s+)"
+                        r"(?P<name>[A-Z][A-Za-z.]*(?:\s?[A-Z][A-Za-z.]*){0,3})")
 # the words between a facility and the place that holds it: "in", "at", ..., after an acronym in brackets too
 # ("Northwest Detention Center (NWDC) in Tacoma")
 _WITHIN_AFTER = re.compile(r"^(?:\s*\([^()]{1,40}\))?(?:\s+and\s+[^.;:!?]*?)?\s*(?:,|in|at|near|outside|of)\s+"

@@ -571,6 +571,14 @@ def test_a_state_university_lies_in_its_state_wherever_the_story_is(nlp):
     assert row["kind"] == "facility" and row["admin1"] == "Washington" and row["within"] == "Washington"
 
 
+def test_located_in_a_state_qualifies_a_place_as_a_comma_does(nlp):
+    """"Fulton County located in Illinois" is Illinois's Fulton County, not Ohio's in a story that names Ohio."""
+    text = ("Ohio farms reported sick birds in July, and Ohio officials tested flocks across the state. In "
+            "September, samples were found in the Spring Lake area of Fulton County located in Illinois.")
+    row = by_text(rows_for(nlp, text))["Fulton County"]
+    assert (row["kind"], row["admin1"]) == ("county", "Illinois")
+
+
 @pytest.mark.parametrize("written, acronym", [("BOV", True), ("CIS", True), ("FAO", True), ("US", False),
                                               ("UK", False), ("EU", False), ("NYC", False), ("TX", False)])
 def test_two_or_three_capitals_are_a_place_only_as_an_alias_country_or_state(written, acronym):
