@@ -724,10 +724,14 @@ def _public_spaces_at_home(written: list[str], chosen: list[Place | None], quali
                            home_country: str | None, named_states: tuple[Place, ...]) -> list[Place | None]:
     """A name of a public space ("Washington Square", ``public_space_words``) read as a town of under
     MIN_UNTAGGED_CITY_POPULATION only in a state the article's other places name: a New Orleans story's "Washington
-    Square" is its own square, not Washington Square, Pennsylvania."""
+    Square" is its own square, not Washington Square, Pennsylvania. One named after someone ("St. Peter's Square")
+    is never such a town."""
     words = places_lexicon().public_space_words
-    marked = [i for i, name in enumerate(written) if chosen[i] is not None and chosen[i].kind == "city"
-              and chosen[i].population < MIN_UNTAGGED_CITY_POPULATION and name.split()[-1] in words]
+    spaces = [i for i, name in enumerate(written) if chosen[i] is not None and chosen[i].kind == "city"
+              and name.split()[-1] in words]
+    chosen = [None if i in spaces and name.split()[-2:][0].endswith(("'s", "’s")) else p
+              for i, (name, p) in enumerate(zip(written, chosen, strict=True))]
+    marked = [i for i in spaces if chosen[i] is not None and chosen[i].population < MIN_UNTAGGED_CITY_POPULATION]
     if not marked:
         return chosen
     states, _ = _context([*(p if i not in marked else None for i, p in enumerate(chosen)), *named_states],

@@ -579,6 +579,14 @@ def test_located_in_a_state_qualifies_a_place_as_a_comma_does(nlp):
     assert (row["kind"], row["admin1"]) == ("county", "Illinois")
 
 
+def test_a_square_named_after_someone_is_no_town(nlp):
+    """"St. Peter's Square" in a story about Rome and the BBC is no Saint Peters in Kent."""
+    text = ("The Vatican said the Pope, treated at a hospital in Rome, will appear before crowds in St. Peter's "
+            "Square, the BBC reports.")
+    row = by_text(rows_for(nlp, text))["St. Peter's Square"]
+    assert row["country"] is None and row["lat"] is None
+
+
 @pytest.mark.parametrize("written, acronym", [("BOV", True), ("CIS", True), ("FAO", True), ("US", False),
                                               ("UK", False), ("EU", False), ("NYC", False), ("TX", False)])
 def test_two_or_three_capitals_are_a_place_only_as_an_alias_country_or_state(written, acronym):
