@@ -729,7 +729,7 @@ def _public_spaces_at_home(written: list[str], chosen: list[Place | None], quali
     words = places_lexicon().public_space_words
     spaces = [i for i, name in enumerate(written) if chosen[i] is not None and chosen[i].kind == "city"
               and name.split()[-1] in words]
-    chosen = [None if i in spaces and name.split()[-2:][0].endswith(("'s", "’s")) else p
+    chosen = [None if i in spaces and _named_after_someone(name) else p
               for i, (name, p) in enumerate(zip(written, chosen, strict=True))]
     marked = [i for i in spaces if chosen[i] is not None and chosen[i].population < MIN_UNTAGGED_CITY_POPULATION]
     if not marked:
@@ -737,6 +737,12 @@ def _public_spaces_at_home(written: list[str], chosen: list[Place | None], quali
     states, _ = _context([*(p if i not in marked else None for i, p in enumerate(chosen)), *named_states],
                          qualifiers, home_country)
     return [None if i in marked and states[(p.country, p.admin1)] <= 0 else p for i, p in enumerate(chosen)]
+
+
+def _named_after_someone(name: str) -> bool:
+    """Whether the word before a name's last word is a possessive ("St. Peter's Square")."""
+    words = name.split()
+    return len(words) > 1 and words[-2].endswith(("'s", "’s"))
 
 
 def _region_name(written: str) -> bool:

@@ -72,8 +72,8 @@ def without_markup(text: str, ranges: list[tuple[int, int]]) -> list[tuple[int, 
     return result
 
 
-# the speaker's name in capitals that opens a transcript's turn: "PENCE: ", "SEN. CRUZ: "
 _RUN_ON_BEFORE = re.compile(r"[.!?][’')\]]?\s+$")  # a sentence's end and a space right before a mark
+# the speaker's name in capitals that opens a transcript's turn: "PENCE: ", "SEN. CRUZ: "
 _SPEAKER_LABEL = re.compile(r"[A-Z][A-Z.'’ -]{1,40}: ")
 
 

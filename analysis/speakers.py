@@ -434,8 +434,10 @@ class _Resolver:
             words = words[1:]  # the title inside the name: not a place so named ("Prince Edward Island")
             if load_gazetteer().lookup(name):
                 return False
-        elif start is None or len(words) > 1 or not (self.title_before(start)[0] or "a")[0].isupper():
-            return False  # a title before the name: a surname ("Mr" before "Katwala")
+        else:  # a title before the name, capitalised: a surname ("Mr" before "Katwala")
+            title = self.title_before(start)[0] if start is not None and len(words) == 1 else None
+            if not title or not title[0].isupper():
+                return False
         return 0 < len(words) <= 2 and _is_proper_name(" ".join(words)) and type_of_name(name, "") == ""
 
     def outlet_not_person(self, name: str) -> bool:
