@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 
 from .cues import cue_lexicon
 from .entities import canonical_name, defined_acronyms
-from .gazetteer import load_gazetteer
+from .gazetteer import Place, load_gazetteer
 from .parse import doc_text
 from .resources import load_data_lines, load_data_yaml
 
@@ -1050,7 +1050,7 @@ def _place_word(name: str | None, states_only: bool = False) -> str | None:
     if not name:
         return None
     places = load_gazetteer().lookup(name)
-    if not places or not (_names_a_place(name) if not states_only else places[0].kind in ("state", "country")):
+    if not places or not (_speaking_place(places) if not states_only else places[0].kind in ("state", "country")):
         return None
     return places[0].name.split()[-1].lower()
 
@@ -1104,8 +1104,14 @@ PLACE_SPEAKER_POPULATION = 15_000  # a town this large, tagged GPE, is the place
 
 def _names_a_place(name: str) -> bool:
     """Whether ``name`` is a country, a state or province, or a town of PLACE_SPEAKER_POPULATION or more."""
+    return _speaking_place(load_gazetteer().lookup(name))
+
+
+def _speaking_place(places: Iterable[Place]) -> bool:
+    """Whether one of a name's gazetteer readings is a country, a state or province, or a town of
+    PLACE_SPEAKER_POPULATION or more."""
     return any(place.kind in ("country", "state") or place.kind == "city" and place.population >=
-               PLACE_SPEAKER_POPULATION for place in load_gazetteer().lookup(name))
+               PLACE_SPEAKER_POPULATION for place in places)
 
 
 def _contains(longer: list[str], shorter: list[str]) -> bool:
