@@ -122,7 +122,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.set_defaults(handler=_run)
 
     evaluate = commands.add_parser("eval", help="score the pipeline against gold annotations")
-    evaluate.add_argument("task", choices=["quotes", "locations", "claims", "sentiment", "html"])
+    evaluate.add_argument("task", choices=["quotes", "locations", "claims", "sentiment", "html", "interviews"])
     evaluate.add_argument("--gold", required=True, metavar="FILE", help="gold file (JSON Lines)")
     evaluate.add_argument("--limit", type=int, metavar="N", help="only the first N gold documents")
     evaluate.add_argument("--json", metavar="FILE", help="also write the figures as JSON")

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 
 from .cues import ADDRESSEE_VERBS, NO_SPEAKER_WORDS, Cue, find_cues, linked_subject
 from .gazetteer import demonym_keys, name_key
+from .interviews import InterviewAnswer, interview_answers
 from .parse import doc_text
 from .quote_marks import QuotedSpan, quoted_spans, typewriter_marks_as_curly, without_markup
 from .segment import Paragraph
@@ -991,10 +992,11 @@ def quote_rows(article_id: str, doc: Doc, paragraphs: list[Paragraph]) -> list[d
     statements = [s for s in statements if s.fragments]
     for s in statements:  # a mixed quote keeps the closing mark of its quoted words: 'she “never saw it coming.”'
         s.fragments = [_with_closing_mark(text, a, b) for a, b in s.fragments]
+    statements = _with_interview_answers(statements, interview_answers(doc, paragraphs))
     mention_spans = [_mention_edges(doc, original, s.cue.speaker) if s.cue is not None and s.cue.speaker is not None
-                     else None for s in statements]
-    mentions = [SpeakerMention(span[0], span[1], s.cue.head) if span is not None else None
-                for s, span in zip(statements, mention_spans, strict=True)]
+                     else (s.mention.start, s.mention.end) if s.mention is not None else None for s in statements]
+    mentions = [s.mention if s.mention is not None else SpeakerMention(span[0], span[1], s.cue.head)
+                if span is not None else None for s, span in zip(statements, mention_spans, strict=True)]
     resolved = resolve_speakers(doc, mentions)
     rows: list[dict] = []
     for number, (s, speaker, mention) in enumerate(zip(statements, resolved, mention_spans, strict=True)):
@@ -1031,6 +1033,17 @@ def quote_rows(article_id: str, doc: Doc, paragraphs: list[Paragraph]) -> list[d
     _inherit_speakers(rows, statements)
     _mark_caption_duplicates(rows)
     return rows
+
+
+def _with_interview_answers(statements: list[_Statement], answers: list[InterviewAnswer]) -> list[_Statement]:
+    """A Q&A interview's answers as direct quotes of the interviewee, in place of the quotes read inside them
+    (quotes within a quotation are not extracted)."""
+    if not answers:
+        return statements
+    answered = {a.paragraph for a in answers}
+    kept = [s for s in statements if s.paragraph not in answered]
+    kept += [_Statement([(a.start, a.end)], a.paragraph, "direct", None, mention=a.interviewee) for a in answers]
+    return sorted(kept, key=lambda s: s.fragments[0][0])
 
 
 def _with_closing_mark(text: str, start: int, end: int) -> tuple[int, int]:

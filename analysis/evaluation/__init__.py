@@ -9,7 +9,7 @@ from __future__ import annotations
 import importlib
 from pathlib import Path
 
-TASKS = ("quotes", "locations", "claims", "sentiment", "html")
+TASKS = ("quotes", "locations", "claims", "sentiment", "html", "interviews")
 
 
 def run_evaluation(task: str, gold: Path, limit: int | None = None) -> tuple[dict, str]:
