@@ -45,7 +45,7 @@ class ParagraphRules:
     teaser_prefixes: tuple[str, ...]
     teaser_min_words: int
     teaser_capital_share: float
-    caption_credit: re.Pattern[str]
+    caption_credit: tuple[re.Pattern[str], ...]
     caption_max_credit_words: int
     heading_max_words: int
     heading_not_ending: tuple[str, ...]
@@ -75,7 +75,7 @@ def paragraph_rules() -> ParagraphRules:
         teaser_prefixes=tuple(raw["teaser"]["prefixes"]),
         teaser_min_words=raw["teaser"]["min_words_in_capitals"],
         teaser_capital_share=raw["teaser"]["min_capital_share"],
-        caption_credit=re.compile(raw["caption"]["credit_pattern"]),
+        caption_credit=tuple(re.compile(p) for p in raw["caption"]["credit_patterns"]),
         caption_max_credit_words=raw["caption"]["max_credit_words"],
         heading_max_words=raw["heading"]["max_words"],
         heading_not_ending=tuple(raw["heading"]["not_ending_with"]),
@@ -108,9 +108,10 @@ def classify_paragraph(line: str, rules: ParagraphRules) -> tuple[str, tuple[int
     capitals = _capital_share(line)
     if n_words >= rules.teaser_min_words and capitals >= rules.teaser_capital_share:
         return "teaser", None
-    caption = rules.caption_credit.search(line)
-    if caption and len(caption.group("credit").split()) <= rules.caption_max_credit_words:
-        return "caption", caption.span("credit")
+    for pattern in rules.caption_credit:
+        caption = pattern.search(line)
+        if caption and len(caption.group("credit").split()) <= rules.caption_max_credit_words:
+            return "caption", caption.span("credit")
     if n_words <= rules.heading_max_words and not line.endswith(rules.heading_not_ending):
         return "heading", None
     return "body", None

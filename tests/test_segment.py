@@ -35,6 +35,18 @@ def test_body_sentence_ending_in_parenthesised_party_is_not_a_caption():
     assert segment_paragraphs(text)[0].kind == "body"
 
 
+def test_a_caption_with_a_labelled_credit():
+    """Wikinews and many sites credit a photo after its caption with a label ("Image: Danny Newman.", "Photo; AP"):
+    the paragraph is a caption, the credit its name; a sentence that only says "Photo:" in lower case stays body."""
+    text = ("Ants on a cicada in Bolivia. Image: Danny Newman.\n"
+            "The owner shows the drink at the bar. (2012). Image; Pacific Standard, provided by the owners.\n"
+            "She said the photo was fine. Photo: it was not.")
+    paragraphs = segment_paragraphs(text)
+    assert [p.kind for p in paragraphs] == ["caption", "caption", "body"]
+    assert [text[p.credit_start:p.credit_end] for p in paragraphs[:2]] == [
+        "Danny Newman", "Pacific Standard, provided by the owners"]
+
+
 def test_related_article_kicker_and_standalone_credit():
     text = "READ MORE: Mayor resigns after budget row\n(AP Photo/Evan Vucci)\nPublished March 3, 2025 10:02am EST"
     assert [p.kind for p in segment_paragraphs(text)] == ["teaser", "credit", "dateline"]
