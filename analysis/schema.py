@@ -115,7 +115,8 @@ TABLES: dict[str, TableSchema] = {
                 START,
                 END,
                 _span_text("paragraph"),
-                Column("credit", S, "For a caption: its photo credit, without the parentheses."),
+                Column("credit", S, "For a caption: its photo credit, without the parentheses or the label "
+                       "(\"Image: Danny Newman.\" → \"Danny Newman\")."),
                 Column("credit_start", I64, "Start offset of the credit."),
                 Column("credit_end", I64, "End offset of the credit."),
             ),
@@ -183,7 +184,8 @@ TABLES: dict[str, TableSchema] = {
                 Column("speaker", S, "Canonical speaker (\"Department of Homeland Security\")."),
                 Column("speaker_type", S, "person, organization, government, media, anonymous or unknown."),
                 Column("cue", S, "Cue verb or phrase as written (\"said\", \"according to\"); empty for a "
-                       "continuation quote."),
+                       "continuation quote and for an answer in a question-and-answer interview (the speaker is "
+                       "the interviewee the headline or lead names)."),
                 Column("cue_start", I64, "Start offset of the cue."),
                 Column("cue_end", I64, "End offset of the cue."),
                 Column("cue_tone", S, "neutral (\"said\") or loaded (\"slammed\", \"fired back\"), from the cue "
