@@ -218,7 +218,10 @@ def _gap_subject(verb: Token) -> Token | None:
     if not nouns:
         return _inverted_subject(verb)
     names = [t for t in nouns if t.pos_ in ("PROPN", "PRON")]
-    return (names or nouns)[-1]
+    found = (names or nouns)[-1]
+    while found.dep_ == "compound" and found.head.pos_ == "PROPN" and found.i < found.head.i < verb.i:
+        found = found.head  # the name a title or first name opens: "Mr." in "Mr. Obama" (not "CPS" in "CPS records")
+    return found
 
 
 def _adjacent_noun(verb: Token) -> Token | None:

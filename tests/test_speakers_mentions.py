@@ -99,3 +99,13 @@ def test_the_subject_after_an_aside_closed_by_a_dash_is_a_party_description(nlp)
     rows = quote_rows("t", nlp(text), segment_paragraphs(text))
     row = next(r for r in rows if r["cue"].startswith("asks"))
     assert row["speaker_mention"] == "the Utah Republican" and row["speaker"] == "Jason Chaffetz"
+
+
+def test_a_speaker_after_a_quotation_is_the_whole_name_its_title_opens(nlp):
+    """For a second cue that the parse left without a subject ("…, not even needing to mention …"), the speaker is
+    the name between the quotation and the cue, whole: "Mr. Harlan", not the title "Mr." alone."""
+    text = "“We will win this again,” Mr. Harlan said, not even needing to mention the rival he had beaten twice."
+    rows = quote_rows("t", nlp(text), segment_paragraphs(text))
+    mentioned = next(r for r in rows if r["cue"] == "mention")
+    assert (mentioned["speaker_mention"], mentioned["speaker"], mentioned["speaker_type"]) == (
+        "Mr. Harlan", "Harlan", "person")
