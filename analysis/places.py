@@ -111,6 +111,50 @@ def _qualifier(text: str, mention: Mention, gazetteer: Gazetteer, readings: tupl
     return None
 
 
+_LISTED_AFTER = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?P<next>[A-Z]\w*(?:\s[A-Z]\w*)*)")
+_POSSESSIVE = re.compile(r"['’]s\b")
+
+
+def _holds(region: Place, place: Place) -> bool:
+    return place.country == region.country and (region.kind == "country" or place.admin1 == region.admin1)
+
+
+def _key(place: Place) -> tuple[str, str, str]:
+    return place.name, place.kind, place.country
+
+
+def _unlisted_in(text: str, mention: Mention, written: str, gazetteer: Gazetteer, readings: tuple[Place, ...],
+                 qualifier: Place | None) -> Place | None:
+    """The state, province or country written after a town none of whose readings lies there ("Stroud, Ontario",
+    where the gazetteer has Stroud in England, Oklahoma and New South Wales only; "Fort Detrick, Maryland"): a place
+    the gazetteer lacks, within that region. None for a name that reads as a region or a country itself, for a
+    region that only opens a longer name ("Harvard, Ohio State", "Dalian, U.S. Secretary of State …") or owns what
+    follows ("New York's Kennedy Airport"), and in a list of places ("Florida, Indianapolis, New York's …", "Moscow,
+    Kiev, Minsk and Riga"; "Stroud, Ontario, Canada" is no list)."""
+    if mention.source in ("facility", "landmark", "street") or gazetteer.state(written) is not None or any(
+            p.kind not in ("city", "county") for p in readings) or text[:mention.start].rstrip().endswith(","):
+        return None
+    match = _QUALIFIER.match(text[mention.end:mention.end + 40])
+    if match is None or _POSSESSIVE.match(text, mention.end + match.end("name")):
+        return None
+    name = match.group("name").rstrip(",")
+    region = qualifier
+    if region is None and name.lower() not in _COMPASS_WORDS:
+        regions = [p for p in gazetteer.lookup(name.rstrip(".")) if p.kind == "state"]  # a province or region
+        region = regions[0] if len(regions) == 1 else None
+    if region is None or region.kind not in ("country", "state") or any(_holds(region, p) for p in readings):
+        return None
+    whole = {_key(p) for p in (gazetteer.state(name), gazetteer.state(name.rstrip("."))) if p is not None}
+    whole |= {_key(p) for p in gazetteer.lookup(name.rstrip(".")) if p.kind in ("country", "state")}
+    if _key(region) not in whole:
+        return None
+    listed = _LISTED_AFTER.match(text, mention.end + match.end("name"))
+    if listed and not any(p.kind == "country" and p.country == region.country
+                          for p in gazetteer.lookup(listed.group("next"))):
+        return None
+    return region
+
+
 _CAPITALISED_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?")
 _QUALIFIED_BEFORE = re.compile(r"(?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+)*), $")
 STATE_NEIGHBOUR_CHARS = 40  # another state's name this close makes a city-or-state name the state
@@ -494,6 +538,12 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer, home_count
     compass_parts = _compass_parts(written, options, groups)
     options = [() if i in compass_parts else o for i, o in enumerate(options)]
     qualifiers = [_qualifier(text, m, gazetteer, o) for m, o in zip(mentions, options, strict=True)]
+    # a place the gazetteer lacks in the region written after it is placed within that region, and its readings
+    # elsewhere are no context ("Stroud, Ontario" is not Stroud, England)
+    unlisted = {k: region for k, (m, w, o, q) in enumerate(zip(mentions, written, options, qualifiers, strict=True))
+                if (region := _unlisted_in(text, m, w, gazetteer, o, q)) is not None}
+    had_readings = [bool(o) for o in options]
+    options = [() if k in unlisted else o for k, o in enumerate(options)]
     counties = _counties_facilities_name(written, mentions, gazetteer)
     support = _co_located([*written, *(c for c, _ in counties)], [*options, *(o for _, o in counties)])
     towns = _outlet_towns(outlet_towns, options, groups, gazetteer)
@@ -552,12 +602,13 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer, home_count
     foreign = _foreign_part(text, mentions, chosen)
     return [
         _landmark(m, w, gazetteer) if m.source == "landmark" else
+        Resolved(m, w, unlisted[k], "other", unlisted[k].name) if k in unlisted else
         Resolved(m, w, p, "other", p.name) if k in parts else
         Resolved(m, w, p, "facility" if m.source == "facility" else OUTPUT_KIND.get(p.kind, p.kind) if p else "other")
         for k, (m, w, p) in enumerate(zip(mentions, written, chosen, strict=True)) if k not in foreign
         # a one-word name the model tagged that no gazetteer knows is more often a person than a place, unless a
         # firm cue marks it as one ("stationed in Darfur", "the town of Maameltein")
-        if p is not None or m.source in ("facility", "street", "landmark") or (
+        if p is not None or (k in unlisted and had_readings[k]) or m.source in ("facility", "street", "landmark") or (
             (" " in w.strip() or lookup_key(w) in cued and name_like(w)) and not _names_no_place(w, gazetteer))
     ]
 

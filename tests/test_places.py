@@ -1942,3 +1942,21 @@ def test_a_place_name_the_model_tagged_without_its_first_word_is_the_whole_name(
     assert places["New South Wales"]["kind"] == "state" and places["New South Wales"]["country"] == "AU"
     assert places["Western Australia"]["kind"] == "state"
     assert not {"Edward Island", "South Wales", "Australia"} & set(places)
+
+
+def test_a_town_the_gazetteer_lacks_lies_in_the_region_written_after_it(nlp):
+    """"Stroud, Ontario": the gazetteer's Stroud are in England, Oklahoma and New South Wales, so the town is one it
+    lacks, placed within Ontario (at the province's point), not in England; so is a base it lacks within its state.
+    A list of places is no town and its region (Moscow before "Kiev, Minsk and Riga" stays in Russia), nor is a
+    country that opens a longer name ("Dalian, U.S. Secretary of State …" is in China)."""
+    rows = by_text(rows_for(nlp, "Police stopped the truck near Stroud, Ontario, Canada, on Sunday. Scientists at "
+                                 "Fort Detrick, Maryland, studied the samples. Flights will link Moscow, Kiev, Minsk "
+                                 "and Riga. In a speech in the city of Dalian, U.S. Secretary of State Ann Lowe "
+                                 "praised the port."))
+    stroud, ontario = rows["Stroud"], rows["Ontario"]
+    assert (stroud["country"], stroud["admin1"], stroud["within"], stroud["kind"]) == (
+        "CA", "Ontario", "Ontario", "other")
+    assert (stroud["lat"], stroud["lon"]) == (ontario["lat"], ontario["lon"])
+    assert (rows["Fort Detrick"]["admin1"], rows["Fort Detrick"]["within"]) == ("Maryland", "Maryland")
+    assert (rows["Moscow"]["country"], rows["Moscow"]["within"]) == ("RU", None)
+    assert (rows["Dalian"]["country"], rows["Dalian"]["within"]) == ("CN", None)
