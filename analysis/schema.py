@@ -236,7 +236,8 @@ TABLES: dict[str, TableSchema] = {
                        "the gazetteer lacks that opens with a town the article places (\"Hammond Marina\"): "
                        "that town. For another local name the gazetteer lacks (a township, a suburb, a park), "
                        "cued as a place: the town the article names most, whose coordinates it takes (in or near "
-                       "it; see docs/locations.md)."),
+                       "it; see docs/locations.md). For a name the gazetteer lacks in the state, province or "
+                       "country written after it (\"Stroud, Ontario\"): that region, whose coordinates it takes."),
                 Column("in_teaser", B, "True when the mention stands in a related-article teaser.", False),
                 Column("form", S, "How the article refers to the place: `name` (\"Iraq\", \"T&T\") or `adjective` "
                        "(\"Iraqi officials\"; a people's noun such as \"Iraqis\" is no mention).", False),
