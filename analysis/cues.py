@@ -219,9 +219,27 @@ def _gap_subject(verb: Token) -> Token | None:
         return _inverted_subject(verb)
     names = [t for t in nouns if t.pos_ in ("PROPN", "PRON")]
     found = (names or nouns)[-1]
+    if found.ent_type_ in _WHEN_LABELS:  # a date is no speaker: "endorsed Sanders’ approach Saturday, saying"
+        found = _described_by_participle(verb) or found
     while found.dep_ == "compound" and found.head.pos_ == "PROPN" and found.i < found.head.i < verb.i:
         found = found.head  # the name a title or first name opens: "Mr." in "Mr. Obama" (not "CPS" in "CPS records")
     return found
+
+
+_WHEN_LABELS = frozenset({"DATE", "TIME"})
+
+
+def _described_by_participle(verb: Token) -> Token | None:
+    """The name a participle clause describes, where the parse hung the cue on it ("Donald Trump, …, tweeted on
+    Friday to say …", parsed as a clause modifying "Trump"): the person or body the clause is an ``acl`` of."""
+    current = verb
+    for _ in range(3):
+        if current.dep_ == "acl" and current.head.ent_type_ in ("PERSON", "ORG"):
+            return current.head
+        if current.dep_ not in ("advcl", "xcomp", "acl", "conj") or current.head is current:
+            return None
+        current = current.head
+    return None
 
 
 def _adjacent_noun(verb: Token) -> Token | None:
@@ -236,6 +254,8 @@ def _adjacent_noun(verb: Token) -> Token | None:
             i = opening - 1
     if i > start and doc[i].text == "," and doc[i - 1].pos_ == "PROPN":  # "her adviser, Jake Sullivan, said"
         i -= 1
+    if i >= start and doc[i].ent_type_ in _WHEN_LABELS and _described_by_participle(verb) is not None:
+        return _described_by_participle(verb)  # a date is no speaker: "… tweeted on Friday to say …"
     if i >= start and doc[i].pos_ in ("PROPN", "NOUN", "PRON", "NUM") and doc[i].dep_ != "dobj":
         return doc[i]  # "About 4 in 10 say …" too
     if i >= start and doc[i].text == ",":
@@ -413,7 +433,7 @@ def linked_subject(verb: Token) -> Token | None:
             if child.tag_ in ("WP", "WDT") or (child.right_edge.tag_ in ("WP", "WDT")
                                                and child.right_edge.i - child.i <= 2):  # "who said", "many of whom say"
                 if current.dep_ == "relcl":
-                    return _person_for_who(child, current.head)
+                    return _person_for_who(child, _before_the_date(current.head))
                 return _antecedent(child) or child  # a relative clause parsed as an adverbial one
             return _aside_name(child, verb) if current is verb else child
         if current.dep_ in _BORROWS_SUBJECT and current.head is not current:
@@ -479,6 +499,15 @@ def _person_for_who(relativiser: Token, noun: Token) -> Token:
         if subject is not None and subject.lower_ not in NO_SPEAKER_WORDS and subject.lower_ != "it":
             return subject
     return noun
+
+
+def _before_the_date(noun: Token) -> Token:
+    """For a relative clause the parse hung on a date ("released her medical records in July, which showed …"): the
+    object of the verb the date's preposition hangs on, which the clause is about."""
+    if noun.ent_type_ not in _WHEN_LABELS or noun.dep_ != "pobj":
+        return noun
+    verb = noun.head.head
+    return next((c for c in verb.children if c.dep_ == "dobj" and c.i < noun.i), noun)
 
 
 def _antecedent(relativiser: Token) -> Token | None:

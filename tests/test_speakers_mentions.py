@@ -109,3 +109,14 @@ def test_a_speaker_after_a_quotation_is_the_whole_name_its_title_opens(nlp):
     mentioned = next(r for r in rows if r["cue"] == "mention")
     assert (mentioned["speaker_mention"], mentioned["speaker"], mentioned["speaker_type"]) == (
         "Mr. Harlan", "Harlan", "person")
+
+
+def test_a_date_is_no_speaker(nlp):
+    """Where the parse leaves a cue's subject to be guessed, a date beside it is not the speaker: the person the
+    clause describes says it ("…, tweeted on Friday to say …"), and "which" after "in March" is what the sentence's
+    verb acted on."""
+    text = ("Ann Cole, who is running for the state senate, tweeted on Friday to say she had never backed the tax. "
+            "The council released its audit in March, which showed the deficit had doubled.")
+    rows = quote_rows("t", nlp(text), segment_paragraphs(text))
+    speakers = {r["cue"]: r["speaker"] for r in rows}
+    assert speakers == {"say": "Ann Cole", "showed": "its audit"}
