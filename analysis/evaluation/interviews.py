@@ -16,10 +16,8 @@ import time
 from pathlib import Path
 
 from ..nlp import load_nlp
-from ..parse import share_text
-from ..quotes import quote_rows
-from ..segment import parse_form, segment_paragraphs
 from .gold import read_jsonl
+from .quotes import quote_rows_by_text
 
 _NAME_PART = re.compile(r"[A-Z][a-z]+|[A-Z]+(?![a-z])")
 _WORD = re.compile(r"\w+")
@@ -84,13 +82,10 @@ def evaluate(gold: Path, limit: int | None = None) -> dict:
     documents: list[dict] = []
     failed: list[dict] = []
     started = time.perf_counter()
-    for record, doc in zip(records, nlp.pipe([parse_form(texts[r["id"]]) for r in records]), strict=True):
-        text = texts[record["id"]]
-        share_text(doc, text)
-        try:
-            rows = quote_rows(record["id"], doc, segment_paragraphs(text))
-        except Exception as exc:  # counted and reported, never fatal to the evaluation
-            failed.append({"id": record["id"], "error": f"{type(exc).__name__}: {exc}"})
+    parsed = quote_rows_by_text(nlp, [(r["id"], texts[r["id"]]) for r in records])
+    for record, (text, rows) in zip(records, parsed, strict=True):
+        if isinstance(rows, str):
+            failed.append({"id": record["id"], "error": rows})
             continue
         turns = record["speaker_turns"]
         if not turns:

@@ -13,7 +13,10 @@ from __future__ import annotations
 
 import re
 import time
+from collections.abc import Iterator
 from pathlib import Path
+
+from spacy.language import Language
 
 from ..cues import cue_lexicon
 from ..nlp import load_nlp
@@ -104,6 +107,18 @@ def merge_continuations(rows: list[dict]) -> list[dict]:
     return kept
 
 
+def quote_rows_by_text(nlp: Language, pairs: list[tuple[str, str]]) -> Iterator[tuple[str, list[dict] | str]]:
+    """Each (id, text) parsed as the pipeline parses it, with its quote rows, or in their place the error message
+    when the quotes stage raises (for the caller to count; never fatal to an evaluation)."""
+    texts = [parse_form(text) for _, text in pairs]
+    for (key, text), doc in zip(pairs, nlp.pipe(texts, batch_size=16), strict=True):
+        share_text(doc, text)
+        try:
+            yield text, quote_rows(key, doc, segment_paragraphs(text))
+        except Exception as exc:  # counted and reported by the caller
+            yield text, f"{type(exc).__name__}: {exc}"
+
+
 def evaluate(gold: Path, limit: int | None = None, merged: bool = False) -> dict:
     """Run the quotes stage on every gold article and score it; see the module docstring for the method.
 
@@ -120,14 +135,10 @@ def evaluate(gold: Path, limit: int | None = None, merged: bool = False) -> dict
     failed: list[dict] = []
     errors: list[dict] = []
     started = time.perf_counter()
-    texts = [parse_form(r["text"]) for r in records]  # as the pipeline parses them
-    for record, doc in zip(records, nlp.pipe(texts, batch_size=16), strict=True):
-        text = record["text"]
-        share_text(doc, text)
-        try:
-            rows = quote_rows(record["id"], doc, segment_paragraphs(text))
-        except Exception as exc:  # counted and reported, never fatal to the evaluation
-            failed.append({"id": record["id"], "error": f"{type(exc).__name__}: {exc}"})
+    parsed = quote_rows_by_text(nlp, [(r["id"], r["text"]) for r in records])
+    for record, (text, rows) in zip(records, parsed, strict=True):
+        if isinstance(rows, str):
+            failed.append({"id": record["id"], "error": rows})
             continue
         if merged:
             rows = merge_continuations(rows)
