@@ -254,8 +254,9 @@ def _adjacent_noun(verb: Token) -> Token | None:
             i = opening - 1
     if i > start and doc[i].text == "," and doc[i - 1].pos_ == "PROPN":  # "her adviser, Jake Sullivan, said"
         i -= 1
-    if i >= start and doc[i].ent_type_ in _WHEN_LABELS and _described_by_participle(verb) is not None:
-        return _described_by_participle(verb)  # a date is no speaker: "… tweeted on Friday to say …"
+    described = _described_by_participle(verb) if i >= start and doc[i].ent_type_ in _WHEN_LABELS else None
+    if described is not None:
+        return described  # a date is no speaker: "… tweeted on Friday to say …"
     if i >= start and doc[i].pos_ in ("PROPN", "NOUN", "PRON", "NUM") and doc[i].dep_ != "dobj":
         return doc[i]  # "About 4 in 10 say …" too
     if i >= start and doc[i].text == ",":

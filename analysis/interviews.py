@@ -59,8 +59,7 @@ def interview_cues() -> InterviewCues:
     raw = load_data_yaml("interview_cues.yaml")
     return InterviewCues(_phrases(raw["named_after"]), _phrases(raw["named_before"]),
                          frozenset(w.lower() for w in raw["topic_words"]), int(raw["lead_paragraphs"]),
-                         int(raw["intro_max_paragraphs"]),                         int(raw["question_max_words"]),
-                         int(raw["min_questions"]))
+                         int(raw["intro_max_paragraphs"]), int(raw["question_max_words"]), int(raw["min_questions"]))
 
 
 def _is_question(text: str, paragraph: Paragraph, cues: InterviewCues) -> bool:

@@ -119,7 +119,7 @@ def _holds(region: Place, place: Place) -> bool:
     return place.country == region.country and (region.kind == "country" or place.admin1 == region.admin1)
 
 
-def _key(place: Place) -> tuple[str, str, str]:
+def _place_key(place: Place) -> tuple[str, str, str]:
     return place.name, place.kind, place.country
 
 
@@ -144,9 +144,9 @@ def _unlisted_in(text: str, mention: Mention, written: str, gazetteer: Gazetteer
         region = regions[0] if len(regions) == 1 else None
     if region is None or region.kind not in ("country", "state") or any(_holds(region, p) for p in readings):
         return None
-    whole = {_key(p) for p in (gazetteer.state(name), gazetteer.state(name.rstrip("."))) if p is not None}
-    whole |= {_key(p) for p in gazetteer.lookup(name.rstrip(".")) if p.kind in ("country", "state")}
-    if _key(region) not in whole:
+    whole = {_place_key(p) for p in (gazetteer.state(name), gazetteer.state(name.rstrip("."))) if p is not None}
+    whole |= {_place_key(p) for p in gazetteer.lookup(name.rstrip(".")) if p.kind in ("country", "state")}
+    if _place_key(region) not in whole:
         return None
     listed = _LISTED_AFTER.match(text, mention.end + match.end("name"))
     if listed and not any(p.kind == "country" and p.country == region.country
