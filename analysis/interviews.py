@@ -128,11 +128,11 @@ def _named_after(doc: Doc, match: re.Match[str], lead: Span, cues: InterviewCues
     return None
 
 
-def _named_before(doc: Doc, match: re.Match[str], lead: Span) -> Span | None:
+def _named_before(doc: Doc, text: str, match: re.Match[str], lead: Span) -> Span | None:
     """The name nearest before the cue in its sentence ("Nick Bos tells …"); for a pronoun, the lead's person."""
     cue = doc.char_span(match.start(), match.end(), alignment_mode="expand")
     sentence = cue[0].sent
-    if _PRONOUN_BEFORE.match(doc_text(doc)[sentence.start_char:match.start()]):
+    if _PRONOUN_BEFORE.match(text[sentence.start_char:match.start()]):
         return _most_named(doc, lead)  # "He was interviewed by …"
     for token in reversed(doc[sentence.start:cue.start]):
         name = _name_at(doc, token)
@@ -152,11 +152,11 @@ def _most_named(doc: Doc, lead: Span) -> Span | None:
     return max(persons, key=lambda p: (counts[p[-1].lower_], -p.start))
 
 
-def _interviewee(doc: Doc, lead: Span, cues: InterviewCues) -> SpeakerMention | None:
+def _interviewee(doc: Doc, text: str, lead: Span, cues: InterviewCues) -> SpeakerMention | None:
     """The one interviewed, as first named with an interview cue in the lead; None if none or two of them."""
-    text = doc_text(doc)
-    found = [(m.start(), _named_after(doc, m, lead, cues)) for m in cues.named_after.finditer(text, 0, lead.end_char)]
-    found += [(m.start(), _named_before(doc, m, lead)) for m in cues.named_before.finditer(text, 0, lead.end_char)]
+    end = lead.end_char
+    found = [(m.start(), _named_after(doc, m, lead, cues)) for m in cues.named_after.finditer(text, 0, end)]
+    found += [(m.start(), _named_before(doc, text, m, lead)) for m in cues.named_before.finditer(text, 0, end)]
     named = [name for _, name in sorted(found, key=lambda pair: pair[0]) if name is not None]
     if not named or _JOINED_NAME.match(text, named[0].end_char):
         return None
@@ -172,7 +172,7 @@ def interview_answers(doc: Doc, paragraphs: list[Paragraph]) -> list[InterviewAn
         return []
     lead_end = min(first_question, paragraphs[min(cues.lead_paragraphs, len(paragraphs)) - 1].end)
     lead = doc.char_span(0, lead_end, alignment_mode="contract")
-    interviewee = _interviewee(doc, lead, cues) if lead is not None else None
+    interviewee = _interviewee(doc, text, lead, cues) if lead is not None else None
     if interviewee is None:
         return []
     return [InterviewAnswer(p.index, p.start, p.end, interviewee) for p in answers]

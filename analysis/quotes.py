@@ -993,10 +993,8 @@ def quote_rows(article_id: str, doc: Doc, paragraphs: list[Paragraph]) -> list[d
     for s in statements:  # a mixed quote keeps the closing mark of its quoted words: 'she “never saw it coming.”'
         s.fragments = [_with_closing_mark(text, a, b) for a, b in s.fragments]
     statements = _with_interview_answers(statements, interview_answers(doc, paragraphs))
-    mention_spans = [_mention_edges(doc, original, s.cue.speaker) if s.cue is not None and s.cue.speaker is not None
-                     else (s.mention.start, s.mention.end) if s.mention is not None else None for s in statements]
-    mentions = [s.mention if s.mention is not None else SpeakerMention(span[0], span[1], s.cue.head)
-                if span is not None else None for s, span in zip(statements, mention_spans, strict=True)]
+    mentions = [_speaker_mention(doc, original, s) for s in statements]
+    mention_spans = [(m.start, m.end) if m is not None else None for m in mentions]
     resolved = resolve_speakers(doc, mentions)
     rows: list[dict] = []
     for number, (s, speaker, mention) in enumerate(zip(statements, resolved, mention_spans, strict=True)):
@@ -1033,6 +1031,17 @@ def quote_rows(article_id: str, doc: Doc, paragraphs: list[Paragraph]) -> list[d
     _inherit_speakers(rows, statements)
     _mark_caption_duplicates(rows)
     return rows
+
+
+def _speaker_mention(doc: Doc, text: str, statement: _Statement) -> SpeakerMention | None:
+    """Who a statement's speaker is as written: the interviewee named for an interview answer, else the cue's speaker
+    (its edges trimmed), else nobody (a continuation takes its speaker later)."""
+    if statement.mention is not None:
+        return statement.mention
+    if statement.cue is None or statement.cue.speaker is None:
+        return None
+    start, end = _mention_edges(doc, text, statement.cue.speaker)
+    return SpeakerMention(start, end, statement.cue.head)
 
 
 def _with_interview_answers(statements: list[_Statement], answers: list[InterviewAnswer]) -> list[_Statement]:

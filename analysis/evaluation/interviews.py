@@ -46,14 +46,14 @@ def name_words(name: str) -> set[str]:
     return {part.lower() for part in _NAME_PART.findall(name) if len(part) > 1}
 
 
-def _covered(row: dict, start: int, end: int) -> bool:
-    overlap = min(row["end"], end) - max(row["start"], start)
-    return overlap * 2 >= end - start
+def _half_within(inner: tuple[int, int], outer: tuple[int, int]) -> bool:
+    """Whether at least half of the span ``inner`` lies inside the span ``outer``."""
+    overlap = min(inner[1], outer[1]) - max(inner[0], outer[0])
+    return overlap * 2 >= inner[1] - inner[0]
 
 
-def _inside(row: dict, turn: dict) -> bool:
-    overlap = min(row["end"], turn["end"]) - max(row["start"], turn["start"])
-    return overlap * 2 >= row["end"] - row["start"]
+def _span(item: dict) -> tuple[int, int]:
+    return item["start"], item["end"]
 
 
 def _right_speaker(row: dict, speaker: str) -> bool:
@@ -93,14 +93,14 @@ def evaluate(gold: Path, limit: int | None = None) -> dict:
         asking = interviewer(text, turns)
         tally = dict.fromkeys(counts, 0)
         for turn in turns:
-            inside = [r for r in rows if _inside(r, turn)]
+            inside = [r for r in rows if _half_within(_span(r), _span(turn))]
             if turn["speaker"] == asking:
                 tally["rows_in_questions"] += len(inside)
                 continue
             tally["rows_in_answers"] += len(inside)
             tally["rows_in_answers_right"] += sum(_right_speaker(r, turn["speaker"]) for r in inside)
             for start, end in _paragraphs(text, turn):
-                covering = [r for r in rows if _covered(r, start, end)]
+                covering = [r for r in rows if _half_within((start, end), _span(r))]
                 tally["answer_paragraphs"] += 1
                 tally["quoted"] += bool(covering)
                 tally["right_speaker"] += any(_right_speaker(r, turn["speaker"]) for r in covering)
