@@ -106,6 +106,7 @@ class Lexicon:
     adjective_other_senses: dict[str, frozenset[str]]  # adjective -> nouns of another sense ("Indian tribes")
     hyphen_place_words: frozenset[str]  # "Northbrook-based": the name before the hyphen is a place
     school_heads: frozenset[str]  # "Buckland Elementary": a school's name, outside headlines
+    facility_body_words: frozenset[str]  # "… School District": a body's name, not the school's
     leader_body_heads: frozenset[str]  # "the Howard Government": a leader's, not a town's
 
 
@@ -139,7 +140,7 @@ def places_lexicon() -> Lexicon:
                    frozenset(raw["identity_words"]),
                    {adjective: frozenset(nouns) for adjective, nouns in raw["adjective_other_senses"].items()},
                    frozenset(raw["hyphen_place_words"]), frozenset(raw["school_heads"]),
-                   frozenset(raw["leader_body_heads"]))
+                   frozenset(raw["facility_body_words"]), frozenset(raw["leader_body_heads"]))
 
 
 def _studied(words: list[str], index: int) -> bool:
@@ -278,8 +279,10 @@ def _landmark_spans(words: list[str], lexicon: Lexicon) -> list[tuple[int, int]]
     return found
 
 
-def _facility_mentions(doc: Doc, lexicon: Lexicon, tokens: _Tokens | None = None) -> list[tuple[int, int]]:
-    """Token ranges of facility names: capitalised words ending in a facility head ("... Elementary School")."""
+def _facility_mentions(doc: Doc, lexicon: Lexicon, tokens: _Tokens | None = None) -> list[tuple[int, int, bool]]:
+    """Token ranges of facility names: capitalised words ending in a facility head ("... Elementary School"); and,
+    flagged True, the head alone where a word after it makes the whole a body's name ("... School District", "...
+    Hospital Association"): no facility, nor a place ("Airport" of "Pasadena Airport Authority")."""
     words = (tokens or _Tokens(doc)).words
     found = []
     index = len(words) - 1
@@ -292,6 +295,11 @@ def _facility_mentions(doc: Doc, lexicon: Lexicon, tokens: _Tokens | None = None
             index -= 1
             continue
         first_head = index + 1 - len(head)
+        if index + 1 < len(words) and (words[index + 1] in lexicon.facility_body_words
+                                       or words[index + 1] in lexicon.unplaced_body_heads):
+            found.append((first_head, index + 1, True))  # a town opening it is left to the rules for local bodies
+            index = first_head - 1
+            continue
         left = first_head
         while left > 0 and _facility_word(words, left - 1):
             left -= 1
@@ -303,7 +311,7 @@ def _facility_mentions(doc: Doc, lexicon: Lexicon, tokens: _Tokens | None = None
             left += 1  # "The University of Texas": an article alone before the head names no facility; nor does
             # a sentence's first word ("At St. Paul's Hospital, …"; "Tabled Cold Hill Elementary's request")
         if left < first_head and not " ".join(words[left:index + 1]).isupper():
-            found.append((left, index + 1))
+            found.append((left, index + 1, False))
             index = left - 1
         else:
             index = first_head - 1
@@ -501,7 +509,10 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph], gazetteer: Gazetteer | 
             taken[k] = True
 
     # 1. facility names (longest spans first, so the place inside a facility's name is not a separate mention)
-    for first, last in _facility_mentions(doc, lexicon, tokens):
+    for first, last, body in _facility_mentions(doc, lexicon, tokens):
+        if body:
+            taken[first:last] = [True] * (last - first)
+            continue
         span = doc[first:last]
         add(first, last, *_trim(text, span.start_char, span.end_char), "facility")
 

@@ -1960,3 +1960,16 @@ def test_a_town_the_gazetteer_lacks_lies_in_the_region_written_after_it(nlp):
     assert (rows["Fort Detrick"]["admin1"], rows["Fort Detrick"]["within"]) == ("Maryland", "Maryland")
     assert (rows["Moscow"]["country"], rows["Moscow"]["within"]) == ("RU", None)
     assert (rows["Dalian"]["country"], rows["Dalian"]["within"]) == ("CN", None)
+
+
+def test_a_body_named_after_a_facility_is_no_facility(nlp):
+    """"Los Angeles Unified School District", "American Hospital Association" and "Burbank-Glendale-Pasadena Airport
+    Authority" are bodies, not buildings: no facility row, and no town called "Airport"; a town opening a local
+    body's name is still a place, and a school named alone is still a facility."""
+    rows = by_text(rows_for(nlp, "She taught for the Los Angeles Unified School District for ten years. The American "
+                                 "Hospital Association backed the bill. Members wrote to the Burbank-Glendale-Pasadena "
+                                 "Airport Authority on Monday. Her son attends Marshall High School in Pasadena."))
+    assert not [r for r in rows.values() if r["kind"] == "facility" and r["text"] != "Marshall High School"]
+    assert "Airport" not in rows and "American Hospital" not in rows
+    assert (rows["Los Angeles"]["kind"], rows["Los Angeles"]["admin1"]) == ("city", "California")
+    assert (rows["Marshall High School"]["kind"], rows["Marshall High School"]["within"]) == ("facility", "Pasadena")
