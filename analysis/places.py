@@ -277,8 +277,9 @@ def _candidates(written: str, mention: Mention, gazetteer: Gazetteer, town_named
         places = gazetteer.lookup(written[:-2])
     if not places and " " in written:
         places = _inner_name(written, gazetteer)
-    if _region_name(written):  # "Nyanza Province" is a region, not the town of Nyanza, Rwanda, its head word aside
-        places = tuple(p for p in places if p.kind != "city")
+    if _region_name(written):  # "Nyanza Province" is a region, not the town of Nyanza, Rwanda, its head word aside;
+        # "Zaire province" (Angola's) is no country either
+        places = tuple(p for p in places if p.kind not in ("city", "country"))
     key = lookup_key(written)
     if any(p.kind == "country" and lookup_key(p.name) == key for p in places):
         # "Mexico" is the country, not Mexico City, however near the story's towns
@@ -535,6 +536,8 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer, home_count
     options = _with_named_counties(written, options, gazetteer)
     options = _without_landform_regions(written, options)
     options = _state_senses(text, mentions, written, options, gazetteer)
+    options = [_region_readings(o) if _REGION_WORD_AFTER.match(text, m.end) else o
+               for m, o in zip(mentions, options, strict=True)]
     compass_parts = _compass_parts(written, options, groups)
     options = [() if i in compass_parts else o for i, o in enumerate(options)]
     qualifiers = [_qualifier(text, m, gazetteer, o) for m, o in zip(mentions, options, strict=True)]
@@ -799,6 +802,15 @@ def _named_after_someone(name: str) -> bool:
 def _region_name(written: str) -> bool:
     """Whether a name ends in a region's head word (``region_heads``: "Nyanza Province", "Kyiv Oblast")."""
     return written.split()[-1].capitalize() in places_lexicon().region_heads
+
+
+_REGION_WORD_AFTER = re.compile(r"\s+(?:province|region|governorate|oblast|prefecture)\b", re.IGNORECASE)
+
+
+def _region_readings(readings: tuple[Place, ...]) -> tuple[Place, ...]:
+    """The region readings of a name written before "province" or the like ("Zaire province" in Angola, not the
+    country once called Zaire), where it has any."""
+    return tuple(p for p in readings if p.kind not in ("city", "country")) or readings
 
 
 def _beyond_a_town(written: str, words: list[str]) -> bool:

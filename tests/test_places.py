@@ -1973,3 +1973,13 @@ def test_a_body_named_after_a_facility_is_no_facility(nlp):
     assert "Airport" not in rows and "American Hospital" not in rows
     assert (rows["Los Angeles"]["kind"], rows["Los Angeles"]["admin1"]) == ("city", "California")
     assert (rows["Marshall High School"]["kind"], rows["Marshall High School"]["within"]) == ("facility", "Pasadena")
+
+
+def test_a_country_s_former_name_is_the_country_and_a_province_of_the_name_stays_one(nlp):
+    """"Zaire" is the Democratic Republic of the Congo and "Rhodesia" Zimbabwe, as "Burma" is Myanmar; "Zaire
+    province" in a story about Angola is the Angolan province, no country."""
+    rows = rows_for(nlp, "Thousands fled Zaire in 1994, and others left Rhodesia. The outbreak reached Zaire province "
+                         "in northern Angola.")
+    assert [(r["text"], r["kind"], r["country"]) for r in rows] == [
+        ("Zaire", "country", "CD"), ("Rhodesia", "country", "ZW"), ("Zaire", "state", "AO"),
+        ("Angola", "country", "AO")]
