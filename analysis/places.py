@@ -429,10 +429,12 @@ def _minor_region_penalty(place: Place, written: str, readings: tuple[Place, ...
 
 def _metropolis_bonus(place: Place, written: str, countries: Counter, readings: tuple[Place, ...]) -> float:
     """METROPOLIS_BONUS for a metropolis of the story's countries written by its own name, unless the name also
-    reads as a state or country ("Puebla", "Mexico"), which the bonus would otherwise outweigh."""
+    reads as a state or country of the metropolis's own country ("Puebla", "Mexico"), which the bonus would otherwise
+    outweigh; a province abroad ("Santiago" in the Dominican Republic, for Chile's capital) is weighed by its own
+    country's context."""
     if (place.kind == "city" and place.population >= METROPOLIS_POPULATION and countries[place.country]
             and place.name.lower() == written.lower()
-            and not any(other.kind in ("state", "country") for other in readings)):
+            and not any(other.kind in ("state", "country") and other.country == place.country for other in readings)):
         return METROPOLIS_BONUS
     return 0.0
 

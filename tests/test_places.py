@@ -1983,3 +1983,13 @@ def test_a_country_s_former_name_is_the_country_and_a_province_of_the_name_stays
     assert [(r["text"], r["kind"], r["country"]) for r in rows] == [
         ("Zaire", "country", "CD"), ("Rhodesia", "country", "ZW"), ("Zaire", "state", "AO"),
         ("Angola", "country", "AO")]
+
+
+def test_a_metropolis_of_a_named_country_is_not_outweighed_by_a_namesake_in_a_named_state(nlp):
+    """Santiago with Chile named is Chile's capital, though the story also names Rio Grande do Sul, which has a
+    small Santiago of its own: a province called Santiago abroad (in the Dominican Republic) takes nothing from the
+    capital's weight, as only a state or country of the name in the capital's own country would."""
+    rows = by_text(rows_for(nlp, "Brazil reported new flu cases in Rio Grande do Sul and Santa Catarina. Chile has "
+                                 "reported cases too, and the Institute of Public Health in Santiago said most of "
+                                 "them were mild."))
+    assert (rows["Santiago"]["country"], rows["Santiago"]["kind"]) == ("CL", "city")
