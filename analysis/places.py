@@ -599,6 +599,7 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer, home_count
     cued = {lookup_key(w) for m, w in zip(mentions, written, strict=True) if m.placed}
     chosen = _small_towns_at_home(text, written, mentions, chosen, qualifiers, home_country, cued, near_outlet)
     chosen = _readings_at_home(options, chosen, qualifiers, home_country, near_outlet)
+    chosen = _inner_readings_at_home(written, chosen, qualifiers, home_country, gazetteer, near_outlet)
     chosen, parts = _parts_of_towns(text, mentions, chosen)
     for i, j in compass_parts.items():  # "a North Richmond neighborhood" beside "Richmond police": part of it
         if chosen[j] is not None:  # a town the later checks dropped leaves its part unplaced
@@ -909,6 +910,24 @@ def _readings_at_home(options: list[tuple[Place, ...]], chosen: list[Place | Non
         at_home = [p for p in options[i] if p.country == home_country]
         if at_home:
             kept[i] = max(at_home, key=lambda p: p.population)
+    return kept
+
+
+def _inner_readings_at_home(written: list[str], chosen: list[Place | None], qualifiers: list,
+                            home_country: str | None, gazetteer: Gazetteer, near_outlet: set[int]
+                            ) -> list[Place | None]:
+    """A longer name the gazetteer lacks, read through a small town's name inside it ("West Kasai" through Kasai),
+    only in a country the article's other places (or its outlet) name, where they name any: the DRC's province of
+    West Kasai is not Kasai, Japan (42,700 people), as ``_small_towns_at_home`` asks of a bare name."""
+    kept = list(chosen)
+    for i, (place, qualifier) in enumerate(zip(chosen, qualifiers, strict=True)):
+        if (not _loose_small_town(place, qualifier, near_outlet) or " " not in written[i].strip()
+                or gazetteer.lookup(written[i])):
+            continue
+        others = [p for j, p in enumerate(chosen) if lookup_key(written[j]) != lookup_key(written[i])]
+        _, countries = _context(others, [q for j, q in enumerate(qualifiers) if j != i], home_country)
+        if +countries and countries[place.country] <= 0:
+            kept[i] = None
     return kept
 
 

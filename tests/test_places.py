@@ -1993,3 +1993,15 @@ def test_a_metropolis_of_a_named_country_is_not_outweighed_by_a_namesake_in_a_na
                                  "reported cases too, and the Institute of Public Health in Santiago said most of "
                                  "them were mild."))
     assert (rows["Santiago"]["country"], rows["Santiago"]["kind"]) == ("CL", "city")
+
+
+def test_a_longer_name_read_through_a_small_town_abroad_is_left_unplaced(nlp):
+    """"West Kasai" in a story about the Democratic Republic of the Congo is no Kasai in Japan (a town of 42,700
+    the gazetteer reads inside the name), and "West Yorkshire" in a story about England no small Yorkshire abroad;
+    a small town of the story's own country read so keeps its reading."""
+    rows = by_text(rows_for(nlp, "Aid reached the Democratic Republic of the Congo on Monday, and trucks carried it "
+                                 "to the province of West Kasai. In England, West Yorkshire police made arrests."))
+    assert (rows["West Kasai"]["kind"], rows["West Kasai"]["country"]) == ("other", None)
+    assert rows["West Yorkshire"]["country"] in (None, "GB")
+    home = by_text(rows_for(nlp, "Commuters in Virginia waited at Old Town Manassas for the late train."))
+    assert (home["Old Town Manassas"]["country"], home["Old Town Manassas"]["admin1"]) == ("US", "Virginia")
