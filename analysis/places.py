@@ -598,7 +598,7 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer, home_count
     # mentions too ("an informal settlement in Khayelitsha", then "moved back to Khayelitsha")
     cued = {lookup_key(w) for m, w in zip(mentions, written, strict=True) if m.placed}
     chosen = _small_towns_at_home(text, written, mentions, chosen, qualifiers, home_country, cued, near_outlet)
-    chosen = _readings_at_home(options, chosen, qualifiers, home_country, near_outlet)
+    chosen = _readings_at_home(written, options, chosen, qualifiers, home_country, near_outlet)
     chosen = _inner_readings_at_home(written, chosen, qualifiers, home_country, gazetteer, near_outlet)
     chosen, parts = _parts_of_towns(text, mentions, chosen)
     for i, j in compass_parts.items():  # "a North Richmond neighborhood" beside "Richmond police": part of it
@@ -896,18 +896,25 @@ def _small_towns_at_home(text: str, written: list[str], mentions: list[Mention],
     return kept
 
 
-def _readings_at_home(options: list[tuple[Place, ...]], chosen: list[Place | None], qualifiers: list,
-                      home_country: str | None, near_outlet: set[int]) -> list[Place | None]:
+def _readings_at_home(written: list[str], options: list[tuple[Place, ...]], chosen: list[Place | None],
+                      qualifiers: list, home_country: str | None, near_outlet: set[int]) -> list[Place | None]:
     """A name read as a small town abroad (under SMALL_TOWN_POPULATION) that also names a place in the outlet's
-    country is that place: "Clare" in an Irish paper is County Clare, not Clare, Michigan (3,000 people). Not
+    country is that place: "Clare" in an Irish paper is County Clare, not Clare, Michigan (3,000 people); so is
+    one that names a place in a country the story's other places name, where the town's is not among them
+    ("Normanton in West Yorkshire" in a story about Britain is the English town, not Normanton, Queensland). Not
     where a qualifier places it ("Clare, Mich.") or the outlet's own town is near it."""
-    if not home_country:
-        return chosen
     kept = list(chosen)
     for i, (place, qualifier) in enumerate(zip(chosen, qualifiers, strict=True)):
         if not _loose_small_town(place, qualifier, near_outlet) or place.country == home_country:
             continue
-        at_home = [p for p in options[i] if p.country == home_country]
+        at_home = [p for p in options[i] if p.country == home_country] if home_country else []
+        if not at_home:
+            # the countries the story names by other than small towns (one of which may be misread itself)
+            others = [p for j, p in enumerate(chosen) if lookup_key(written[j]) != lookup_key(written[i])
+                      and not _loose_small_town(p, qualifiers[j], near_outlet)]
+            _, countries = _context(others, [q for j, q in enumerate(qualifiers) if j != i])
+            if countries[place.country] <= 0:
+                at_home = [p for p in options[i] if countries[p.country] > 0 and p.kind == place.kind]
         if at_home:
             kept[i] = max(at_home, key=lambda p: p.population)
     return kept

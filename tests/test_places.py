@@ -2005,3 +2005,15 @@ def test_a_longer_name_read_through_a_small_town_abroad_is_left_unplaced(nlp):
     assert rows["West Yorkshire"]["country"] in (None, "GB")
     home = by_text(rows_for(nlp, "Commuters in Virginia waited at Old Town Manassas for the late train."))
     assert (home["Old Town Manassas"]["country"], home["Old Town Manassas"]["admin1"]) == ("US", "Virginia")
+
+
+def test_a_small_town_abroad_yields_to_a_namesake_in_a_country_the_story_names(nlp):
+    """"the stronghold of Normanton in West Yorkshire" in a story about Britain is the English Normanton, not the
+    Queensland town of 1,555 the gazetteer counts more people in; a story that names no country but through a small
+    town (Hampton Park, read as Australian) moves no Charleston abroad."""
+    rows = by_text(rows_for(nlp, "The minister is defending the Labour stronghold of Normanton in West Yorkshire. "
+                                 "Britain goes to the polls in May."))
+    assert (rows["Normanton"]["country"], rows["Normanton"]["admin1"]) == ("GB", "England")
+    local = by_text(rows_for(nlp, "A car was found parked on Francis Street in Charleston. The street runs east of "
+                                  "Hampton Park in Charleston."))
+    assert local["Charleston"]["country"] == "US"
