@@ -1047,7 +1047,8 @@ def _circumstance(prep: Token, quoted: list[tuple[int, int]]) -> bool:
     if prep.lower_ in ("in", "on"):  # the medium: "claimed victory in a tweet", "… on Twitter"
         obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
         # or the terms of the saying: "confirmed the meeting on the condition of anonymity"
-        return obj is not None and (obj.lemma_.lower() in cue_lexicon().media
+        media = cue_lexicon().media  # by lemma or as written ("social media", whose lemma is "medium")
+        return obj is not None and (obj.lemma_.lower() in media or obj.lower_ in media
                                     or prep.lower_ == "on" and obj.lemma_.lower() in ("condition", "basis"))
     if prep.lower_ not in _CIRCUMSTANCE_PREPOSITIONS:
         return False

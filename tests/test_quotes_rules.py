@@ -1107,3 +1107,10 @@ def test_a_cue_in_the_next_sentence_does_not_claim_a_quote_that_goes_on(nlp):
     reading = next(r for r in rows if r["text"].startswith("The reading rooms"))
     assert reading["speaker_mention"] == "The mayor"
     assert all("reading rooms" not in r["text"] for r in rows if r["cue"] == "admitted")
+
+
+def test_social_media_and_a_web_page_are_the_medium_not_what_was_said(nlp):
+    """"ripped the chairwoman on social media" reports the chairwoman; "touted the endorsement on its Facebook page"
+    the endorsement: social media, a page and a website are where it was said, as a tweet is."""
+    assert _row(nlp, "The senator ripped the chairwoman on social media.", "ripped")["text"] == "the chairwoman"
+    assert _row(nlp, "The campaign touted the endorsement on its Facebook page.", "touted")["text"] == "the endorsement"
