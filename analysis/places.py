@@ -279,7 +279,7 @@ def _candidates(written: str, mention: Mention, gazetteer: Gazetteer, town_named
         places = _inner_name(written, gazetteer)
     if _region_name(written):  # "Nyanza Province" is a region, not the town of Nyanza, Rwanda, its head word aside;
         # "Zaire province" (Angola's) is no country either
-        places = tuple(p for p in places if p.kind not in ("city", "country"))
+        places = _region_readings(places)
     key = lookup_key(written)
     if any(p.kind == "country" and lookup_key(p.name) == key for p in places):
         # "Mexico" is the country, not Mexico City, however near the story's towns
@@ -538,7 +538,8 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer, home_count
     options = _with_named_counties(written, options, gazetteer)
     options = _without_landform_regions(written, options)
     options = _state_senses(text, mentions, written, options, gazetteer)
-    options = [_region_readings(o) if _REGION_WORD_AFTER.match(text, m.end) else o
+    # a name before "province" keeps its region readings, where it has any ("Zaire province" in Angola)
+    options = [(_region_readings(o) or o) if _REGION_WORD_AFTER.match(text, m.end) else o
                for m, o in zip(mentions, options, strict=True)]
     compass_parts = _compass_parts(written, options, groups)
     options = [() if i in compass_parts else o for i, o in enumerate(options)]
@@ -811,9 +812,9 @@ _REGION_WORD_AFTER = re.compile(r"\s+(?:province|region|governorate|oblast|prefe
 
 
 def _region_readings(readings: tuple[Place, ...]) -> tuple[Place, ...]:
-    """The region readings of a name written before "province" or the like ("Zaire province" in Angola, not the
-    country once called Zaire), where it has any."""
-    return tuple(p for p in readings if p.kind not in ("city", "country")) or readings
+    """The readings of a name written as a region's ("Nyanza Province", "Zaire province"): neither its towns nor a
+    country (not the country once called Zaire)."""
+    return tuple(p for p in readings if p.kind not in ("city", "country"))
 
 
 def _beyond_a_town(written: str, words: list[str]) -> bool:
@@ -889,8 +890,7 @@ def _small_towns_at_home(text: str, written: list[str], mentions: list[Mention],
     kept = list(chosen)
     for i in marked:
         # the countries of the article's other names (small towns among them) and of its outlet
-        others = [p for j, p in enumerate(chosen) if lookup_key(written[j]) != lookup_key(written[i])]
-        _, countries = _context(others, [q for j, q in enumerate(qualifiers) if j != i], home_country)
+        countries = _countries_of_others(i, written, chosen, qualifiers, home_country)
         if +countries and countries[chosen[i].country] <= 0:
             kept[i] = None  # the story is elsewhere: no evidence for this town abroad
     return kept
@@ -910,9 +910,8 @@ def _readings_at_home(written: list[str], options: list[tuple[Place, ...]], chos
         at_home = [p for p in options[i] if p.country == home_country] if home_country else []
         if not at_home:
             # the countries the story names by other than small towns (one of which may be misread itself)
-            others = [p for j, p in enumerate(chosen) if lookup_key(written[j]) != lookup_key(written[i])
-                      and not _loose_small_town(p, qualifiers[j], near_outlet)]
-            _, countries = _context(others, [q for j, q in enumerate(qualifiers) if j != i])
+            countries = _countries_of_others(i, written, chosen, qualifiers, None, lambda j: not _loose_small_town(
+                chosen[j], qualifiers[j], near_outlet))
             if countries[place.country] <= 0:
                 at_home = [p for p in options[i] if countries[p.country] > 0 and p.kind == place.kind]
         if at_home:
@@ -931,11 +930,19 @@ def _inner_readings_at_home(written: list[str], chosen: list[Place | None], qual
         if (not _loose_small_town(place, qualifier, near_outlet) or " " not in written[i].strip()
                 or gazetteer.lookup(written[i])):
             continue
-        others = [p for j, p in enumerate(chosen) if lookup_key(written[j]) != lookup_key(written[i])]
-        _, countries = _context(others, [q for j, q in enumerate(qualifiers) if j != i], home_country)
+        countries = _countries_of_others(i, written, chosen, qualifiers, home_country)
         if +countries and countries[place.country] <= 0:
             kept[i] = None
     return kept
+
+
+def _countries_of_others(i: int, written: list[str], chosen: list[Place | None], qualifiers: list,
+                         home_country: str | None, counted=lambda j: True) -> Counter:
+    """The countries that the article's names other than the i-th (and those of its name), its qualifiers and its
+    outlet (``home_country``) place; ``counted`` picks which other names count."""
+    others = [p for j, p in enumerate(chosen) if lookup_key(written[j]) != lookup_key(written[i]) and counted(j)]
+    _, countries = _context(others, [q for j, q in enumerate(qualifiers) if j != i], home_country)
+    return countries
 
 
 _COUNTY_SUFFIX = re.compile(r"\s+(?:County|Parish)$")
