@@ -539,7 +539,7 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer, home_count
     options = _without_landform_regions(written, options)
     options = _state_senses(text, mentions, written, options, gazetteer)
     # a name before "province" keeps its region readings, where it has any ("Zaire province" in Angola)
-    options = [(_region_readings(o) or o) if _REGION_WORD_AFTER.match(text, m.end) else o
+    options = [(_region_readings(o) or o) if _region_word_after(text, m.end) else o
                for m, o in zip(mentions, options, strict=True)]
     compass_parts = _compass_parts(written, options, groups)
     options = [() if i in compass_parts else o for i, o in enumerate(options)]
@@ -808,7 +808,13 @@ def _region_name(written: str) -> bool:
     return written.split()[-1].capitalize() in places_lexicon().region_heads
 
 
-_REGION_WORD_AFTER = re.compile(r"\s+(?:province|region|governorate|oblast|prefecture)\b", re.IGNORECASE)
+_WORD_AFTER = re.compile(r"\s+(\w+)")
+
+
+def _region_word_after(text: str, end: int) -> bool:
+    """Whether a region's head word (``region_heads``) follows a name, in any case ("Zaire province")."""
+    after = _WORD_AFTER.match(text, end)
+    return after is not None and after.group(1).capitalize() in places_lexicon().region_heads
 
 
 def _region_readings(readings: tuple[Place, ...]) -> tuple[Place, ...]:
