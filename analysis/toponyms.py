@@ -1279,6 +1279,13 @@ def _town_shaped(written: str, best: Place, lexicon: Lexicon) -> bool:
             and any(word.endswith(ending) and len(word) >= len(ending) + 3 for ending in lexicon.town_endings))
 
 
+def _region_of_place(doc: Doc, first: int, best: Place, lexicon: Lexicon) -> bool:
+    """True for a country or state after a name link that closes a place the model found: "the 25th District of
+    FLORIDA", "the Southern Highlands of New South Wales" (not a body of water's: "the Gulf of Mexico")."""
+    return (best.kind in ("country", "state") and doc[first - 2].text not in lexicon.landform_openers
+            and (doc[first].ent_type_ in PLACE_LABELS or doc[first - 2].ent_type_ in PLACE_LABELS))
+
+
 def _acceptable(doc: Doc, first: int, last: int, written: str, caps: bool, gazetteer: Gazetteer,
                 lexicon: Lexicon, named_places: frozenset[str]) -> bool:
     """Whether a gazetteer match the model did not tag as a place is a place mention."""
@@ -1360,7 +1367,7 @@ def _acceptable(doc: Doc, first: int, last: int, written: str, caps: bool, gazet
     if _titled_surname(doc, first, lexicon):
         return False  # "Undersecretary Asa Hutchinson": a surname, not Hutchinson, Kansas
     if first > 1 and doc[first - 1].text in NAME_LINKS and _capitalised(doc[first - 2]) and not _locative_before(
-            doc, first):
+            doc, first) and not _region_of_place(doc, first, best, lexicon):
         return False  # "Tren de Aragua", "Bank of America"; not a person "of" a town: "Jodi Mahler of Bellmore"
     preferred = gazetteer.preferred.get(lookup_key(written))
     alias_of_region = preferred is not None and preferred.kind in ("country", "state")

@@ -687,6 +687,19 @@ def test_a_person_of_a_town_names_the_town(nlp):
     assert "America" not in rows
 
 
+def test_a_state_after_of_closing_a_place_is_the_state(nlp):
+    """GeoWebNews dev: "the 25th District of FLORIDA" names Florida, and ABC's "the Southern Highlands of New South
+    Wales" the whole state, not Wales; the country of "the Gulf of Mexico" stays out."""
+    district = by_text(rows_for(nlp, "He represents the 25th District of FLORIDA in the House."))
+    assert district["FLORIDA"]["place"] == "Florida"
+    highlands = by_text(rows_for(nlp, "Families left their homes in the Southern Highlands of New South Wales as "
+                                      "strong winds pushed the fire east."))
+    assert highlands["New South Wales"]["kind"] == "state"
+    assert "Wales" not in highlands
+    gulf = by_text(rows_for(nlp, "The company expanded drilling in the Gulf Coast and Gulf of Mexico areas."))
+    assert "Mexico" not in gulf
+
+
 def test_the_outlets_country_is_context_for_its_places(nlp):
     """An article's URL tells the country of a national outlet: "London" in a Canadian paper is London, Ontario
     (LGL and TR-News: London Free Press, CBC), in a paper with a .com address the larger London."""
