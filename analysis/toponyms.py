@@ -219,7 +219,18 @@ def _starts_organisation(doc: Doc, end_token: int, lexicon: Lexicon, place: Plac
     following = doc[end_token]
     if not _capitalised(following) or following.text not in lexicon.organisation_heads:
         return False
-    return not _subnational(place) or _brand(doc, end_token, lexicon)
+    return not _subnational(place) or _brand(doc, end_token, lexicon) or _compass_division(place)
+
+
+_DIVISION_HEADS = frozenset({"District", "Province", "Region", "Division"})
+
+
+def _compass_division(place: Place | None) -> bool:
+    """True for a region named only by a compass word and a division's head ("Central District", "Northern
+    Province"): many countries have one, so the court or office it opens names no region of the story ("the Seoul
+    Central District Court" is not Israel's Central District)."""
+    words = place.name.split() if place is not None else []
+    return len(words) == 2 and words[0].lower() in COMPASS_WORDS and words[1] in _DIVISION_HEADS
 
 
 def _names_disease(doc: Doc, end_token: int, lexicon: Lexicon) -> bool:

@@ -700,6 +700,16 @@ def test_a_state_after_of_closing_a_place_is_the_state(nlp):
     assert "Mexico" not in gulf
 
 
+def test_a_compass_district_opening_a_court_s_name_is_no_region(nlp):
+    """GeoWebNews dev: "the Seoul … Central District Court" is a court in Seoul, not Israel's Central District;
+    nor is "the Northern District Court" Israel's Northern District."""
+    seoul = by_text(rows_for(nlp, "She was not in the Seoul Central District Court to hear the verdict on Friday."))
+    assert seoul["Seoul"]["country"] == "KR"
+    assert "Central District" not in seoul
+    court = by_text(rows_for(nlp, "The Northern District Court dismissed the case against him."))
+    assert "Northern District" not in court
+
+
 def test_the_outlets_country_is_context_for_its_places(nlp):
     """An article's URL tells the country of a national outlet: "London" in a Canadian paper is London, Ontario
     (LGL and TR-News: London Free Press, CBC), in a paper with a .com address the larger London."""
