@@ -108,6 +108,7 @@ class Lexicon:
     school_heads: frozenset[str]  # "Buckland Elementary": a school's name, outside headlines
     facility_body_words: frozenset[str]  # "… School District": a body's name, not the school's
     leader_body_heads: frozenset[str]  # "the Howard Government": a leader's, not a town's
+    dedication_heads: frozenset[str]  # "the church of St. Paul": a saint's name, not a town's
 
 
 @lru_cache(maxsize=1)
@@ -140,7 +141,23 @@ def places_lexicon() -> Lexicon:
                    frozenset(raw["identity_words"]),
                    {adjective: frozenset(nouns) for adjective, nouns in raw["adjective_other_senses"].items()},
                    frozenset(raw["hyphen_place_words"]), frozenset(raw["school_heads"]),
-                   frozenset(raw["facility_body_words"]), frozenset(raw["leader_body_heads"]))
+                   frozenset(raw["facility_body_words"]), frozenset(raw["leader_body_heads"]),
+                   frozenset(raw["dedication_heads"]))
+
+
+def _dedicated_saint(words: list[str], first: int, lexicon: Lexicon) -> bool:
+    """True for a saint's name after a word whose "of" names one ("the church of St. Peter"), or after such a saint
+    and "and" ("… of St. Peter and St. Paul")."""
+    k = first
+    while True:
+        if k >= 2 and words[k - 1] == "of":
+            return words[k - 2].lower() in lexicon.dedication_heads
+        if k < 3 or words[k - 1] not in ("and", "&", ","):
+            return False
+        earlier = next((j for j in range(k - 2, max(k - 5, -1), -1) if words[j] in _SAINTS), None)
+        if earlier is None:
+            return False
+        k = earlier  # the saint before "and": "St. Peter and" St. Paul
 
 
 def _studied(words: list[str], index: int) -> bool:
@@ -482,6 +499,8 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph], gazetteer: Gazetteer | 
         if written in products or last - first > 1 and words[first] in lexicon.vehicle_makes and not gazetteer.lookup(
                 written):
             return True  # a vehicle: "a silver Pontiac Grand Prix", "the Durango" after "a red Dodge Durango"
+        if words[first] in _SAINTS and _dedicated_saint(words, first, lexicon):
+            return True  # a saint something is dedicated to: "the church of St. Peter and St. Paul"
         if first > 1 and words[first - 1] == "in" and _studied(words, first - 2) and not gazetteer.lookup(written):
             return True  # a field of study: "a degree in History and Literature"
         if last + 2 < len(doc) and words[last] == "of" and words[last + 1] == "the" and words[last + 2][:1].isupper():
@@ -653,7 +672,8 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph], gazetteer: Gazetteer | 
     i = 0
     while i < len(doc):
         word = words[i]
-        if taken[i] or not word[:1].isupper() or not tokens.is_alpha[i] and word not in gazetteer.by_key:
+        if taken[i] or not word[:1].isupper() or not tokens.is_alpha[i] and word not in gazetteer.by_key and (
+                word not in _SAINTS):  # a dotted first word: "U.S.", or "St." of "St. Louis Police"
             i += 1
             continue
         last = _longest_match(tokens, i, gazetteer)

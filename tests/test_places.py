@@ -710,6 +710,19 @@ def test_a_compass_district_opening_a_court_s_name_is_no_region(nlp):
     assert "Northern District" not in court
 
 
+def test_a_saint_s_town_opening_a_local_body_is_the_town(nlp):
+    """GeoWebNews dev and LGL: "St. Louis Police announced …" (the model's organisation) names St. Louis, as
+    "Richmond Police" names Richmond; a dotted "St." opens the name."""
+    rows = by_text(rows_for(nlp, "On Monday St. Louis Police announced that the burglary squad had arrested two men."))
+    assert rows["St. Louis"]["admin1"] == "Missouri"
+
+
+def test_a_saint_a_church_is_dedicated_to_is_no_town(nlp):
+    """TR-News: "the church of St. Peter and St. Paul" in Cairo names no Saint Paul, Minnesota."""
+    rows = by_text(rows_for(nlp, "The blast hit the small church of St. Peter and St. Paul beside the cathedral."))
+    assert "St. Paul" not in rows and "St. Peter" not in rows
+
+
 def test_the_outlets_country_is_context_for_its_places(nlp):
     """An article's URL tells the country of a national outlet: "London" in a Canadian paper is London, Ontario
     (LGL and TR-News: London Free Press, CBC), in a paper with a .com address the larger London."""
