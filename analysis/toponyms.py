@@ -1300,6 +1300,8 @@ def _opened_organisation(doc: Doc, first: int, last: int, gazetteer: Gazetteer, 
 
 
 _ERAS = frozenset({"BC", "B.C.", "AD", "A.D.", "BCE", "CE"})
+_COUNTY_HEADS = frozenset({"County", "Parish"})
+_NUMERIC_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
 
 
 def _town_shaped(written: str, best: Place, lexicon: Lexicon) -> bool:
@@ -1338,7 +1340,10 @@ def _acceptable(doc: Doc, first: int, last: int, written: str, caps: bool, gazet
         return True
     if _party_home(doc, first, last) and _subnational(best):
         return True
-    blocked = any(doc[k].ent_type_ and doc[k].ent_type_ not in PLACE_LABELS for k in range(first, last))
+    # (a date or a number the model ran on into a state's or country's name blocks nothing: "In January, South
+    # Carolina had …")
+    blocked = any(doc[k].ent_type_ and doc[k].ent_type_ not in PLACE_LABELS and not (
+        doc[k].ent_type_ in _NUMERIC_LABELS and best.kind in ("country", "state")) for k in range(first, last))
     if blocked and _running_acronym(written, caps, best):
         return False  # "DACA recipients": an acronym the model calls an organisation, before a local noun or not
     if blocked and not caps:
@@ -1375,6 +1380,12 @@ def _acceptable(doc: Doc, first: int, last: int, written: str, caps: bool, gazet
                 and doc[last].text in lexicon.public_body_heads and doc[first].ent_iob_ == "B"
                 and (last + 1 == len(doc) or doc[last + 1].ent_iob_ != "I")):
             return True  # a state's or county's police the model read as a person: "New Brunswick RCMP say …"
+        if label == "PERSON" and best.kind == "county" and written.split()[-1] in _COUNTY_HEADS:
+            return True  # no person is called "… County": "DANIELSVILLE - Madison County commissioners voted …"
+        if (label == "PERSON" and best.kind in ("country", "state") and " " in written and _opens_entity(doc, first)
+                and last + 1 < len(doc) and doc[last].text in ("'s", "’s") and doc[last + 1].ent_iob_ != "I"):
+            return True  # a country's or state's name of two words and its "'s", read as a person: "Sri Lanka's
+            # Minister of Posts" (one word may be a first name: "Georgia's")
         if label == "PERSON" and _office_after(doc, first, last, lexicon) and _subnational(best) and (
                 lookup_key(written) in named_places or best.kind != "city"
                 or best.population >= MIN_LOCAL_BODY_POPULATION):

@@ -723,6 +723,23 @@ def test_a_saint_a_church_is_dedicated_to_is_no_town(nlp):
     assert "St. Paul" not in rows and "St. Peter" not in rows
 
 
+def test_a_state_the_model_ran_into_a_date_is_a_place(nlp):
+    """LGL: "In January, South Carolina had …", where the model's date takes in the state."""
+    rows = by_text(rows_for(nlp, "In January, South Carolina had the second-highest unemployment rate in the nation."))
+    assert rows["South Carolina"]["kind"] == "state"
+
+
+def test_a_county_or_a_country_s_possessive_read_as_a_person_is_a_place(nlp):
+    """LGL and BBC: no person is called "… County" (a dateline the model ran into a county: "DANIELSVILLE - Madison
+    County commissioners"), and "Sri Lanka's" before an office is the country's."""
+    county = by_text(rows_for(nlp, "Madison will dump assessors. DANIELSVILLE - Madison County commissioners voted "
+                                   "Monday to wipe out the board."))
+    assert county["Madison County"]["kind"] == "county"
+    country = by_text(rows_for(nlp, "Some 14 people were killed and scores were injured, including Sri Lanka's "
+                                    "Minister of Posts."))
+    assert country["Sri Lanka"]["country"] == "LK"
+
+
 def test_the_outlets_country_is_context_for_its_places(nlp):
     """An article's URL tells the country of a national outlet: "London" in a Canadian paper is London, Ontario
     (LGL and TR-News: London Free Press, CBC), in a paper with a .com address the larger London."""
