@@ -109,6 +109,7 @@ class Lexicon:
     facility_body_words: frozenset[str]  # "… School District": a body's name, not the school's
     leader_body_heads: frozenset[str]  # "the Howard Government": a leader's, not a town's
     dedication_heads: frozenset[str]  # "the church of St. Paul": a saint's name, not a town's
+    comma_region_countries: frozenset[str]  # "Wainwright, Alta.": countries whose towns are written with a region
 
 
 @lru_cache(maxsize=1)
@@ -142,7 +143,7 @@ def places_lexicon() -> Lexicon:
                    {adjective: frozenset(nouns) for adjective, nouns in raw["adjective_other_senses"].items()},
                    frozenset(raw["hyphen_place_words"]), frozenset(raw["school_heads"]),
                    frozenset(raw["facility_body_words"]), frozenset(raw["leader_body_heads"]),
-                   frozenset(raw["dedication_heads"]))
+                   frozenset(raw["dedication_heads"]), frozenset(raw["comma_region_countries"]))
 
 
 def _dedicated_saint(words: list[str], first: int, lexicon: Lexicon) -> bool:
@@ -745,7 +746,7 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph], gazetteer: Gazetteer | 
             continue
         state = match.group("state")
         for candidate in (state, state.split()[0]):
-            if gazetteer.state(candidate) is not None or candidate in gazetteer.state_abbreviations:
+            if _region_of_towns(candidate, gazetteer) or candidate in gazetteer.state_abbreviations:
                 start = mention.end + match.start("state")
                 span = doc.char_span(start, start + len(candidate), alignment_mode="expand")
                 if span is not None:
@@ -862,12 +863,23 @@ def _followed_by_state(doc: Doc, last: int, gazetteer: Gazetteer) -> bool:
     words = match.group("state").split()
     prefixes = [" ".join(words[:n]) for n in range(len(words), 0, -1)]
     candidates = [c for p in prefixes for c in (p, p[:-1] if p.endswith(".") and "." not in p[:-1] else p)]
-    state = next((c for c in candidates if gazetteer.state(c) is not None), None)
+    state = next((c for c in candidates if _region_of_towns(c, gazetteer)), None)
     if state is None or following.startswith(("'s", "’s"), match.end()):
         return False
     # not a state that opens a body's name: "said Julie Graham, Washington State Department of Health …"
     after = following[match.start("state") + len(state):]
     return state.endswith(".") or not _BODY_AFTER_STATE.match(after)
+
+
+def _region_of_towns(written: str, gazetteer: Gazetteer) -> bool:
+    """Whether a name is one written after a town and a comma: a US state ("Alexandria, La."), or a province or
+    state of a country whose press writes its towns so (``comma_region_countries``: "Wainwright, Alta.",
+    "Ingham, Queensland"), but not one that is also a first name ("Pam Ferris, Victoria Hamilton and …")."""
+    if gazetteer.state(written) is not None:
+        return True
+    readings = gazetteer.lookup(written)
+    return bool(readings) and readings[0].kind == "state" and (
+        readings[0].country in places_lexicon().comma_region_countries) and written not in first_names()
 
 
 def _dateline(doc: Doc, first: int, last: int, written: str, gazetteer: Gazetteer) -> bool:

@@ -740,6 +740,15 @@ def test_a_county_or_a_country_s_possessive_read_as_a_person_is_a_place(nlp):
     assert country["Sri Lanka"]["country"] == "LK"
 
 
+def test_a_canadian_or_australian_region_after_a_comma_makes_a_place(nlp):
+    """TR-News: "Wainwright, Alta." (the model's organisation) is the Alberta town, as "Alexandria, La." is the
+    Louisiana one; a region that is also a first name stays a person's ("Pam Ferris, Victoria Hamilton")."""
+    town = by_text(rows_for(nlp, "The cat was found during a routine check in Wainwright, Alta., by a conductor."))
+    assert town["Wainwright"]["admin1"] == "Alberta"
+    cast = by_text(rows_for(nlp, "Pam Ferris, Victoria Hamilton and Kelly Reilly are nominated for best actress."))
+    assert "Ferris" not in cast
+
+
 def test_the_outlets_country_is_context_for_its_places(nlp):
     """An article's URL tells the country of a national outlet: "London" in a Canadian paper is London, Ontario
     (LGL and TR-News: London Free Press, CBC), in a paper with a .com address the larger London."""
