@@ -217,6 +217,13 @@ def _subnational(place: Place | None) -> bool:
     return place is not None and place.kind in SUBNATIONAL_KINDS
 
 
+def _spaced_dash_end(entity: Span) -> int:
+    """The index of the first spaced dash in an entity ("Mr Trump - Wisconsin"), or the entity's end; a hyphen in a
+    name ("Lin-Manuel") is no such dash."""
+    doc = entity.doc
+    return next((t.i for t in entity if t.text in _DASHES and t.i > 0 and doc[t.i - 1].whitespace_), entity.end)
+
+
 def _brand(doc: Doc, end_token: int, lexicon: Lexicon) -> bool:
     """True when the organisation name that goes on after a place name is a brand's: a word of ``brand_heads``
     among its next capitalised words ("New York Daily News", "Ohio State University")."""
@@ -475,12 +482,13 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph], gazetteer: Gazetteer | 
     ents = doc.ents
     # (nor the place before an office that opens the model's person: "Avondale Mayor Ed Rieker")
     # (nor a long "person" the model found in a headline's capitals: "Freemason Bogdanov Joins Sochi Mayor Race")
+    # (nor the words after a spaced dash in a "person": "Mr Trump - Wisconsin and Pennsylvania")
     # (nor a "person" that names a settlement, a landform or a facility: "SOS Children's Village Malakal",
     # "Randwick Racecourse"; nor one that opens with a preposition: "Beyond Madinaty, Liverpool have …")
     named = [t.text for e in ents if e.label_ == "PERSON" and len(e) > 1 and not _headline_run(e)
              and not _names_site(e, lexicon) and e[0].pos_ != "ADP" for t in e
              if (t.i == e.start or not any(p.kind == "country" for p in gazetteer.lookup(t.text)[:1]))
-             and t.i >= _office_at(e, lexicon)]
+             and t.i >= _office_at(e, lexicon) and t.i < _spaced_dash_end(e)]
     # (and a town's name that speaks: "“…,” Petrova said", "said Noma")
     named += _speaking_names(doc, gazetteer, lexicon) + _titled_list(words, lexicon) + _kin_names(words, lexicon)
     named += _first_names_before_surname(doc, words)

@@ -749,6 +749,15 @@ def test_a_canadian_or_australian_region_after_a_comma_makes_a_place(nlp):
     assert "Ferris" not in cast
 
 
+def test_a_name_after_a_spaced_dash_in_the_model_s_person_is_no_person_s(nlp):
+    """TR-News: the model's person "Trump - Wisconsin" ("… won by Mr Trump - Wisconsin and Pennsylvania") does not
+    make "Wisconsin" a person's name elsewhere, where a line break parts it from its "in"."""
+    rows = rows_for(nlp, "She has raised enough money to fund a recount in\n            Wisconsin.\n            Her "
+                         "campaign asked for recounts in two states narrowly won by Mr Trump - Wisconsin and "
+                         "Pennsylvania.")
+    assert [r["text"] for r in rows].count("Wisconsin") == 2
+
+
 def test_the_outlets_country_is_context_for_its_places(nlp):
     """An article's URL tells the country of a national outlet: "London" in a Canadian paper is London, Ontario
     (LGL and TR-News: London Free Press, CBC), in a paper with a .com address the larger London."""
