@@ -1986,6 +1986,12 @@ def test_planets_brands_and_people_are_no_towns(nlp):
     assert places["Columbia"]["kind"] == "city"
 
 
+def test_the_earth_is_no_texas_town(nlp):
+    """GeoVirus: "the dust cloud caused when the rock hit the Earth" is the planet, not Earth, Texas (1,000 people)."""
+    rows = rows_for(nlp, "The dust cloud formed when the rock hit the Earth. Life on Earth began long ago.")
+    assert not [r for r in rows if r["text"] == "Earth"]
+
+
 def test_words_leaders_and_countries_named_as_their_people_are_read_right(nlp):
     """"Christmas Island" is the territory, not "Island" as Iceland's own name (countryinfo gives the territory's
     name as its demonym, so the model's place had been dropped); Gibraltar and Djibouti are places. "Hamas",
