@@ -1297,10 +1297,11 @@ def _short_acronym(written: str, readings: tuple[Place, ...], gazetteer: Gazette
 
 
 def _stop_place(written: str, lexicon: Lexicon) -> bool:
-    """True for one word of ``stop_places`` (its full stop aside: "Dir."), after a leading "The" ("The Supreme
-    Court": not Supreme, Louisiana)."""
+    """True for one word of ``stop_places`` (its full stop aside: "Dir.") or a name it lists whole ("National
+    Park"), after a leading "The" ("The Supreme Court": not Supreme, Louisiana)."""
     core = written[4:] if written[:4].lower() == "the " else written
-    return " " not in core and (core.title() in lexicon.stop_places or core.rstrip(".").title() in lexicon.stop_places)
+    return core in lexicon.stop_places or " " not in core and (
+        core.title() in lexicon.stop_places or core.rstrip(".").title() in lexicon.stop_places)
 
 
 def _compound_word(doc: Doc, end_token: int, gazetteer: Gazetteer) -> bool:
@@ -1350,8 +1351,10 @@ def _acceptable(doc: Doc, first: int, last: int, written: str, caps: bool, gazet
         return False
     if _stop_place(written, lexicon):
         # a common word is a place only where the model found it as one elsewhere and a local noun follows it
-        # ("an Independence teenager" in a story of "Independence police")
-        return lookup_key(written) in named_places and _local_noun_after(doc, last) and doc[first].pos_ == "PROPN"
+        # ("an Independence teenager" in a story of "Independence police"), or after a word whose "of" names a
+        # place ("186 miles southeast of Alliance")
+        return _place_of(doc, first) or (
+            lookup_key(written) in named_places and _local_noun_after(doc, last) and doc[first].pos_ == "PROPN")
     if _compound_word(doc, last, gazetteer):
         return False
     if last < len(doc) and doc[last].like_num and doc[last].text.isdigit() and len(doc[last].text) <= 2:

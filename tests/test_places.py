@@ -1992,6 +1992,19 @@ def test_the_earth_is_no_texas_town(nlp):
     assert not [r for r in rows if r["text"] == "Earth"]
 
 
+def test_common_words_the_gazetteer_has_as_towns_are_no_places_but_after_a_place_s_of(nlp):
+    """Congress releases: "Protecting the Homeland" then "the Department of Homeland Security" named Homeland,
+    California; "the National Park Service" National Park, New Jersey; "at the Airport" a town in Hawaii. LGL: "186
+    miles southeast of Alliance" is still Alliance, Nebraska."""
+    rows = by_text(rows_for(nlp, "A Comprehensive Approach to Protecting the Homeland. The Department of Homeland "
+                                 "Security has a plan. Last month, the National Park Service released its report. "
+                                 "The noise at the Airport was studied."))
+    assert not {"Homeland", "National Park", "Airport"} & set(rows)
+    town = by_text(rows_for(nlp, "He was taken to the jail in Lexington, Nebraska, about 186 miles southeast of "
+                                 "Alliance."))
+    assert town["Alliance"]["admin1"] == "Nebraska"
+
+
 def test_words_leaders_and_countries_named_as_their_people_are_read_right(nlp):
     """"Christmas Island" is the territory, not "Island" as Iceland's own name (countryinfo gives the territory's
     name as its demonym, so the model's place had been dropped); Gibraltar and Djibouti are places. "Hamas",
