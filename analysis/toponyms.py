@@ -110,6 +110,7 @@ class Lexicon:
     leader_body_heads: frozenset[str]  # "the Howard Government": a leader's, not a town's
     dedication_heads: frozenset[str]  # "the church of St. Paul": a saint's name, not a town's
     comma_region_countries: frozenset[str]  # "Wainwright, Alta.": countries whose towns are written with a region
+    firm_suffixes: frozenset[str]  # "Argo Petroleum Corp": a firm's legal form
 
 
 @lru_cache(maxsize=1)
@@ -143,7 +144,8 @@ def places_lexicon() -> Lexicon:
                    {adjective: frozenset(nouns) for adjective, nouns in raw["adjective_other_senses"].items()},
                    frozenset(raw["hyphen_place_words"]), frozenset(raw["school_heads"]),
                    frozenset(raw["facility_body_words"]), frozenset(raw["leader_body_heads"]),
-                   frozenset(raw["dedication_heads"]), frozenset(raw["comma_region_countries"]))
+                   frozenset(raw["dedication_heads"]), frozenset(raw["comma_region_countries"]),
+                   frozenset(raw["firm_suffixes"]))
 
 
 def _dedicated_saint(words: list[str], first: int, lexicon: Lexicon) -> bool:
@@ -492,6 +494,8 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph], gazetteer: Gazetteer | 
     # (and a town's name that speaks: "“…,” Petrova said", "said Noma")
     named += _speaking_names(doc, gazetteer, lexicon) + _titled_list(words, lexicon) + _kin_names(words, lexicon)
     named += _first_names_before_surname(doc, words)
+    # (and a firm's name the article writes with its legal form: "Argo" of "Argo Petroleum Corp" is the firm again)
+    named += _firm_names(words, gazetteer, lexicon)
     # and in capitals: a transcript's speaker label ("REP. GUTIERREZ:") is the person, not a town
     person_words = frozenset(named) | frozenset(word.upper() for word in named)
     # surnames of people named with a first name ("Lynda Bennett"): "near Bennett" is beside her, only "in" places
@@ -971,6 +975,23 @@ def _kin_names(words: list[str], lexicon: Lexicon) -> list[str]:
     """The names after a kinship noun and a comma: "and wife, Tonya,", "His daughters, Malia and Sasha"."""
     return [words[k] for index, word in enumerate(words[:-2]) if word in lexicon.kin_nouns and words[index + 1] == ","
             for k in _listed_words(words, index + 2)[0]]
+
+
+def _firm_names(words: list[str], gazetteer: Gazetteer, lexicon: Lexicon) -> list[str]:
+    """The first words of firms' names written with a legal form (``firm_suffixes``: "Argo Petroleum Corp", "Sealy
+    Inc"), where they read as no state, country or town of ``MIN_RELABEL_POPULATION`` or more ("Texas Instruments
+    Inc" leaves Texas a place)."""
+    firms = []
+    for k, word in enumerate(words):
+        if word not in lexicon.firm_suffixes:
+            continue
+        first = k
+        while first > 0 and k - first < 3 and words[first - 1][:1].isupper() and words[first - 1].isalpha():
+            first -= 1
+        readings = gazetteer.lookup(words[first]) if first < k else ()
+        if readings and all(p.kind == "city" and p.population < MIN_RELABEL_POPULATION for p in readings):
+            firms.append(words[first])
+    return firms
 
 
 def _first_names_before_surname(doc: Doc, words: list[str]) -> list[str]:

@@ -2005,6 +2005,16 @@ def test_common_words_the_gazetteer_has_as_towns_are_no_places_but_after_a_place
     assert town["Alliance"]["admin1"] == "Nebraska"
 
 
+def test_a_firm_written_with_its_legal_form_is_no_town_elsewhere(nlp):
+    """Reuters: a firm named "Argo Petroleum Corp" is the firm at "refinancing Argo's debt", not Árgos, Greece, nor
+    Argo, Sudan; a state opening a firm's name stays a place ("Texas Instruments Inc", "in Texas")."""
+    rows = rows_for(nlp, "The gas company said it proposed a plan of reorganization for Argo Petroleum Corp. The plan "
+                         "calls for refinancing Argo's debt, and the lender will give Argo a credit line. Texas "
+                         "Instruments Inc said its plant in Texas would close.")
+    assert not [r for r in rows if r["text"] == "Argo"]
+    assert any(r["text"] == "Texas" and r["start"] > 200 for r in rows)
+
+
 def test_words_leaders_and_countries_named_as_their_people_are_read_right(nlp):
     """"Christmas Island" is the territory, not "Island" as Iceland's own name (countryinfo gives the territory's
     name as its demonym, so the model's place had been dropped); Gibraltar and Djibouti are places. "Hamas",
