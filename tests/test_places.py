@@ -2015,6 +2015,16 @@ def test_a_firm_written_with_its_legal_form_is_no_town_elsewhere(nlp):
     assert any(r["text"] == "Texas" and r["start"] > 200 for r in rows)
 
 
+def test_west_point_the_red_cross_and_the_levant_name_no_small_towns(nlp):
+    """Congress releases: "the Military Academy at West Point" left "Point" read as Parkersburg, West Virginia
+    (GeoNames' other name of it); "the American Red Cross" a hamlet; "the Islamic State in the Levant" Levant, Maine.
+    The Levant is now a world region."""
+    rows = by_text(rows_for(nlp, "She was appointed to the Military Academy at West Point. Donations went to the "
+                                 "American Red Cross. He opposed action against the Islamic State in the Levant."))
+    assert not {"Point", "Red Cross"} & set(rows)
+    assert rows["Levant"]["kind"] == "region"
+
+
 def test_words_leaders_and_countries_named_as_their_people_are_read_right(nlp):
     """"Christmas Island" is the territory, not "Island" as Iceland's own name (countryinfo gives the territory's
     name as its demonym, so the model's place had been dropped); Gibraltar and Djibouti are places. "Hamas",
