@@ -230,6 +230,16 @@ def _state_senses(text: str, mentions: list[Mention], written: list[str], option
             for m, w, o, sense in zip(mentions, written, options, senses, strict=True)]
 
 
+_PARTY_BEFORE = re.compile(r"(?:^|[\s(,])(?:D|R|I|DFL)-$")
+
+
+def _party_state(text: str, mention: Mention, written: str, gazetteer: Gazetteer) -> Place | None:
+    """The US state a name or code stands for right after a party letter ("(D-WA)", "R-Texas"), else None."""
+    if not _PARTY_BEFORE.search(text, max(0, mention.start - 5), mention.start):
+        return None
+    return gazetteer.state(written)
+
+
 def _landmark(mention: Mention, written: str, gazetteer: Gazetteer) -> Resolved:
     """A landmark of the lexicon as a facility within its city ("at the White House": Washington, D.C.)."""
     city, where = places_lexicon().landmarks[tuple(written.split())]
@@ -535,6 +545,9 @@ def resolve(text: str, mentions: list[Mention], gazetteer: Gazetteer, home_count
     options = [() if m.source in ("facility", "landmark") else _without_city_regions(_candidates(
         w, m, gazetteer, called is not None or lookup_key(w) in town_keys))
         for m, w, called in zip(mentions, written, called_towns, strict=True)]
+    # a state's code after a party letter is the US state: "Sen. Patty Murray (D-WA)" (not Western Australia)
+    options = [(state,) if (state := _party_state(text, m, w, gazetteer)) is not None else o
+               for m, w, o in zip(mentions, written, options, strict=True)]
     options = _with_named_counties(written, options, gazetteer)
     options = _without_landform_regions(written, options)
     options = _state_senses(text, mentions, written, options, gazetteer)

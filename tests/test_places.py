@@ -2025,6 +2025,14 @@ def test_west_point_the_red_cross_and_the_levant_name_no_small_towns(nlp):
     assert rows["Levant"]["kind"] == "region"
 
 
+def test_a_state_code_after_a_party_letter_is_the_us_state(nlp):
+    """Congress releases: "Senators Patty Murray (D-WA) and Maria Cantwell (D-WA)" had been Western Australia, whose
+    "WA" the lexicon prefers; Reuters' "Sen Bob Packwood (R-Ore)" a town called Ore."""
+    rows = rows_for(nlp, "Senators Patty Murray (D-WA) and Maria Cantwell (D-WA) wrote to the Secretary, as did Sen "
+                         "Bob Packwood (R-Ore).")
+    assert [(r["text"], r["place"]) for r in rows] == [("WA", "Washington"), ("WA", "Washington"), ("Ore", "Oregon")]
+
+
 def test_words_leaders_and_countries_named_as_their_people_are_read_right(nlp):
     """"Christmas Island" is the territory, not "Island" as Iceland's own name (countryinfo gives the territory's
     name as its demonym, so the model's place had been dropped); Gibraltar and Djibouti are places. "Hamas",
