@@ -111,6 +111,7 @@ class Lexicon:
     dedication_heads: frozenset[str]  # "the church of St. Paul": a saint's name, not a town's
     comma_region_countries: frozenset[str]  # "Wainwright, Alta.": countries whose towns are written with a region
     firm_suffixes: frozenset[str]  # "Argo Petroleum Corp": a firm's legal form
+    electoral_district_words: frozenset[str]  # "the 9th Congressional District": no place of its own
 
 
 @lru_cache(maxsize=1)
@@ -145,7 +146,7 @@ def places_lexicon() -> Lexicon:
                    frozenset(raw["hyphen_place_words"]), frozenset(raw["school_heads"]),
                    frozenset(raw["facility_body_words"]), frozenset(raw["leader_body_heads"]),
                    frozenset(raw["dedication_heads"]), frozenset(raw["comma_region_countries"]),
-                   frozenset(raw["firm_suffixes"]))
+                   frozenset(raw["firm_suffixes"]), frozenset(raw["electoral_district_words"]))
 
 
 def _dedicated_saint(words: list[str], first: int, lexicon: Lexicon) -> bool:
@@ -621,6 +622,10 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph], gazetteer: Gazetteer | 
         if not readings and (words[last - 1] in lexicon.law_heads or words[first] in lexicon.operation_openers):
             taken[first:last] = [True] * (last - first)  # nor is "Monongahela" of the "Wild Monongahela Act" a river
             continue  # a law or an operation the model read as a facility: "the … Framework Act of 2003"
+        if not readings and (words[last - 1] in lexicon.event_words or all(
+                w in lexicon.electoral_district_words for w in words[first:last])):
+            continue  # an event or a period ("the Armenian Genocide", "Women's History Month", "the Station Fire"),
+            # or an electoral district named by its number alone ("the 9th Congressional District")
         if not readings and _listed_with_people(doc, first, last):
             continue  # "Ravi Ragbir, Jean Montrevil, Eliseo Jurado, and …": a person the model read as a place
         if not readings and _first_name_opens(words[first:last], gazetteer, lexicon):

@@ -2033,6 +2033,18 @@ def test_a_state_code_after_a_party_letter_is_the_us_state(nlp):
     assert [(r["text"], r["place"]) for r in rows] == [("WA", "Washington"), ("WA", "Washington"), ("Ore", "Oregon")]
 
 
+def test_events_months_and_numbered_districts_are_no_places(nlp):
+    """Congress releases: the model's places "Congressional District" (of "the 9th Congressional District", 374
+    rows), "Women's History Month", "the Armenian Genocide" and "the Station Fire" had been rows of kind other; BBC's
+    "the Berlin Film Festival" the state of Berlin, where the city is meant."""
+    rows = by_text(rows_for(nlp, "He nominated students from the 9th Congressional District in Washington State. "
+                                 "Every March, during Women’s History Month, we honor them. This year marks the "
+                                 "anniversary of the Armenian Genocide. The Station Fire caused damage. The film "
+                                 "was shown at the Berlin Film Festival."))
+    assert not {"Congressional District", "Women’s History Month", "Armenian Genocide", "Station Fire"} & set(rows)
+    assert rows["Berlin"]["kind"] == "city"
+
+
 def test_words_leaders_and_countries_named_as_their_people_are_read_right(nlp):
     """"Christmas Island" is the territory, not "Island" as Iceland's own name (countryinfo gives the territory's
     name as its demonym, so the model's place had been dropped); Gibraltar and Djibouti are places. "Hamas",
