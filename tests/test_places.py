@@ -2045,6 +2045,14 @@ def test_events_months_and_numbered_districts_are_no_places(nlp):
     assert rows["Berlin"]["kind"] == "city"
 
 
+def test_a_programme_the_model_reads_as_a_place_is_none(nlp):
+    """Congress releases: "the West Coast Earthquake Early Warning System" and "the Nunn-Lugar Cooperative Threat
+    Reduction Program", places of the model, end as a body's name does (``unplaced_body_heads``)."""
+    rows = by_text(rows_for(nlp, "The bill has funding for the West Coast Earthquake Early Warning System. He moved "
+                                 "to expand the Nunn-Lugar Cooperative Threat Reduction Program."))
+    assert not [name for name in rows if name.endswith(("System", "Program"))]
+
+
 def test_words_leaders_and_countries_named_as_their_people_are_read_right(nlp):
     """"Christmas Island" is the territory, not "Island" as Iceland's own name (countryinfo gives the territory's
     name as its demonym, so the model's place had been dropped); Gibraltar and Djibouti are places. "Hamas",
