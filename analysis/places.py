@@ -22,7 +22,15 @@ from .parse import doc_text
 from .place_adjectives import adjective_mentions, adjective_place
 from .resources import load_data_yaml
 from .segment import Paragraph
-from .toponyms import MIN_UNTAGGED_CITY_POPULATION, Mention, find_mentions, initialisms, name_like, places_lexicon
+from .toponyms import (
+    MIN_UNTAGGED_CITY_POPULATION,
+    PARTY_LETTERS,
+    Mention,
+    find_mentions,
+    initialisms,
+    name_like,
+    places_lexicon,
+)
 
 OUTLET_TOWN_POPULATION = 5_000  # a town the outlet's URL may name counts from this size
 OUTLET_TOWN_BONUS = 3.0  # for a reading near such a town: a local paper writes of its own area
@@ -230,7 +238,7 @@ def _state_senses(text: str, mentions: list[Mention], written: list[str], option
             for m, w, o, sense in zip(mentions, written, options, senses, strict=True)]
 
 
-_PARTY_BEFORE = re.compile(r"(?:^|[\s(,])(?:D|R|I|DFL)-$")
+_PARTY_BEFORE = re.compile(r"(?:^|[\s(,])(?:" + "|".join(sorted(PARTY_LETTERS)) + ")-$")
 
 
 def _party_state(text: str, mention: Mention, written: str, gazetteer: Gazetteer) -> Place | None:
