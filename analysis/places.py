@@ -23,6 +23,7 @@ from .place_adjectives import adjective_mentions, adjective_place
 from .resources import load_data_yaml
 from .segment import Paragraph
 from .toponyms import (
+    COUNTY_HEADS,
     MIN_UNTAGGED_CITY_POPULATION,
     PARTY_LETTERS,
     Mention,
@@ -338,7 +339,7 @@ def _inner_name(written: str, gazetteer: Gazetteer) -> tuple[Place, ...]:
     parts = suffixes + [words[:n] for n in range(len(words) - 1, 0, -1)]
     for number, part in enumerate(parts):
         common = all(w.title() in stop or w.lower() in ("far", "the") for w in part) and not (
-            len(part) > 1 and part[-1] in ("County", "Parish"))  # "Orange County" is a county, "North Central" none
+            len(part) > 1 and part[-1] in COUNTY_HEADS)  # "Orange County" is a county, "North Central" none
         if not part[0][:1].isupper() or common or _city_part(" ".join(part)):
             continue
         # a one-word city only beside generic words ("Fargo city", "South Arlington", "City of Montreal"), not
@@ -1255,7 +1256,7 @@ def states_in_names(doc: Doc, gazetteer: Gazetteer) -> tuple[Place, ...]:
         words = [t.text for t in ent if t.lower_ != "the"]
         # a county or parish of one state only that opens a local body's name ("Rapides Parish Fire District 2")
         for n in (2, 3):
-            if len(words) > n and words[n - 1] in ("County", "Parish") and words[n] in lexicon.public_body_heads:
+            if len(words) > n and words[n - 1] in COUNTY_HEADS and words[n] in lexicon.public_body_heads:
                 counties = [p for p in gazetteer.lookup(" ".join(words[:n])) if p.kind == "county"]
                 if len({p.admin1 for p in counties}) == 1 and counties[0].country == "US":
                     found.setdefault(counties[0].admin1, gazetteer.states.get(counties[0].admin1) or counties[0])

@@ -1347,7 +1347,7 @@ def _opened_organisation(doc: Doc, first: int, last: int, gazetteer: Gazetteer, 
 
 
 _ERAS = frozenset({"BC", "B.C.", "AD", "A.D.", "BCE", "CE"})
-_COUNTY_HEADS = frozenset({"County", "Parish"})
+COUNTY_HEADS = frozenset({"County", "Parish"})  # the words that end a county's name
 _NUMERIC_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
 
 
@@ -1429,10 +1429,10 @@ def _acceptable(doc: Doc, first: int, last: int, written: str, caps: bool, gazet
                 and doc[last].text in lexicon.public_body_heads and doc[first].ent_iob_ == "B"
                 and (last + 1 == len(doc) or doc[last + 1].ent_iob_ != "I")):
             return True  # a state's or county's police the model read as a person: "New Brunswick RCMP say …"
-        if label == "PERSON" and best.kind == "county" and written.split()[-1] in _COUNTY_HEADS:
+        if label == "PERSON" and best.kind == "county" and written.split()[-1] in COUNTY_HEADS:
             return True  # no person is called "… County": "DANIELSVILLE - Madison County commissioners voted …"
         if (label == "PERSON" and best.kind in ("country", "state") and " " in written and _opens_entity(doc, first)
-                and last + 1 < len(doc) and doc[last].text in ("'s", "’s") and doc[last + 1].ent_iob_ != "I"):
+                and last + 1 < len(doc) and doc[last].text in _POSSESSIVES and doc[last + 1].ent_iob_ != "I"):
             return True  # a country's or state's name of two words and its "'s", read as a person: "Sri Lanka's
             # Minister of Posts" (one word may be a first name: "Georgia's")
         if label == "PERSON" and _office_after(doc, first, last, lexicon) and _subnational(best) and (
