@@ -409,7 +409,11 @@ def _subject(verb: Token, quoted: list[tuple[int, int]]) -> Token | None:
     found = linked_subject(verb)
     if found is not None and not _inside(found.idx, quoted):
         return found
-    return _gap_subject(verb)
+    found = _gap_subject(verb)
+    if found is not None and found.dep_ == "appos" and verb.sent.start <= found.head.i < found.i and not any(
+            t.text in _CLOSING or t.text in _OPENING for t in verb.doc[found.head.i:found.i]):
+        return found.head  # "“…,” the nominee, Donald Trump, tweeted": the description the name stands beside
+    return found
 
 
 def linked_subject(verb: Token) -> Token | None:

@@ -1114,3 +1114,14 @@ def test_social_media_and_a_web_page_are_the_medium_not_what_was_said(nlp):
     the endorsement: social media, a page and a website are where it was said, as a tweet is."""
     assert _row(nlp, "The senator ripped the chairwoman on social media.", "ripped")["text"] == "the chairwoman"
     assert _row(nlp, "The campaign touted the endorsement on its Facebook page.", "touted")["text"] == "the endorsement"
+
+
+def test_a_description_and_name_before_a_cue_the_parse_hung_on_the_description_are_the_speaker(nlp):
+    """“…!” the nominee, Jane Doe, tweeted Sunday: the parse reads "tweeted" as a clause on "nominee", yet the quote
+    is hers, and the mention is the whole description with the name beside it."""
+    text = ('"Is the mayor going to explain the budget? He should resign today!" the nominee, Jane Doe, tweeted '
+            "Sunday after the vote.")
+    (row,) = _rows(nlp, text)
+    assert row["kind"] == "direct" and row["cue"] == "tweeted"
+    assert row["speaker_mention"] == "the nominee, Jane Doe" and row["speaker"] == "Jane Doe"
+    assert row["text"].startswith("Is the mayor going")
