@@ -404,6 +404,23 @@ def _participle_cut(clause: Token, end: int) -> int:
     return end
 
 
+def _past_dash_aside(verb: Token, end: int) -> int:
+    """End of a reported clause that the parse cut at an aside between dashes ("pledged to ban all cars — two
+    million vehicles — from entering the city", the aside and the rest hung on a word before the cue): the end
+    of the words after the aside, to the sentence's end; else ``end``."""
+    doc, sentence = verb.doc, verb.sent
+    first = next((t for t in doc[verb.i + 1:sentence.end] if t.idx >= end), None)
+    if first is None or not _dash(first) or verb.is_ancestor(first):
+        return end
+    second = next((t for t in doc[first.i + 1:sentence.end] if _dash(t)), None)
+    if second is None or any(t.text in _CLOSING or t.text in _OPENING for t in doc[first.i:sentence.end]):
+        return end
+    words = [t for t in doc[second.i + 1:sentence.end] if not t.is_punct]
+    if not words or verb.is_ancestor(words[0]) or any(t.dep_ in ("nsubj", "nsubjpass", "expl") for t in words):
+        return end  # not a clause of its own after the aside ("–and has been indicted– his dealings are …")
+    return words[-1].idx + len(words[-1])
+
+
 def _subject(verb: Token, quoted: list[tuple[int, int]]) -> Token | None:
     """The subject of a cue verb, borrowed from the verb it hangs on for "saying", "and added"."""
     found = linked_subject(verb)
@@ -783,7 +800,7 @@ def _verb_cue(token: Token, tone: str, naming: bool, text: str, quoted: list[tup
             start = min(_subtree_span(c)[0] for c in clauses)
             if adverbial_start is not None:  # not the adjunct the parser hung on the clause ("after the convention")
                 start = max(start, adverbial_start)
-            end = max(_participle_cut(c, _subtree_span(c)[1]) for c in clauses)
+            end = _past_dash_aside(token, max(_participle_cut(c, _subtree_span(c)[1]) for c in clauses))
             if start < clause_start and _relativiser_only(token.doc, start, clause_start):
                 content = _trim(text, start, end)  # "which critics said was discriminatory": the whole clause
             elif start < clause_start:

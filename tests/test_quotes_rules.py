@@ -1125,3 +1125,14 @@ def test_a_description_and_name_before_a_cue_the_parse_hung_on_the_description_a
     assert row["kind"] == "direct" and row["cue"] == "tweeted"
     assert row["speaker_mention"] == "the nominee, Jane Doe" and row["speaker"] == "Jane Doe"
     assert row["text"].startswith("Is the mayor going")
+
+
+def test_an_aside_between_dashes_does_not_end_what_is_reported(nlp):
+    """The parse hangs the aside and the words after it on a noun before the cue; what was pledged runs on past the
+    aside, but not into a clause of its own after it."""
+    text = ("Editor’s note: The mayor is a serial liar who has repeatedly pledged to ban all cars — 2 million vehicles "
+            "of an entire region — from entering the city.")
+    assert _row(nlp, text, "pledged")["text"].endswith("— from entering the city")
+    text = ("Because of his ties to a coach who players say abused them–and has now been charged–his links to several "
+            "charities are being examined.")
+    assert _row(nlp, text, "say")["text"].endswith("abused them")
