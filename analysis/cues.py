@@ -21,7 +21,10 @@ _CONTENT_DEPS = ("ccomp",)
 _EDGE_PUNCT = " \t\n,;:—–-"
 # Clause parts that belong to the cue, not to the content: "also said", "said on Monday in a statement".
 # The tokens where a verb such as "saying" or "added" borrows its subject from the verb it hangs on.
-_BORROWS_SUBJECT = ("advcl", "xcomp", "conj", "pcomp", "prep", "dep", "advmod")
+_BORROWS_SUBJECT = ("advcl", "xcomp", "conj", "pcomp", "prep", "dep", "advmod", "acomp")
+# What a cue verb has of its own when the subject of the adjective it completes is its speaker ("were quick to point
+# out that …", "likely to describe her as …"), not its object ("is difficult to predict")
+_OWN_OBJECTS = ("ccomp", "dobj", "xcomp")
 
 
 @dataclass(frozen=True)
@@ -436,7 +439,7 @@ def _subject(verb: Token, quoted: list[tuple[int, int]]) -> Token | None:
 def linked_subject(verb: Token) -> Token | None:
     """The verb's ``nsubj``, else the subject (active or passive) of the verb it hangs on ("…, saying", "and
     added", "began by saying", "After saying …, she was whisked off", "aside from saying"), up to five steps."""
-    current = verb
+    current, through_adjective = verb, False
     for _ in range(5):
         medium = _medium_of(current)
         if medium is not None:  # "issued a statement calling …", "in a tweet saying …", "his ad urging …"
@@ -452,12 +455,20 @@ def linked_subject(verb: Token) -> Token | None:
         subjects = [c for c in current.children if c.dep_ in deps and c.lower_.rstrip(".") not in _NAME_SUFFIXES]
         if subjects:
             child = min(subjects, key=lambda c: (c.pos_ == "VERB", abs(c.i - current.i)))
+            if through_adjective and child.lower_ == "it":
+                return None  # "It's worth noting …", "It is fair to say …": no one the sentence names
             if child.tag_ in ("WP", "WDT") or (child.right_edge.tag_ in ("WP", "WDT")
                                                and child.right_edge.i - child.i <= 2):  # "who said", "many of whom say"
                 if current.dep_ == "relcl":
                     return _person_for_who(child, _before_the_date(current.head))
                 return _antecedent(child) or child  # a relative clause parsed as an adverbial one
             return _aside_name(child, verb) if current is verb else child
+        if current.dep_ == "acomp":
+            if not any(c.dep_ in _OWN_OBJECTS for c in verb.children):
+                return None  # "The effects are difficult to predict": the subject is what is predicted, not who says
+            if current.lower_ == "enough" or any(c.lower_ == "too" for c in current.children):
+                return None  # "wasn't enough to claim the nomination", "too busy to comment": nothing is said
+            through_adjective = True
         if current.dep_ in _BORROWS_SUBJECT and current.head is not current:
             current = current.head
         else:
