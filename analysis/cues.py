@@ -22,9 +22,6 @@ _EDGE_PUNCT = " \t\n,;:—–-"
 # Clause parts that belong to the cue, not to the content: "also said", "said on Monday in a statement".
 # The tokens where a verb such as "saying" or "added" borrows its subject from the verb it hangs on.
 _BORROWS_SUBJECT = ("advcl", "xcomp", "conj", "pcomp", "prep", "dep", "advmod", "acomp")
-# What a cue verb has of its own when the subject of the adjective it completes is its speaker ("were quick to point
-# out that …", "likely to describe her as …"), not its object ("is difficult to predict")
-_OWN_OBJECTS = ("ccomp", "dobj", "xcomp")
 
 
 @dataclass(frozen=True)
@@ -46,6 +43,7 @@ class CueLexicon:
     anonymity_requests: frozenset[str] = frozenset()
     discourse_markers: frozenset[str] = frozenset()
     raising_passives: frozenset[str] = frozenset()
+    speaker_adjectives: frozenset[str] = frozenset()
 
     @cached_property
     def known_verbs(self) -> frozenset[str]:
@@ -112,7 +110,8 @@ def cue_lexicon() -> CueLexicon:
                      {verb: frozenset(words) for verb, words in raw["prepositional"].items()},
                      {verb: frozenset(words) for verb, words in raw["topic_prepositions"].items()},
                      frozenset(raw["passive_reports"]), frozenset(raw["anonymity_requests"]),
-                     frozenset(raw["discourse_markers"]), frozenset(raw["raising_passives"]))
+                     frozenset(raw["discourse_markers"]), frozenset(raw["raising_passives"]),
+                     frozenset(raw["speaker_adjectives"]))
 
 
 @lru_cache(maxsize=1)
@@ -430,16 +429,26 @@ def _subject(verb: Token, quoted: list[tuple[int, int]]) -> Token | None:
     if found is not None and not _inside(found.idx, quoted):
         return found
     found = _gap_subject(verb)
-    if found is not None and found.dep_ == "appos" and verb.sent.start <= found.head.i < found.i and not any(
-            t.text in _CLOSING or t.text in _OPENING for t in verb.doc[found.head.i:found.i]):
+    if found is not None and found.dep_ == "appos" and _describes_speaker(found.head, found, verb):
         return found.head  # "“…,” the nominee, Donald Trump, tweeted": the description the name stands beside
     return found
+
+
+def _describes_speaker(description: Token, name: Token, verb: Token) -> bool:
+    """Whether a common noun that a name before a cue stands in apposition to describes the speaker ("the nominee,
+    Donald Trump, tweeted"): in the cue's sentence, with no quotation mark or verb between them, and not the object
+    of a preposition or verb nor the subject of a verb of its own ("From Bosch, the carmaker's chief …", "As scores
+    of farmers went into hiding, a senior official …")."""
+    return (description.pos_ == "NOUN" and verb.sent.start <= description.i < name.i
+            and description.dep_ not in ("pobj", "dobj", "nsubj", "nsubjpass", "conj")
+            and not any(t.text in _CLOSING or t.text in _OPENING or t.pos_ in ("VERB", "AUX")
+                        for t in verb.doc[description.i:name.i]))
 
 
 def linked_subject(verb: Token) -> Token | None:
     """The verb's ``nsubj``, else the subject (active or passive) of the verb it hangs on ("…, saying", "and
     added", "began by saying", "After saying …, she was whisked off", "aside from saying"), up to five steps."""
-    current, through_adjective = verb, False
+    current = verb
     for _ in range(5):
         medium = _medium_of(current)
         if medium is not None:  # "issued a statement calling …", "in a tweet saying …", "his ad urging …"
@@ -455,20 +464,14 @@ def linked_subject(verb: Token) -> Token | None:
         subjects = [c for c in current.children if c.dep_ in deps and c.lower_.rstrip(".") not in _NAME_SUFFIXES]
         if subjects:
             child = min(subjects, key=lambda c: (c.pos_ == "VERB", abs(c.i - current.i)))
-            if through_adjective and child.lower_ == "it":
-                return None  # "It's worth noting …", "It is fair to say …": no one the sentence names
             if child.tag_ in ("WP", "WDT") or (child.right_edge.tag_ in ("WP", "WDT")
                                                and child.right_edge.i - child.i <= 2):  # "who said", "many of whom say"
                 if current.dep_ == "relcl":
                     return _person_for_who(child, _before_the_date(current.head))
                 return _antecedent(child) or child  # a relative clause parsed as an adverbial one
             return _aside_name(child, verb) if current is verb else child
-        if current.dep_ == "acomp":
-            if not any(c.dep_ in _OWN_OBJECTS for c in verb.children):
-                return None  # "The effects are difficult to predict": the subject is what is predicted, not who says
-            if current.lower_ == "enough" or any(c.lower_ == "too" for c in current.children):
-                return None  # "wasn't enough to claim the nomination", "too busy to comment": nothing is said
-            through_adjective = True
+        if current.dep_ == "acomp" and current.lower_ not in cue_lexicon().speaker_adjectives:
+            return None  # "is difficult to predict", "were able to move freely": the subject says nothing
         if current.dep_ in _BORROWS_SUBJECT and current.head is not current:
             current = current.head
         else:

@@ -1140,7 +1140,7 @@ def test_an_aside_between_dashes_does_not_end_what_is_reported(nlp):
 
 def test_the_subject_of_an_adjective_a_cue_completes_is_its_speaker(nlp):
     """"quick to point out that …", "more likely to say …": the subject says it; not the subject of "difficult to
-    predict" (what is predicted), nor "it" in "It's worth noting", nor a subject that was not "enough to claim" it."""
+    predict" (what is predicted), "able to show" or "worth noting", adjectives not in ``speaker_adjectives``."""
     row = _row(nlp, "Police officers are quick to point out that none of the stolen cars are made here.", "point out")
     assert row["speaker_mention"] == "Police officers" and row["text"] == "that none of the stolen cars are made here"
     row = _row(nlp, "Young voters were more likely to say they preferred the mayor.", "say")
@@ -1149,3 +1149,4 @@ def test_the_subject_of_an_adjective_a_cue_completes_is_its_speaker(nlp):
     assert [(r["cue"], r["speaker_mention"]) for r in _rows(nlp, text)] == [("say", "many economists")]
     assert _rows(nlp, "It's worth noting there is little love lost between the banks and the mayor.") == []
     assert _rows(nlp, "The win was not enough to claim the nomination.") == []
+    assert _rows(nlp, "The banks were able to show proof of their solvency.") == []
