@@ -1150,3 +1150,14 @@ def test_the_subject_of_an_adjective_a_cue_completes_is_its_speaker(nlp):
     assert _rows(nlp, "It's worth noting there is little love lost between the banks and the mayor.") == []
     assert _rows(nlp, "The win was not enough to claim the nomination.") == []
     assert _rows(nlp, "The banks were able to show proof of their solvency.") == []
+
+
+def test_a_name_in_apposition_to_an_adjunct_s_noun_speaks_alone(nlp):
+    """The parse may set the speaker's name beside the noun of an adjunct before it ("from Siemens, the firm's chief
+    executive …", "to Mr Smith's comments, Ieuan Jones …"): that noun is no description of the speaker."""
+    text = ('When asked if BMW would be seeking money from Siemens, the firm\'s chief executive Klaus Meyer said: "we '
+            'will first fix the fault before talking about who pays".')
+    assert _row(nlp, text, "said")["speaker_mention"] == "the firm's chief executive Klaus Meyer"
+    text = ("In response to Mr Smith's comments, Ieuan Jones, leader of the Green group in the assembly, said: \"It is "
+            'apparent that this plan was just moving the chairs around."')
+    assert _row(nlp, text, "said")["speaker_mention"] == "Ieuan Jones, leader of the Green group in the assembly"
