@@ -1150,12 +1150,17 @@ def _office_at(entity: Span, lexicon: Lexicon) -> int:
 
 
 def _office_after(doc: Doc, first: int, last: int, lexicon: Lexicon) -> bool:
-    """True for a place that opens the model's person entity before an office and its holder's name: "Anderson
-    County Sheriff Greg Taylor", "Rock Hill City Manager Carey Smith"."""
-    if doc[first].ent_type_ != "PERSON" or doc[first].ent_iob_ != "B" or last >= len(doc) or doc[last].ent_iob_ != "I":
+    """True for a place that opens the model's entity (a person, or an organisation or title the model made of the
+    office) before an office and its holder's name: "Anderson County Sheriff Greg Taylor", "Rock Hill City Manager
+    Carey Smith", "Cuyahoga County Executive Armond Budish"."""
+    if (doc[first].ent_type_ in PLACE_LABELS or doc[first].ent_iob_ != "B" or last >= len(doc)
+            or doc[last].ent_iob_ != "I"):
         return False
     end = next((e.end for e in doc.ents if e.start == first), None)
-    return end is not None and _holder_after(doc, last, end, lexicon) is not None
+    holder = None if end is None else _holder_after(doc, last, end, lexicon)
+    # in an organisation's entity, the holder is the person named after it, not its own last words ("Box Elder
+    # School District is pleased …")
+    return holder is not None and (doc[first].ent_type_ == "PERSON" or holder >= end)
 
 
 @lru_cache(maxsize=1)
@@ -1435,7 +1440,7 @@ def _acceptable(doc: Doc, first: int, last: int, written: str, caps: bool, gazet
                 and last + 1 < len(doc) and doc[last].text in _POSSESSIVES and doc[last + 1].ent_iob_ != "I"):
             return True  # a country's or state's name of two words and its "'s", read as a person: "Sri Lanka's
             # Minister of Posts" (one word may be a first name: "Georgia's")
-        if label == "PERSON" and _office_after(doc, first, last, lexicon) and _subnational(best) and (
+        if _office_after(doc, first, last, lexicon) and _subnational(best) and (
                 lookup_key(written) in named_places or best.kind != "city"
                 or best.population >= MIN_LOCAL_BODY_POPULATION):
             return True  # the place an office serves: "Anderson County Sheriff Greg Taylor", "Avondale Mayor …"

@@ -1037,6 +1037,17 @@ def test_the_place_an_office_serves_is_a_place_before_its_holders_name(nlp):
     assert [r["start"] for r in rows_for(nlp, text)] == [text.rindex("Cornwall")]
 
 
+def test_the_place_of_an_office_the_model_read_as_a_title_is_a_place(nlp):
+    """"Cuyahoga County Executive", tagged as a work of art before its holder's name: the county is a place. The
+    last words of an organisation's own name are no holder ("Box Elder School District is pleased …")."""
+    text = ('The levy does so much that losing it would be "catastrophic," Cuyahoga County Executive Jane Roe told '
+            "the board.")
+    assert [(r["text"], r["kind"]) for r in rows_for(nlp, text)] == [("Cuyahoga County", "county")]
+    text = ("The Box Elder School District is pleased to announce that Ms. Jane Roe has accepted the post of "
+            "Superintendent.")
+    assert rows_for(nlp, text) == []
+
+
 def test_a_saints_day_is_no_place(nlp):
     text = ("Safety stressed on St. Patrick's Day. The annual St. Patrick's Day party at McHale's Irish pub in "
             "Rock Hill expands this year.")
