@@ -1243,11 +1243,27 @@ _LEAD_WORD_TAGS = frozenset({"CCONJ", "SCONJ", "ADV", "INTJ", "PUNCT"})
 
 def _aside(verb: Token) -> bool:
     """True for a cue verb the parse hung as an aside on the sentence's verb, its subject set off by a comma: "The
-    plan, he said, is …" (parataxis, or a complement of a verb after it)."""
-    if not (verb.dep_ == "parataxis" or (verb.dep_ == "ccomp" and verb.head.i > verb.i)):
+    plan, he said, is …" (parataxis, or a complement of a verb after it), or opened by "as" inside the clause it
+    splits: "Texas, as the governor noted, has …"."""
+    as_mark = _as_mark(verb)
+    if as_mark is not None and verb.head.left_edge.i > verb.sent.start:
+        as_mark = None  # "…, given that, as The Times reported, he has …": the words before it are no part of the
+        # clause the aside splits
+    if not (verb.dep_ == "parataxis" or (verb.dep_ in ("ccomp", "advcl") and verb.head.i > verb.i
+                                         and (verb.dep_ == "ccomp" or as_mark is not None))):
         return False
-    subject = next((_aside_name(c, verb) for c in verb.children if c.dep_ in _SUBJECTS and c.i < verb.i), None)
-    return subject is not None and subject.left_edge.i > 0 and verb.doc[subject.left_edge.i - 1].text == ","
+    # the subject nearest the verb: the parse may hang the sentence's own subject on the aside too ("Texas, the
+    # governor noted, has …")
+    subject = max((c for c in verb.children if c.dep_ in _SUBJECTS and c.i < verb.i), key=lambda c: c.i, default=None)
+    if subject is None:
+        return False
+    opener = as_mark if as_mark is not None else _aside_name(subject, verb).left_edge
+    return opener.i > 0 and verb.doc[opener.i - 1].text == ","
+
+
+def _as_mark(verb: Token) -> Token | None:
+    """The "as" that opens an aside before its subject: "Hawaii, as one of the advisers pointed out, …"."""
+    return next((c for c in verb.children if c.dep_ == "mark" and c.lower_ == "as" and c.i < verb.i), None)
 
 
 def _adjuncts_end(verb: Token, clause_end: int) -> int:

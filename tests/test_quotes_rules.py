@@ -1161,3 +1161,16 @@ def test_a_name_in_apposition_to_an_adjunct_s_noun_speaks_alone(nlp):
     text = ("In response to Mr Smith's comments, Ieuan Jones, leader of the Green group in the assembly, said: \"It is "
             'apparent that this plan was just moving the chairs around."')
     assert _row(nlp, text, "said")["speaker_mention"] == "Ieuan Jones, leader of the Green group in the assembly"
+
+
+def test_an_aside_that_splits_a_sentence_reports_the_sentence_around_it(nlp):
+    """"Texas, the aide said, …" (the parse hangs "Texas" on the aside's verb too) and "Texas, as the governor noted,
+    …" report the whole sentence, its subject included; an aside after "given that" splits no clause of its own."""
+    text = "Texas, the aide said, will not attend the summit."
+    assert _row(nlp, text, "said")["text"] == "Texas will not attend the summit"
+    text = "Texas, as the governor noted, has not had a storm this bad in decades."
+    assert _row(nlp, text, "noted")["text"] == "Texas has not had a storm this bad in decades"
+    text = ("Then again, at this point there are questions about how much advice the chairman himself was giving to "
+            "the mayor when he was running the paper, given that, as the Herald reported on Saturday, he has already "
+            "emerged as an influential adviser.")
+    assert _rows(nlp, text) == []
