@@ -1457,6 +1457,12 @@ def _acceptable(doc: Doc, first: int, last: int, written: str, caps: bool, gazet
             return True
         if label in ("PERSON", "ORG") and not owner and _town_shaped(written, best, lexicon):
             return True  # "Heading into the sky over Gainesville" (tagged PERSON), "Huntsville" tagged ORG
+        if (label == "ORG" and not owner and best.kind == "city" and best.population >= MIN_RELABEL_POPULATION
+                and doc[last - 1].dep_ == "pobj" and not written.isupper()  # not "help from the FAO" (Al Fāw)
+                and best.country in gazetteer.countries
+                and lookup_key(gazetteer.countries[best.country].name) in named_places):
+            return True  # a large city the model calls an organisation, the object of a preposition, in a story
+            # that names its country: "Turkey fired on Qamishli and other towns" (in northeastern Syria)
         return large and (label not in ("PERSON", "ORG") or best.kind in ("country", "state"))
     if caps and any(doc[k].is_stop for k in range(first, last)):
         return False

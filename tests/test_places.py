@@ -1048,6 +1048,17 @@ def test_the_place_of_an_office_the_model_read_as_a_title_is_a_place(nlp):
     assert rows_for(nlp, text) == []
 
 
+def test_a_large_city_the_model_calls_an_organisation_is_a_place_in_a_story_naming_its_country(nlp):
+    """"Turkey fired on Qamishli" (tagged ORG) in a story that names Syria: the object of a preposition, a city of
+    180,000 in the named country. Not an acronym that is some city's other name ("help from the FAO": Al Fāw, Iraq)."""
+    text = ("A spokesman says Turkey has shelled a city in northeastern Syria. He says Turkey fired on Qamishli and "
+            "other towns along the border.")
+    (row,) = [r for r in rows_for(nlp, text) if r["text"] == "Qamishli"]
+    assert (row["kind"], row["country"]) == ("city", "SY")
+    text = "Locust swarms crossed into Iraq this spring. The five governments acted with help from the FAO."
+    assert [r["text"] for r in rows_for(nlp, text)] == ["Iraq"]
+
+
 def test_a_saints_day_is_no_place(nlp):
     text = ("Safety stressed on St. Patrick's Day. The annual St. Patrick's Day party at McHale's Irish pub in "
             "Rock Hill expands this year.")
