@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 from .gazetteer import Gazetteer, Place
 from .resources import load_data_lines
 from .segment import Paragraph
-from .toponyms import ORGANISATION_WORDS, Lexicon, Mention, places_lexicon
+from .toponyms import ORGANISATION_WORDS, PLACE_OF_HEADS, Lexicon, Mention, places_lexicon
 
 # entity labels whose names an adjective may open without naming the place ("the Russian Orthodox Church")
 _NAME_LABELS = frozenset({"ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "NORP", "LOC", "GPE", "PERSON"})
@@ -114,9 +114,9 @@ def _refers_to_place(doc: Doc, first: int, last: int, lexicon: Lexicon) -> bool:
         return False  # a first name: "Rep. French Hill"
     if _identity(doc, first, last, start, end, lexicon.identity_words):
         return False  # "African-American", "Asian American"
-    if doc[last - 1].ent_type_ == "LANGUAGE" or (
+    if (doc[last - 1].ent_type_ == "LANGUAGE" and noun.lower_ not in PLACE_OF_HEADS) or (
             first > 0 and last < len(doc) and doc[first - 1].text == "(" and doc[last].text.startswith(")")):
-        return False  # a language: "English speakers", "Toolkit (Spanish):"
+        return False  # a language: "English speakers", "Toolkit (Spanish):"; not "the southern English city of …"
     following = {noun.text, doc[last].text} if last < len(doc) else {noun.text}
     if following & lexicon.adjective_other_senses.get(doc[first:last].text, frozenset()):
         return False  # "Indian tribes"

@@ -223,6 +223,15 @@ def test_adjectives_that_name_no_place(nlp):
     assert not [r["text"] for r in rows_for(nlp, text) if r["form"] == "adjective"]
 
 
+def test_an_adjective_the_model_reads_as_a_language_refers_to_its_place_before_a_town_word(nlp):
+    """"the southern English city of Salisbury": "English" (tagged LANGUAGE) is England, and Salisbury, no longer
+    alone, is the English city, not Harare (once Salisbury)."""
+    text = "The couple were found slumped on a bench in the southern English city of Salisbury on March 4."
+    rows = {r["text"]: r for r in rows_for(nlp, text)}
+    assert (rows["English"]["place"], rows["English"]["form"]) == ("England", "adjective")
+    assert (rows["Salisbury"]["country"], rows["Salisbury"]["admin1"]) == ("GB", "England")
+
+
 def test_acronyms_and_institutions_are_not_places(nlp):
     """A real release (public domain, in the bundled sample) speaks of DACA and Congress: neither the acronym (an
     alternate spelling of Dhaka in GeoNames) nor Congress (a town in Arizona) is a place."""
