@@ -776,7 +776,9 @@ def _verb_cue(token: Token, tone: str, naming: bool, text: str, quoted: list[tup
     sentence = _whole_sentence(token, text)
     speaker = _mention_span(subject, token)
     clause_start = min(speaker[0], cue_tokens[0].idx)
-    as_mark = next((c for c in token.children if c.dep_ == "mark" and c.lower_ == "as" and c.idx < clause_start), None)
+    as_mark = _as_mark(token)
+    if as_mark is not None and as_mark.idx >= clause_start:
+        as_mark = None
     if as_mark is not None:  # "Hawaii, as one of Mr. Obama's advisers pointed out, normally …": "as" opens the aside
         clause_start = as_mark.idx
     clause_end = max(speaker[1], cue_tokens[-1].idx + len(cue_tokens[-1]))
