@@ -489,9 +489,9 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph], gazetteer: Gazetteer | 
     # (nor a "person" that names a settlement, a landform or a facility: "SOS Children's Village Malakal",
     # "Randwick Racecourse"; nor one that opens with a preposition: "Beyond Madinaty, Liverpool have …")
     named = [t.text for e in ents if e.label_ == "PERSON" and len(e) > 1 and not _headline_run(e)
-             and not _names_site(e, lexicon) and e[0].pos_ != "ADP" for t in e
-             if (t.i == e.start or not any(p.kind == "country" for p in gazetteer.lookup(t.text)[:1]))
-             and t.i >= _office_at(e, lexicon) and t.i < _spaced_dash_end(e)]
+             and not _names_site(e, lexicon) and e[0].pos_ != "ADP"
+             for t in doc[_office_at(e, lexicon):_spaced_dash_end(e)]
+             if t.i == e.start or not any(p.kind == "country" for p in gazetteer.lookup(t.text)[:1])]
     # (and a town's name that speaks: "“…,” Petrova said", "said Noma")
     named += _speaking_names(doc, gazetteer, lexicon) + _titled_list(words, lexicon) + _kin_names(words, lexicon)
     named += _first_names_before_surname(doc, words)
